@@ -1,0 +1,94 @@
+// Builds the Fastify instance from a configuration. Tests use app.inject; main.ts listens on a port.
+import Fastify, { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { Config } from './config';
+import { Store } from './store';
+import { Zaaktypecatalogus } from './domain/zaaktypen';
+import { OPERATIES } from './operations';
+import { Dispatcher } from './soap/dispatch';
+import { Gateway } from './soap/operatie';
+import { Verwerker } from './soap/verwerker';
+import { foutAntwoord } from './soap/foutAntwoord';
+import { StufFout, schemaFout } from './stuf/fout';
+import { maakLogger } from './log';
+import { registreerWsdl } from './wsdl';
+
+/** The SOAP endpoints: the portType names of the ZDS WSDLs (and the ZDS 1.1 name of the vrije berichten port). */
+export const ENDPOINTS = ['BeantwoordVraag', 'OntvangAsynchroon', 'VerwerkSynchroonVrijBericht', 'VrijeBerichten'] as const;
+
+export interface AppOpties {
+  config: Config;
+  store?: Store;
+  log?: Logger;
+}
+
+export interface GatewayApp extends FastifyInstance {
+  gateway: Gateway;
+}
+
+/** SOAP 1.1 carries the action in the SOAPAction header, SOAP 1.2 in the action parameter of the content type. */
+function soapActie(req: FastifyRequest): string | undefined {
+  const header = req.headers.soapaction;
+  if (typeof header === 'string' && header.trim() !== '') return header;
+  const m = /;\s*action\s*=\s*("([^"]*)"|[^;\s]+)/i.exec(req.headers['content-type'] ?? '');
+  return m ? (m[2] ?? m[1]) : undefined;
+}
+
+/** The endpoint a path names: its last segment, so that a reverse-proxy prefix (/zds/OntvangAsynchroon) works. */
+export function endpointVan(url: string): string | undefined {
+  const pad = url.split('?')[0].replace(/\/+$/, '');
+  const laatste = pad.slice(pad.lastIndexOf('/') + 1);
+  return (ENDPOINTS as readonly string[]).find((e) => e.toLowerCase() === laatste.toLowerCase());
+}
+
+export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
+  const { config } = opties;
+  const log = opties.log ?? maakLogger(config.log.level);
+  const store = opties.store ?? Store.open(config.database.path);
+  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log };
+  const dispatcher = new Dispatcher(OPERATIES, log);
+  const verwerker = new Verwerker(gateway, dispatcher);
+
+  // No Fastify request log: the verwerker writes one line per message.
+  const app = Fastify({ bodyLimit: config.server.bodyLimit }) as unknown as GatewayApp;
+  app.decorate('gateway', gateway);
+  if (!opties.store) app.addHook('onClose', async () => store.sluit());
+
+  // Every body is read as text: SOAP arrives as text/xml, application/soap+xml, or whatever a client sets.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  // Transport-level failures (too large, unreadable body) still get a StUF fault, never a bare HTTP error.
+  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
+    let fout: StufFout;
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      fout = new StufFout('StUF055', `Bericht is groter dan de ingestelde limiet van ${config.server.bodyLimit} bytes`);
+    } else if (err.statusCode && err.statusCode < 500) {
+      fout = schemaFout(`Het HTTP-verzoek kon niet gelezen worden: ${err.message}`);
+    } else {
+      log.error({ err }, 'onverwachte fout in de HTTP-laag');
+      fout = new StufFout('StUF058', 'Interne fout in de gateway; niets is verwerkt');
+    }
+    const a = foutAntwoord(req.url, fout, config.stuf.zender);
+    reply.code(a.status).header('content-type', a.contentType).send(a.body);
+  });
+
+  app.get('/health', async (_req, reply) => {
+    const ok = store.isBruikbaar();
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database niet bruikbaar' });
+  });
+
+  registreerWsdl(app, config);
+
+  app.post('/*', async (req, reply) => {
+    const endpoint = endpointVan(req.url);
+    if (!endpoint) {
+      const a = foutAntwoord(req.url, new StufFout('StUF040', `Onbekend endpoint ${req.url.split('?')[0]}; gebruik /${ENDPOINTS.join(', /')}`), config.stuf.zender);
+      return reply.code(a.status).header('content-type', a.contentType).send(a.body);
+    }
+    const a = verwerker.verwerk({ body: typeof req.body === 'string' ? req.body : '', soapAction: soapActie(req), pad: req.url });
+    return reply.code(a.status).header('content-type', a.contentType).send(a.body);
+  });
+
+  return app;
+}

@@ -1,0 +1,143 @@
+// One zod schema for the whole configuration: a JSON or YAML file (GATEWAY_CONFIG), then environment overrides.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import YAML from 'yaml';
+import { REFERENTIE_ZAAKTYPEN } from './domain/referentieZaaktypen';
+
+const systeem = z.strictObject({
+  organisatie: z.string().max(200).optional(),
+  applicatie: z.string().min(3).max(50),
+  administratie: z.string().max(50).optional(),
+});
+
+const statustype = z.strictObject({
+  volgnummer: z.number().int().min(1).max(9999),
+  omschrijving: z.string().min(1).max(80),
+  code: z.string().max(10).optional(),
+  /** Setting this status ends the zaak. */
+  eindstatus: z.boolean().default(false),
+});
+
+const zaaktype = z
+  .strictObject({
+    code: z.string().min(1).max(10),
+    omschrijving: z.string().min(1).max(80),
+    /** Plan kind in Regie- en Zaakservices; anything else is an ordinary zaak. */
+    soort: z.enum(['gezinsplan', 'levensdomeinplan', 'gewoon']).default('gewoon'),
+    statustypen: z.array(statustype).default([]),
+  })
+  .refine((zt) => new Set(zt.statustypen.map((s) => s.volgnummer)).size === zt.statustypen.length, {
+    message: 'volgnummers van statustypen moeten uniek zijn',
+    path: ['statustypen'],
+  });
+
+const FORBIDDEN_ID_CHARS = /[\\/"*?:<>|]/;
+
+const identificatieFormaat = z
+  .string()
+  .refine((f) => /\{volgnummer(:\d+)?\}/.test(f), { message: 'formaat moet {volgnummer} of {volgnummer:N} bevatten' })
+  .refine((f) => !FORBIDDEN_ID_CHARS.test(f.replace(/\{[^}]*\}/g, '')), { message: 'formaat bevat een teken dat niet mag in een identificatie: \\ / " * ? : < > |' });
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      port: z.number().int().min(0).max(65535).default(8080),
+      host: z.string().min(1).default('0.0.0.0'),
+      /** Largest request body accepted, in bytes; larger ones get a StUF fault, not a dropped connection. */
+      bodyLimit: z.number().int().min(1024).default(100 * 1024 * 1024),
+      /** Base address written into served WSDLs; derived from the request's Host header when absent. */
+      publiekAdres: z.url().optional(),
+    })
+    .prefault({}),
+  database: z.strictObject({ path: z.string().min(1).default('./data/gateway.db') }).prefault({}),
+  log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
+  stuf: z
+    .strictObject({
+      /** Our own identity as StUF zender when a request does not name us as ontvanger. */
+      zender: systeem.default({ organisatie: '0599', applicatie: 'ZDSGW' }),
+      gemeentecode: z.string().regex(/^\d{4}$/, 'gemeentecode is vier cijfers').default('0599'),
+      /** When set, a request addressed to another ontvanger is refused with StUF010. */
+      ontvangers: z.array(systeem).optional(),
+      /** strict: deviations from the schema are refused with StUF055; lenient: logged and accepted. */
+      validatie: z.enum(['lenient', 'strict']).default('lenient'),
+      /** zds.md A10: an unknown zaak in a vraag is an empty La01 (StUF) or a Fo02 StUF064 (some consumers want that). */
+      onbekendObject: z.enum(['leegAntwoord', 'fout']).default('leegAntwoord'),
+      /** zds.md A19: warn (default) or refuse when a consumer's own zaak identificatie lacks our gemeentecode. */
+      gemeentecodeControle: z.enum(['waarschuw', 'weiger']).default('waarschuw'),
+    })
+    .prefault({}),
+  identificatie: z
+    .strictObject({
+      /** Tokens: {gemeentecode}, {jaar}, {volgnummer:N} (zero-padded to N digits). A year in it restarts the count yearly. */
+      zaak: identificatieFormaat.default('{gemeentecode}{jaar}{volgnummer:8}'),
+    })
+    .prefault({}),
+  zaaktypen: z
+    .strictObject({
+      /** What creeerZaak does with a zaaktype that is not in the catalogue. */
+      onbekend: z.enum(['accepteren', 'weigeren']).default('accepteren'),
+      catalogus: z.array(zaaktype).default(REFERENTIE_ZAAKTYPEN),
+    })
+    .prefault({})
+    .refine((z) => new Set(z.catalogus.map((t) => t.code)).size === z.catalogus.length, {
+      message: 'zaaktypecodes in de catalogus moeten uniek zijn',
+      path: ['catalogus'],
+    }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ZaaktypeConfig = Config['zaaktypen']['catalogus'][number];
+export type StatustypeConfig = ZaaktypeConfig['statustypen'][number];
+
+export class ConfigFout extends Error {}
+
+function formatIssues(err: z.ZodError, bron: string): string {
+  return err.issues
+    .map((i) => `configuratie (${bron}): ${i.path.length ? i.path.join('.') : '(geheel)'}: ${i.message}`)
+    .join('\n');
+}
+
+/** Validates a raw configuration object; the error names every offending field. */
+export function parseConfig(raw: unknown, bron = 'object'): Config {
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) throw new ConfigFout(formatIssues(result.error, bron));
+  return result.data;
+}
+
+function leesBestand(pad: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(pad, 'utf8');
+  } catch (e) {
+    throw new ConfigFout(`configuratie: GATEWAY_CONFIG '${pad}' kan niet gelezen worden: ${(e as Error).message}`);
+  }
+  try {
+    return /\.json$/i.test(pad) ? JSON.parse(text) : YAML.parse(text);
+  } catch (e) {
+    throw new ConfigFout(`configuratie: '${pad}' is geen geldige ${/\.json$/i.test(pad) ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+  }
+}
+
+function setPad(obj: Record<string, unknown>, pad: string[], value: unknown): void {
+  let cur = obj;
+  for (const k of pad.slice(0, -1)) {
+    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  cur[pad[pad.length - 1]] = value;
+}
+
+/** File (GATEWAY_CONFIG, JSON or YAML) overridden by PORT, HOST, DATABASE_PATH and LOG_LEVEL. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = (env.GATEWAY_CONFIG ? leesBestand(env.GATEWAY_CONFIG) : {}) ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigFout('configuratie: het bestand moet een object bevatten');
+  const merged = structuredClone(raw) as Record<string, unknown>;
+  if (env.PORT !== undefined) {
+    const port = Number(env.PORT);
+    setPad(merged, ['server', 'port'], env.PORT.trim() !== '' && Number.isFinite(port) ? port : env.PORT);
+  }
+  if (env.HOST !== undefined) setPad(merged, ['server', 'host'], env.HOST);
+  if (env.DATABASE_PATH !== undefined) setPad(merged, ['database', 'path'], env.DATABASE_PATH);
+  if (env.LOG_LEVEL !== undefined) setPad(merged, ['log', 'level'], env.LOG_LEVEL);
+  return parseConfig(merged, env.GATEWAY_CONFIG ?? 'standaard');
+}

@@ -1,0 +1,304 @@
+// Applying kennisgevingen to the store: creeerZaak, updateZaak and actualiseerZaakstatus share the relation
+// semantics of StUF 3.01 5.2.6 (T add, W change, V remove, E end, R replace, I identify only) and the status rules.
+// Runs inside the caller's transaction: any thrown StufFout rolls the whole message back.
+import type { Config } from '../config';
+import { Afwijkingen, alsOpgeslagen, canoniek } from '../stuf/entiteit';
+import { schemaFout, verwerkingsFout, nietGevonden } from '../stuf/fout';
+import { datumVan } from '../stuf/tijd';
+import { XElement, isNil } from '../stuf/xml';
+import {
+  RelatieElement, StatusBericht, ZaakBericht, eindRelatie, leesRol, leesStatus, leesZaakobject, leesZaakrelatie,
+} from '../stuf/zaakKennisgeving';
+import type { Store } from '../store';
+import { Betrokkene, ROLSOORTEN, Waarde, Zaak, ZaakData, ZaakGroep, ZAAKRELATIE_SOORTEN, legeZaakData } from './zaak';
+import { Zaaktypecatalogus } from './zaaktypen';
+
+export interface MutatieContext {
+  store: Store;
+  catalogus: Zaaktypecatalogus;
+  afw: Afwijkingen;
+  config: Config;
+  /** Notes for the log that are not deviations (e.g. an identificatie without our gemeentecode). */
+  meldingen: string[];
+  vandaag: () => string;
+  nu: () => string;
+}
+
+type Bron = 'oud' | 'nieuw' | 'creeer';
+
+const VERBODEN_TEKENS = /[\\/"*?:<>|]/;
+
+export function controleerIdentificatie(ctx: MutatieContext, id: string | undefined): string {
+  if (!id) throw schemaFout('object/identificatie: de zaakidentificatie ontbreekt');
+  if (id.length < 5 || id.length > 40) throw schemaFout(`object/identificatie: '${id}' moet 5 tot 40 tekens lang zijn`);
+  if (VERBODEN_TEKENS.test(id)) throw schemaFout(`object/identificatie: '${id}' bevat een teken dat niet is toegestaan (\\ / " * ? : < > |)`);
+  return id;
+}
+
+// ---- creeerZaak -------------------------------------------------------------------------------------------
+
+export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
+  const id = controleerIdentificatie(ctx, b.identificatie);
+  if (ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
+  const gemeentecode = ctx.config.stuf.gemeentecode;
+  if (!id.startsWith(gemeentecode)) {
+    const tekst = `zaakidentificatie ${id} begint niet met gemeentecode ${gemeentecode}`;
+    if (ctx.config.stuf.gemeentecodeControle === 'weiger') throw verwerkingsFout(`De ${tekst}`);
+    ctx.meldingen.push(tekst);
+  }
+  if (b.verwerkingssoort && b.verwerkingssoort !== 'T') ctx.afw.meld(`object: verwerkingssoort '${b.verwerkingssoort}' bij creeerZaak, verwacht T`);
+
+  const code = b.zaaktype?.code;
+  if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de nieuwe zaak ontbreekt');
+  const zt = ctx.catalogus.controleerNieuw(code);
+  const omschrijving = b.zaaktype?.omschrijving ?? zt?.omschrijving;
+  const data = legeZaakData(omschrijving ? { code, omschrijving } : { code });
+
+  for (const verplicht of ['startdatum', 'registratiedatum', 'zaakniveau', 'deelzakenIndicatie'] as const) {
+    if (!b.attributen.get(verplicht)) ctx.afw.meld(`object/${verplicht} ontbreekt (verplicht bij creeerZaak)`);
+  }
+  pasAttributenToe(data, b);
+  if (!data.attributen.registratiedatum) data.attributen.registratiedatum = { w: ctx.vandaag() };
+
+  const zaak = ctx.store.zaken.voegToe(id, data);
+  verwerkRelaties(ctx, zaak, b.relaties, 'creeer');
+
+  const initiatoren = ctx.store.betrokkenen.rollen(zaak.id).filter((r) => r.rolsoort === 'heeftAlsInitiator');
+  if (initiatoren.length === 0) ctx.afw.meld('object/heeftAlsInitiator ontbreekt (verplicht bij creeerZaak)');
+  if (initiatoren.length > 1) ctx.afw.meld(`object/heeftAlsInitiator komt ${initiatoren.length} keer voor; een zaak heeft één initiator`);
+  ctx.store.zaken.bewaar(zaak);
+  return zaak;
+}
+
+// ---- updateZaak -------------------------------------------------------------------------------------------
+
+function teWijzigenZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Zaak {
+  const id = nieuw.identificatie ?? oud?.identificatie;
+  if (!id) throw schemaFout('object/identificatie: de zaakidentificatie ontbreekt');
+  if (oud?.identificatie && nieuw.identificatie && oud.identificatie !== nieuw.identificatie) {
+    throw schemaFout(`object/identificatie: oud (${oud.identificatie}) en nieuw (${nieuw.identificatie}) verschillen; een identificatie kan niet gewijzigd worden`);
+  }
+  const zaak = ctx.store.zaken.vind(id);
+  if (!zaak) throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
+  return zaak;
+}
+
+export function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Zaak {
+  const zaak = teWijzigenZaak(ctx, oud, nieuw);
+  const vs = nieuw.verwerkingssoort;
+  if (vs === 'V' || vs === 'E') throw verwerkingsFout(`Het verwijderen of beëindigen van een zaak (verwerkingssoort ${vs}) wordt niet ondersteund`);
+  if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij updateZaak, verwacht W of I`);
+  const nieuwCode = nieuw.zaaktype?.code;
+  if (nieuwCode && nieuwCode !== zaak.data.zaaktype.code) {
+    throw verwerkingsFout(`Het zaaktype van zaak ${zaak.identificatie} kan niet gewijzigd worden (${zaak.data.zaaktype.code} → ${nieuwCode})`);
+  }
+  pasAttributenToe(zaak.data, nieuw);
+  if (oud) verwerkRelaties(ctx, zaak, oud.relaties, 'oud');
+  verwerkRelaties(ctx, zaak, nieuw.relaties, 'nieuw');
+  ctx.store.zaken.bewaar(zaak);
+  return zaak;
+}
+
+// ---- actualiseerZaakstatus --------------------------------------------------------------------------------
+
+export function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Zaak {
+  const zaak = teWijzigenZaak(ctx, oud, nieuw);
+  const vs = nieuw.verwerkingssoort;
+  if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij actualiseerZaakstatus, verwacht W (schema) of I (VNG)`);
+  const nieuweStatussen = nieuw.relaties.filter((r) => r.naam === 'heeft' && !r.nil && (r.verwerkingssoort === 'T' || r.verwerkingssoort === undefined));
+  if (nieuweStatussen.length === 0) {
+    throw schemaFout('object/heeft: actualiseerZaakstatus bevat geen nieuwe status (heeft met verwerkingssoort T in het nieuwe object)');
+  }
+  for (const r of nieuw.relaties) {
+    if (r.naam !== 'heeft') ctx.afw.meld(`${r.pad}: alleen statussen worden verwerkt door actualiseerZaakstatus; genegeerd`);
+  }
+  for (const r of nieuweStatussen) {
+    const s = leesStatus(r, ctx.afw, ctx.nu);
+    if (s) zetStatus(ctx, zaak, s);
+  }
+  ctx.store.zaken.bewaar(zaak);
+  return zaak;
+}
+
+// ---- attributes -------------------------------------------------------------------------------------------
+
+function pasAttributenToe(data: ZaakData, b: ZaakBericht): void {
+  for (const [naam, w] of b.attributen) {
+    if (w) data.attributen[naam] = w;
+    else delete data.attributen[naam];
+  }
+  for (const [groep, velden] of b.groepen) {
+    if (!velden) {
+      delete data.groepen[groep];
+      continue;
+    }
+    const huidig: Record<string, Waarde> = { ...(data.groepen[groep as ZaakGroep] ?? {}) };
+    for (const [veld, w] of velden) {
+      if (w) huidig[veld] = w;
+      else delete huidig[veld];
+    }
+    if (Object.keys(huidig).length) data.groepen[groep] = huidig;
+    else delete data.groepen[groep];
+  }
+  // Repeating groups travel whole: the new set replaces the old one.
+  if (b.kenmerken !== undefined) data.kenmerken = b.kenmerken ?? [];
+  if (b.anderZaakObjecten !== undefined) data.anderZaakObjecten = b.anderZaakObjecten ?? [];
+  for (const x of b.extraElementen ?? []) {
+    data.extraElementen = data.extraElementen.filter((e) => e.naam !== x.naam);
+    if (x.waarde !== null) data.extraElementen.push(x);
+  }
+}
+
+// ---- statuses ---------------------------------------------------------------------------------------------
+
+export function zetStatus(ctx: MutatieContext, zaak: Zaak, s: StatusBericht): void {
+  const zaaktype = zaak.data.zaaktype.code;
+  if (s.zktCode && s.zktCode !== zaaktype) {
+    throw verwerkingsFout(`Statustype hoort bij zaaktype '${s.zktCode}', maar zaak ${zaak.identificatie} is van zaaktype '${zaaktype}'`);
+  }
+  const st = ctx.catalogus.statustype(zaaktype, { volgnummer: s.volgnummer || undefined, omschrijving: s.omschrijving });
+  const bestaand = ctx.store.statussen.van(zaak.id);
+  if (st) {
+    s.volgnummer = st.volgnummer;
+    s.omschrijving ??= st.omschrijving;
+    if (st.code) s.code ??= st.code;
+  } else if (!s.volgnummer) {
+    s.volgnummer = Math.max(0, ...bestaand.map((x) => x.volgnummer)) + 1;
+    ctx.afw.meld(`statustype '${s.omschrijving}' zonder volgnummer bij een zaaktype buiten de catalogus; volgnummer ${s.volgnummer} toegekend`);
+  }
+  // A resent status (same statustype, same moment) is the same status, not a second one.
+  if (bestaand.some((x) => x.volgnummer === s.volgnummer && x.datumStatusGezet.utc === s.datumStatusGezet.utc)) return;
+  const { zktCode: _zktCode, ...status } = s;
+  ctx.store.statussen.voegToe(zaak.id, status);
+  if (st?.eindstatus && !zaak.data.attributen.einddatum) {
+    zaak.data.attributen.einddatum = { w: datumVan(s.datumStatusGezet) };
+  }
+}
+
+// ---- relations --------------------------------------------------------------------------------------------
+
+const zelfdeBetrokkene = (a: Betrokkene, b: Betrokkene) =>
+  a.soort === b.soort && (a.sleutel !== undefined || b.sleutel !== undefined ? a.sleutel === b.sleutel : canoniek(a.velden) === canoniek(b.velden));
+
+/** Children of a relation element in a W: values replace the stored ones by name, nil elements remove them. */
+function gewijzigdeVelden(huidig: XElement[], rel: RelatieElement): XElement[] {
+  let velden = [...huidig];
+  for (const c of rel.element.children) {
+    if (c.local === 'gerelateerde') continue;
+    velden = velden.filter((v) => !(v.local === c.local && v.ns === c.ns));
+    if (!isNil(c)) velden.push(alsOpgeslagen(c));
+  }
+  return velden;
+}
+
+type Actie = 'toevoegen' | 'wijzigen' | 'verwijderen' | 'beeindigen' | 'niets';
+
+/** What one relation element asks for, given where it stands (oud, nieuw, or a new zaak). */
+function actieVan(ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie {
+  if (rel.nil) return 'niets'; // the empty counterpart of an add (in oud) or a removal (in nieuw)
+  const vs = rel.verwerkingssoort;
+  if (bron === 'creeer') {
+    if (vs !== 'T') ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' bij een nieuwe zaak; gelezen als T`);
+    return 'toevoegen';
+  }
+  switch (vs) {
+    case 'T':
+      return bron === 'nieuw' ? 'toevoegen' : 'niets';
+    case 'W':
+      return bron === 'nieuw' ? 'wijzigen' : 'niets';
+    case 'V':
+      return 'verwijderen';
+    case 'E':
+      return 'beeindigen';
+    case 'R':
+      return bron === 'oud' ? 'beeindigen' : 'toevoegen';
+    case 'I':
+      return 'niets';
+    default:
+      ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' wordt niet ondersteund op een relatie; genegeerd`);
+      return 'niets';
+  }
+}
+
+function verwerkRelaties(ctx: MutatieContext, zaak: Zaak, relaties: RelatieElement[], bron: Bron): void {
+  for (const rel of relaties) {
+    if (rel.naam === 'heeft') verwerkStatusRelatie(ctx, zaak, rel, bron);
+    else if (rel.naam in ROLSOORTEN) verwerkRol(ctx, zaak, rel, actieVan(ctx, rel, bron));
+    else if (rel.naam === 'heeftBetrekkingOp') verwerkZaakobject(ctx, zaak, rel, actieVan(ctx, rel, bron));
+    else if (rel.naam in ZAAKRELATIE_SOORTEN) verwerkZaakrelatie(ctx, zaak, rel, actieVan(ctx, rel, bron));
+    else ctx.afw.meld(`${rel.pad}: ${rel.naam} wordt via deze kennisgeving niet verwerkt; genegeerd`);
+  }
+}
+
+function verwerkStatusRelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, bron: Bron): void {
+  if (rel.nil || bron === 'oud') return;
+  const vs = rel.verwerkingssoort;
+  if (vs === 'I') return; // an existing status, named for identification
+  if (vs !== 'T' && vs !== undefined) {
+    ctx.afw.meld(`${rel.pad}: statussen worden alleen toegevoegd (verwerkingssoort T), niet '${vs}'; genegeerd`);
+    return;
+  }
+  const s = leesStatus(rel, ctx.afw, ctx.nu);
+  if (s) zetStatus(ctx, zaak, s);
+}
+
+function einddatumVan(ctx: MutatieContext, rel: RelatieElement): string {
+  return eindRelatie(rel) ?? ctx.vandaag();
+}
+
+function nietGevondenRelatie(ctx: MutatieContext, rel: RelatieElement, actie: Actie): void {
+  ctx.afw.meld(`${rel.pad}: te ${actie === 'wijzigen' ? 'wijzigen' : actie === 'verwijderen' ? 'verwijderen' : 'beëindigen'} relatie bestaat niet bij deze zaak; genegeerd`);
+}
+
+function verwerkRol(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
+  if (actie === 'niets') return;
+  const rol = leesRol(rel, ctx.afw);
+  if (!rol) return;
+  const b = ctx.store.betrokkenen;
+  const match = b.rollen(zaak.id).find((r) => !r.einddatum && r.rolsoort === rol.rolsoort && zelfdeBetrokkene(r.betrokkene, rol.betrokkene));
+  if (actie === 'toevoegen') {
+    if (!match) b.voegRolToe(zaak.id, rol.rolsoort, rol.betrokkene, rol.velden);
+    else b.vindOfBewaar(rol.betrokkene); // T on what exists counts as I: no second role
+  } else if (!match) nietGevondenRelatie(ctx, rel, actie);
+  else if (actie === 'wijzigen') b.werkRolBij(match.id!, gewijzigdeVelden(match.velden, rel));
+  else if (actie === 'verwijderen') b.verwijderRol(match.id!);
+  else b.beeindigRol(match.id!, einddatumVan(ctx, rel));
+}
+
+function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
+  if (actie === 'niets') return;
+  const o = leesZaakobject(rel, ctx.afw);
+  if (!o) return;
+  const b = ctx.store.betrokkenen;
+  const match = b.zaakobjecten(zaak.id).find(
+    (x) =>
+      !x.einddatum &&
+      x.objecttype === o.objecttype &&
+      (o.betrokkene && x.betrokkene ? zelfdeBetrokkene(x.betrokkene, o.betrokkene) : !!o.object && !!x.object && canoniek(x.object) === canoniek(o.object)),
+  );
+  if (actie === 'toevoegen') {
+    if (!match) b.voegZaakobjectToe(zaak.id, o);
+  } else if (!match) nietGevondenRelatie(ctx, rel, actie);
+  else if (actie === 'wijzigen') b.werkZaakobjectBij(match.id!, gewijzigdeVelden(match.velden, rel));
+  else if (actie === 'verwijderen') b.verwijderZaakobject(match.id!);
+  else b.beeindigZaakobject(match.id!, einddatumVan(ctx, rel));
+}
+
+function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
+  if (actie === 'niets') return;
+  const r = leesZaakrelatie(rel, ctx.afw);
+  if (!r) return;
+  if (r.andereIdentificatie === zaak.identificatie) throw verwerkingsFout(`Zaak ${zaak.identificatie} kan niet aan zichzelf gerelateerd worden (${rel.naam})`);
+  const zr = ctx.store.zaakrelaties;
+  const match = zr.van(zaak.id).find((x) => !x.einddatum && x.soort === r.soort && x.andereIdentificatie === r.andereIdentificatie);
+  if (actie === 'toevoegen') {
+    if (match) return;
+    if (!ctx.store.zaken.bestaat(r.andereIdentificatie)) {
+      ctx.meldingen.push(`${rel.naam} verwijst naar zaak ${r.andereIdentificatie}, die (nog) niet in de gateway staat`);
+    }
+    zr.voegToe(zaak.id, r);
+  } else if (!match) nietGevondenRelatie(ctx, rel, actie);
+  else if (actie === 'wijzigen') zr.werkBij(match.id!, gewijzigdeVelden(match.velden, rel));
+  else if (actie === 'verwijderen') zr.verwijder(match.id!);
+  else zr.beeindig(match.id!, einddatumVan(ctx, rel));
+}

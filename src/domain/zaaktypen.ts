@@ -1,0 +1,48 @@
+// The zaaktype catalogue from the configuration: which zaaktypen exist, their statustypen, which one ends a zaak.
+import type { Config, StatustypeConfig, ZaaktypeConfig } from '../config';
+import { verwerkingsFout } from '../stuf/fout';
+
+const normaal = (s: string) => s.trim().toLocaleLowerCase('nl');
+
+export class Zaaktypecatalogus {
+  private readonly opCode = new Map<string, ZaaktypeConfig>();
+
+  constructor(private readonly config: Config['zaaktypen']) {
+    for (const zt of config.catalogus) this.opCode.set(zt.code, zt);
+  }
+
+  zaaktype(code: string): ZaaktypeConfig | undefined {
+    return this.opCode.get(code);
+  }
+
+  /** A zaaktype for a new zaak: known, or accepted because the configuration allows unknown ones. */
+  controleerNieuw(code: string): ZaaktypeConfig | undefined {
+    const zt = this.opCode.get(code);
+    if (!zt && this.config.onbekend === 'weigeren') {
+      throw verwerkingsFout(`Zaaktype '${code}' is onbekend in de zaaktypecatalogus van de gateway`);
+    }
+    return zt;
+  }
+
+  /**
+   * The statustype a status message refers to, by volgnummer and/or omschrijving. For a zaaktype outside the
+   * catalogue (accepted by configuration) any statustype is accepted and undefined is returned.
+   */
+  statustype(zaaktypeCode: string, gevraagd: { volgnummer?: number; omschrijving?: string }): StatustypeConfig | undefined {
+    const zt = this.opCode.get(zaaktypeCode);
+    if (!zt) return undefined;
+    const beschrijving = [gevraagd.volgnummer !== undefined ? `volgnummer ${gevraagd.volgnummer}` : '', gevraagd.omschrijving ? `omschrijving '${gevraagd.omschrijving}'` : '']
+      .filter(Boolean)
+      .join(' en ');
+    const st = zt.statustypen.find(
+      (s) =>
+        (gevraagd.volgnummer === undefined || s.volgnummer === gevraagd.volgnummer) &&
+        (gevraagd.omschrijving === undefined || normaal(s.omschrijving) === normaal(gevraagd.omschrijving)),
+    );
+    if (!st) {
+      const bekend = zt.statustypen.map((s) => `${s.volgnummer} '${s.omschrijving}'`).join(', ') || 'geen';
+      throw verwerkingsFout(`Statustype met ${beschrijving} bestaat niet bij zaaktype '${zaaktypeCode}' (bekende statustypen: ${bekend})`);
+    }
+    return st;
+  }
+}

@@ -1,0 +1,24 @@
+// #3 actualiseerZaakstatus: a new status for a zaak; the statustype must exist for its zaaktype, and an end
+// status closes the zaak.
+import { NS } from '../stuf/namespaces';
+import { bv03 } from '../stuf/berichten';
+import { actualiseerZaakstatus as zetNieuweStatus } from '../domain/zaakMutaties';
+import { Operatie } from '../soap/operatie';
+import { leesKennisgeving, mutatieContext, zds11Actie, zds12Actie } from './gemeenschappelijk';
+
+export const actualiseerZaakstatus: Operatie = {
+  naam: 'actualiseerZaakstatus',
+  asynchroon: true,
+  wijzigt: true,
+  acties: [zds12Actie('actualiseerZaakstatus_ZakLk01'), zds11Actie('actualiseerZaakstatus_Lk01')],
+  roots: [
+    { ns: NS.zds, local: 'actualiseerZaakstatus_ZakLk01' },
+    { ns: NS.zkn, local: 'zakLk01' },
+  ],
+  stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'ZAK' },
+  verwerk(ctx, bericht) {
+    const { oud, nieuw } = leesKennisgeving(ctx, bericht, 'W');
+    const zaak = zetNieuweStatus(mutatieContext(ctx), oud, nieuw);
+    return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
+  },
+};

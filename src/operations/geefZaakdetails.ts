@@ -1,0 +1,31 @@
+// #2 geefZaakdetails: one zaak with what the scope asks (everything we hold when there is no scope).
+import { NS } from '../stuf/namespaces';
+import { nietGevonden } from '../stuf/fout';
+import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
+import { zaakDetailsObject } from '../stuf/zaakAntwoord';
+import { ZaakBeeld } from '../domain/zaakBeeld';
+import { Operatie } from '../soap/operatie';
+import { zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
+
+export const geefZaakdetails: Operatie = {
+  naam: 'geefZaakdetails',
+  asynchroon: false,
+  wijzigt: false,
+  acties: [zds12Actie('geefZaakdetails_ZakLv01'), zds11Actie('geefZaakdetails_Lv01')],
+  roots: [
+    { ns: NS.zds, local: 'geefZaakdetails_ZakLv01' },
+    { ns: NS.zkn, local: 'zakLv01' },
+  ],
+  stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
+  verwerk(ctx, bericht) {
+    const vraag = leesVraag(bericht.root);
+    const id = gelijkIdentificatie(vraag);
+    const zaak = ctx.store.zaken.vind(id);
+    if (!zaak) {
+      if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
+      return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', []) };
+    }
+    const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
+    return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES)]), zaken: [id] };
+  },
+};

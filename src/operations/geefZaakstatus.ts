@@ -1,0 +1,34 @@
+// #1 geefZaakstatus: the statuses of a zaak, newest first; only the current one when indicatieLaatsteStatus = J.
+import { NS } from '../stuf/namespaces';
+import { nietGevonden } from '../stuf/fout';
+import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
+import { path } from '../stuf/xml';
+import { zaakStatusObject } from '../stuf/zaakAntwoord';
+import { ZaakBeeld } from '../domain/zaakBeeld';
+import { Operatie } from '../soap/operatie';
+import { zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
+
+export const geefZaakstatus: Operatie = {
+  naam: 'geefZaakstatus',
+  asynchroon: false,
+  wijzigt: false,
+  acties: [zds12Actie('geefZaakstatus_ZakLv01'), zds11Actie('geefZaakstatus_Lv01')],
+  roots: [
+    { ns: NS.zds, local: 'geefZaakstatus_ZakLv01' },
+    { ns: NS.zkn, local: 'zakLv01' },
+  ],
+  stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
+  verwerk(ctx, bericht) {
+    const vraag = leesVraag(bericht.root);
+    const id = gelijkIdentificatie(vraag);
+    const alleenLaatste = path(vraag.gelijk, 'heeft', 'indicatieLaatsteStatus')?.text.trim().toUpperCase() === 'J';
+    const zaak = ctx.store.zaken.vind(id);
+    if (!zaak) {
+      if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
+      return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', []) };
+    }
+    const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
+    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste);
+    return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object]), zaken: [id] };
+  },
+};

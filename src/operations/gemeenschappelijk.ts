@@ -1,0 +1,55 @@
+// What the zaak operations share: reading a zakLk01's parameters and objects, building a La01 in the caller's
+// dialect, and the domain context for a kennisgeving.
+import { NS, ACTION_BASE } from '../stuf/namespaces';
+import { schemaFout } from '../stuf/fout';
+import { antwoordStuurgegevens } from '../stuf/stuurgegevens';
+import { XElement, child, children, el } from '../stuf/xml';
+import { ZaakBericht, leesZaakObject } from '../stuf/zaakKennisgeving';
+import { nuTijdstip, vandaag } from '../stuf/tijd';
+import { MutatieContext } from '../domain/zaakMutaties';
+import { Bericht, OperatieContext } from '../soap/operatie';
+
+export const zds12Actie = (naam: string) => ACTION_BASE.zds12 + naam;
+export const zds11Actie = (naam: string) => ACTION_BASE.zds11 + naam;
+
+export function mutatieContext(ctx: OperatieContext): MutatieContext {
+  return { store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip() };
+}
+
+/**
+ * The objects of a zakLk01 after checking its parameters. Two objects are oud and nieuw; one object in a W
+ * message (open-forms and others send that) is read as nieuw (zds.md A6).
+ */
+export function leesKennisgeving(ctx: OperatieContext, bericht: Bericht, mutatiesoort: 'T' | 'W'): { oud?: ZaakBericht; nieuw: ZaakBericht } {
+  const p = child(bericht.root, 'parameters');
+  const ms = child(p, 'mutatiesoort')?.text.trim();
+  if (!ms) ctx.afw.meld(`parameters/mutatiesoort ontbreekt (verwacht ${mutatiesoort})`);
+  else if (ms !== mutatiesoort) throw schemaFout(`parameters/mutatiesoort is '${ms}'; dit bericht verwacht '${mutatiesoort}'`);
+  const overname = child(p, 'indicatorOvername')?.text.trim();
+  if (overname !== undefined && overname !== 'V' && overname !== 'I') throw schemaFout(`parameters/indicatorOvername '${overname}' is geen V of I`);
+  if (overname === undefined) ctx.afw.meld('parameters/indicatorOvername ontbreekt');
+
+  const objecten = children(bericht.root, 'object');
+  if (objecten.length === 0) throw schemaFout('object ontbreekt: het bericht bevat geen zaak');
+  if (mutatiesoort === 'T') {
+    if (objecten.length > 1) throw schemaFout(`creeerZaak bevat ${objecten.length} objecten; precies één is toegestaan`);
+    return { nieuw: leesZaakObject(objecten[0], 'object', ctx.afw) };
+  }
+  if (objecten.length > 2) throw schemaFout(`een wijziging bevat ${objecten.length} objecten; twee (oud en nieuw) zijn toegestaan`);
+  if (objecten.length === 1) {
+    ctx.afw.meld('één object in plaats van het paar oud/nieuw; gelezen als nieuw');
+    return { nieuw: leesZaakObject(objecten[0], 'object', ctx.afw) };
+  }
+  return { oud: leesZaakObject(objecten[0], 'object[1]', ctx.afw), nieuw: leesZaakObject(objecten[1], 'object[2]', ctx.afw) };
+}
+
+/** A La01 on ZAK: ZDS 1.2 root by name, ZDS 1.1 as plain ZKN:zakLa01. */
+export function zaakLa01(ctx: OperatieContext, bericht: Bericht, naam12: string, objecten: XElement[], meldingen: string[] = []): XElement {
+  const inhoud = [
+    antwoordStuurgegevens(NS.zkn, bericht.stuurgegevens, ctx.eigen, { berichtcode: 'La01', entiteittype: 'ZAK' }),
+    el(NS.zkn, 'parameters', [el(NS.stuf, 'indicatorVervolgvraag', 'false')]),
+    ...meldingen.map((m) => el(NS.zkn, 'melding', m.slice(0, 250))),
+    objecten.length > 0 && el(NS.zkn, 'antwoord', objecten),
+  ];
+  return bericht.dialect === 'zds12' ? el(NS.zds, naam12, inhoud) : el(NS.zkn, 'zakLa01', inhoud);
+}

@@ -1,0 +1,23 @@
+// #5 updateZaak: attribute and relation changes of an existing zaak (mutatiesoort W, oud/nieuw).
+import { NS } from '../stuf/namespaces';
+import { bv03 } from '../stuf/berichten';
+import { updateZaak as wijzigZaak } from '../domain/zaakMutaties';
+import { Operatie } from '../soap/operatie';
+import { leesKennisgeving, mutatieContext, zds11Actie, zds12Actie } from './gemeenschappelijk';
+
+export const updateZaak: Operatie = {
+  naam: 'updateZaak',
+  asynchroon: true,
+  wijzigt: true,
+  acties: [zds12Actie('updateZaak_ZakLk01'), zds11Actie('updateZaak_Lk01')],
+  roots: [
+    { ns: NS.zds, local: 'updateZaak_ZakLk01' },
+    { ns: NS.zkn, local: 'zakLk01' },
+  ],
+  stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'ZAK' },
+  verwerk(ctx, bericht) {
+    const { oud, nieuw } = leesKennisgeving(ctx, bericht, 'W');
+    const zaak = wijzigZaak(mutatieContext(ctx), oud, nieuw);
+    return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
+  },
+};

@@ -1,0 +1,80 @@
+// Which operation a request is: by SOAPAction first (quotes stripped, both dialects), else by the body root.
+// ZDS 1.1 roots serve several operations (zakLk01: creeer/update/actualiseer; zakLv01: status/details/...):
+// when the action does not settle it, the content decides (zds.md A2).
+import type { Logger } from 'pino';
+import { NS, Dialect } from '../stuf/namespaces';
+import { XElement, child, path } from '../stuf/xml';
+import { Operatie } from './operatie';
+
+export interface Keuze {
+  operatie: Operatie;
+  dialect: Dialect;
+}
+
+const sleutel = (ns: string, local: string) => `{${ns}}${local}`;
+
+export function normaliseerActie(ruw: string | undefined): string | undefined {
+  const a = ruw?.trim().replace(/^"(.*)"$/, '$1').trim();
+  return a ? a : undefined;
+}
+
+export class Dispatcher {
+  private readonly opActie = new Map<string, Operatie>();
+  private readonly opRoot = new Map<string, Operatie[]>();
+  private readonly opNaam = new Map<string, Operatie>();
+
+  constructor(operaties: Operatie[], private readonly log: Logger) {
+    for (const op of operaties) {
+      this.opNaam.set(op.naam, op);
+      for (const a of op.acties) this.opActie.set(a, op);
+      for (const r of op.roots) {
+        const k = sleutel(r.ns, r.local);
+        this.opRoot.set(k, [...(this.opRoot.get(k) ?? []), op]);
+      }
+    }
+  }
+
+  get operaties(): Operatie[] {
+    return [...this.opNaam.values()];
+  }
+
+  operatie(naam: string): Operatie | undefined {
+    return this.opNaam.get(naam);
+  }
+
+  /** The operation for this request, or undefined when neither action nor root is one we serve. */
+  kies(actie: string | undefined, root: XElement): Keuze | undefined {
+    const dialect: Dialect = root.ns === NS.zds ? 'zds12' : 'zds11';
+    const kandidaten = this.opRoot.get(sleutel(root.ns, root.local)) ?? [];
+    const viaActie = actie ? this.opActie.get(actie) : undefined;
+    if (viaActie && kandidaten.includes(viaActie)) return { operatie: viaActie, dialect };
+    if (kandidaten.length === 0) {
+      if (viaActie) this.log.warn({ actie, root: root.local }, 'SOAPAction en body horen niet bij elkaar; body-root onbekend');
+      return undefined;
+    }
+    if (viaActie) this.log.warn({ actie, root: root.local }, 'SOAPAction past niet bij de body-root; de body-root beslist');
+    const gekozen = kandidaten.length === 1 ? kandidaten[0] : this.raad(root, kandidaten);
+    return gekozen && { operatie: gekozen, dialect };
+  }
+
+  /** zds.md A2 heuristics for the shared ZDS 1.1 roots. */
+  private raad(root: XElement, kandidaten: Operatie[]): Operatie | undefined {
+    const heeft = (naam: string) => kandidaten.find((k) => k.naam === naam);
+    if (root.local === 'zakLk01') {
+      const mutatiesoort = path(root, 'parameters', 'mutatiesoort')?.text.trim();
+      if (mutatiesoort === 'T') return heeft('creeerZaak');
+      const objecten = root.children.filter((c) => c.local === 'object');
+      const alleenStatus = objecten.length > 0 && objecten.every((o) => o.children.every((c) => ['identificatie', 'heeft', 'omschrijving', 'isVan', 'tijdvakGeldigheid', 'tijdstipRegistratie'].includes(c.local)) && child(o, 'heeft') !== undefined);
+      return alleenStatus ? heeft('actualiseerZaakstatus') : heeft('updateZaak');
+    }
+    if (root.local === 'zakLv01') {
+      const gelijk = child(root, 'gelijk');
+      if (child(path(root, 'scope', 'object'), 'heeftRelevant') && heeft('geefLijstZaakdocumenten')) return heeft('geefLijstZaakdocumenten');
+      if (child(child(gelijk, 'heeft'), 'indicatieLaatsteStatus')) return heeft('geefZaakstatus');
+      const alleenIdentificatie = gelijk !== undefined && gelijk.children.every((c) => c.local === 'identificatie');
+      if (alleenIdentificatie) return heeft('geefZaakdetails');
+      return heeft('zoekZaken') ?? heeft('geefZaakdetails');
+    }
+    return kandidaten[0];
+  }
+}

@@ -1,0 +1,52 @@
+// The contract of one SOAP operation module: how it is recognised, what its stuurgegevens must say, and how it
+// turns a request into an answer. verwerk() is synchronous: it runs inside one SQLite transaction.
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Store } from '../store';
+import type { Zaaktypecatalogus } from '../domain/zaaktypen';
+import { Afwijkingen } from '../stuf/entiteit';
+import { Dialect } from '../stuf/namespaces';
+import { Stuurgegevens, Systeem } from '../stuf/stuurgegevens';
+import { XElement } from '../stuf/xml';
+
+export interface Gateway {
+  config: Config;
+  store: Store;
+  catalogus: Zaaktypecatalogus;
+  log: Logger;
+}
+
+export interface Bericht {
+  root: XElement;
+  dialect: Dialect;
+  stuurgegevens: Stuurgegevens;
+}
+
+export interface OperatieContext extends Gateway {
+  afw: Afwijkingen;
+  /** Log notes that are not deviations from the standard. */
+  meldingen: string[];
+  /** Our own StUF identity for answers. */
+  eigen: Systeem;
+}
+
+export interface Antwoord {
+  bericht: XElement;
+  /** Zaak identificaties the answer concerns, for the log line. */
+  zaken?: string[];
+}
+
+export interface Operatie {
+  naam: string;
+  /** Lk01, Di01, Du01: acknowledged with Bv03, refused with Fo03. Otherwise answered synchronously, refused with Fo02. */
+  asynchroon: boolean;
+  /** Changes state: runs in a write transaction and is recognised when resent. */
+  wijzigt: boolean;
+  /** Full SOAPAction URIs that name this operation. */
+  acties: string[];
+  /** Body roots this operation accepts; a root shared by several operations is resolved by dispatch. */
+  roots: { ns: string; local: string }[];
+  /** What the stuurgegevens must say. */
+  stuurgegevens: { berichtcode: string; entiteittype?: string; functie?: string[] };
+  verwerk(ctx: OperatieContext, bericht: Bericht): Antwoord;
+}

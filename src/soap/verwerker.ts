@@ -1,0 +1,152 @@
+// One request, end to end: envelope → dispatch → stuurgegevens → idempotency → operation in one transaction →
+// answer in the caller's dialect, or a SOAP fault carrying Fo02/Fo03. Nothing else ever reaches the wire.
+import { createHash, randomUUID } from 'node:crypto';
+import { foutbericht, FoutSoort } from '../stuf/berichten';
+import { Afwijkingen } from '../stuf/entiteit';
+import { StufFout, schemaFout } from '../stuf/fout';
+import { Stuurgegevens, leesStuurgegevens, systeemLabel } from '../stuf/stuurgegevens';
+import { XElement, parseXml, serialize } from '../stuf/xml';
+import { EnvelopeFout, SoapVersie, contentType, envelope, faultEnvelope, leesEnvelope } from './envelope';
+import { Dispatcher, normaliseerActie } from './dispatch';
+import { Bericht, Gateway, Operatie, OperatieContext } from './operatie';
+
+export interface HttpVerzoek {
+  body: string;
+  soapAction?: string;
+  /** The endpoint path, used to choose Fo02 or Fo03 when the message itself does not tell. */
+  pad: string;
+}
+
+export interface HttpAntwoord {
+  status: number;
+  contentType: string;
+  body: string;
+  /** For the log: which operation, which zaken. */
+  operatie?: string;
+}
+
+const ASYNCHRONE_BERICHTCODES = new Set(['Lk01', 'Lk02', 'Di01', 'Du01', 'Bv01', 'Fo01', 'Fo03']);
+
+/** Fo03 for asynchronous messages, Fo02 for questions and synchronous vrije berichten. */
+export function foutSoortVoor(pad: string, root?: XElement, sg?: Stuurgegevens, op?: Operatie): FoutSoort {
+  if (op) return op.asynchroon ? 'Fo03' : 'Fo02';
+  if (sg?.berichtcode) return ASYNCHRONE_BERICHTCODES.has(sg.berichtcode) ? 'Fo03' : 'Fo02';
+  if (root && /(Lk0\d|Di01|Du01)$/.test(root.local)) return 'Fo03';
+  if (root && /(Lv0\d|Di02)$/.test(root.local)) return 'Fo02';
+  return /OntvangAsynchroon/i.test(pad) ? 'Fo03' : 'Fo02';
+}
+
+function controleerStuurgegevens(gw: Gateway, op: Operatie, sg: Stuurgegevens): void {
+  const verwacht = op.stuurgegevens;
+  if (!sg.berichtcode) throw schemaFout('stuurgegevens/berichtcode ontbreekt');
+  if (sg.berichtcode !== verwacht.berichtcode) {
+    const bekend = /^(Lk0\d|Lv0\d|La0\d|Di0\d|Du0\d|Bv0\d|Fo0\d|Sh0\d|Sa0\d)$/.test(sg.berichtcode);
+    throw new StufFout(bekend ? 'StUF025' : 'StUF022', `stuurgegevens/berichtcode is '${sg.berichtcode}'; ${op.naam} verwacht '${verwacht.berichtcode}'`);
+  }
+  if (verwacht.entiteittype && sg.entiteittype !== verwacht.entiteittype) {
+    if (!sg.entiteittype) throw schemaFout(`stuurgegevens/entiteittype ontbreekt; ${op.naam} verwacht '${verwacht.entiteittype}'`);
+    throw new StufFout('StUF031', `stuurgegevens/entiteittype is '${sg.entiteittype}'; ${op.naam} verwacht '${verwacht.entiteittype}'`);
+  }
+  if (verwacht.functie && !verwacht.functie.includes(sg.functie ?? '')) {
+    if (!sg.functie) throw schemaFout(`stuurgegevens/functie ontbreekt; ${op.naam} verwacht '${verwacht.functie[0]}'`);
+    throw new StufFout('StUF037', `stuurgegevens/functie is '${sg.functie}'; ${op.naam} verwacht '${verwacht.functie[0]}'`);
+  }
+  if (op.asynchroon) {
+    if (!sg.zender?.applicatie) throw schemaFout('stuurgegevens/zender/applicatie ontbreekt (verplicht in een kennisgeving)');
+    if (!sg.referentienummer) throw schemaFout('stuurgegevens/referentienummer ontbreekt (verplicht in een kennisgeving)');
+  }
+  if (sg.zender?.applicatie !== undefined && (sg.zender.applicatie.length < 3 || sg.zender.applicatie.length > 50)) {
+    throw schemaFout('stuurgegevens/zender/applicatie moet 3 tot 50 tekens lang zijn');
+  }
+  if (sg.referentienummer && sg.referentienummer.length > 40) throw schemaFout('stuurgegevens/referentienummer is langer dan 40 tekens');
+  const ontvangers = gw.config.stuf.ontvangers;
+  if (ontvangers && sg.ontvanger) {
+    const o = sg.ontvanger;
+    const bekend = ontvangers.some((x) => x.applicatie === o.applicatie && (!x.organisatie || x.organisatie === o.organisatie) && (!x.administratie || x.administratie === o.administratie));
+    if (!bekend) throw new StufFout('StUF010', `stuurgegevens/ontvanger ${systeemLabel(o)} is niet deze gateway`);
+  }
+}
+
+const hashVan = (root: XElement) => createHash('sha256').update(serialize(root)).digest('hex');
+
+export class Verwerker {
+  constructor(
+    private readonly gw: Gateway,
+    private readonly dispatcher: Dispatcher,
+  ) {}
+
+  verwerk(verzoek: HttpVerzoek): HttpAntwoord {
+    const start = process.hrtime.bigint();
+    let versie: SoapVersie = '1.1';
+    let root: XElement | undefined;
+    let sg: Stuurgegevens = {};
+    let op: Operatie | undefined;
+    const afw = new Afwijkingen(this.gw.config.stuf.validatie === 'strict');
+    const meldingen: string[] = [];
+    const logVelden = () => ({
+      operatie: op?.naam,
+      zender: systeemLabel(sg.zender),
+      referentienummer: sg.referentienummer,
+      ms: Number(process.hrtime.bigint() - start) / 1e6,
+    });
+    try {
+      const env = leesEnvelope(verzoek.body);
+      versie = env.versie;
+      root = env.body;
+      sg = leesStuurgegevens(root);
+      const keuze = this.dispatcher.kies(normaliseerActie(verzoek.soapAction), root);
+      if (!keuze) {
+        throw new StufFout('StUF040', `Onbekend bericht: SOAPAction '${verzoek.soapAction ?? ''}', body-root {${root.ns}}${root.local}; deze gateway ondersteunt ${this.dispatcher.operaties.map((o) => o.naam).join(', ')}`);
+      }
+      op = keuze.operatie;
+      controleerStuurgegevens(this.gw, op, sg);
+      const bericht: Bericht = { root, dialect: keuze.dialect, stuurgegevens: sg };
+      const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender };
+      const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.gw.store.lees(() => op!.verwerk(ctx, bericht).bericht);
+      this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
+      return { status: 200, contentType: contentType(versie), body: envelope(versie, antwoord), operatie: op.naam };
+    } catch (e) {
+      const fout = this.alsStufFout(e, op);
+      const soort = foutSoortVoor(verzoek.pad, root, sg, op);
+      this.gw.log.warn({ ...logVelden(), fout: fout.code, details: fout.details, afwijkingen: afw.lijst }, 'geweigerd');
+      const detail = foutbericht(soort, fout, sg, this.gw.config.stuf.zender);
+      return { status: 500, contentType: contentType(versie), body: faultEnvelope(versie, fout.plek, fout.omschrijving, detail), operatie: op?.naam };
+    }
+  }
+
+  /** A state change: recognised when resent, processed and recorded in one transaction, answered after commit. */
+  private verwerkWijziging(op: Operatie, ctx: OperatieContext, bericht: Bericht): XElement {
+    const sg = bericht.stuurgegevens;
+    const sleutel = sg.zender?.applicatie && sg.referentienummer
+      ? { organisatie: sg.zender.organisatie ?? '', applicatie: sg.zender.applicatie, referentienummer: sg.referentienummer }
+      : undefined;
+    const hash = hashVan(bericht.root);
+    return this.gw.store.transactie(() => {
+      if (sleutel) {
+        const eerder = this.gw.store.idempotentie.vind(sleutel);
+        if (eerder) {
+          if (eerder.hash !== hash || eerder.operatie !== op.naam) {
+            throw new StufFout('StUF016', `Referentienummer ${sleutel.referentienummer} van ${systeemLabel(sg.zender)} is eerder ontvangen met een andere inhoud; gebruik een nieuw referentienummer`);
+          }
+          ctx.meldingen.push('herhaald bericht: eerder antwoord teruggegeven');
+          return parseXml(eerder.antwoord); // re-enveloped for the resend's SOAP version
+        }
+      }
+      const antwoord = op.verwerk(ctx, bericht).bericht;
+      if (sleutel) this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: serialize(antwoord), httpStatus: 200 });
+      return antwoord;
+    });
+  }
+
+  private alsStufFout(e: unknown, op?: Operatie): StufFout {
+    if (e instanceof StufFout) return e;
+    if (e instanceof EnvelopeFout) return schemaFout(e.message);
+    const kenmerk = randomUUID();
+    const code = (e as { code?: string })?.code;
+    this.gw.log.error({ err: e, kenmerk }, 'interne fout bij verwerken bericht');
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+      return new StufFout(op?.asynchroon === false ? 'StUF049' : 'StUF046', `De opslag van de gateway is tijdelijk niet beschikbaar (${code}); bied het bericht later opnieuw aan. Kenmerk ${kenmerk}`);
+    }
+    return new StufFout('StUF058', `Interne fout in de gateway; niets is opgeslagen. Kenmerk voor de beheerder: ${kenmerk}`);
+  }
+}

@@ -1,0 +1,40 @@
+// Opens the SQLite file (WAL, foreign keys) and brings its schema up to date.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIES } from './migraties';
+
+export type Db = Database.Database;
+
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable across process crashes, fast commits
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000'); // several gateway processes on one file wait for each other's writes
+  migreer(db);
+  return db;
+}
+
+function migreer(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_versie (versie INTEGER NOT NULL)');
+  const huidig = (db.prepare('SELECT MAX(versie) AS v FROM schema_versie').get() as { v: number | null }).v ?? 0;
+  for (const m of MIGRATIES) {
+    if (m.versie <= huidig) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_versie (versie) VALUES (?)').run(m.versie);
+    }).immediate();
+  }
+}
+
+/** True when the database answers a trivial query: what /health reports. */
+export function isBruikbaar(db: Db): boolean {
+  try {
+    db.prepare('SELECT COUNT(*) FROM schema_versie').get();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+// Schema migrations, applied in order at start-up. Append only: a released migration is never edited.
+//
+// Layout: zaak attributes the gateway never queries on live in a JSON column; everything that is searched,
+// joined or changed on its own (roles, persons, zaakobjecten, statuses, relations between zaken) has a table.
+
+export const MIGRATIES: { versie: number; sql: string }[] = [
+  {
+    versie: 1,
+    sql: `
+CREATE TABLE zaak (
+  id              INTEGER PRIMARY KEY,
+  identificatie   TEXT NOT NULL UNIQUE,
+  zaaktype_code   TEXT NOT NULL,
+  einddatum       TEXT,
+  data            TEXT NOT NULL,
+  aangemaakt      TEXT NOT NULL,
+  gewijzigd       TEXT NOT NULL
+);
+CREATE INDEX zaak_zaaktype ON zaak(zaaktype_code);
+
+-- A person, company, employee or department, shared by every zaak that mentions it (natural key: soort + sleutel).
+CREATE TABLE betrokkene (
+  id        INTEGER PRIMARY KEY,
+  soort     TEXT NOT NULL,          -- NPS, NNP, VES, MDW, OEH
+  sleutel   TEXT,                   -- BSN / anp-id, nnpId / ann-id, vestigingsnummer, identificatie; NULL if none given
+  bsn       TEXT,
+  velden    TEXT NOT NULL           -- the entity's children as received (JSON element tree)
+);
+CREATE UNIQUE INDEX betrokkene_sleutel ON betrokkene(soort, sleutel) WHERE sleutel IS NOT NULL;
+CREATE INDEX betrokkene_bsn ON betrokkene(bsn) WHERE bsn IS NOT NULL;
+
+-- Roles: heeftAlsInitiator, -Belanghebbende, -Gemachtigde, -Uitvoerende, -Verantwoordelijke, -OverigBetrokkene.
+CREATE TABLE rol (
+  id             INTEGER PRIMARY KEY,
+  zaak_id        INTEGER NOT NULL REFERENCES zaak(id) ON DELETE CASCADE,
+  rolsoort       TEXT NOT NULL,
+  betrokkene_id  INTEGER NOT NULL REFERENCES betrokkene(id),
+  velden         TEXT NOT NULL,     -- relation children other than gerelateerde (code, omschrijving, ...)
+  volgorde       INTEGER NOT NULL,
+  einddatum      TEXT               -- set when the relation was ended (verwerkingssoort E / R)
+);
+CREATE INDEX rol_zaak ON rol(zaak_id);
+CREATE INDEX rol_betrokkene ON rol(betrokkene_id);
+
+-- Zaakobjecten (heeftBetrekkingOp): a person or company refers to betrokkene, any other object is kept as received.
+CREATE TABLE zaakobject (
+  id             INTEGER PRIMARY KEY,
+  zaak_id        INTEGER NOT NULL REFERENCES zaak(id) ON DELETE CASCADE,
+  objecttype     TEXT NOT NULL,     -- local name of the gerelateerde's child: natuurlijkPersoon, adres, pand, ...
+  betrokkene_id  INTEGER REFERENCES betrokkene(id),
+  object         TEXT,              -- JSON element tree for objects that are not betrokkenen
+  velden         TEXT NOT NULL,
+  volgorde       INTEGER NOT NULL,
+  einddatum      TEXT
+);
+CREATE INDEX zaakobject_zaak ON zaakobject(zaak_id);
+CREATE INDEX zaakobject_betrokkene ON zaakobject(betrokkene_id);
+
+CREATE TABLE status (
+  id                  INTEGER PRIMARY KEY,
+  zaak_id             INTEGER NOT NULL REFERENCES zaak(id) ON DELETE CASCADE,
+  volgnummer          INTEGER NOT NULL,
+  omschrijving        TEXT,
+  code                TEXT,
+  datum_status_gezet  TEXT NOT NULL,   -- UTC instant, ISO 8601
+  datum_cijfers       INTEGER NOT NULL, -- precision it was received with (8..17 digits)
+  toelichting         TEXT,
+  data                TEXT NOT NULL,   -- statustype kerngegevens and isGezetDoor as received
+  volgorde            INTEGER NOT NULL
+);
+CREATE INDEX status_zaak ON status(zaak_id, datum_status_gezet);
+
+-- Relations between zaken: heeftBetrekkingOpAndere and heeftAlsDeelzaak (hoofdzaak is the reverse of deelzaak).
+-- The other zaak is kept by identificatie: it may live elsewhere (a chain partner) or arrive later.
+CREATE TABLE zaakrelatie (
+  id                    INTEGER PRIMARY KEY,
+  zaak_id               INTEGER NOT NULL REFERENCES zaak(id) ON DELETE CASCADE,
+  soort                 TEXT NOT NULL,     -- heeftBetrekkingOpAndere | heeftAlsDeelzaak
+  andere_identificatie  TEXT NOT NULL,
+  velden                TEXT NOT NULL,
+  gerelateerde          TEXT NOT NULL,     -- what the message said of the other zaak (omschrijving, isVan)
+  volgorde              INTEGER NOT NULL,
+  einddatum             TEXT
+);
+CREATE INDEX zaakrelatie_zaak ON zaakrelatie(zaak_id);
+CREATE INDEX zaakrelatie_andere ON zaakrelatie(andere_identificatie, soort);
+
+-- Identifications handed out by genereerZaakIdentificatie: one counter per key (e.g. per year).
+CREATE TABLE volgnummer (
+  sleutel  TEXT PRIMARY KEY,
+  waarde   INTEGER NOT NULL
+);
+CREATE TABLE uitgegeven_identificatie (
+  identificatie  TEXT PRIMARY KEY,
+  soort          TEXT NOT NULL,
+  zender         TEXT,
+  tijdstip       TEXT NOT NULL
+);
+
+-- Idempotency of state-changing messages: (zender, referentienummer) -> body hash + the answer we gave.
+CREATE TABLE verwerkt_bericht (
+  zender_organisatie  TEXT NOT NULL,
+  zender_applicatie   TEXT NOT NULL,
+  referentienummer    TEXT NOT NULL,
+  operatie            TEXT NOT NULL,
+  hash                TEXT NOT NULL,
+  antwoord            TEXT NOT NULL,
+  http_status         INTEGER NOT NULL,
+  tijdstip            TEXT NOT NULL,
+  PRIMARY KEY (zender_organisatie, zender_applicatie, referentienummer)
+);
+`,
+  },
+];

@@ -1,0 +1,19 @@
+// Small builders shared by every answer encoder: values, nil placeholders and entity attributes.
+import { NS } from './namespaces';
+import { XAttr, XElement, at, el } from './xml';
+import type { Waarde } from '../domain/zaak';
+
+export type NoValue = 'geenWaarde' | 'nietOndersteund' | 'nietGeautoriseerd' | 'waardeOnbekend';
+
+export const entiteittype = (t: string): XAttr => at(NS.stuf, 'entiteittype', t);
+
+/** An element that is asked for but has no value to give: empty, xsi:nil, with the reason. */
+export function nilElement(ns: string, local: string, noValue: NoValue = 'geenWaarde', attrs: XAttr[] = []): XElement {
+  return el(ns, local, undefined, [...attrs, at(NS.xsi, 'nil', 'true'), at(NS.stuf, 'noValue', noValue)]);
+}
+
+export function waardeElement(ns: string, local: string, w: Waarde): XElement {
+  return el(ns, local, w.w, w.ind ? [at(NS.stuf, 'indOnvolledigeDatum', w.ind)] : []);
+}
+
+export const zkn = (local: string, content?: string | (XElement | undefined | false)[], attrs: XAttr[] = []) => el(NS.zkn, local, content, attrs);

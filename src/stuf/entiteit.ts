@@ -1,0 +1,106 @@
+// Reading StUF entity elements: verwerkingssoort, nil values, typed attribute values, and the cleaned copies of
+// subtrees that the gateway stores and later returns.
+import { NS } from './namespaces';
+import { schemaFout } from './fout';
+import { checkDatum, parseTijdstip, formatTijdstip } from './tijd';
+import { XElement, attr, isNil } from './xml';
+import type { VeldSpec, Waarde } from '../domain/zaak';
+
+export const VERWERKINGSSOORTEN = ['T', 'W', 'V', 'E', 'I', 'R', 'S', 'O'] as const;
+export type Verwerkingssoort = (typeof VERWERKINGSSOORTEN)[number];
+
+export const NO_VALUES = ['nietOndersteund', 'nietGeautoriseerd', 'geenWaarde', 'waardeOnbekend', 'vastgesteldOnbekend'] as const;
+
+export function verwerkingssoortVan(e: XElement): string | undefined {
+  return attr(e, NS.stuf, 'verwerkingssoort');
+}
+
+export function entiteittypeVan(e: XElement): string | undefined {
+  return attr(e, NS.stuf, 'entiteittype');
+}
+
+/**
+ * Deviations from the standard that we can read past. Lenient mode (the default) records them for the log and
+ * goes on; strict mode refuses the message with StUF055 at the first one.
+ */
+export class Afwijkingen {
+  readonly lijst: string[] = [];
+  constructor(readonly strikt: boolean) {}
+
+  meld(tekst: string): void {
+    if (this.strikt) throw schemaFout(tekst);
+    this.lijst.push(tekst);
+  }
+}
+
+/** The verwerkingssoort of an entity, checked to be one StUF knows. */
+export function leesVerwerkingssoort(e: XElement, pad: string, afw: Afwijkingen): Verwerkingssoort | undefined {
+  const v = verwerkingssoortVan(e);
+  if (v === undefined) {
+    afw.meld(`${pad}: StUF:verwerkingssoort ontbreekt`);
+    return undefined;
+  }
+  if (!(VERWERKINGSSOORTEN as readonly string[]).includes(v)) throw schemaFout(`${pad}: StUF:verwerkingssoort '${v}' bestaat niet`);
+  return v as Verwerkingssoort;
+}
+
+/** Checks a fixed StUF:entiteittype in code (libxml2-based validators do not). */
+export function checkEntiteittype(e: XElement, verwacht: string, pad: string, afw: Afwijkingen): void {
+  const et = entiteittypeVan(e);
+  if (et === undefined) afw.meld(`${pad}: StUF:entiteittype ontbreekt (verwacht ${verwacht})`);
+  else if (et !== verwacht) throw schemaFout(`${pad}: StUF:entiteittype is '${et}', verwacht '${verwacht}'`);
+}
+
+/**
+ * A typed attribute value. null means "cleared" (xsi:nil, or an empty element, which we read the same way).
+ * Values we could not return schema-valid (too long, not a date, outside the value list) are refused in every mode.
+ */
+export function leesWaarde(e: XElement, spec: VeldSpec, pad: string, afw: Afwijkingen): Waarde | null {
+  if (isNil(e)) return null;
+  const ruw = e.text.trim();
+  if (ruw === '') {
+    afw.meld(`${pad}: leeg element zonder xsi:nil; gelezen als 'geen waarde'`);
+    return null;
+  }
+  const ind = attr(e, NS.stuf, 'indOnvolledigeDatum');
+  switch (spec.soort) {
+    case 'tekst':
+      if (spec.max !== undefined && [...ruw].length > spec.max) throw schemaFout(`${pad}: waarde is langer dan ${spec.max} tekens`);
+      return { w: ruw };
+    case 'datum': {
+      const w = checkDatum(ruw, pad, ind);
+      return ind && ind !== 'V' ? { w, ind } : { w };
+    }
+    case 'tijdstip':
+      return { w: formatTijdstip(parseTijdstip(ruw, pad)) };
+    case 'indicatie': {
+      const w = ruw.toUpperCase();
+      if (w !== 'J' && w !== 'N') throw schemaFout(`${pad}: '${ruw}' is geen indicatie (J of N)`);
+      return { w };
+    }
+    case 'keuze':
+      if (!spec.waarden!.includes(ruw)) throw schemaFout(`${pad}: '${ruw}' is geen van ${spec.waarden!.join(', ')}`);
+      return { w: ruw };
+  }
+}
+
+const KENNISGEVING_ATTRIBUTEN = new Set(['verwerkingssoort', 'sleutelVerzendend', 'sleutelOntvangend', 'sleutelGegevensbeheer', 'noValue', 'scope']);
+
+/**
+ * The copy of a received subtree that we store: kennisgeving-only attributes removed (answers may not carry a
+ * verwerkingssoort) and nil placeholders dropped (no value is stored as absence).
+ */
+export function alsOpgeslagen(e: XElement): XElement {
+  return {
+    ns: e.ns,
+    local: e.local,
+    attrs: e.attrs.filter((a) => !(a.ns === NS.stuf && KENNISGEVING_ATTRIBUTEN.has(a.local)) && !(a.ns === NS.xsi && a.local === 'nil')),
+    children: e.children.filter((c) => !isNil(c)).map(alsOpgeslagen),
+    text: e.text,
+  };
+}
+
+/** Canonical text of an element tree, for comparing relations and hashing messages. */
+export function canoniek(e: XElement | XElement[]): string {
+  return JSON.stringify(e, (k, v) => (k === 'attrs' && Array.isArray(v) ? [...v].sort((a, b) => (a.ns + a.local).localeCompare(b.ns + b.local)) : v));
+}

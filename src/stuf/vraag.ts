@@ -1,0 +1,122 @@
+// Vraagberichten (Lv01): parameters, the gelijk selection and the scope. A scope is either StUF:scope="alles" /
+// "kerngegevens" (and their variants) or a tree of elements; an element present in the tree is requested,
+// whatever it contains (zds.md A15: consumers fill non-nillable scope elements with dummy values).
+import { NS } from './namespaces';
+import { StufFout, schemaFout } from './fout';
+import { XElement, attr, child } from './xml';
+
+type ScopeSoort = 'alles' | 'kerngegevens' | 'allesKernGerelateerden' | 'elementen';
+
+export class Scope {
+  static readonly ALLES = new Scope('alles');
+  static readonly KERN = new Scope('kerngegevens');
+  static readonly ALLES_KERN_GERELATEERDEN = new Scope('allesKernGerelateerden');
+  private static readonly LEEG = new Scope('elementen', new Map());
+
+  private constructor(
+    readonly soort: ScopeSoort,
+    private readonly kinderen: Map<string, Scope> = new Map(),
+  ) {}
+
+  static elementen(kinderen: Map<string, Scope>): Scope {
+    return new Scope('elementen', kinderen);
+  }
+
+  get isAlles(): boolean {
+    return this.soort === 'alles' || this.soort === 'allesKernGerelateerden';
+  }
+
+  /** Whether the element was asked for. Under kerngegevens only identifying elements are. */
+  vraagt(naam: string, kerngegeven = false): boolean {
+    if (this.isAlles) return true;
+    if (this.soort === 'kerngegevens') return kerngegeven;
+    return this.kinderen.has(naam);
+  }
+
+  /** True when this element was named explicitly in an element scope (then an empty one is answered as nil). */
+  expliciet(naam: string): boolean {
+    return this.soort === 'elementen' && this.kinderen.has(naam);
+  }
+
+  /** The scope for the content of an element. */
+  sub(naam: string): Scope {
+    if (this.soort === 'allesKernGerelateerden') return naam === 'gerelateerde' ? Scope.KERN : this;
+    if (this.soort !== 'elementen') return this;
+    return this.kinderen.get(naam) ?? Scope.LEEG;
+  }
+
+  /** Names requested below this element (element scope only). */
+  get namen(): string[] {
+    return [...this.kinderen.keys()];
+  }
+}
+
+const SCOPE_WAARDEN: Record<string, Scope> = {
+  alles: Scope.ALLES,
+  allesZonderMetagegevens: Scope.ALLES,
+  kerngegevens: Scope.KERN,
+  allesMaarKerngegevensGerelateerden: Scope.ALLES_KERN_GERELATEERDEN,
+  allesZonderMetagegevensMaarKerngegevensGerelateerden: Scope.ALLES_KERN_GERELATEERDEN,
+};
+
+/** Reads a scope element tree (the element itself is the object or a relation inside it). */
+export function leesScope(e: XElement, pad = 'scope/object'): Scope {
+  const waarde = attr(e, NS.stuf, 'scope');
+  if (waarde !== undefined) {
+    if (e.children.length > 0) throw new StufFout('StUF097', `${pad}: StUF:scope="${waarde}" en elementen tegelijk; kies één van beide`);
+    const s = SCOPE_WAARDEN[waarde];
+    if (!s) throw schemaFout(`${pad}: StUF:scope '${waarde}' bestaat niet`);
+    return s;
+  }
+  const kinderen = new Map<string, Scope>();
+  for (const c of e.children) kinderen.set(c.local, leesScope(c, `${pad}/${c.local}`));
+  return Scope.elementen(kinderen);
+}
+
+export interface VraagParameters {
+  sortering?: string;
+  indicatorVervolgvraag: boolean;
+  maximumAantal?: number;
+  indicatorAantal: boolean;
+}
+
+export interface Vraag {
+  parameters: VraagParameters;
+  gelijk?: XElement;
+  /** undefined when the question has no scope: the provider chooses (we answer the ZDS answer table). */
+  scope?: Scope;
+}
+
+const bool = (e: XElement | undefined) => (e ? ['true', '1'].includes(e.text.trim()) : false);
+
+export function leesVraag(root: XElement): Vraag {
+  const p = child(root, 'parameters');
+  const parameters: VraagParameters = {
+    indicatorVervolgvraag: bool(child(p, 'indicatorVervolgvraag')),
+    indicatorAantal: bool(child(p, 'indicatorAantal')),
+  };
+  const sortering = child(p, 'sortering')?.text.trim();
+  if (sortering) parameters.sortering = sortering;
+  const max = child(p, 'maximumAantal')?.text.trim();
+  if (max) {
+    if (!/^\d{1,8}$/.test(max)) throw schemaFout(`parameters/maximumAantal: '${max}' is geen geheel getal`);
+    parameters.maximumAantal = Number(max);
+  }
+  if (parameters.indicatorVervolgvraag && !child(root, 'start')) {
+    throw new StufFout('StUF103', 'parameters/indicatorVervolgvraag is true maar er is geen start opgegeven');
+  }
+  const scopeObject = child(child(root, 'scope'), 'object');
+  return {
+    parameters,
+    gelijk: child(root, 'gelijk'),
+    scope: scopeObject ? leesScope(scopeObject) : undefined,
+  };
+}
+
+/** The identificatie in gelijk: the only selection ZDS 1.2 allows on these questions. */
+export function gelijkIdentificatie(vraag: Vraag, wat = 'zaak'): string {
+  const id = child(vraag.gelijk, 'identificatie')?.text.trim();
+  if (!vraag.gelijk) throw schemaFout('gelijk ontbreekt: selecteer op identificatie');
+  if (!id) throw schemaFout(`gelijk/identificatie ontbreekt of is leeg: de ${wat} wordt op identificatie gevraagd`);
+  return id;
+}
