@@ -9,4 +9,4 @@ export const SCHEMAS = join(SHARED, 'schemas');
 export const heeftShared = (): boolean => existsSync(VALIDATOR) && existsSync(join(SCHEMAS, 'zds12'));
 
 /** Every SOAP answer and fault the suite receives is written here and validated after the run. */
-export const BERICHTEN_MAP = resolve(__dirname, '..', '..', 'test-output', 'berichten');
+export const BERICHTEN_MAP = resolve(process.env.ZDS_BERICHTEN_MAP ?? join(__dirname, '..', '..', 'test-output', 'berichten'));
