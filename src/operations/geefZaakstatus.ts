@@ -22,13 +22,15 @@ export const geefZaakstatus: Operatie = {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
     const alleenLaatste = path(vraag.gelijk, 'heeft', 'indicatieLaatsteStatus')?.text.trim().toUpperCase() === 'J';
+    // ZDS 1.2 requires gelijk/heeft/indicatieLaatsteStatus = J; without it we answer the whole history.
+    if (bericht.dialect === 'zds12' && !alleenLaatste) ctx.afw.meld('gelijk/heeft/indicatieLaatsteStatus (J) ontbreekt; alle statussen worden gegeven');
     const zaak = ctx.store.zaken.vind(id);
     if (!zaak) {
       if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
       return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', []) };
     }
     const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
-    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste);
+    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status');
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object]), zaken: [id] };
   },
 };

@@ -115,11 +115,15 @@ function relaties<T>(scope: Scope, naam: string, et: string, items: T[], maak: (
 
 // ---- statuses ---------------------------------------------------------------------------------------------
 
-export type StatusVariant = 'details' | 'status';
+/**
+ * 'status' is geefZaakstatus, whose answer requires several elements; 'statusZds12' is its ZDS 1.2 form, where
+ * indicatieLaatsteStatus may only be J (the service answers the current status): older ones get it nil.
+ */
+export type StatusVariant = 'details' | 'status' | 'statusZds12';
 
 function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope, variant: StatusVariant): XElement {
   const g = scope.sub('gerelateerde');
-  const moet = variant === 'status'; // geefZaakstatus requires these elements, nil when unknown
+  const moet = variant !== 'details'; // geefZaakstatus requires these elements, nil when unknown
   const zktOmschrijving = b.zaaktypeOmschrijving;
   const stt = [
     g.vraagt('zkt.code') && zkn('zkt.code', b.zaaktypeCode),
@@ -133,7 +137,8 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
     zkn('gerelateerde', stt, [entiteittype('STT')]),
     toelichting && (s.toelichting ? zkn('toelichting', s.toelichting) : moet || scope.expliciet('toelichting') ? nilElement(NS.zkn, 'toelichting') : undefined),
     (moet || scope.vraagt('datumStatusGezet')) && zkn('datumStatusGezet', formatTijdstip(s.datumStatusGezet)),
-    (moet || scope.vraagt('indicatieLaatsteStatus')) && zkn('indicatieLaatsteStatus', laatste ? 'J' : 'N'),
+    (moet || scope.vraagt('indicatieLaatsteStatus')) &&
+      (laatste ? zkn('indicatieLaatsteStatus', 'J') : variant === 'statusZds12' ? nilElement(NS.zkn, 'indicatieLaatsteStatus') : zkn('indicatieLaatsteStatus', 'N')),
     scope.vraagt('isGezetDoor') && s.gezetDoor,
   ], [entiteittype('ZAKSTT')]);
 }
@@ -142,7 +147,7 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
 export function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVariant, alleenLaatste: boolean): XElement[] {
   const statussen = alleenLaatste ? b.statussen.slice(0, 1) : b.statussen;
   if (statussen.length === 0) {
-    return variant === 'status' || scope.expliciet('heeft') ? [nilElement(NS.zkn, 'heeft', 'geenWaarde', [entiteittype('ZAKSTT')])] : [];
+    return variant !== 'details' || scope.expliciet('heeft') ? [nilElement(NS.zkn, 'heeft', 'geenWaarde', [entiteittype('ZAKSTT')])] : [];
   }
   return statussen.map((s, i) => statusAntwoord(b, s, i === 0, scope, variant));
 }
@@ -187,11 +192,11 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope): XElement {
 }
 
 /** GeefZaakStatus-ZAK-antwoord: identificatie, optionally omschrijving and isVan, then the statuses. */
-export function zaakStatusObject(b: ZaakBeeld, scope: Scope, alleenLaatste: boolean): XElement {
+export function zaakStatusObject(b: ZaakBeeld, scope: Scope, alleenLaatste: boolean, variant: 'status' | 'statusZds12'): XElement {
   return zkn('object', [
     zkn('identificatie', b.zaak.identificatie),
     scope.expliciet('omschrijving') && (b.zaak.data.attributen.omschrijving ? waardeElement(NS.zkn, 'omschrijving', b.zaak.data.attributen.omschrijving) : nilElement(NS.zkn, 'omschrijving')),
     scope.expliciet('isVan') && isVanAntwoord(b, scope),
-    ...statussenAntwoord(b, scope.sub('heeft'), 'status', alleenLaatste),
+    ...statussenAntwoord(b, scope.sub('heeft'), variant, alleenLaatste),
   ], objectAttributen(b));
 }
