@@ -43,7 +43,7 @@ function extraElementen(b: ZaakBeeld, scope: Scope): XElement | undefined {
 }
 
 export function isVanAntwoord(b: ZaakBeeld, scope: Scope): XElement | undefined {
-  if (!scope.vraagt('isVan', true)) return undefined;
+  if (!scope.vraagt('isVan')) return undefined;
   const g = scope.sub('isVan').sub('gerelateerde');
   const omschrijving = b.zaaktypeOmschrijving;
   const velden = [
