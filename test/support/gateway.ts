@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import pino from 'pino';
+import pino, { Logger } from 'pino';
 import { bouwApp, GatewayApp } from '../../src/app';
 import { Config, parseConfig } from '../../src/config';
 import { BERICHTEN_MAP } from './paden';
@@ -30,10 +30,14 @@ export interface TestGateway {
   sluit(): Promise<void>;
 }
 
-export async function startGateway(overrides: Record<string, unknown> = {}, label = basename(expect.getState().testPath ?? 'test', '.test.ts')): Promise<TestGateway> {
+export async function startGateway(
+  overrides: Record<string, unknown> = {},
+  label = basename(expect.getState().testPath ?? 'test', '.test.ts'),
+  log?: Logger,
+): Promise<TestGateway> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-'));
   const config = parseConfig({ ...overrides, database: { path: join(map, 'gateway.db') } });
-  const app = await bouwApp({ config, log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
+  const app = await bouwApp({ config, log: log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }) });
   neemOp(app, label);
   await app.ready();
   return {
@@ -47,8 +51,11 @@ export async function startGateway(overrides: Record<string, unknown> = {}, labe
       return { status: r.statusCode, body: r.body, headers: r.headers };
     },
     async sluit() {
-      await app.close();
-      rmSync(map, { recursive: true, force: true });
+      try {
+        await app.close();
+      } finally {
+        rmSync(map, { recursive: true, force: true });
+      }
     },
   };
 }
