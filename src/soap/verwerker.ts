@@ -36,7 +36,7 @@ export function foutSoortVoor(pad: string, root?: XElement, sg?: Stuurgegevens, 
   return /OntvangAsynchroon/i.test(pad) ? 'Fo03' : 'Fo02';
 }
 
-function controleerStuurgegevens(gw: Gateway, op: Operatie, sg: Stuurgegevens): void {
+function controleerStuurgegevens(gw: Gateway, op: Operatie, sg: Stuurgegevens, afw: Afwijkingen): void {
   const verwacht = op.stuurgegevens;
   if (!sg.berichtcode) throw schemaFout('stuurgegevens/berichtcode ontbreekt');
   if (sg.berichtcode !== verwacht.berichtcode) {
@@ -59,6 +59,8 @@ function controleerStuurgegevens(gw: Gateway, op: Operatie, sg: Stuurgegevens): 
     throw schemaFout('stuurgegevens/zender/applicatie moet 3 tot 50 tekens lang zijn');
   }
   if (sg.referentienummer && sg.referentienummer.length > 40) throw schemaFout('stuurgegevens/referentienummer is langer dan 40 tekens');
+  // We never order messages by it (zds.md A16), so a malformed one is read past, not refused.
+  if (sg.tijdstipBericht && !/^\d{8,17}$/.test(sg.tijdstipBericht)) afw.meld(`stuurgegevens/tijdstipBericht '${sg.tijdstipBericht}' is geen StUF-tijdstip (8-17 cijfers)`);
   const ontvangers = gw.config.stuf.ontvangers;
   if (ontvangers && sg.ontvanger) {
     const o = sg.ontvanger;
@@ -99,7 +101,7 @@ export class Verwerker {
         throw new StufFout('StUF040', `Onbekend bericht: SOAPAction '${verzoek.soapAction ?? ''}', body-root {${root.ns}}${root.local}; deze gateway ondersteunt ${this.dispatcher.operaties.map((o) => o.naam).join(', ')}`);
       }
       op = keuze.operatie;
-      controleerStuurgegevens(this.gw, op, sg);
+      controleerStuurgegevens(this.gw, op, sg, afw);
       const bericht: Bericht = { root, dialect: keuze.dialect, stuurgegevens: sg };
       const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender };
       const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.gw.store.lees(() => op!.verwerk(ctx, bericht).bericht);

@@ -206,6 +206,10 @@ describe('lenient (default) and strict validation', () => {
       await s.creeer({ id });
       expect((await s.update(id, undefined, '<ZKN:omschrijving>enkel</ZKN:omschrijving>')).code).toBe('StUF055');
       expect((await s.update(id, '', '<ZKN:onbekendElement>x</ZKN:onbekendElement>')).code).toBe('StUF055');
+
+      const tijdstip = (x: string) => x.replace(/<StUF:tijdstipBericht>[^<]*</, '<StUF:tijdstipBericht>2024-01-15T10:30:00<');
+      expect((await zds.creeer(tijdstip(m.creeerZaak({ id: nieuwId() })))).status).toBe(200);
+      expect((await s.creeer(tijdstip(m.creeerZaak({ id: nieuwId() })))).code).toBe('StUF055');
     } finally {
       await strikt.sluit();
     }
