@@ -113,6 +113,10 @@ function relaties<T>(scope: Scope, naam: string, et: string, items: T[], maak: (
   return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', [entiteittype(et)])] : [];
 }
 
+/** A relation the zaak cannot have: nil when explicitly asked for, else nothing. */
+const afwezig = (scope: Scope, naam: string, et: string): XElement[] =>
+  scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', [entiteittype(et)])] : [];
+
 // ---- statuses ---------------------------------------------------------------------------------------------
 
 /**
@@ -188,6 +192,9 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope): XElement {
       zkn('heeftAlsHoofdzaak', [gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'))], [entiteittype('ZAKZAKHFD')])),
     ...zaakrelaties('heeftBetrekkingOpAndere', 'ZAKZAKBTR'),
     ...(scope.vraagt('heeft') ? statussenAntwoord(b, scope.sub('heeft'), 'details', false) : []),
+    // Documents and besluiten are not held yet: asked for, they are answered as known to be absent.
+    ...afwezig(scope, 'heeftRelevant', 'ZAKEDC'),
+    ...afwezig(scope, 'leidtTot', 'ZAKBSL'),
   ], objectAttributen(b));
 }
 

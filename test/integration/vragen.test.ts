@@ -54,6 +54,13 @@ describe('scope', () => {
     expect(isNilled(child(o, 'heeftAlsBelanghebbende'))).toBe(true);
   });
 
+  it('answers requested documents and besluiten as absent (geenWaarde)', async () => {
+    const o = await zds.details(ID, scope('<ZKN:identificatie xsi:nil="true"/><ZKN:heeftRelevant StUF:entiteittype="ZAKEDC"><ZKN:gerelateerde StUF:entiteittype="EDC"><ZKN:identificatie xsi:nil="true"/></ZKN:gerelateerde></ZKN:heeftRelevant><ZKN:leidtTot StUF:entiteittype="ZAKBSL"><ZKN:gerelateerde StUF:entiteittype="BSL"><ZKN:identificatie xsi:nil="true"/></ZKN:gerelateerde></ZKN:leidtTot>'));
+    expect(o!.children.map((c) => c.local)).toEqual(['identificatie', 'heeftRelevant', 'leidtTot']);
+    expect(isNilled(child(o, 'heeftRelevant'))).toBe(true);
+    expect(isNilled(child(o, 'leidtTot'))).toBe(true);
+  });
+
   it('treats presence as requested whatever the scope element contains (dummy values, no nil)', async () => {
     const o = await zds.details(ID, scope('<ZKN:identificatie>x</ZKN:identificatie><ZKN:omschrijving>dummy</ZKN:omschrijving>'));
     expect(tekst(o, 'omschrijving')).toBe('Vraagzaak');
