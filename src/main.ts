@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Command line: `serve` (default) starts the gateway on its configured port.
+// Command line: `serve` (default) starts the gateway on its configured port; `replay <map> [--url U]
+// [--vastleggen]` replays recorded conversations (fixtures/) and reports every difference.
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
 import { maakLogger } from './log';
+import { replay } from './replay';
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -24,8 +26,10 @@ async function main(argv: string[]): Promise<void> {
   switch (opdracht) {
     case 'serve':
       return serve();
+    case 'replay':
+      process.exit(await replay(argv.slice(1)));
     default:
-      process.stderr.write(`onbekende opdracht '${opdracht}'; gebruik: serve\n`);
+      process.stderr.write(`onbekende opdracht '${opdracht}'; gebruik: serve | replay <map> [--url URL] [--vastleggen]\n`);
       process.exit(2);
   }
 }
