@@ -1,0 +1,43 @@
+// The load cases: for each, a generator of unique requests and the check that an answer is the right one.
+// Counters are shared per case over warm-up and measurement, so no referentienummer or identificatie repeats.
+import { creeerZaak, geefZaakdetails, genereerZaakIdentificatie, geseedeIdentificatie } from './berichten';
+import { Generator } from './meting';
+
+/** Run-unique prefix: a second run against a kept database would otherwise resend old referentienummers. */
+const RUN = Date.now().toString(36).slice(-5).toUpperCase();
+
+export function creeerZaakGenerator(): Generator {
+  let n = 0;
+  return () => {
+    n++;
+    return {
+      verzoek: creeerZaak(`0599B${RUN}${String(n).padStart(9, '0')}`, `BENCH-CZ-${RUN}-${n}`, n),
+      klopt: (body) => body.includes('Bv03Bericht'),
+    };
+  };
+}
+
+/** geefZaakdetails on a random one of the seeded zaken 1..aantal; the answer must hold that zaak with its initiator and status. */
+export function geefZaakdetailsGenerator(aantal: number): Generator {
+  let n = 0;
+  return () => {
+    const id = geseedeIdentificatie(1 + Math.floor(Math.random() * aantal));
+    return {
+      verzoek: geefZaakdetails(id, `BENCH-GZD-${RUN}-${++n}`),
+      klopt: (body) => body.includes(`<ZKN:identificatie>${id}</ZKN:identificatie>`) && body.includes('<BG:inp.bsn>') && body.includes('ZAKSTT'),
+    };
+  };
+}
+
+export function genereerZaakIdentificatieGenerator(): Generator {
+  let n = 0;
+  return () => ({
+    verzoek: genereerZaakIdentificatie(`BENCH-GZI-${RUN}-${++n}`),
+    klopt: (body) => body.includes('genereerZaakIdentificatie_Du02') && body.includes('<ZKN:identificatie>'),
+  });
+}
+
+/** The same requests against the ceiling server, whose only right answer is its fixed one. */
+export function tegenPlafond(gen: Generator, vast: string): Generator {
+  return () => ({ verzoek: gen().verzoek, klopt: (body) => body === vast });
+}

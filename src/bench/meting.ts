@@ -1,0 +1,114 @@
+// One measurement: autocannon against a server for a number of seconds, with a fresh body per request and every
+// answer checked. Latencies are collected here at full resolution: autocannon's own histogram rounds to whole
+// milliseconds, too coarse for sub-millisecond answers on loopback.
+import autocannon from 'autocannon';
+import { Soapverzoek } from './berichten';
+
+export interface Verzoek {
+  verzoek: Soapverzoek;
+  /** True when the answer body is what this request should get (status 200 is checked separately). */
+  klopt(body: string): boolean;
+}
+
+/** A load case: how to build the next request. Called once per request, so counters give unique bodies. */
+export type Generator = () => Verzoek;
+
+export interface Belasting {
+  seconden: number;
+  verbindingen: number;
+}
+
+export interface Meting {
+  seconden: number;
+  goed: number;
+  fouten: number;
+  perSeconde: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** A few failed answers (status and faultstring), with how often each occurred. */
+  foutvoorbeelden: { tekst: string; aantal: number }[];
+  /** The first good answer: the ceiling server returns one of the same size. */
+  voorbeeld?: { body: string; contentType: string };
+}
+
+function percentiel(gesorteerd: Float64Array, p: number): number {
+  if (gesorteerd.length === 0) return NaN;
+  return gesorteerd[Math.min(gesorteerd.length - 1, Math.max(0, Math.ceil((p / 100) * gesorteerd.length) - 1))];
+}
+
+/** Status, StUF foutcode and details of a failed answer; numbers masked so that equal faults group together. */
+function foutSamenvatting(status: number, body: string): string {
+  if (status === 200) return `200 unexpected answer ${/<\w+:Body>\s*<([\w:]+)/.exec(body)?.[1] ?? body.slice(0, 120)}`;
+  const tekst = (naam: string) => new RegExp(`<(?:\\w+:)?${naam}>([^<]*)<`).exec(body)?.[1];
+  const uitleg = tekst('details') ?? tekst('faultstring') ?? body;
+  return `${status} ${tekst('code') ?? ''} ${uitleg.slice(0, 200)}`.replace(/\d{4,}/g, '#').replace(/\s+/g, ' ');
+}
+
+export function meet(url: string, volgende: Generator, b: Belasting): Promise<Meting> {
+  let latenties = new Float64Array(1 << 16);
+  let n = 0;
+  let goed = 0;
+  let afgekeurd = 0;
+  let laatsteGoed = false;
+  let voorbeeld: Meting['voorbeeld'];
+  const fouten = new Map<string, number>();
+
+  const verzoek: autocannon.Request = {
+    method: 'POST',
+    setupRequest(req, context) {
+      const v = volgende();
+      context.klopt = v.klopt;
+      return {
+        ...req,
+        method: 'POST',
+        path: v.verzoek.pad,
+        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${v.verzoek.actie}"` },
+        body: v.verzoek.body,
+      };
+    },
+    onResponse(status, body, context, headers) {
+      laatsteGoed = status === 200 && (context.klopt as Verzoek['klopt'])(body);
+      if (laatsteGoed) {
+        goed++;
+        if (!voorbeeld) {
+          const ct = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+          voorbeeld = { body, contentType: String(ct ?? 'text/xml; charset=utf-8') };
+        }
+      } else {
+        afgekeurd++;
+        const tekst = foutSamenvatting(status, body);
+        if (fouten.size < 20 || fouten.has(tekst)) fouten.set(tekst, (fouten.get(tekst) ?? 0) + 1);
+      }
+    },
+  };
+
+  return new Promise((resolve, reject) => {
+    const instantie = autocannon(
+      { url, connections: b.verbindingen, pipelining: 1, duration: b.seconden, requests: [verzoek] },
+      (err, r) => {
+        if (err) return reject(err);
+        const gesorteerd = latenties.slice(0, n).sort();
+        resolve({
+          seconden: r.duration,
+          goed,
+          fouten: afgekeurd + r.errors,
+          perSeconde: goed / r.duration,
+          p50Ms: percentiel(gesorteerd, 50),
+          p99Ms: percentiel(gesorteerd, 99),
+          foutvoorbeelden: [...fouten].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([tekst, aantal]) => ({ tekst, aantal })),
+          voorbeeld,
+        });
+      },
+    );
+    // Emitted synchronously right after onResponse for the same answer, so laatsteGoed belongs to it.
+    instantie.on('response', (_client, _status, _bytes, ms) => {
+      if (!laatsteGoed) return;
+      if (n === latenties.length) {
+        const groter = new Float64Array(latenties.length * 2);
+        groter.set(latenties);
+        latenties = groter;
+      }
+      latenties[n++] = ms;
+    });
+  });
+}

@@ -1,0 +1,100 @@
+// The results: one compact table on stdout and the same figures as JSON in bench-results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import { Instellingen } from './instellingen';
+import { Meting } from './meting';
+import { Vulling } from './vulling';
+
+export interface GevalResultaat {
+  naam: string;
+  gateway: Meting;
+  plafond?: Meting;
+}
+
+export interface Rapport {
+  instellingen: Instellingen;
+  vullingen: Vulling[];
+  gevallen: GevalResultaat[];
+  /** geefZaakdetails on the small and on the large database. */
+  schaal?: { klein: GevalResultaat; groot: GevalResultaat };
+  seconden: number;
+}
+
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const verhouding = (a: number, b: number | undefined) => (b ? a / b : NaN);
+
+export function machine() {
+  const c = cpus();
+  return { nproc: c.length, cpu: c[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 1e9), node: process.version, platform: `${process.platform}-${process.arch}` };
+}
+
+function meting(m: Meting | undefined) {
+  if (!m) return undefined;
+  return {
+    requestsPerSecond: Math.round(m.perSeconde),
+    p50Ms: Number(f(m.p50Ms, 3)),
+    p99Ms: Number(f(m.p99Ms, 3)),
+    ok: m.goed,
+    errors: m.fouten,
+    seconds: m.seconden,
+    answerBytes: m.voorbeeld ? Buffer.byteLength(m.voorbeeld.body) : undefined,
+    errorSamples: m.foutvoorbeelden.length ? m.foutvoorbeelden : undefined,
+  };
+}
+
+export function alsJson(r: Rapport) {
+  return {
+    date: new Date().toISOString(),
+    totalSeconds: Math.round(r.seconden),
+    machine: machine(),
+    settings: { secondsPerCase: r.instellingen.seconden, warmupSeconds: r.instellingen.opwarmen, connections: r.instellingen.verbindingen, small: r.instellingen.klein, large: r.instellingen.groot },
+    seeding: r.vullingen.map((v) => ({ zaken: v.aantal, seconds: Number(f(v.seconden, 1)), megabytes: Math.round(v.megabytes) })),
+    cases: r.gevallen.map((g) => ({
+      name: g.naam,
+      gateway: meting(g.gateway),
+      ceiling: meting(g.plafond),
+      gatewayToCeiling: Number(f(verhouding(g.gateway.perSeconde, g.plafond?.perSeconde), 3)) || null,
+    })),
+    scaling: r.schaal && {
+      small: r.schaal.klein.naam,
+      large: r.schaal.groot.naam,
+      requestsPerSecondLargeToSmall: Number(f(verhouding(r.schaal.groot.gateway.perSeconde, r.schaal.klein.gateway.perSeconde), 3)),
+      p50LargeToSmall: Number(f(verhouding(r.schaal.groot.gateway.p50Ms, r.schaal.klein.gateway.p50Ms), 3)),
+      p99LargeToSmall: Number(f(verhouding(r.schaal.groot.gateway.p99Ms, r.schaal.klein.gateway.p99Ms), 3)),
+    },
+  };
+}
+
+export function schrijfJson(pad: string, r: Rapport): void {
+  mkdirSync(dirname(pad), { recursive: true });
+  writeFileSync(pad, JSON.stringify(alsJson(r), null, 2) + '\n');
+}
+
+/** One line per measurement, as soon as it is done. */
+export function regel(naam: string, doel: string, m: Meting): string {
+  return `  ${naam.padEnd(38)} ${doel.padEnd(8)} ${f(m.perSeconde, 0).padStart(8)} req/s  p50 ${f(m.p50Ms, 3).padStart(7)} ms  p99 ${f(m.p99Ms, 3).padStart(7)} ms  errors ${m.fouten}`;
+}
+
+export function tabel(r: Rapport): string {
+  const kop = `${'case'.padEnd(38)} ${'server'.padEnd(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'gw/ceiling'.padStart(10)}`;
+  const rijen = [kop, '-'.repeat(kop.length)];
+  const rij = (naam: string, doel: string, m: Meting, ratio = '') =>
+    `${naam.padEnd(38)} ${doel.padEnd(8)} ${f(m.perSeconde, 0).padStart(8)} ${f(m.p50Ms, 3).padStart(8)} ${f(m.p99Ms, 3).padStart(8)} ${String(m.fouten).padStart(7)} ${ratio.padStart(10)}`;
+  for (const g of r.gevallen) {
+    rijen.push(rij(g.naam, 'gateway', g.gateway, f(verhouding(g.gateway.perSeconde, g.plafond?.perSeconde), 3)));
+    if (g.plafond) rijen.push(rij('', 'ceiling', g.plafond));
+  }
+  rijen.push('');
+  if (r.schaal) {
+    const { klein, groot } = r.schaal;
+    rijen.push(
+      `${groot.naam} vs ${klein.naam}: req/s x${f(verhouding(groot.gateway.perSeconde, klein.gateway.perSeconde), 3)}, ` +
+        `p50 x${f(verhouding(groot.gateway.p50Ms, klein.gateway.p50Ms), 3)}, p99 x${f(verhouding(groot.gateway.p99Ms, klein.gateway.p99Ms), 3)}`,
+    );
+  }
+  for (const v of r.vullingen) rijen.push(`seeding ${v.aantal} zaken: ${f(v.seconden, 1)} s, ${Math.round(v.megabytes)} MB`);
+  const m = machine();
+  rijen.push(`machine: ${m.nproc} x ${m.cpu}, ${m.memoryGB} GB, node ${m.node}; ${r.instellingen.verbindingen} connections, ${r.instellingen.seconden} s per case; total ${f(r.seconden, 0)} s`);
+  return rijen.join('\n');
+}

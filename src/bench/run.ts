@@ -1,0 +1,132 @@
+// `npm run bench`: the gateway as a real process on loopback under autocannon, next to a bare Fastify ceiling,
+// and geefZaakdetails on a small and a large seeded database. Prints a table, writes bench-results/latest.json.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { bijAfsluiten } from './opruimen';
+import { Instellingen, leesInstellingen } from './instellingen';
+import { Dienst, startDienst } from './processen';
+import { Generator, Meting, meet } from './meting';
+import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond } from './gevallen';
+import { GevalResultaat, Rapport, regel, schrijfJson, tabel } from './rapport';
+import { vul } from './vulling';
+
+const DIST = resolve(__dirname, '..');
+const RESULTATEN = resolve(__dirname, '..', '..', 'bench-results', 'latest.json');
+
+const schrijf = (s: string) => process.stdout.write(`${s}\n`);
+const aantalTekst = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+function startGateway(database: string): Promise<Dienst> {
+  return startDienst({
+    naam: 'gateway',
+    script: join(DIST, 'main.js'),
+    args: ['serve'],
+    env: { DATABASE_PATH: database, LOG_LEVEL: 'warn' },
+    isKlaar: async (url) => (await fetch(`${url}/health`)).status === 200,
+  });
+}
+
+function startPlafond(map: string, naam: string, voorbeeld: NonNullable<Meting['voorbeeld']>): Promise<Dienst> {
+  const bestand = join(map, `plafond-${naam.replace(/\W+/g, '_')}.xml`);
+  writeFileSync(bestand, voorbeeld.body);
+  return startDienst({
+    naam: 'ceiling',
+    script: join(DIST, 'bench', 'plafond.js'),
+    env: { PLAFOND_ANTWOORD: bestand, PLAFOND_CONTENT_TYPE: voorbeeld.contentType },
+    isKlaar: async (url) => (await fetch(`${url}/`, { method: 'POST', body: '' })).status === 200,
+  });
+}
+
+/** Warm-up (discarded), then the measurement; a server that died meanwhile fails the run with its output. */
+async function meetGeval(dienst: Dienst, naam: string, gen: Generator, inst: Instellingen): Promise<Meting> {
+  const belasting = { verbindingen: inst.verbindingen };
+  if (inst.opwarmen > 0) await meet(dienst.url, gen, { ...belasting, seconden: inst.opwarmen });
+  const m = await meet(dienst.url, gen, { ...belasting, seconden: inst.seconden });
+  if (!dienst.levend()) throw new Error(`${dienst.naam} died during '${naam}':\n${dienst.uitvoer()}`);
+  schrijf(regel(naam, dienst.naam, m));
+  for (const e of m.foutvoorbeelden) schrijf(`      ${e.aantal} x ${e.tekst}`);
+  if (m.goed === 0) throw new Error(`no good answer at all for '${naam}'; gateway output:\n${dienst.uitvoer().slice(-4000)}`);
+  return m;
+}
+
+interface Geval {
+  naam: string;
+  gen: () => Generator;
+}
+
+async function main(): Promise<void> {
+  const start = Date.now();
+  const inst = leesInstellingen();
+  const map = mkdtempSync(join(tmpdir(), 'zdsgw-bench-'));
+  bijAfsluiten(() => rmSync(map, { recursive: true, force: true }));
+  schrijf(`bench: ${inst.seconden} s per case (+${inst.opwarmen} s warm-up), ${inst.verbindingen} connections; work dir ${map}`);
+
+  const klein = join(map, 'bench.db');
+  const groot = join(map, 'groot.db');
+  const vullingen = [await vul(klein, inst.klein)];
+  schrijf(`seeded ${inst.klein} zaken in ${vullingen[0].seconden.toFixed(1)} s`);
+  let volgendeMelding = 0;
+  vullingen.push(
+    await vul(groot, inst.groot, (gedaan) => {
+      if (gedaan < volgendeMelding) return;
+      volgendeMelding = gedaan + Math.max(1, Math.floor(inst.groot / 10));
+      schrijf(`  seeding: ${gedaan}/${inst.groot} zaken after ${((Date.now() - start) / 1000).toFixed(0)} s`);
+    }),
+  );
+  schrijf(`seeded ${inst.groot} zaken in ${vullingen[1].seconden.toFixed(1)} s (${Math.round(vullingen[1].megabytes)} MB)`);
+
+  const detailsKlein: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.klein)} zaken)`, gen: () => geefZaakdetailsGenerator(inst.klein) };
+  const detailsGroot: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.groot)} zaken)`, gen: () => geefZaakdetailsGenerator(inst.groot) };
+  // The small database first serves the reads (while it holds exactly 1k zaken), then the writes.
+  const fasen: { database: string; gevallen: Geval[] }[] = [
+    {
+      database: klein,
+      gevallen: [
+        detailsKlein,
+        { naam: `creeerZaak (${inst.verbindingen} clients)`, gen: creeerZaakGenerator },
+        { naam: 'genereerZaakIdentificatie', gen: genereerZaakIdentificatieGenerator },
+      ],
+    },
+    { database: groot, gevallen: [detailsGroot] },
+  ];
+
+  const resultaten = new Map<Geval, GevalResultaat>();
+  schrijf('\ngateway (node dist/main.js serve):');
+  for (const fase of fasen) {
+    const gateway = await startGateway(fase.database);
+    try {
+      for (const g of fase.gevallen) resultaten.set(g, { naam: g.naam, gateway: await meetGeval(gateway, g.naam, g.gen(), inst) });
+    } finally {
+      await gateway.stop();
+    }
+  }
+
+  // Ceilings after the gateways have stopped, so that nothing else runs beside them.
+  schrijf('\nceiling (bare Fastify, same answer size):');
+  for (const [g, r] of resultaten) {
+    const voorbeeld = r.gateway.voorbeeld!;
+    const plafond = await startPlafond(map, g.naam, voorbeeld);
+    try {
+      r.plafond = await meetGeval(plafond, g.naam, tegenPlafond(g.gen(), voorbeeld.body), inst);
+    } finally {
+      await plafond.stop();
+    }
+  }
+
+  const rapport: Rapport = {
+    instellingen: inst,
+    vullingen,
+    gevallen: [...resultaten.values()],
+    schaal: { klein: resultaten.get(detailsKlein)!, groot: resultaten.get(detailsGroot)! },
+    seconden: (Date.now() - start) / 1000,
+  };
+  schrijf(`\n${tabel(rapport)}`);
+  schrijfJson(RESULTATEN, rapport);
+  schrijf(`\nwritten: ${RESULTATEN}`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`\nbench failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1); // the exit handler stops the child processes and removes the work dir
+});

@@ -1,0 +1,119 @@
+// Seeding a database file with n realistic zaken before a gateway is started on it. The row shapes come from the
+// gateway itself: a template zaak per zaaktype is created through the real app (creeerZaak, in memory) and read back
+// through the repositories; the seeded zaken are variations of those, written through the same repositories.
+import { closeSync, fsyncSync, openSync, statSync } from 'node:fs';
+import pino from 'pino';
+import { bouwApp } from '../app';
+import { parseConfig } from '../config';
+import { Store } from '../store';
+import { Betrokkene, Rol, Status, ZaakData } from '../domain/zaak';
+import { ACHTERNAMEN, ZAAKTYPEN, bsnVoor, creeerZaak, geseedeIdentificatie } from './berichten';
+
+interface Sjabloon {
+  data: ZaakData;
+  initiator: Rol;
+  status: Status;
+}
+
+/** Zaken per transaction: large enough for bulk speed, small enough to stay responsive to Ctrl-C in between. */
+const PER_TRANSACTIE = 20_000;
+/** Fewer persons than zaken: some citizens have several zaken, as in real life. */
+const PERSONEN_PER_ZAAK = 0.8;
+const DAG_MS = 86_400_000;
+const START_MS = Date.UTC(2019, 0, 1);
+
+async function maakSjablonen(): Promise<Sjabloon[]> {
+  const store = Store.open(':memory:');
+  const app = await bouwApp({ config: parseConfig({}), store, log: pino({ level: 'silent' }) });
+  try {
+    const sjablonen: Sjabloon[] = [];
+    for (let k = 0; k < ZAAKTYPEN.length; k++) {
+      const id = `0599SJABLOON${k}`;
+      const v = creeerZaak(id, `BENCH-SJABLOON-${k}`, k);
+      const r = await app.inject({ method: 'POST', url: v.pad, payload: v.body, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: v.actie } });
+      if (r.statusCode !== 200) throw new Error(`template zaak refused by the gateway (${r.statusCode}): ${r.body.slice(0, 500)}`);
+      const zaak = store.zaken.vind(id)!;
+      const [initiator] = store.betrokkenen.rollen(zaak.id);
+      const [status] = store.statussen.van(zaak.id);
+      if (!initiator || !status) throw new Error('template zaak lacks its initiator or status');
+      sjablonen.push({ data: zaak.data, initiator, status });
+    }
+    return sjablonen;
+  } finally {
+    await app.close();
+    store.sluit();
+  }
+}
+
+const datum = (ms: number) => new Date(ms).toISOString().slice(0, 10).replace(/-/g, '');
+
+/** Zaak i: the template of its zaaktype with its own omschrijving, kenmerk, dates, initiator and status moment. */
+function variant(t: Sjabloon, i: number, personen: number): { data: ZaakData; initiator: Betrokkene; status: Status } {
+  const start = START_MS + (i % 1826) * DAG_MS; // spread over five years
+  const zt = t.data.zaaktype;
+  const data: ZaakData = {
+    ...t.data,
+    attributen: {
+      ...t.data.attributen,
+      omschrijving: { w: `${zt.omschrijving ?? zt.code} ${i}` },
+      startdatum: { w: datum(start) },
+      registratiedatum: { w: datum(start) },
+      einddatumGepland: { w: datum(start + 42 * DAG_MS) },
+    },
+    kenmerken: [{ kenmerk: `FORM-${i}`, bron: 'e-formulieren' }],
+  };
+  const p = i % personen;
+  const bsn = bsnVoor(p);
+  const naam = ACHTERNAMEN[p % ACHTERNAMEN.length];
+  const b = t.initiator.betrokkene;
+  const initiator: Betrokkene = {
+    soort: b.soort,
+    sleutel: bsn,
+    bsn,
+    velden: b.velden.map((v) => (v.local === 'inp.bsn' ? { ...v, text: bsn } : v.local === 'geslachtsnaam' ? { ...v, text: naam } : v)),
+  };
+  const { id: _id, ...status } = t.status;
+  return { data, initiator, status: { ...status, datumStatusGezet: { utc: new Date(start + 9.5 * 3_600_000).toISOString(), digits: 17 } } };
+}
+
+export interface Vulling {
+  aantal: number;
+  seconden: number;
+  megabytes: number;
+}
+
+/** Writes zaken 1..aantal (identificaties from geseedeIdentificatie) into a new database file. */
+export async function vul(pad: string, aantal: number, voortgang?: (gedaan: number) => void): Promise<Vulling> {
+  const start = process.hrtime.bigint();
+  const sjablonen = await maakSjablonen();
+  const personen = Math.max(1, Math.ceil(aantal * PERSONEN_PER_ZAAK));
+  const store = Store.open(pad);
+  // A throwaway file: no fsync, and a big page cache so the index inserts stay in memory.
+  store.db.pragma('synchronous = OFF');
+  store.db.pragma('cache_size = -262144');
+  try {
+    for (let van = 1; van <= aantal; van += PER_TRANSACTIE) {
+      const tot = Math.min(aantal, van + PER_TRANSACTIE - 1);
+      store.transactie(() => {
+        for (let i = van; i <= tot; i++) {
+          const v = variant(sjablonen[i % sjablonen.length], i, personen);
+          const zaak = store.zaken.voegToe(geseedeIdentificatie(i), v.data);
+          store.betrokkenen.voegRolToe(zaak.id, 'heeftAlsInitiator', v.initiator, sjablonen[i % sjablonen.length].initiator.velden);
+          store.statussen.voegToe(zaak.id, v.status);
+        }
+      });
+      voortgang?.(tot);
+      await new Promise((r) => setImmediate(r)); // let a Ctrl-C through between transactions
+    }
+  } finally {
+    store.sluit();
+  }
+  // Written with synchronous=OFF: flush now, or the kernel writes the file back while the first cases are measured.
+  const fd = openSync(pad, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return { aantal, seconden: Number(process.hrtime.bigint() - start) / 1e9, megabytes: statSync(pad).size / 1e6 };
+}
