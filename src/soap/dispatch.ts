@@ -63,8 +63,16 @@ export class Dispatcher {
     if (root.local === 'zakLk01') {
       const mutatiesoort = path(root, 'parameters', 'mutatiesoort')?.text.trim();
       if (mutatiesoort === 'T') return heeft('creeerZaak');
+      // Only `heeft` changes: every child is one an actualiseerZaakstatus object may carry, the new object has a
+      // status (the old one may omit it), and omschrijving/isVan, identification there, are the same in oud and nieuw.
       const objecten = root.children.filter((c) => c.local === 'object');
-      const alleenStatus = objecten.length > 0 && objecten.every((o) => o.children.every((c) => ['identificatie', 'heeft', 'omschrijving', 'isVan', 'tijdvakGeldigheid', 'tijdstipRegistratie'].includes(c.local)) && child(o, 'heeft') !== undefined);
+      const nieuw = objecten.at(-1);
+      const zelfde = (pad: string[]) => objecten.length < 2 || path(objecten[0], ...pad)?.text.trim() === path(nieuw, ...pad)?.text.trim();
+      const alleenStatus =
+        child(nieuw, 'heeft') !== undefined &&
+        objecten.every((o) => o.children.every((c) => ['identificatie', 'heeft', 'omschrijving', 'isVan', 'tijdvakGeldigheid', 'tijdstipRegistratie'].includes(c.local))) &&
+        zelfde(['omschrijving']) &&
+        zelfde(['isVan', 'gerelateerde', 'code']);
       return alleenStatus ? heeft('actualiseerZaakstatus') : heeft('updateZaak');
     }
     if (root.local === 'zakLv01') {

@@ -17,18 +17,33 @@ function lastSundayUtc(year: number, month: number): number {
   return Date.UTC(year, month, sunday, 1);
 }
 
+/** First Sunday of a month at 01:00 UTC: the start of summer time 1977-1980. */
+function firstSundayUtc(year: number, month: number): number {
+  const first = new Date(Date.UTC(year, month, 1));
+  return Date.UTC(year, month, 1 + ((7 - first.getUTCDay()) % 7), 1);
+}
+
+/** Date.UTC without its quirk of reading years 0-99 as 1900-1999 (a tijdstip '00240115' is not in 1924). */
+function utcVan(y: number, mo0: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo0, d);
+  t.setUTCHours(h, mi, s, ms);
+  return t.getTime();
+}
+
 /** Offset of Europe/Amsterdam at a UTC instant, in ms. Pure arithmetic: this runs on every message. */
 export function amsterdamOffsetAt(utcMs: number): number {
   const year = new Date(utcMs).getUTCFullYear();
   if (year < 1977) return HOUR; // no summer time in the Netherlands between 1946 and 1977
-  const start = lastSundayUtc(year, 2);
-  const end = year < 1996 ? lastSundayUtc(year, 8) : lastSundayUtc(year, 9);
+  // The EU rules as in the tz database: April starts until 1980, end of September until 1995 (1978: 1 October).
+  const start = year <= 1980 ? firstSundayUtc(year, 3) : lastSundayUtc(year, 2);
+  const end = year === 1978 ? Date.UTC(1978, 9, 1, 1) : year < 1996 ? lastSundayUtc(year, 8) : lastSundayUtc(year, 9);
   return utcMs >= start && utcMs < end ? 2 * HOUR : HOUR;
 }
 
 /** UTC instant of a local Amsterdam wall-clock time (ambiguous autumn hour resolves to summer time). */
 export function amsterdamLocalToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const asUtc = utcVan(y, mo - 1, d, h, mi, s, ms);
   const summer = asUtc - 2 * HOUR;
   if (amsterdamOffsetAt(summer) === 2 * HOUR) return summer;
   return asUtc - HOUR;
@@ -60,7 +75,7 @@ export function vandaag(now = Date.now()): string {
 }
 
 function checkCalendar(y: number, mo: number, d: number, veld: string, raw: string): void {
-  const probe = new Date(Date.UTC(y, mo - 1, d));
+  const probe = new Date(utcVan(y, mo - 1, d));
   if (mo < 1 || mo > 12 || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
     throw schemaFout(`${veld}: '${raw}' is geen bestaande datum`);
   }

@@ -19,6 +19,32 @@ export interface XElement {
 
 export class XmlSyntaxError extends Error {}
 
+const XML_ENTITEITEN: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** A character XML 1.0 allows (references to any other, e.g. &#1;, are dropped as the old decoder did). */
+const isXmlTeken = (cp: number) =>
+  cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+
+/**
+ * The five XML entities and numeric character references (&#233; &#x1F6B2;), in one pass so that &amp;#233; stays
+ * the text "&#233;". The parser's own decoder leaves numeric references undecoded unless HTML entities are on.
+ * DOCTYPE-declared entities are never expanded (DOCTYPE is refused anyway).
+ */
+const entiteitDecoder = {
+  setExternalEntities(): void {},
+  addInputEntities(): void {},
+  reset(): void {},
+  setXmlVersion(): void {},
+  decode(tekst: string): string {
+    if (!tekst.includes('&')) return tekst;
+    return tekst.replace(/&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/g, (_m, hex?: string, dec?: string, naam?: string) => {
+      if (naam) return XML_ENTITEITEN[naam];
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return isXmlTeken(cp) ? String.fromCodePoint(cp) : '';
+    });
+  },
+};
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -27,7 +53,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: true,
-  htmlEntities: false,
+  entityDecoder: entiteitDecoder,
   ignoreDeclaration: true,
   ignorePiTags: true,
   commentPropName: '#comment',
@@ -35,9 +61,21 @@ const parser = new XMLParser({
 
 type Raw = Record<string, unknown>;
 
+/** Whether the document holds a DOCTYPE anywhere outside a CDATA section or comment (not only near its start). */
+function heeftDoctype(source: string): boolean {
+  const zoek = /<!DOCTYPE/gi;
+  for (let m = zoek.exec(source); m; m = zoek.exec(source)) {
+    const p = m.index;
+    const inCdata = source.lastIndexOf('<![CDATA[', p) > source.lastIndexOf(']]>', p);
+    const inCommentaar = source.lastIndexOf('<!--', p) > source.lastIndexOf('-->', p);
+    if (!inCdata && !inCommentaar) return true;
+  }
+  return false;
+}
+
 /** Parses a document; refuses DOCTYPE (entity expansion attacks) and anything not well-formed. */
 export function parseXml(source: string): XElement {
-  if (/<!DOCTYPE/i.test(source.slice(0, 4096))) throw new XmlSyntaxError('DOCTYPE is niet toegestaan');
+  if (heeftDoctype(source)) throw new XmlSyntaxError('DOCTYPE is niet toegestaan');
   const check = XMLValidator.validate(source, { allowBooleanAttributes: false });
   if (check !== true) {
     const e = check.err;
