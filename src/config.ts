@@ -49,7 +49,13 @@ export const configSchema = z.strictObject({
       publiekAdres: z.url().optional(),
     })
     .prefault({}),
-  database: z.strictObject({ path: z.string().min(1).default('./data/gateway.db') }).prefault({}),
+  database: z
+    .strictObject({
+      path: z.string().min(1).default('./data/gateway.db'),
+      /** WAL checkpoints every N ms in a background thread, off the request path; 0 = SQLite's automatic checkpoint. */
+      checkpointMs: z.number().int().min(0).max(60_000).default(500),
+    })
+    .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
   stuf: z
     .strictObject({

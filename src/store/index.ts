@@ -7,6 +7,7 @@ import { Idempotentie } from './idempotentie';
 import { Statussen } from './statussen';
 import { Zaakrelaties } from './zaakrelaties';
 import { Zaken } from './zaken';
+import { Checkpointer } from './checkpointer';
 
 export class Store {
   readonly zaken: Zaken;
@@ -15,6 +16,8 @@ export class Store {
   readonly zaakrelaties: Zaakrelaties;
   readonly identificaties: Identificaties;
   readonly idempotentie: Idempotentie;
+
+  private checkpointer?: Checkpointer;
 
   constructor(readonly db: Db) {
     this.zaken = new Zaken(db);
@@ -25,8 +28,11 @@ export class Store {
     this.idempotentie = new Idempotentie(db);
   }
 
-  static open(path: string): Store {
-    return new Store(openDatabase(path));
+  /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */
+  static open(path: string, checkpointMs = 0): Store {
+    const store = new Store(openDatabase(path));
+    if (checkpointMs > 0 && path !== ':memory:') store.checkpointer = Checkpointer.start(store.db, path, checkpointMs);
+    return store;
   }
 
   /** One write transaction (BEGIN IMMEDIATE): all of a message's changes, or none of them. */
@@ -43,7 +49,9 @@ export class Store {
     return isBruikbaar(this.db);
   }
 
-  sluit(): void {
+  /** Closes at once; the returned promise settles when the background checkpointer has done its last checkpoint. */
+  sluit(): Promise<void> {
     this.db.close();
+    return this.checkpointer?.stop() ?? Promise.resolve();
   }
 }
