@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from './config';
+import type { Dialect } from './stuf/namespaces';
 
 export const ADRES_PLAATSHOUDER = '{{ADRES}}';
 
@@ -15,18 +16,34 @@ export function projectMap(): string {
   throw new Error('wsdl/ niet gevonden naast de gateway');
 }
 
+/** Files by lower-cased name: endpoints are matched case-insensitively, like the SOAP endpoints themselves. */
 function leesMap(map: string, extensie: string): Map<string, string> {
   const bestanden = new Map<string, string>();
   if (!existsSync(map)) return bestanden;
-  for (const f of readdirSync(map)) if (f.endsWith(extensie)) bestanden.set(f, readFileSync(join(map, f), 'utf8'));
+  for (const f of readdirSync(map)) if (f.endsWith(extensie)) bestanden.set(f.toLowerCase(), readFileSync(join(map, f), 'utf8'));
   return bestanden;
 }
 
+// The Host header ends up inside XML attributes: only a plain host[:port] is used, anything else falls back.
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+const xmlAttribuut = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
 function basisAdres(req: FastifyRequest, config: Config): string {
-  if (config.server.publiekAdres) return config.server.publiekAdres.replace(/\/+$/, '');
-  const proto = (req.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0] ?? req.protocol;
-  const host = (req.headers['x-forwarded-host'] as string | undefined) ?? req.headers.host ?? `localhost:${config.server.port}`;
-  return `${proto}://${host}`;
+  if (config.server.publiekAdres) return xmlAttribuut(config.server.publiekAdres.replace(/\/+$/, ''));
+  const eerste = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)?.split(',')[0].trim();
+  const doorgestuurd = eerste(req.headers['x-forwarded-proto']);
+  const proto = doorgestuurd === 'https' || doorgestuurd === 'http' ? doorgestuurd : req.protocol;
+  const host = [eerste(req.headers['x-forwarded-host']), req.headers.host].find((h) => h !== undefined && HOST.test(h));
+  return `${proto}://${host ?? `localhost:${config.server.port}`}`;
+}
+
+/** The vrije berichten port is VerwerkSynchroonVrijBericht in ZDS 1.2 and VrijeBerichten in ZDS 1.1; either name works. */
+const VRIJE_BERICHTEN: Record<Dialect, string> = { zds12: 'VerwerkSynchroonVrijBericht', zds11: 'VrijeBerichten' };
+
+function wsdlBestand(endpoint: string, dialect: Dialect): string {
+  const vrij = ['vrijeberichten', 'verwerksynchroonvrijbericht'].includes(endpoint.toLowerCase());
+  return `${dialect}-${vrij ? VRIJE_BERICHTEN[dialect] : endpoint}.wsdl`;
 }
 
 export function registreerWsdl(app: FastifyInstance, config: Config): void {
@@ -34,23 +51,26 @@ export function registreerWsdl(app: FastifyInstance, config: Config): void {
   const wsdls = leesMap(join(root, 'wsdl'), '.wsdl');
   const xsds = leesMap(join(root, 'xsd'), '.xsd');
   const vul = (tekst: string, req: FastifyRequest) => tekst.split(ADRES_PLAATSHOUDER).join(basisAdres(req, config));
+  const xml = 'text/xml; charset=utf-8';
 
   app.get('/*', async (req, reply) => {
     const [pad, query = ''] = req.url.split('?');
-    const params = new URLSearchParams(query);
-    if (pad.startsWith('/xsd/')) {
-      const xsd = xsds.get(pad.slice('/xsd/'.length));
+    // Query keys case-insensitively: toolkits ask ?wsdl, ?WSDL or ?Wsdl.
+    const params = new Map([...new URLSearchParams(query)].map(([k, v]) => [k.toLowerCase(), v]));
+    // Also under a reverse-proxy prefix (/zds/xsd/...), as the schemas' own imports point there.
+    const xsdPlek = pad.lastIndexOf('/xsd/');
+    if (xsdPlek >= 0) {
+      const xsd = xsds.get(pad.slice(xsdPlek + '/xsd/'.length).toLowerCase());
       if (!xsd) return reply.code(404).send({ fout: `schema ${pad} bestaat niet` });
-      return reply.header('content-type', 'text/xml; charset=utf-8').send(vul(xsd, req));
+      return reply.header('content-type', xml).send(vul(xsd, req));
     }
     const endpoint = pad.replace(/\/+$/, '').split('/').pop() ?? '';
     if (!params.has('wsdl')) {
       return reply.code(404).send({ fout: `niets op ${pad}; SOAP-berichten gaan met POST, de WSDL staat op ${pad}?wsdl` });
     }
-    const dialect = params.get('dialect') === 'zds11' ? 'zds11' : 'zds12';
-    const naam = endpoint === 'VrijeBerichten' && dialect === 'zds12' ? 'VerwerkSynchroonVrijBericht' : endpoint;
-    const wsdl = wsdls.get(`${dialect}-${naam}.wsdl`) ?? wsdls.get(`${dialect}-${endpoint}.wsdl`);
+    const dialect: Dialect = params.get('dialect')?.toLowerCase() === 'zds11' ? 'zds11' : 'zds12';
+    const wsdl = wsdls.get(wsdlBestand(endpoint, dialect).toLowerCase());
     if (!wsdl) return reply.code(404).send({ fout: `geen WSDL voor ${endpoint} (${dialect})` });
-    return reply.header('content-type', 'text/xml; charset=utf-8').send(vul(wsdl, req));
+    return reply.header('content-type', xml).send(vul(wsdl, req));
   });
 }
