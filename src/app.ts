@@ -1,4 +1,5 @@
 // Builds the Fastify instance from a configuration. Tests use app.inject; main.ts listens on a port.
+import { TextDecoder } from 'node:util';
 import Fastify, { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Config } from './config';
@@ -34,6 +35,23 @@ function soapActie(req: FastifyRequest): string | undefined {
   return m ? (m[2] ?? m[1]) : undefined;
 }
 
+/**
+ * The request body as text: charset from the content type, else from the XML declaration, else UTF-8 (a BOM is
+ * dropped). Some suites still send ISO-8859-1.
+ */
+export function alsTekst(body: Buffer, contentType: string | undefined): string {
+  const uitHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  const uitDeclaratie = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/.exec(body.subarray(0, 200).toString('latin1'))?.[1];
+  const charset = (uitHeader ?? uitDeclaratie ?? 'utf-8').toLowerCase();
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    throw new Error(`tekenset '${charset}' wordt niet ondersteund; gebruik UTF-8`);
+  }
+  return decoder.decode(body);
+}
+
 /** The endpoint a path names: its last segment, so that a reverse-proxy prefix (/zds/OntvangAsynchroon) works. */
 export function endpointVan(url: string): string | undefined {
   const pad = url.split('?')[0].replace(/\/+$/, '');
@@ -54,9 +72,15 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   app.decorate('gateway', gateway);
   if (!opties.store) app.addHook('onClose', async () => store.sluit());
 
-  // Every body is read as text: SOAP arrives as text/xml, application/soap+xml, or whatever a client sets.
+  // Every body is read as text, whatever content type a client sets, in the charset it declares.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body, done) => {
+    try {
+      done(null, alsTekst(body as Buffer, req.headers['content-type']));
+    } catch (e) {
+      done(Object.assign(e as Error, { statusCode: 400 }), undefined);
+    }
+  });
 
   // Transport-level failures (too large, unreadable body) still get a StUF fault, never a bare HTTP error.
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {

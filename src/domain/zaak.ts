@@ -16,6 +16,9 @@ export interface VeldSpec {
   soort: VeldSoort;
   max?: number;
   waarden?: readonly string[];
+  /** For tekst: the value must match, and `uitleg` says what that means. */
+  patroon?: RegExp;
+  uitleg?: string;
 }
 
 /** The zaak's own attributes, in schema order (kennisgeving and antwoord share it). */

@@ -13,7 +13,12 @@ export interface SoapVerzoek {
   body: XElement;
 }
 
-export class EnvelopeFout extends Error {}
+/** The message could not be read; `versie` is set once the envelope itself was recognised, so the fault matches it. */
+export class EnvelopeFout extends Error {
+  constructor(message: string, readonly versie?: SoapVersie) {
+    super(message);
+  }
+}
 
 export function leesEnvelope(source: string): SoapVerzoek {
   let root: XElement;
@@ -31,9 +36,9 @@ export function leesEnvelope(source: string): SoapVerzoek {
   }
   const header = child(root, 'Header', root.ns);
   const body = child(root, 'Body', root.ns);
-  if (!body) throw new EnvelopeFout('SOAP-envelope zonder Body');
+  if (!body) throw new EnvelopeFout('SOAP-envelope zonder Body', versie);
   const first = body.children[0];
-  if (!first) throw new EnvelopeFout('SOAP Body is leeg: er is geen StUF-bericht ontvangen');
+  if (!first) throw new EnvelopeFout('SOAP Body is leeg: er is geen StUF-bericht ontvangen', versie);
   return { versie, headers: header?.children ?? [], body: first };
 }
 

@@ -108,6 +108,7 @@ export class Verwerker {
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
       return { status: 200, contentType: contentType(versie), body: envelope(versie, antwoord), operatie: op.naam };
     } catch (e) {
+      if (e instanceof EnvelopeFout && e.versie) versie = e.versie;
       const fout = this.alsStufFout(e, op);
       const soort = foutSoortVoor(verzoek.pad, root, sg, op);
       this.gw.log.warn({ ...logVelden(), fout: fout.code, details: fout.details, afwijkingen: afw.lijst }, 'geweigerd');

@@ -65,7 +65,9 @@ export function leesWaarde(e: XElement, spec: VeldSpec, pad: string, afw: Afwijk
   const ind = attr(e, NS.stuf, 'indOnvolledigeDatum');
   switch (spec.soort) {
     case 'tekst':
-      if (spec.max !== undefined && [...ruw].length > spec.max) throw schemaFout(`${pad}: waarde is langer dan ${spec.max} tekens`);
+      // Counted in UTF-16 units, as Xerces and the Java/.NET consumers do: an emoji counts two.
+      if (spec.max !== undefined && ruw.length > spec.max) throw schemaFout(`${pad}: waarde is langer dan ${spec.max} tekens`);
+      if (spec.patroon && !spec.patroon.test(ruw)) throw schemaFout(`${pad}: waarde is geen ${spec.uitleg ?? 'geldige waarde'}`);
       return { w: ruw };
     case 'datum': {
       const w = checkDatum(ruw, pad, ind);

@@ -4,6 +4,7 @@ import { NS } from './namespaces';
 import { schemaFout } from './fout';
 import { Afwijkingen, Verwerkingssoort, alsOpgeslagen, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
 import { parseTijdstip } from './tijd';
+import { betrokkeneVeld } from './betrokkeneVelden';
 import { XElement, attr, child, children, isNil } from './xml';
 import {
   BETROKKENE_SOORTEN, Betrokkene, BetrokkeneElement, ExtraElement, Kenmerk, ROLSOORTEN, Rolsoort, Status, Waarde,
@@ -121,6 +122,10 @@ export function leesBetrokkene(e: XElement, pad: string, afw: Afwijkingen): Betr
   const vs = verwerkingssoortOf(e);
   if (vs === 'W' || vs === 'V' || vs === 'E') afw.meld(`${pad}: een gerelateerde wordt niet via een relatie gewijzigd (verwerkingssoort ${vs}); gelezen als I`);
   const veld = (l: string) => child(e, l)?.text.trim() || undefined;
+  for (const c of e.children) {
+    const spec = betrokkeneVeld(soort, c.local);
+    if (spec && !isNil(c)) leesWaarde(c, spec, `${pad}/${c.local}`, afw);
+  }
   const b: Betrokkene = { soort, velden: e.children.filter((c) => !isNil(c)).map(alsOpgeslagen) };
   switch (soort) {
     case 'NPS': {
