@@ -69,6 +69,12 @@ function controleerStuurgegevens(gw: Gateway, op: Operatie, sg: Stuurgegevens, a
   }
 }
 
+/** WS-Addressing Action: where SOAP 1.2 clients (WCF) may put the action instead of the content type. */
+function wsaActie(headers: XElement[]): string | undefined {
+  const a = headers.find((h) => h.local === 'Action' && (h.ns === 'http://www.w3.org/2005/08/addressing' || h.ns === 'http://schemas.xmlsoap.org/ws/2004/08/addressing'));
+  return normaliseerActie(a?.text);
+}
+
 const hashVan = (root: XElement) => createHash('sha256').update(serialize(root)).digest('hex');
 
 export class Verwerker {
@@ -96,7 +102,7 @@ export class Verwerker {
       versie = env.versie;
       root = env.body;
       sg = leesStuurgegevens(root);
-      const keuze = this.dispatcher.kies(normaliseerActie(verzoek.soapAction), root);
+      const keuze = this.dispatcher.kies(normaliseerActie(verzoek.soapAction) ?? wsaActie(env.headers), root);
       if (!keuze) {
         throw new StufFout('StUF040', `Onbekend bericht: SOAPAction '${verzoek.soapAction ?? ''}', body-root {${root.ns}}${root.local}; deze gateway ondersteunt ${this.dispatcher.operaties.map((o) => o.naam).join(', ')}`);
       }

@@ -116,6 +116,9 @@ export function checkDatum(raw: string, veld: string, ind?: string): string {
   }
   if (ind && ind !== 'V') {
     if (!/^\d{4,8}$/.test(s)) throw schemaFout(`${veld}: '${raw}' is geen geldige onvolledige StUF-datum`);
+    // With D only the day is unknown: the month that is given must exist.
+    const maand = Number(s.slice(4, 6));
+    if (ind === 'D' && s.length >= 6 && (maand < 1 || maand > 12)) throw schemaFout(`${veld}: '${raw}' heeft geen bestaande maand`);
     return s;
   }
   if (!/^\d{8}$/.test(s)) throw schemaFout(`${veld}: '${raw}' is geen geldige StUF-datum (jjjjmmdd)`);

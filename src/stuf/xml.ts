@@ -84,6 +84,7 @@ export function parseXml(source: string): XElement {
   const raw = parser.parse(source) as Raw[];
   const roots = raw.filter((n) => elementName(n) !== undefined);
   if (roots.length !== 1) throw new XmlSyntaxError(`XML moet precies één root-element hebben, gevonden: ${roots.length}`);
+  if (raw.some((n) => '#text' in n && String(n['#text']).trim() !== '')) throw new XmlSyntaxError('tekst buiten het root-element');
   return convert(roots[0], new Map([['xml', NS.xml]]));
 }
 

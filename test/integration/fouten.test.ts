@@ -63,6 +63,7 @@ describe('messages that cannot be read', () => {
     ['an empty body', ''],
     ['a DOCTYPE', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'],
     ['an empty soap:Body', '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>'],
+    ['text after the root element', '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>rommel'],
   ];
   it.each(gevallen)('%s gets a StUF055 fault', async (_naam, body) => {
     const r = await gw.stuur(body, { pad: '/OntvangAsynchroon' });
@@ -85,6 +86,19 @@ describe('messages that cannot be read', () => {
     const r = await gw.stuur(inEnvelope(m.creeerZaak({ id: nieuwId() })), { pad: '/Onbekend' });
     expect(r.status).toBe(500);
     expect(foutcode(r.body)).toBe('StUF040');
+  });
+
+  it('uses a WS-Addressing Action when the SOAPAction is missing (SOAP 1.2 clients such as WCF)', async () => {
+    const id = nieuwId();
+    await zds.creeer({ id, relaties: m.rol('heeftAlsInitiator', m.medewerker('MDW-1')) + m.status(1, 'Ontvangen', '20240115090000') });
+    // A ZDS 1.1 zakLv01 with only an identificatie would be geefZaakdetails by its content; the action says status.
+    const lv = m.geefZaakdetails(id, '').replace(/ZDS:geefZaakdetails_ZakLv01/g, 'ZKN:zakLv01');
+    const wsa = '<wsa:Action xmlns:wsa="http://www.w3.org/2005/08/addressing">http://www.egem.nl/StUF/sector/zkn/0310/geefZaakstatus_Lv01</wsa:Action>';
+    const env = `<env:Envelope xmlns:env="${NS.soap12}"><env:Header>${wsa}</env:Header><env:Body>${lv}</env:Body></env:Envelope>`;
+    const r = await gw.stuur(env, { pad: '/BeantwoordVraag', contentType: 'application/soap+xml; charset=utf-8' });
+    expect(r.status).toBe(200);
+    const object = path(bericht(r.body), 'antwoord', 'object');
+    expect(object!.children.map((c) => c.local)).toEqual(['identificatie', 'heeft']); // the geefZaakstatus answer
   });
 
   it('a body above the configured limit gets a fault, not a dropped connection', async () => {

@@ -193,6 +193,7 @@ describe('checkDatum: StUF:Datum en onvolledige datums', () => {
     ['202401150', undefined],
     ['1980-01-01', 'M'],
     ['19800101', 'X'],
+    ['19801300', 'D'], // with D only the day is unknown: month 13 does not exist
   ])('weigert %s (indicator %s) met StUF055', (raw, ind) => {
     expect(() => checkDatum(raw, 'geboortedatum', ind)).toThrow(StufFout);
   });
