@@ -242,12 +242,25 @@ function verwerkStatusRelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieEleme
   if (s) zetStatus(ctx, zaak, s);
 }
 
-function einddatumVan(ctx: MutatieContext, rel: RelatieElement): string {
-  return eindRelatie(rel) ?? ctx.vandaag();
+/** How one kind of relation is stored: the three kinds share the T/W/V/E semantics below. */
+interface RelatieOpslag<R extends { id?: number; velden: XElement[] }> {
+  /** The current relation the message's element refers to. */
+  match: R | undefined;
+  voegToe(): void;
+  werkBij(id: number, velden: XElement[]): void;
+  verwijder(id: number): void;
+  beeindig(id: number, datum: string): void;
 }
 
-function nietGevondenRelatie(ctx: MutatieContext, rel: RelatieElement, actie: Actie): void {
-  ctx.afw.meld(`${rel.pad}: te ${actie === 'wijzigen' ? 'wijzigen' : actie === 'verwijderen' ? 'verwijderen' : 'beëindigen'} relatie bestaat niet bij deze zaak; genegeerd`);
+function pasToe<R extends { id?: number; velden: XElement[] }>(ctx: MutatieContext, rel: RelatieElement, actie: Actie, o: RelatieOpslag<R>): void {
+  const m = o.match;
+  if (actie === 'toevoegen') {
+    if (!m) o.voegToe(); // T on a relation that exists counts as I: never a second one
+  } else if (!m) {
+    ctx.afw.meld(`${rel.pad}: te ${actie === 'beeindigen' ? 'beëindigen' : actie} relatie bestaat niet bij deze zaak; genegeerd`);
+  } else if (actie === 'wijzigen') o.werkBij(m.id!, gewijzigdeVelden(m.velden, rel));
+  else if (actie === 'verwijderen') o.verwijder(m.id!);
+  else if (actie === 'beeindigen') o.beeindig(m.id!, eindRelatie(rel) ?? ctx.vandaag());
 }
 
 function verwerkRol(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
@@ -256,13 +269,14 @@ function verwerkRol(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie:
   if (!rol) return;
   const b = ctx.store.betrokkenen;
   const match = b.rollen(zaak.id).find((r) => !r.einddatum && r.rolsoort === rol.rolsoort && zelfdeBetrokkene(r.betrokkene, rol.betrokkene));
-  if (actie === 'toevoegen') {
-    if (!match) b.voegRolToe(zaak.id, rol.rolsoort, rol.betrokkene, rol.velden);
-    else b.vindOfBewaar(rol.betrokkene); // T on what exists counts as I: no second role
-  } else if (!match) nietGevondenRelatie(ctx, rel, actie);
-  else if (actie === 'wijzigen') b.werkRolBij(match.id!, gewijzigdeVelden(match.velden, rel));
-  else if (actie === 'verwijderen') b.verwijderRol(match.id!);
-  else b.beeindigRol(match.id!, einddatumVan(ctx, rel));
+  if (match && actie === 'toevoegen') b.vindOfBewaar(rol.betrokkene); // a T-gerelateerde may still add fields it lacked
+  pasToe(ctx, rel, actie, {
+    match,
+    voegToe: () => b.voegRolToe(zaak.id, rol.rolsoort, rol.betrokkene, rol.velden),
+    werkBij: (id, v) => b.werkRolBij(id, v),
+    verwijder: (id) => b.verwijderRol(id),
+    beeindig: (id, d) => b.beeindigRol(id, d),
+  });
 }
 
 function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
@@ -276,12 +290,13 @@ function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement,
       x.objecttype === o.objecttype &&
       (o.betrokkene && x.betrokkene ? zelfdeBetrokkene(x.betrokkene, o.betrokkene) : !!o.object && !!x.object && canoniek(x.object) === canoniek(o.object)),
   );
-  if (actie === 'toevoegen') {
-    if (!match) b.voegZaakobjectToe(zaak.id, o);
-  } else if (!match) nietGevondenRelatie(ctx, rel, actie);
-  else if (actie === 'wijzigen') b.werkZaakobjectBij(match.id!, gewijzigdeVelden(match.velden, rel));
-  else if (actie === 'verwijderen') b.verwijderZaakobject(match.id!);
-  else b.beeindigZaakobject(match.id!, einddatumVan(ctx, rel));
+  pasToe(ctx, rel, actie, {
+    match,
+    voegToe: () => b.voegZaakobjectToe(zaak.id, o),
+    werkBij: (id, v) => b.werkZaakobjectBij(id, v),
+    verwijder: (id) => b.verwijderZaakobject(id),
+    beeindig: (id, d) => b.beeindigZaakobject(id, d),
+  });
 }
 
 function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
@@ -290,15 +305,16 @@ function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement
   if (!r) return;
   if (r.andereIdentificatie === zaak.identificatie) throw verwerkingsFout(`Zaak ${zaak.identificatie} kan niet aan zichzelf gerelateerd worden (${rel.naam})`);
   const zr = ctx.store.zaakrelaties;
-  const match = zr.van(zaak.id).find((x) => !x.einddatum && x.soort === r.soort && x.andereIdentificatie === r.andereIdentificatie);
-  if (actie === 'toevoegen') {
-    if (match) return;
-    if (!ctx.store.zaken.bestaat(r.andereIdentificatie)) {
-      ctx.meldingen.push(`${rel.naam} verwijst naar zaak ${r.andereIdentificatie}, die (nog) niet in de gateway staat`);
-    }
-    zr.voegToe(zaak.id, r);
-  } else if (!match) nietGevondenRelatie(ctx, rel, actie);
-  else if (actie === 'wijzigen') zr.werkBij(match.id!, gewijzigdeVelden(match.velden, rel));
-  else if (actie === 'verwijderen') zr.verwijder(match.id!);
-  else zr.beeindig(match.id!, einddatumVan(ctx, rel));
+  pasToe(ctx, rel, actie, {
+    match: zr.van(zaak.id).find((x) => !x.einddatum && x.soort === r.soort && x.andereIdentificatie === r.andereIdentificatie),
+    voegToe: () => {
+      if (!ctx.store.zaken.bestaat(r.andereIdentificatie)) {
+        ctx.meldingen.push(`${rel.naam} verwijst naar zaak ${r.andereIdentificatie}, die (nog) niet in de gateway staat`);
+      }
+      zr.voegToe(zaak.id, r);
+    },
+    werkBij: (id, v) => zr.werkBij(id, v),
+    verwijder: (id) => zr.verwijder(id),
+    beeindig: (id, d) => zr.beeindig(id, d),
+  });
 }

@@ -1,11 +1,10 @@
 // #2 geefZaakdetails: one zaak with what the scope asks (everything we hold when there is no scope).
 import { NS } from '../stuf/namespaces';
-import { nietGevonden } from '../stuf/fout';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { zaakDetailsObject } from '../stuf/zaakAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { Operatie } from '../soap/operatie';
-import { zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
+import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const geefZaakdetails: Operatie = {
   naam: 'geefZaakdetails',
@@ -20,12 +19,8 @@ export const geefZaakdetails: Operatie = {
   verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
-    const zaak = ctx.store.zaken.vind(id);
-    if (!zaak) {
-      if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
-      return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', []) };
-    }
-    const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
+    const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakdetails_ZakLa01', id);
+    if (!(beeld instanceof ZaakBeeld)) return beeld;
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES)]), zaken: [id] };
   },
 };

@@ -1,12 +1,11 @@
 // #1 geefZaakstatus: the statuses of a zaak, newest first; only the current one when indicatieLaatsteStatus = J.
 import { NS } from '../stuf/namespaces';
-import { nietGevonden } from '../stuf/fout';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { path } from '../stuf/xml';
 import { zaakStatusObject } from '../stuf/zaakAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { Operatie } from '../soap/operatie';
-import { zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
+import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const geefZaakstatus: Operatie = {
   naam: 'geefZaakstatus',
@@ -24,12 +23,8 @@ export const geefZaakstatus: Operatie = {
     const alleenLaatste = path(vraag.gelijk, 'heeft', 'indicatieLaatsteStatus')?.text.trim().toUpperCase() === 'J';
     // ZDS 1.2 requires gelijk/heeft/indicatieLaatsteStatus = J; without it we answer the whole history.
     if (bericht.dialect === 'zds12' && !alleenLaatste) ctx.afw.meld('gelijk/heeft/indicatieLaatsteStatus (J) ontbreekt; alle statussen worden gegeven');
-    const zaak = ctx.store.zaken.vind(id);
-    if (!zaak) {
-      if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
-      return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', []) };
-    }
-    const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
+    const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakstatus_ZakLa01', id);
+    if (!(beeld instanceof ZaakBeeld)) return beeld;
     const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status');
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object]), zaken: [id] };
   },

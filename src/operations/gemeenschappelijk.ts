@@ -1,13 +1,14 @@
 // What the zaak operations share: reading a zakLk01's parameters and objects, building a La01 in the caller's
 // dialect, and the domain context for a kennisgeving.
 import { NS, ACTION_BASE } from '../stuf/namespaces';
-import { schemaFout } from '../stuf/fout';
+import { nietGevonden, schemaFout } from '../stuf/fout';
 import { antwoordStuurgegevens } from '../stuf/stuurgegevens';
 import { XElement, child, children, el } from '../stuf/xml';
 import { ZaakBericht, leesZaakObject } from '../stuf/zaakKennisgeving';
 import { nuTijdstip, vandaag } from '../stuf/tijd';
 import { MutatieContext } from '../domain/zaakMutaties';
-import { Bericht, OperatieContext } from '../soap/operatie';
+import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
+import { ZaakBeeld } from '../domain/zaakBeeld';
 
 export const zds12Actie = (naam: string) => ACTION_BASE.zds12 + naam;
 export const zds11Actie = (naam: string) => ACTION_BASE.zds11 + naam;
@@ -52,4 +53,15 @@ export function zaakLa01(ctx: OperatieContext, bericht: Bericht, naam12: string,
     objecten.length > 0 && el(NS.zkn, 'antwoord', objecten),
   ];
   return bericht.dialect === 'zds12' ? el(NS.zds, naam12, inhoud) : el(NS.zkn, 'zakLa01', inhoud);
+}
+
+/**
+ * The zaak a question asks for, or the answer for an unknown one (zds.md A10): an empty La01 by default,
+ * a Fo02 StUF064 for consumers configured to expect a fault.
+ */
+export function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: string, id: string): ZaakBeeld | Antwoord {
+  const zaak = ctx.store.zaken.vind(id);
+  if (zaak) return new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
+  if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
+  return { bericht: zaakLa01(ctx, bericht, naam12, []) };
 }
