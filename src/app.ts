@@ -62,7 +62,7 @@ export function endpointVan(url: string): string | undefined {
 export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const { config } = opties;
   const log = opties.log ?? maakLogger(config.log.level);
-  const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs);
+  const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb);
   const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log };
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);

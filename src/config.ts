@@ -54,6 +54,8 @@ export const configSchema = z.strictObject({
       path: z.string().min(1).default('./data/gateway.db'),
       /** WAL checkpoints every N ms in a background thread, off the request path; 0 = SQLite's automatic checkpoint. */
       checkpointMs: z.number().int().min(0).max(60_000).default(500),
+      /** SQLite page cache of the connection in MiB: the hot B-tree pages of a large database stay in memory. */
+      cacheMb: z.number().int().min(2).max(65_536).default(64),
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),

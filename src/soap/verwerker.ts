@@ -8,7 +8,7 @@ import { Stuurgegevens, leesStuurgegevens, systeemLabel } from '../stuf/stuurgeg
 import { XElement, parseXml, serialize } from '../stuf/xml';
 import { EnvelopeFout, SoapVersie, contentType, envelope, faultEnvelope, leesEnvelope } from './envelope';
 import { Dispatcher, normaliseerActie } from './dispatch';
-import { Bericht, Gateway, Operatie, OperatieContext } from './operatie';
+import { Antwoord, Bericht, Gateway, Operatie, OperatieContext } from './operatie';
 
 export interface HttpVerzoek {
   body: string;
@@ -21,8 +21,6 @@ export interface HttpAntwoord {
   status: number;
   contentType: string;
   body: string;
-  /** For the log: which operation, which zaken. */
-  operatie?: string;
 }
 
 const ASYNCHRONE_BERICHTCODES = new Set(['Lk01', 'Lk02', 'Di01', 'Du01', 'Bv01', 'Fo01', 'Fo03']);
@@ -110,21 +108,21 @@ export class Verwerker {
       controleerStuurgegevens(this.gw, op, sg, afw);
       const bericht: Bericht = { root, dialect: keuze.dialect, stuurgegevens: sg };
       const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender };
-      const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.gw.store.lees(() => op!.verwerk(ctx, bericht).bericht);
-      this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
-      return { status: 200, contentType: contentType(versie), body: envelope(versie, antwoord), operatie: op.naam };
+      const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.gw.store.lees(() => op!.verwerk(ctx, bericht));
+      this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
+      return { status: 200, contentType: contentType(versie), body: envelope(versie, antwoord.bericht) };
     } catch (e) {
       if (e instanceof EnvelopeFout && e.versie) versie = e.versie;
       const fout = this.alsStufFout(e, op);
       const soort = foutSoortVoor(verzoek.pad, root, sg, op);
       this.gw.log.warn({ ...logVelden(), fout: fout.code, details: fout.details, afwijkingen: afw.lijst }, 'geweigerd');
       const detail = foutbericht(soort, fout, sg, this.gw.config.stuf.zender);
-      return { status: 500, contentType: contentType(versie), body: faultEnvelope(versie, fout.plek, fout.omschrijving, detail), operatie: op?.naam };
+      return { status: 500, contentType: contentType(versie), body: faultEnvelope(versie, fout.plek, fout.omschrijving, detail) };
     }
   }
 
   /** A state change: recognised when resent, processed and recorded in one transaction, answered after commit. */
-  private verwerkWijziging(op: Operatie, ctx: OperatieContext, bericht: Bericht): XElement {
+  private verwerkWijziging(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
     const sg = bericht.stuurgegevens;
     const sleutel = sg.zender?.applicatie && sg.referentienummer
       ? { organisatie: sg.zender.organisatie ?? '', applicatie: sg.zender.applicatie, referentienummer: sg.referentienummer }
@@ -138,11 +136,11 @@ export class Verwerker {
             throw new StufFout('StUF016', `Referentienummer ${sleutel.referentienummer} van ${systeemLabel(sg.zender)} is eerder ontvangen met een andere inhoud; gebruik een nieuw referentienummer`);
           }
           ctx.meldingen.push('herhaald bericht: eerder antwoord teruggegeven');
-          return parseXml(eerder.antwoord); // re-enveloped for the resend's SOAP version
+          return { bericht: parseXml(eerder.antwoord) }; // re-enveloped for the resend's SOAP version
         }
       }
-      const antwoord = op.verwerk(ctx, bericht).bericht;
-      if (sleutel) this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: serialize(antwoord), httpStatus: 200 });
+      const antwoord = op.verwerk(ctx, bericht);
+      if (sleutel) this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: serialize(antwoord.bericht), httpStatus: 200 });
       return antwoord;
     });
   }

@@ -6,13 +6,14 @@ import { MIGRATIES } from './migraties';
 
 export type Db = Database.Database;
 
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, cacheMb = 2): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable across process crashes, fast commits
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000'); // several gateway processes on one file wait for each other's writes
+  db.pragma(`cache_size = ${-cacheMb * 1024}`); // negative: KiB
   migreer(db);
   return db;
 }

@@ -29,8 +29,8 @@ export class Store {
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */
-  static open(path: string, checkpointMs = 0): Store {
-    const store = new Store(openDatabase(path));
+  static open(path: string, checkpointMs = 0, cacheMb?: number): Store {
+    const store = new Store(openDatabase(path, cacheMb));
     if (checkpointMs > 0 && path !== ':memory:') store.checkpointer = Checkpointer.start(store.db, path, checkpointMs);
     return store;
   }

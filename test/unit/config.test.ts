@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ConfigFout, loadConfig, parseConfig } from '../../src/config';
 
 describe('config', () => {
@@ -22,5 +23,13 @@ describe('config', () => {
     expect(c.log.level).toBe('warn');
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/server\.port/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/log\.level/);
+  });
+
+  it('accepts the example production configuration that docker-compose.yml uses', () => {
+    const c = loadConfig({ GATEWAY_CONFIG: join(__dirname, '..', '..', 'config', 'voorbeeld-productie.yaml'), DATABASE_PATH: '/data/gateway.db' });
+    expect(c.database.path).toBe('/data/gateway.db');
+    expect(c.zaaktypen.onbekend).toBe('weigeren');
+    expect(c.zaaktypen.catalogus.map((z) => z.code)).toEqual(['GZP', 'LDP', 'WMO01']);
+    expect(c.stuf.ontvangers?.length).toBe(2);
   });
 });
