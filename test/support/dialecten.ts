@@ -75,19 +75,22 @@ export const uniekeRef = (prefix = 'DIAL') => `${prefix}-${process.pid}-${++tell
 export interface Sturing {
   ref?: string;
   tijdstip?: string;
+  /** zender/applicatie (default TESTAPP) and zender/organisatie (default 0599). */
+  zender?: string;
+  organisatie?: string;
 }
 
 const rootNaam = (d: Dialect, dienst: Dienst) => (d === 'zds12' ? `ZDS:${ROOT12[dienst]}` : `ZKN:${ROOT11[ROOT12[dienst]]}`);
 
-function stuurgegevens(berichtcode: string, s: Sturing, slot: string, ns = 'ZKN'): string {
+export function stuurgegevens(berichtcode: string, s: Sturing, slot: string, ns = 'ZKN'): string {
   return `<${ns}:stuurgegevens><StUF:berichtcode>${berichtcode}</StUF:berichtcode>` +
-    '<StUF:zender><StUF:organisatie>0599</StUF:organisatie><StUF:applicatie>TESTAPP</StUF:applicatie></StUF:zender>' +
+    `<StUF:zender><StUF:organisatie>${s.organisatie ?? '0599'}</StUF:organisatie><StUF:applicatie>${s.zender ?? 'TESTAPP'}</StUF:applicatie></StUF:zender>` +
     '<StUF:ontvanger><StUF:organisatie>0599</StUF:organisatie><StUF:applicatie>ZDSGW</StUF:applicatie></StUF:ontvanger>' +
     `<StUF:referentienummer>${s.ref ?? uniekeRef()}</StUF:referentienummer><StUF:tijdstipBericht>${s.tijdstip ?? '20240115103000000'}</StUF:tijdstipBericht>${slot}</${ns}:stuurgegevens>`;
 }
 
-const ZAK = '<StUF:entiteittype>ZAK</StUF:entiteittype>';
-const parameters = (ms: 'T' | 'W') => `<ZKN:parameters><StUF:mutatiesoort>${ms}</StUF:mutatiesoort><StUF:indicatorOvername>V</StUF:indicatorOvername></ZKN:parameters>`;
+export const ZAK = '<StUF:entiteittype>ZAK</StUF:entiteittype>';
+export const parameters = (ms: 'T' | 'W') => `<ZKN:parameters><StUF:mutatiesoort>${ms}</StUF:mutatiesoort><StUF:indicatorOvername>V</StUF:indicatorOvername></ZKN:parameters>`;
 
 export const STANDAARD_ATTRIBUTEN =
   '<ZKN:omschrijving>Testzaak</ZKN:omschrijving><ZKN:startdatum>20240115</ZKN:startdatum><ZKN:registratiedatum>20240115</ZKN:registratiedatum>' +
@@ -150,7 +153,7 @@ export function wijzig(d: Dialect, dienst: 'updateZaak' | 'actualiseerZaakstatus
   return `<${root} ${NSDECL}>${stuurgegevens('Lk01', opties.sturing ?? {}, ZAK)}${parameters('W')}${oud !== undefined ? object(oud) : ''}${object(nieuw)}</${root}>`;
 }
 
-const vraagParameters = '<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag></ZKN:parameters>';
+export const vraagParameters = '<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag></ZKN:parameters>';
 export const SCOPE_ALLES = '<ZKN:scope><ZKN:object StUF:entiteittype="ZAK" StUF:scope="alles"/></ZKN:scope>';
 
 export function geefZaakdetails(d: Dialect, id: string, scope = SCOPE_ALLES): string {

@@ -1,26 +1,12 @@
-// Builders for ZDS 1.2 test messages, so tests state only what matters to them.
-export const NSDECL =
-  'xmlns:ZDS="http://www.stufstandaarden.nl/koppelvlak/zds0120" xmlns:ZKN="http://www.egem.nl/StUF/sector/zkn/0310" ' +
-  'xmlns:BG="http://www.egem.nl/StUF/sector/bg/0310" xmlns:StUF="http://www.egem.nl/StUF/StUF0301" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+// Builders for ZDS 1.2 test messages, so tests state only what matters to them. The pieces both dialects share
+// (stuurgegevens, parameters, roles, empty relations) come from dialecten.ts.
+import { NSDECL, Sturing, ZAK, legeRelatie, parameters, rol, stuurgegevens, vraagParameters } from './dialecten';
+
+export { NSDECL, legeRelatie, rol };
+export type { Sturing };
 
 let volgnummer = 0;
 export const uniekRef = (prefix = 'T') => `${prefix}-${process.pid}-${++volgnummer}`;
-
-export interface Sturing {
-  ref?: string;
-  zender?: string;
-  organisatie?: string;
-}
-
-export function stuurgegevens(berichtcode: string, s: Sturing = {}, extra = '<StUF:entiteittype>ZAK</StUF:entiteittype>', ns = 'ZKN'): string {
-  return `<${ns}:stuurgegevens><StUF:berichtcode>${berichtcode}</StUF:berichtcode>` +
-    `<StUF:zender><StUF:organisatie>${s.organisatie ?? '0599'}</StUF:organisatie><StUF:applicatie>${s.zender ?? 'TESTAPP'}</StUF:applicatie></StUF:zender>` +
-    `<StUF:ontvanger><StUF:organisatie>0599</StUF:organisatie><StUF:applicatie>ZDSGW</StUF:applicatie></StUF:ontvanger>` +
-    `<StUF:referentienummer>${s.ref ?? uniekRef()}</StUF:referentienummer><StUF:tijdstipBericht>20240115103000000</StUF:tijdstipBericht>${extra}</${ns}:stuurgegevens>`;
-}
-
-const parameters = (mutatiesoort: string) =>
-  `<ZKN:parameters><StUF:mutatiesoort>${mutatiesoort}</StUF:mutatiesoort><StUF:indicatorOvername>V</StUF:indicatorOvername></ZKN:parameters>`;
 
 export const isVan = (code: string, omschrijving?: string) =>
   `<ZKN:isVan StUF:entiteittype="ZAKZKT" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="ZKT" StUF:verwerkingssoort="I">` +
@@ -31,18 +17,6 @@ export const medewerker = (id: string, achternaam = 'Jansen', vs = 'I') =>
 
 export const persoon = (bsn: string, naam = 'Vries', vs = 'I') =>
   `<ZKN:natuurlijkPersoon StUF:entiteittype="NPS" StUF:verwerkingssoort="${vs}"><BG:inp.bsn>${bsn}</BG:inp.bsn><BG:geslachtsnaam>${naam}</BG:geslachtsnaam></ZKN:natuurlijkPersoon>`;
-
-const ROL_ET: Record<string, string> = {
-  heeftAlsInitiator: 'ZAKBTRINI', heeftAlsBelanghebbende: 'ZAKBTRBLH', heeftAlsGemachtigde: 'ZAKBTRGMC',
-  heeftAlsUitvoerende: 'ZAKBTRUTV', heeftAlsVerantwoordelijke: 'ZAKBTRVRA', heeftAlsOverigBetrokkene: 'ZAKBTROVR',
-};
-
-export const rol = (soort: keyof typeof ROL_ET, gerelateerde: string, vs = 'T', omschrijving?: string) =>
-  `<ZKN:${soort} StUF:entiteittype="${ROL_ET[soort]}" StUF:verwerkingssoort="${vs}"><ZKN:gerelateerde>${gerelateerde}</ZKN:gerelateerde>` +
-  `${omschrijving ? `<ZKN:omschrijving>${omschrijving}</ZKN:omschrijving>` : ''}</ZKN:${soort}>`;
-
-export const legeRelatie = (naam: string, et: string, vs: string) =>
-  `<ZKN:${naam} StUF:entiteittype="${et}" StUF:verwerkingssoort="${vs}" xsi:nil="true" StUF:noValue="geenWaarde"/>`;
 
 export const zaakobject = (gerelateerde: string, vs = 'T', omschrijving = 'Client') =>
   `<ZKN:heeftBetrekkingOp StUF:entiteittype="ZAKOBJ" StUF:verwerkingssoort="${vs}"><ZKN:gerelateerde>${gerelateerde}</ZKN:gerelateerde><ZKN:omschrijving>${omschrijving}</ZKN:omschrijving></ZKN:heeftBetrekkingOp>`;
@@ -70,7 +44,7 @@ export interface NieuweZaak {
 }
 
 export function creeerZaak(z: NieuweZaak): string {
-  return `<ZDS:creeerZaak_ZakLk01 ${NSDECL}>${stuurgegevens('Lk01', z.sturing)}${parameters('T')}` +
+  return `<ZDS:creeerZaak_ZakLk01 ${NSDECL}>${stuurgegevens('Lk01', { ref: uniekRef(), ...z.sturing }, ZAK)}${parameters('T')}` +
     `<ZKN:object StUF:entiteittype="ZAK" StUF:verwerkingssoort="T"><ZKN:identificatie>${z.id}</ZKN:identificatie>` +
     `${z.attributen ?? '<ZKN:omschrijving>Testzaak</ZKN:omschrijving><ZKN:startdatum>20240115</ZKN:startdatum><ZKN:registratiedatum>20240115</ZKN:registratiedatum><ZKN:zaakniveau>1</ZKN:zaakniveau><ZKN:deelzakenIndicatie>N</ZKN:deelzakenIndicatie>'}` +
     `${isVan(z.zaaktype ?? 'B1026', z.zaaktypeOmschrijving)}${z.relaties ?? rol('heeftAlsInitiator', medewerker('MDW-1'))}</ZKN:object></ZDS:creeerZaak_ZakLk01>`;
@@ -80,21 +54,21 @@ export function creeerZaak(z: NieuweZaak): string {
 export function wijziging(root: 'updateZaak_ZakLk01' | 'actualiseerZaakstatus_ZakLk01', id: string, oud: string | undefined, nieuw: string, opties: { vs?: string; sturing?: Sturing } = {}): string {
   const vs = opties.vs ?? 'W';
   const object = (inhoud: string) => `<ZKN:object StUF:entiteittype="ZAK" StUF:verwerkingssoort="${vs}"><ZKN:identificatie>${id}</ZKN:identificatie>${inhoud}</ZKN:object>`;
-  return `<ZDS:${root} ${NSDECL}>${stuurgegevens('Lk01', opties.sturing)}${parameters('W')}${oud !== undefined ? object(oud) : ''}${object(nieuw)}</ZDS:${root}>`;
+  return `<ZDS:${root} ${NSDECL}>${stuurgegevens('Lk01', { ref: uniekRef(), ...opties.sturing }, ZAK)}${parameters('W')}${oud !== undefined ? object(oud) : ''}${object(nieuw)}</ZDS:${root}>`;
 }
 
 export function geefZaakdetails(id: string, scope = '<ZKN:scope><ZKN:object StUF:entiteittype="ZAK" StUF:scope="alles"/></ZKN:scope>'): string {
-  return `<ZDS:geefZaakdetails_ZakLv01 ${NSDECL}>${stuurgegevens('Lv01')}<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag></ZKN:parameters>` +
+  return `<ZDS:geefZaakdetails_ZakLv01 ${NSDECL}>${stuurgegevens('Lv01', { ref: uniekRef() }, ZAK)}${vraagParameters}` +
     `<ZKN:gelijk StUF:entiteittype="ZAK"><ZKN:identificatie>${id}</ZKN:identificatie></ZKN:gelijk>${scope}</ZDS:geefZaakdetails_ZakLv01>`;
 }
 
 export function geefZaakstatus(id: string, alleenLaatste = false): string {
-  return `<ZDS:geefZaakstatus_ZakLv01 ${NSDECL}>${stuurgegevens('Lv01')}<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag></ZKN:parameters>` +
+  return `<ZDS:geefZaakstatus_ZakLv01 ${NSDECL}>${stuurgegevens('Lv01', { ref: uniekRef() }, ZAK)}${vraagParameters}` +
     `<ZKN:gelijk StUF:entiteittype="ZAK"><ZKN:identificatie>${id}</ZKN:identificatie>${alleenLaatste ? '<ZKN:heeft StUF:entiteittype="ZAKSTT"><ZKN:indicatieLaatsteStatus>J</ZKN:indicatieLaatsteStatus></ZKN:heeft>' : ''}</ZKN:gelijk>` +
     `<ZKN:scope><ZKN:object StUF:entiteittype="ZAK"><ZKN:identificatie xsi:nil="true"/><ZKN:heeft StUF:entiteittype="ZAKSTT"><ZKN:gerelateerde StUF:entiteittype="STT"><ZKN:volgnummer xsi:nil="true"/><ZKN:omschrijving xsi:nil="true"/></ZKN:gerelateerde>` +
     `<ZKN:toelichting xsi:nil="true"/><ZKN:datumStatusGezet xsi:nil="true"/><ZKN:indicatieLaatsteStatus xsi:nil="true"/></ZKN:heeft></ZKN:object></ZKN:scope></ZDS:geefZaakstatus_ZakLv01>`;
 }
 
 export function genereerZaakIdentificatie(sturing: Sturing = {}): string {
-  return `<ZDS:genereerZaakIdentificatie_Di02 ${NSDECL}>${stuurgegevens('Di02', sturing, '<StUF:functie>genereerZaakidentificatie</StUF:functie>', 'ZDS')}</ZDS:genereerZaakIdentificatie_Di02>`;
+  return `<ZDS:genereerZaakIdentificatie_Di02 ${NSDECL}>${stuurgegevens('Di02', { ref: uniekRef(), ...sturing }, '<StUF:functie>genereerZaakidentificatie</StUF:functie>', 'ZDS')}</ZDS:genereerZaakIdentificatie_Di02>`;
 }
