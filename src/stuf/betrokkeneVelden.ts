@@ -14,7 +14,7 @@ const ANP = patroon('anp.identificatie', /^\d{17}$/, '17 cijfers');
 
 const SPECS: Record<BetrokkeneSoort, VeldSpec[]> = {
   NPS: [
-    indicatie('authentiek'), ANP, tekst('geslachtsnaam', 200), tekst('voorvoegselGeslachtsnaam', 10), tekst('voorletters', 20),
+    patroon('inp.bsn', /^\d{9}$/, 'BSN van 9 cijfers'), indicatie('authentiek'), ANP, tekst('geslachtsnaam', 200), tekst('voorvoegselGeslachtsnaam', 10), tekst('voorletters', 20),
     tekst('voornamen', 200), keuze('aanduidingNaamgebruik', ['E', 'N', 'P', 'V']), tekst('geslachtsnaamPartner', 200),
     tekst('voorvoegselGeslachtsnaamPartner', 10), tekst('aanhefAanschrijving', 50), tekst('voornamenAanschrijving', 200),
     tekst('geslachtsnaamAanschrijving', 200),
@@ -26,14 +26,14 @@ const SPECS: Record<BetrokkeneSoort, VeldSpec[]> = {
     keuze('sub.typering', ['Ingeschreven niet-natuurlijk persoon', 'Ander buitenlands niet-natuurlijk persoon']),
     tekst('statutaireNaam', 500), tekst('inn.rechtsvorm', 100), datum('datumAanvang'), datum('datumEinde'), ...CONTACT,
   ],
-  VES: [indicatie('authentiek'), tekst('handelsnaam', 200), datum('datumAanvang'), datum('datumEinde'), ...CONTACT],
+  VES: [patroon('vestigingsNummer', /^.{12}$/, 'vestigingsnummer van 12 tekens'), indicatie('authentiek'), tekst('handelsnaam', 200), datum('datumAanvang'), datum('datumEinde'), ...CONTACT],
   MDW: [
-    tekst('achternaam', 200), tekst('voorletters', 20), tekst('voorvoegselAchternaam', 10), tekst('roepnaam', 30),
+    tekst('identificatie', 24), tekst('achternaam', 200), tekst('voorletters', 20), tekst('voorvoegselAchternaam', 10), tekst('roepnaam', 30),
     keuze('geslachtsaanduiding', ['M', 'V', 'O']), tekst('functie', 50), datum('datumUitDienst'), tekst('telefoonnummer', 20),
     tekst('emailadres', 254), tekst('toelichting', 1000),
   ],
   OEH: [
-    tekst('naam', 50), tekst('naamVerkort', 25), tekst('omschrijving', 80), tekst('toelichting', 1000), tekst('telefoonnummer', 20),
+    tekst('identificatie', 24), tekst('naam', 50), tekst('naamVerkort', 25), tekst('omschrijving', 80), tekst('toelichting', 1000), tekst('telefoonnummer', 20),
     tekst('faxnummer', 20), tekst('emailadres', 254), datum('ingangsdatumObject'), datum('einddatumObject'),
   ],
 };

@@ -122,6 +122,7 @@ export function leesBetrokkene(e: XElement, pad: string, afw: Afwijkingen): Betr
   const vs = verwerkingssoortOf(e);
   if (vs === 'W' || vs === 'V' || vs === 'E') afw.meld(`${pad}: een gerelateerde wordt niet via een relatie gewijzigd (verwerkingssoort ${vs}); gelezen als I`);
   const veld = (l: string) => child(e, l)?.text.trim() || undefined;
+  // Every field, keys included, is checked against its schema type before anything is derived from it.
   for (const c of e.children) {
     const spec = betrokkeneVeld(soort, c.local);
     if (spec && !isNil(c)) leesWaarde(c, spec, `${pad}/${c.local}`, afw);
@@ -130,7 +131,6 @@ export function leesBetrokkene(e: XElement, pad: string, afw: Afwijkingen): Betr
   switch (soort) {
     case 'NPS': {
       const bsn = veld('inp.bsn');
-      if (bsn !== undefined && !/^\d{9}$/.test(bsn)) throw schemaFout(`${pad}/inp.bsn: een BSN bestaat uit 9 cijfers`);
       if (bsn) {
         b.bsn = bsn;
         b.sleutel = bsn;
@@ -143,12 +143,10 @@ export function leesBetrokkene(e: XElement, pad: string, afw: Afwijkingen): Betr
       break;
     case 'VES':
       b.sleutel = veld('vestigingsNummer');
-      if (b.sleutel && b.sleutel.length !== 12) throw schemaFout(`${pad}/vestigingsNummer: een vestigingsnummer heeft 12 tekens`);
       break;
     case 'MDW':
     case 'OEH':
       b.sleutel = veld('identificatie');
-      if (b.sleutel && b.sleutel.length > 24) throw schemaFout(`${pad}/identificatie: langer dan 24 tekens`);
       break;
   }
   if (b.sleutel === undefined) afw.meld(`${pad}: ${e.local} zonder identificerend gegeven; opgeslagen als nieuwe betrokkene`);
