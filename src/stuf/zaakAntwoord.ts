@@ -2,7 +2,7 @@
 // schema's element order. Asked but empty is answered xsi:nil with StUF:noValue; "alles" answers what exists.
 import { NS } from './namespaces';
 import { Scope } from './vraag';
-import { XElement, at, el } from './xml';
+import { XAttr, XElement, at, el } from './xml';
 import { entiteittype, nilElement, waardeElement, zkn } from './antwoordElementen';
 import { betrokkeneAntwoord, betrokkeneScope } from './betrokkeneAntwoord';
 import { formatTijdstip } from './tijd';
@@ -30,10 +30,12 @@ function groep(b: ZaakBeeld, scope: Scope, naam: ZaakGroep): XElement | undefine
   return zkn(naam, ZAAK_GROEPEN[naam].map((v) => (waarden[v.naam] ? waardeElement(NS.zkn, v.naam, waarden[v.naam]) : nilElement(NS.zkn, v.naam))));
 }
 
-function herhalend(scope: Scope, naam: string, items: XElement[]): XElement[] {
+/** A repeating element: its occurrences when requested (built only then), one nil when explicitly asked but none. */
+function herhalend(scope: Scope, naam: string, maak: () => XElement[], attrs: XAttr[] = []): XElement[] {
   if (!scope.vraagt(naam)) return [];
+  const items = maak();
   if (items.length) return items;
-  return scope.expliciet(naam) ? [nilElement(NS.zkn, naam)] : [];
+  return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', attrs)] : [];
 }
 
 function extraElementen(b: ZaakBeeld, scope: Scope): XElement | undefined {
@@ -107,15 +109,8 @@ function zaakrelatieAntwoord(b: ZaakBeeld, r: Zaakrelatie, scope: Scope): XEleme
   return zkn(r.soort, [gerelateerdeZaak(b, r.andereIdentificatie, r.gerelateerde, scope.sub('gerelateerde')), ...relatieVelden(r.velden, ZAKZAK_VELDEN, scope)], [entiteittype(soortEt)]);
 }
 
-function relaties<T>(scope: Scope, naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement): XElement[] {
-  if (!scope.vraagt(naam)) return [];
-  if (items.length) return items.map((i) => maak(i, scope.sub(naam)));
-  return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', [entiteittype(et)])] : [];
-}
-
-/** A relation the zaak cannot have: nil when explicitly asked for, else nothing. */
-const afwezig = (scope: Scope, naam: string, et: string): XElement[] =>
-  scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', [entiteittype(et)])] : [];
+const relaties = <T>(scope: Scope, naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement): XElement[] =>
+  herhalend(scope, naam, () => items.map((i) => maak(i, scope.sub(naam))), [entiteittype(et)]);
 
 // ---- statuses ---------------------------------------------------------------------------------------------
 
@@ -171,8 +166,8 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope): XElement {
   return zkn('object', [
     zkn('identificatie', b.zaak.identificatie),
     ...attributen(b, scope, 0, tot('startdatum')),
-    ...herhalend(scope, 'kenmerk', z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)]))),
-    ...herhalend(scope, 'anderZaakObject', z.anderZaakObjecten),
+    ...herhalend(scope, 'kenmerk', () => z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)]))),
+    ...herhalend(scope, 'anderZaakObject', () => z.anderZaakObjecten),
     groep(b, scope, 'resultaat'),
     ...attributen(b, scope, tot('startdatum'), tot('betalingsIndicatie')),
     groep(b, scope, 'opschorting'),
@@ -193,8 +188,8 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope): XElement {
     ...zaakrelaties('heeftBetrekkingOpAndere', 'ZAKZAKBTR'),
     ...(scope.vraagt('heeft') ? statussenAntwoord(b, scope.sub('heeft'), 'details', false) : []),
     // Documents and besluiten are not held yet: asked for, they are answered as known to be absent.
-    ...afwezig(scope, 'heeftRelevant', 'ZAKEDC'),
-    ...afwezig(scope, 'leidtTot', 'ZAKBSL'),
+    ...herhalend(scope, 'heeftRelevant', () => [], [entiteittype('ZAKEDC')]),
+    ...herhalend(scope, 'leidtTot', () => [], [entiteittype('ZAKBSL')]),
   ], objectAttributen(b));
 }
 
