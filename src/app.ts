@@ -7,6 +7,7 @@ import { Store } from './store';
 import { Zaaktypecatalogus } from './domain/zaaktypen';
 import { OPERATIES } from './operations';
 import { Dispatcher } from './soap/dispatch';
+import { ENDPOINTS, endpointVan } from './soap/endpoints';
 import { Gateway } from './soap/operatie';
 import { Verwerker } from './soap/verwerker';
 import { foutAntwoord } from './soap/foutAntwoord';
@@ -14,8 +15,6 @@ import { StufFout, schemaFout } from './stuf/fout';
 import { maakLogger } from './log';
 import { registreerWsdl } from './wsdl';
 
-/** The SOAP endpoints: the portType names of the ZDS WSDLs (and the ZDS 1.1 name of the vrije berichten port). */
-export const ENDPOINTS = ['BeantwoordVraag', 'OntvangAsynchroon', 'VerwerkSynchroonVrijBericht', 'VrijeBerichten'] as const;
 
 export interface AppOpties {
   config: Config;
@@ -50,13 +49,6 @@ export function alsTekst(body: Buffer, contentType: string | undefined): string 
     throw new Error(`tekenset '${charset}' wordt niet ondersteund; gebruik UTF-8`);
   }
   return decoder.decode(body);
-}
-
-/** The endpoint a path names: its last segment, so that a reverse-proxy prefix (/zds/OntvangAsynchroon) works. */
-export function endpointVan(url: string): string | undefined {
-  const pad = url.split('?')[0].replace(/\/+$/, '');
-  const laatste = pad.slice(pad.lastIndexOf('/') + 1);
-  return (ENDPOINTS as readonly string[]).find((e) => e.toLowerCase() === laatste.toLowerCase());
 }
 
 export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {

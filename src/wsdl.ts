@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from './config';
 import type { Dialect } from './stuf/namespaces';
+import { escapeAttr } from './stuf/xml';
+import { ENDPOINTS, Endpoint, endpointVan } from './soap/endpoints';
+
+const ENDPOINT_LIJST = ENDPOINTS.join(', ');
 
 export const ADRES_PLAATSHOUDER = '{{ADRES}}';
 
@@ -27,10 +31,8 @@ function leesMap(map: string, extensie: string): Map<string, string> {
 // The Host header ends up inside XML attributes: only a plain host[:port] is used, anything else falls back.
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-const xmlAttribuut = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-
 function basisAdres(req: FastifyRequest, config: Config): string {
-  if (config.server.publiekAdres) return xmlAttribuut(config.server.publiekAdres.replace(/\/+$/, ''));
+  if (config.server.publiekAdres) return escapeAttr(config.server.publiekAdres.replace(/\/+$/, ''));
   const eerste = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)?.split(',')[0].trim();
   const doorgestuurd = eerste(req.headers['x-forwarded-proto']);
   const proto = doorgestuurd === 'https' || doorgestuurd === 'http' ? doorgestuurd : req.protocol;
@@ -41,8 +43,8 @@ function basisAdres(req: FastifyRequest, config: Config): string {
 /** The vrije berichten port is VerwerkSynchroonVrijBericht in ZDS 1.2 and VrijeBerichten in ZDS 1.1; either name works. */
 const VRIJE_BERICHTEN: Record<Dialect, string> = { zds12: 'VerwerkSynchroonVrijBericht', zds11: 'VrijeBerichten' };
 
-function wsdlBestand(endpoint: string, dialect: Dialect): string {
-  const vrij = ['vrijeberichten', 'verwerksynchroonvrijbericht'].includes(endpoint.toLowerCase());
+function wsdlBestand(endpoint: Endpoint, dialect: Dialect): string {
+  const vrij = endpoint === 'VrijeBerichten' || endpoint === 'VerwerkSynchroonVrijBericht';
   return `${dialect}-${vrij ? VRIJE_BERICHTEN[dialect] : endpoint}.wsdl`;
 }
 
@@ -64,13 +66,13 @@ export function registreerWsdl(app: FastifyInstance, config: Config): void {
       if (!xsd) return reply.code(404).send({ fout: `schema ${pad} bestaat niet` });
       return reply.header('content-type', xml).send(vul(xsd, req));
     }
-    const endpoint = pad.replace(/\/+$/, '').split('/').pop() ?? '';
+    const endpoint = endpointVan(pad);
     if (!params.has('wsdl')) {
       return reply.code(404).send({ fout: `niets op ${pad}; SOAP-berichten gaan met POST, de WSDL staat op ${pad}?wsdl` });
     }
     const dialect: Dialect = params.get('dialect')?.toLowerCase() === 'zds11' ? 'zds11' : 'zds12';
-    const wsdl = wsdls.get(wsdlBestand(endpoint, dialect).toLowerCase());
-    if (!wsdl) return reply.code(404).send({ fout: `geen WSDL voor ${endpoint} (${dialect})` });
+    const wsdl = endpoint && wsdls.get(wsdlBestand(endpoint, dialect).toLowerCase());
+    if (!wsdl) return reply.code(404).send({ fout: `geen WSDL voor ${pad} (${dialect}); endpoints: ${ENDPOINT_LIJST}` });
     return reply.header('content-type', xml).send(vul(wsdl, req));
   });
 }
