@@ -1,6 +1,6 @@
 // Builds the Fastify instance from a configuration. Tests use app.inject; main.ts listens on a port.
-import { TextDecoder } from 'node:util';
-import Fastify, { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Config } from './config';
 import { Store } from './store';
@@ -9,7 +9,8 @@ import { OPERATIES } from './operations';
 import { Dispatcher } from './soap/dispatch';
 import { ENDPOINTS, endpointVan } from './soap/endpoints';
 import { Gateway } from './soap/operatie';
-import { Verwerker } from './soap/verwerker';
+import { HttpAntwoord, Verwerker } from './soap/verwerker';
+import { TeGrootFout, leesLichaam } from './soap/lichaam';
 import { foutAntwoord } from './soap/foutAntwoord';
 import { StufFout, schemaFout } from './stuf/fout';
 import { maakLogger } from './log';
@@ -34,23 +35,6 @@ function soapActie(req: FastifyRequest): string | undefined {
   return m ? (m[2] ?? m[1]) : undefined;
 }
 
-/**
- * The request body as text: charset from the content type, else from the XML declaration, else UTF-8 (a BOM is
- * dropped). Some suites still send ISO-8859-1.
- */
-export function alsTekst(body: Buffer, contentType: string | undefined): string {
-  const uitHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-  const uitDeclaratie = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/.exec(body.subarray(0, 200).toString('latin1'))?.[1];
-  const charset = (uitHeader ?? uitDeclaratie ?? 'utf-8').toLowerCase();
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    throw new Error(`tekenset '${charset}' wordt niet ondersteund; gebruik UTF-8`);
-  }
-  return decoder.decode(body);
-}
-
 export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const { config } = opties;
   const log = opties.log ?? maakLogger(config.log.level);
@@ -64,20 +48,20 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   app.decorate('gateway', gateway);
   if (!opties.store) app.addHook('onClose', async () => store.sluit());
 
-  // Every body is read as text, whatever content type a client sets, in the charset it declares.
+  // Every body is read as bytes, whatever content type a client sets; the verwerker decodes charset and MTOM.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body, done) => {
-    try {
-      done(null, alsTekst(body as Buffer, req.headers['content-type']));
-    } catch (e) {
-      done(Object.assign(e as Error, { statusCode: 400 }), undefined);
-    }
-  });
+  app.addContentTypeParser('*', (_req: FastifyRequest, stroom: IncomingMessage) => leesLichaam(stroom, config.server.bodyLimit));
+
+  const stuurAntwoord = (reply: FastifyReply, a: HttpAntwoord) => {
+    reply.code(a.status).header('content-type', a.contentType);
+    if (a.lengte !== undefined) reply.header('content-length', a.lengte);
+    return reply.send(a.body);
+  };
 
   // Transport-level failures (too large, unreadable body) still get a StUF fault, never a bare HTTP error.
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
     let fout: StufFout;
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    if (err instanceof TeGrootFout || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       fout = new StufFout('StUF055', `Bericht is groter dan de ingestelde limiet van ${config.server.bodyLimit} bytes`);
     } else if (err.statusCode && err.statusCode < 500) {
       fout = schemaFout(`Het HTTP-verzoek kon niet gelezen worden: ${err.message}`);
@@ -85,8 +69,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
       log.error({ err }, 'onverwachte fout in de HTTP-laag');
       fout = new StufFout('StUF058', 'Interne fout in de gateway; niets is verwerkt');
     }
-    const a = foutAntwoord(req.url, fout, config.stuf.zender);
-    reply.code(a.status).header('content-type', a.contentType).send(a.body);
+    stuurAntwoord(reply, foutAntwoord(req.url, fout, config.stuf.zender));
   });
 
   app.get('/health', async (_req, reply) => {
@@ -100,10 +83,10 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
     const endpoint = endpointVan(req.url);
     if (!endpoint) {
       const a = foutAntwoord(req.url, new StufFout('StUF040', `Onbekend endpoint ${req.url.split('?')[0]}; gebruik /${ENDPOINTS.join(', /')}`), config.stuf.zender);
-      return reply.code(a.status).header('content-type', a.contentType).send(a.body);
+      return stuurAntwoord(reply, a);
     }
-    const a = verwerker.verwerk({ body: typeof req.body === 'string' ? req.body : '', soapAction: soapActie(req), pad: req.url });
-    return reply.code(a.status).header('content-type', a.contentType).send(a.body);
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    return stuurAntwoord(reply, verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url }));
   });
 
   return app;

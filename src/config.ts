@@ -78,6 +78,16 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Tokens: {gemeentecode}, {jaar}, {volgnummer:N} (zero-padded to N digits). A year in it restarts the count yearly. */
       zaak: identificatieFormaat.default('{gemeentecode}{jaar}{volgnummer:8}'),
+      document: identificatieFormaat.default('{gemeentecode}D{jaar}{volgnummer:8}'),
+      besluit: identificatieFormaat.default('{gemeentecode}B{jaar}{volgnummer:8}'),
+    })
+    .prefault({}),
+  documenten: z
+    .strictObject({
+      /** A check-out (geefZaakdocumentBewerken) that is neither checked in nor cancelled lapses after this many minutes. */
+      vergrendelingMinuten: z.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
+      /** Answer a MTOM request with MTOM (always), or answer MTOM to everyone that receives document content. */
+      mtom: z.enum(['alsGevraagd', 'altijd']).default('alsGevraagd'),
     })
     .prefault({}),
   zaaktypen: z

@@ -2,7 +2,7 @@
 // Header blocks are read past: WS-Addressing and WS-Security from real consumers must not break anything.
 import { NS } from '../stuf/namespaces';
 import { Plek } from '../stuf/fout';
-import { XElement, XmlSyntaxError, at, child, el, parseXml, serialize } from '../stuf/xml';
+import { Deel, XElement, XmlSyntaxError, at, child, el, parseXml, serialize, serializeDelen } from '../stuf/xml';
 
 export type SoapVersie = '1.1' | '1.2';
 
@@ -49,6 +49,14 @@ function soapNs(versie: SoapVersie): string {
 export function envelope(versie: SoapVersie, message: XElement): string {
   const ns = soapNs(versie);
   return '<?xml version="1.0" encoding="UTF-8"?>' + serialize(el(ns, 'Envelope', [el(ns, 'Body', [message])]));
+}
+
+/** The envelope as text pieces with document content left as data, to be streamed as base64 or MTOM parts. */
+export function envelopeDelen(versie: SoapVersie, message: XElement): Deel[] {
+  const ns = soapNs(versie);
+  const delen = serializeDelen(el(ns, 'Envelope', [el(ns, 'Body', [message])]));
+  delen[0] = '<?xml version="1.0" encoding="UTF-8"?>' + (delen[0] as string);
+  return delen;
 }
 
 /** binding 3.02 ch. 3: faultcode from StUF:plek, faultstring = omschrijving, detail = the whole foutbericht. */

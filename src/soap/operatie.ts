@@ -42,6 +42,12 @@ export interface Operatie {
   asynchroon: boolean;
   /** Changes state: runs in a write transaction and is recognised when resent. */
   wijzigt: boolean;
+  /**
+   * A resend (same zender and referentienummer, same body) is processed again instead of answered from the stored
+   * answer: for operations that are idempotent by themselves and whose answer carries document content, which is
+   * not worth storing twice.
+   */
+  herhaalbaar?: boolean;
   /** Full SOAPAction URIs that name this operation. */
   acties: string[];
   /** Body roots this operation accepts; a root shared by several operations is resolved by dispatch. */

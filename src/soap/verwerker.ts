@@ -5,22 +5,24 @@ import { foutbericht, FoutSoort } from '../stuf/berichten';
 import { Afwijkingen } from '../stuf/entiteit';
 import { StufFout, schemaFout } from '../stuf/fout';
 import { Stuurgegevens, leesStuurgegevens, systeemLabel } from '../stuf/stuurgegevens';
-import { XElement, parseXml, serialize } from '../stuf/xml';
-import { EnvelopeFout, SoapVersie, contentType, envelope, faultEnvelope, leesEnvelope } from './envelope';
+import { XElement, parseXml, serialize, serializeDelen } from '../stuf/xml';
+import { EnvelopeFout, SoapVersie, contentType, envelopeDelen, faultEnvelope, leesEnvelope } from './envelope';
+import { Invoer, koppelBinair, leesInvoer } from './invoer';
+import { HttpLichaam, antwoordLichaam } from './uitvoer';
 import { Dispatcher, normaliseerActie } from './dispatch';
 import { Antwoord, Bericht, Gateway, Operatie, OperatieContext } from './operatie';
 
 export interface HttpVerzoek {
-  body: string;
+  /** The raw body (charset, MTOM and inline content are sorted out here), or text already decoded. */
+  body: Buffer | string;
+  contentType?: string;
   soapAction?: string;
   /** The endpoint path, used to choose Fo02 or Fo03 when the message itself does not tell. */
   pad: string;
 }
 
-export interface HttpAntwoord {
+export interface HttpAntwoord extends HttpLichaam {
   status: number;
-  contentType: string;
-  body: string;
 }
 
 const ASYNCHRONE_BERICHTCODES = new Set(['Lk01', 'Lk02', 'Di01', 'Du01', 'Bv01', 'Fo01', 'Fo03']);
@@ -73,7 +75,17 @@ function wsaActie(headers: XElement[]): string | undefined {
   return normaliseerActie(a?.text);
 }
 
-const hashVan = (root: XElement) => createHash('sha256').update(serialize(root)).digest('hex');
+/** What identifies a message for resend recognition: its serialised body and, without decoding it, its content. */
+function hashVan(root: XElement): string {
+  const hash = createHash('sha256');
+  for (const d of serializeDelen(root)) {
+    if (typeof d === 'string') hash.update(d);
+    else d.kenmerk(hash);
+  }
+  return hash.digest('hex');
+}
+
+const heeftBinair = (e: XElement): boolean => e.binair !== undefined || e.children.some(heeftBinair);
 
 export class Verwerker {
   constructor(
@@ -89,6 +101,7 @@ export class Verwerker {
     let op: Operatie | undefined;
     const afw = new Afwijkingen(this.gw.config.stuf.validatie === 'strict');
     const meldingen: string[] = [];
+    let mtom = false;
     const logVelden = () => ({
       operatie: op?.naam,
       zender: systeemLabel(sg.zender),
@@ -96,9 +109,12 @@ export class Verwerker {
       ms: Number(process.hrtime.bigint() - start) / 1e6,
     });
     try {
-      const env = leesEnvelope(verzoek.body);
+      const invoer: Invoer = typeof verzoek.body === 'string' ? { tekst: verzoek.body, bijlagen: new Map(), mtom: false } : leesInvoer(verzoek.body, verzoek.contentType);
+      mtom = invoer.mtom;
+      const env = leesEnvelope(invoer.tekst);
       versie = env.versie;
       root = env.body;
+      koppelBinair(root, invoer.bijlagen);
       sg = leesStuurgegevens(root);
       const keuze = this.dispatcher.kies(normaliseerActie(verzoek.soapAction) ?? wsaActie(env.headers), root);
       if (!keuze) {
@@ -110,14 +126,15 @@ export class Verwerker {
       const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender };
       const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.gw.store.lees(() => op!.verwerk(ctx, bericht));
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
-      return { status: 200, contentType: contentType(versie), body: envelope(versie, antwoord.bericht) };
+      const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
+      return { status: 200, ...antwoordLichaam(envelopeDelen(versie, antwoord.bericht), contentType(versie), alsMtom) };
     } catch (e) {
       if (e instanceof EnvelopeFout && e.versie) versie = e.versie;
       const fout = this.alsStufFout(e, op);
       const soort = foutSoortVoor(verzoek.pad, root, sg, op);
       this.gw.log.warn({ ...logVelden(), fout: fout.code, details: fout.details, afwijkingen: afw.lijst }, 'geweigerd');
       const detail = foutbericht(soort, fout, sg, this.gw.config.stuf.zender);
-      return { status: 500, contentType: contentType(versie), body: faultEnvelope(versie, fout.plek, fout.omschrijving, detail) };
+      return { status: 500, ...antwoordLichaam([faultEnvelope(versie, fout.plek, fout.omschrijving, detail)], contentType(versie), mtom) };
     }
   }
 
@@ -135,12 +152,17 @@ export class Verwerker {
           if (eerder.hash !== hash || eerder.operatie !== op.naam) {
             throw new StufFout('StUF016', `Referentienummer ${sleutel.referentienummer} van ${systeemLabel(sg.zender)} is eerder ontvangen met een andere inhoud; gebruik een nieuw referentienummer`);
           }
+          if (op.herhaalbaar) {
+            ctx.meldingen.push('herhaald bericht: opnieuw verwerkt');
+            return op.verwerk(ctx, bericht);
+          }
           ctx.meldingen.push('herhaald bericht: eerder antwoord teruggegeven');
           return { bericht: parseXml(eerder.antwoord) }; // re-enveloped for the resend's SOAP version
         }
       }
       const antwoord = op.verwerk(ctx, bericht);
-      if (sleutel) this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: serialize(antwoord.bericht), httpStatus: 200 });
+      const bewaard = op.herhaalbaar ? '' : serialize(antwoord.bericht);
+      if (sleutel) this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: bewaard, httpStatus: 200 });
       return antwoord;
     });
   }

@@ -111,4 +111,84 @@ CREATE TABLE verwerkt_bericht (
 );
 `,
   },
+  {
+    versie: 2,
+    sql: `
+-- Document content, immutable once written: a check-in with new content makes a new row, so a version, an answer
+-- being streamed and a resend all read the same bytes. Stored in blocks so that no request holds a whole document.
+CREATE TABLE inhoud (
+  id            INTEGER PRIMARY KEY,
+  bestandsnaam  TEXT NOT NULL,
+  content_type  TEXT,
+  grootte       INTEGER NOT NULL,
+  sha256        TEXT NOT NULL
+);
+CREATE TABLE inhoud_blok (
+  inhoud_id   INTEGER NOT NULL REFERENCES inhoud(id) ON DELETE CASCADE,
+  volgnummer  INTEGER NOT NULL,
+  data        BLOB NOT NULL,
+  PRIMARY KEY (inhoud_id, volgnummer)
+);
+
+-- A document (EDC): its current metadata and content, and the check-out lock (CMIS private working copy).
+CREATE TABLE document (
+  id              INTEGER PRIMARY KEY,
+  identificatie   TEXT NOT NULL UNIQUE,
+  data            TEXT NOT NULL,           -- metadata as received (titel, auteur, taal, formaat, ...), JSON
+  versienummer    INTEGER NOT NULL,        -- internal version counter; the EDC element versie is in data
+  inhoud_id       INTEGER REFERENCES inhoud(id),  -- NULL for a placeholder made by maakZaakdocument
+  checked_out_id  TEXT,
+  checked_out_by  TEXT,
+  uitgecheckt_op  TEXT,                    -- UTC instant of the check-out
+  vergrendeld_tot TEXT,                    -- UTC instant after which the lock lapses
+  aangemaakt      TEXT NOT NULL,
+  gewijzigd       TEXT NOT NULL
+);
+
+-- Every version a check-in or update left behind, the current one included.
+CREATE TABLE document_versie (
+  id            INTEGER PRIMARY KEY,
+  document_id   INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  versienummer  INTEGER NOT NULL,
+  data          TEXT NOT NULL,
+  inhoud_id     INTEGER REFERENCES inhoud(id),
+  soort         TEXT,                      -- versioningState of a check-in (major, minor); NULL for the first
+  zender        TEXT,
+  tijdstip      TEXT NOT NULL,
+  UNIQUE (document_id, versienummer)
+);
+
+-- ZAAKDOCUMENT: a document may be filed in several zaken; unfiling (ontkoppelZaakdocument) deletes the row only.
+CREATE TABLE zaakdocument (
+  id            INTEGER PRIMARY KEY,
+  zaak_id       INTEGER NOT NULL REFERENCES zaak(id) ON DELETE CASCADE,
+  document_id   INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  velden        TEXT NOT NULL,             -- relation titel, beschrijving, registratiedatum, ... as received
+  volgorde      INTEGER NOT NULL,
+  UNIQUE (zaak_id, document_id)
+);
+CREATE INDEX zaakdocument_document ON zaakdocument(document_id);
+
+-- Besluiten belong to one zaak (isUitkomstVan) and name the documents they are laid down in (isVastgelegdIn).
+CREATE TABLE besluit (
+  id             INTEGER PRIMARY KEY,
+  identificatie  TEXT NOT NULL UNIQUE,
+  zaak_id        INTEGER NOT NULL REFERENCES zaak(id) ON DELETE CASCADE,
+  data           TEXT NOT NULL,
+  aangemaakt     TEXT NOT NULL,
+  gewijzigd      TEXT NOT NULL
+);
+CREATE INDEX besluit_zaak ON besluit(zaak_id);
+CREATE TABLE besluitdocument (
+  id                      INTEGER PRIMARY KEY,
+  besluit_id              INTEGER NOT NULL REFERENCES besluit(id) ON DELETE CASCADE,
+  document_identificatie  TEXT NOT NULL,   -- kept by identificatie: the document may live in a DMS elsewhere
+  gerelateerde            TEXT NOT NULL,   -- what the message said of the document (dct.omschrijving, titel)
+  velden                  TEXT NOT NULL,   -- relation children besides gerelateerde (extraElementen)
+  einddatum               TEXT             -- set when the relation was ended (verwerkingssoort E / R)
+);
+-- One current relation per document; ended ones stay as history.
+CREATE UNIQUE INDEX besluitdocument_huidig ON besluitdocument(besluit_id, document_identificatie) WHERE einddatum IS NULL;
+`,
+  },
 ];

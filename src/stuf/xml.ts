@@ -2,6 +2,7 @@
 // and serialise element trees with fixed prefixes. Every answer the gateway emits goes through serialize().
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { NS, PREFIX_BY_NS } from './namespaces';
+import { BinaireData, base64Stukken } from './binair';
 
 export interface XAttr {
   ns: string; // '' for unqualified attributes
@@ -15,6 +16,8 @@ export interface XElement {
   attrs: XAttr[];
   children: XElement[];
   text: string;
+  /** Document content (inhoud): cut out of the request before parsing, or streamed from the store into an answer. */
+  binair?: BinaireData;
 }
 
 export class XmlSyntaxError extends Error {}
@@ -192,6 +195,15 @@ function collectNamespaces(e: XElement, into: Set<string>): void {
 
 /** Serialises an element tree; every namespace used is declared once, on the root, with its standard prefix. */
 export function serialize(root: XElement, extraNamespaces: string[] = []): string {
+  const delen = serializeDelen(root, extraNamespaces);
+  if (delen.length === 1 && typeof delen[0] === 'string') return delen[0];
+  return delen.map((d) => (typeof d === 'string' ? d : [...base64Stukken(d)].join(''))).join('');
+}
+
+/** The serialised text with binary content left as BinaireData, to be written out as base64 or as MTOM parts. */
+export type Deel = string | BinaireData;
+
+export function serializeDelen(root: XElement, extraNamespaces: string[] = []): Deel[] {
   const used = new Set<string>(extraNamespaces);
   collectNamespaces(root, used);
   const prefixes = new Map<string, string>();
@@ -202,24 +214,33 @@ export function serialize(root: XElement, extraNamespaces: string[] = []): strin
   }
   const decl = [...prefixes].filter(([ns]) => ns !== NS.xml).map(([ns, p]) => ` xmlns:${p}="${escapeAttr(ns)}"`).join('');
   const out: string[] = [];
-  write(root, prefixes, out, decl);
-  return out.join('');
+  const delen: Deel[] = [];
+  write(root, prefixes, out, decl, delen);
+  delen.push(out.join(''));
+  return delen;
 }
 
 function qname(prefixes: Map<string, string>, ns: string, local: string): string {
   return ns ? `${prefixes.get(ns)}:${local}` : local;
 }
 
-function write(e: XElement, prefixes: Map<string, string>, out: string[], decl: string): void {
+function write(e: XElement, prefixes: Map<string, string>, out: string[], decl: string, delen: Deel[]): void {
   const name = qname(prefixes, e.ns, e.local);
   out.push('<', name, decl);
   for (const a of e.attrs) out.push(' ', qname(prefixes, a.ns, a.local), '="', escapeAttr(a.value), '"');
+  if (e.binair) {
+    out.push('>');
+    delen.push(out.join(''), e.binair);
+    out.length = 0;
+    out.push('</', name, '>');
+    return;
+  }
   if (e.children.length === 0 && e.text === '') {
     out.push('/>');
     return;
   }
   out.push('>');
   if (e.text) out.push(escapeText(e.text));
-  for (const c of e.children) write(c, prefixes, out, '');
+  for (const c of e.children) write(c, prefixes, out, '', delen);
   out.push('</', name, '>');
 }

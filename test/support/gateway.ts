@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
 import pino, { Logger } from 'pino';
 import { bouwApp, GatewayApp } from '../../src/app';
 import { Config, parseConfig } from '../../src/config';
@@ -10,13 +11,35 @@ import { BERICHTEN_MAP } from './paden';
 
 let teller = 0;
 
+/** Streamed answers (documents) larger than this are not recorded: the validator would spend minutes on them. */
+const MAX_OPNEMEN = 4 * 1024 * 1024;
+
 export function neemOp(app: GatewayApp, label: string): void {
   mkdirSync(BERICHTEN_MAP, { recursive: true });
   app.addHook('onSend', async (req, reply, payload) => {
     const ct = String(reply.getHeader('content-type') ?? '');
-    if (req.method === 'POST' && typeof payload === 'string' && ct.includes('xml')) {
-      const naam = `${label}-${process.pid}-${++teller}.xml`;
-      writeFileSync(join(BERICHTEN_MAP, naam), payload);
+    if (req.method !== 'POST' || !/^(text\/xml|application\/soap\+xml)/.test(ct)) return payload;
+    const naam = join(BERICHTEN_MAP, `${label}-${process.pid}-${++teller}.xml`);
+    if (typeof payload === 'string') {
+      writeFileSync(naam, payload);
+      return payload;
+    }
+    if (payload instanceof Readable) {
+      // A streamed answer (document content): copy it on its way out.
+      const stukken: Buffer[] = [];
+      let lengte = 0;
+      const kopie = new Transform({
+        transform(stuk: Buffer, _enc, klaar) {
+          lengte += stuk.length;
+          if (lengte <= MAX_OPNEMEN) stukken.push(stuk);
+          klaar(null, stuk);
+        },
+        flush(klaar) {
+          if (lengte <= MAX_OPNEMEN) writeFileSync(naam, Buffer.concat(stukken));
+          klaar();
+        },
+      });
+      return payload.pipe(kopie);
     }
     return payload;
   });
