@@ -4,10 +4,10 @@
 export const ZDS12_ACTIE = 'http://www.stufstandaarden.nl/koppelvlak/zds0120/';
 const ZENDER = '<StUF:zender><StUF:organisatie>0599</StUF:organisatie><StUF:applicatie>BENCH</StUF:applicatie></StUF:zender>';
 const ONTVANGER = '<StUF:ontvanger><StUF:organisatie>0599</StUF:organisatie><StUF:applicatie>ZDSGW</StUF:applicatie></StUF:ontvanger>';
-const NAMESPACES =
+export const NAMESPACES =
   'xmlns:ZDS="http://www.stufstandaarden.nl/koppelvlak/zds0120" xmlns:ZKN="http://www.egem.nl/StUF/sector/zkn/0310" ' +
   'xmlns:BG="http://www.egem.nl/StUF/sector/bg/0310" xmlns:StUF="http://www.egem.nl/StUF/StUF0301" ' +
-  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xmime="http://www.w3.org/2005/05/xmlmime"';
 
 export const ACHTERNAMEN = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'Bos'];
 export const ZAAKTYPEN = [
@@ -23,7 +23,7 @@ export interface Soapverzoek {
   body: string;
 }
 
-function inEnvelope(bericht: string): string {
+export function inEnvelope(bericht: string): string {
   return `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${bericht}</soapenv:Body></soapenv:Envelope>`;
 }
 
@@ -48,7 +48,7 @@ export function bsnVoor(n: number): string {
   }
 }
 
-function stuurgegevens(berichtcode: string, referentienummer: string, rest: string, prefix = 'ZKN'): string {
+export function stuurgegevens(berichtcode: string, referentienummer: string, rest: string, prefix = 'ZKN'): string {
   return `<${prefix}:stuurgegevens><StUF:berichtcode>${berichtcode}</StUF:berichtcode>${ZENDER}${ONTVANGER}` +
     `<StUF:referentienummer>${referentienummer}</StUF:referentienummer><StUF:tijdstipBericht>${tijdstip()}</StUF:tijdstipBericht>${rest}</${prefix}:stuurgegevens>`;
 }

@@ -11,6 +11,17 @@ export interface Instellingen {
   opwarmen: number;
   /** Concurrent connections of the load generator (BENCH_VERBINDINGEN): three clients, as a small municipality's front offices. */
   verbindingen: number;
+  /** Document sizes in MB for the document case (BENCH_DOCUMENTEN, comma-separated; empty skips the case). */
+  documenten: number[];
+  /** BENCH_ALLEEN=documenten runs only the document case. */
+  alleenDocumenten: boolean;
+}
+
+function groottes(env: NodeJS.ProcessEnv): number[] {
+  const ruw = env.BENCH_DOCUMENTEN ?? '1,16,64';
+  const lijst = ruw.split(',').map((x) => x.trim()).filter((x) => x !== '').map(Number);
+  if (lijst.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_DOCUMENTEN='${ruw}' must list whole megabytes, e.g. 1,16,64`);
+  return lijst;
 }
 
 function getal(env: NodeJS.ProcessEnv, naam: string, standaard: number, min: number): number {
@@ -28,5 +39,7 @@ export function leesInstellingen(env: NodeJS.ProcessEnv = process.env): Instelli
     seconden: getal(env, 'BENCH_SECONDEN', 10, 1),
     opwarmen: getal(env, 'BENCH_OPWARMEN', 5, 0),
     verbindingen: getal(env, 'BENCH_VERBINDINGEN', 3, 1),
+    documenten: groottes(env),
+    alleenDocumenten: env.BENCH_ALLEEN === 'documenten',
   };
 }

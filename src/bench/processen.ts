@@ -24,6 +24,7 @@ export function vrijePoort(): Promise<number> {
 export interface Dienst {
   naam: string;
   url: string;
+  pid: number;
   /** The last part of what the child wrote to stdout and stderr (its log), for failure reports. */
   uitvoer(): string;
   levend(): boolean;
@@ -62,6 +63,7 @@ export async function startDienst(o: DienstOpties): Promise<Dienst> {
   const dienst: Dienst = {
     naam: o.naam,
     url,
+    pid: kind.pid!,
     uitvoer: () => uitvoer,
     levend,
     async stop() {

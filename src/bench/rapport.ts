@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { Instellingen } from './instellingen';
 import { Meting } from './meting';
 import { Vulling } from './vulling';
+import type { DocumentMeting } from './documenten';
 
 export interface GevalResultaat {
   naam: string;
@@ -18,6 +19,7 @@ export interface Rapport {
   gevallen: GevalResultaat[];
   /** geefZaakdetails on the small and on the large database. */
   schaal?: { klein: GevalResultaat; groot: GevalResultaat };
+  documenten?: DocumentMeting[];
   seconden: number;
 }
 
@@ -63,6 +65,15 @@ export function alsJson(r: Rapport) {
       p50LargeToSmall: Number(f(verhouding(r.schaal.groot.gateway.p50Ms, r.schaal.klein.gateway.p50Ms), 3)),
       p99LargeToSmall: Number(f(verhouding(r.schaal.groot.gateway.p99Ms, r.schaal.klein.gateway.p99Ms), 3)),
     },
+    documents: r.documenten?.map((d) => ({
+      operation: d.operatie,
+      transport: d.transport,
+      megabytes: d.megabytes,
+      seconds: Number(f(d.seconden, 3)),
+      peakRssGrowthMb: Number(f(d.piekGroeiMb, 1)),
+      peakRssGrowthToDocument: Number(f(d.piekGroeiRatio, 2)),
+      answerBytes: d.antwoordBytes,
+    })),
   };
 }
 
@@ -92,6 +103,17 @@ export function tabel(r: Rapport): string {
       `${groot.naam} vs ${klein.naam}: req/s x${f(verhouding(groot.gateway.perSeconde, klein.gateway.perSeconde), 3)}, ` +
         `p50 x${f(verhouding(groot.gateway.p50Ms, klein.gateway.p50Ms), 3)}, p99 x${f(verhouding(groot.gateway.p99Ms, klein.gateway.p99Ms), 3)}`,
     );
+  }
+  if (r.documenten?.length) {
+    const kop = `${'document case'.padEnd(38)} ${'via'.padEnd(8)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(8)} ${'peak RSS +MB'.padStart(13)} ${'x doc size'.padStart(10)}`;
+    rijen.push(kop, '-'.repeat(kop.length));
+    for (const d of r.documenten) {
+      rijen.push(
+        `${`${d.operatie} ${d.megabytes} MB`.padEnd(38)} ${d.transport.padEnd(8)} ${f(d.seconden, 2).padStart(8)} ${f(d.megabytes / d.seconden, 0).padStart(8)} ` +
+          `${f(d.piekGroeiMb, 0).padStart(13)} ${f(d.piekGroeiRatio, 2).padStart(10)}`,
+      );
+    }
+    rijen.push('');
   }
   for (const v of r.vullingen) rijen.push(`seeding ${v.aantal} zaken: ${f(v.seconden, 1)} s, ${Math.round(v.megabytes)} MB`);
   const m = machine();

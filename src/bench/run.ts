@@ -10,6 +10,7 @@ import { Generator, Meting, meet } from './meting';
 import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond } from './gevallen';
 import { GevalResultaat, Rapport, regel, schrijfJson, tabel } from './rapport';
 import { vul } from './vulling';
+import { DocumentMeting, meetDocumenten } from './documenten';
 
 const DIST = resolve(__dirname, '..');
 const RESULTATEN = resolve(__dirname, '..', '..', 'bench-results', 'latest.json');
@@ -61,6 +62,23 @@ async function main(): Promise<void> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-bench-'));
   bijAfsluiten(() => rmSync(map, { recursive: true, force: true }));
   schrijf(`bench: ${inst.seconden} s per case (+${inst.opwarmen} s warm-up), ${inst.verbindingen} connections; work dir ${map}`);
+
+  let documenten: DocumentMeting[] = [];
+  if (inst.documenten.length > 0) {
+    schrijf(`\ndocuments (${inst.documenten.join(', ')} MB; time and the gateway's peak RSS growth per request):`);
+    const gateway = await startGateway(join(map, 'documenten.db'));
+    try {
+      documenten = await meetDocumenten(gateway, inst.documenten, schrijf);
+    } finally {
+      await gateway.stop();
+    }
+  }
+  if (inst.alleenDocumenten) {
+    const rapport: Rapport = { instellingen: inst, vullingen: [], gevallen: [], documenten, seconden: (Date.now() - start) / 1000 };
+    schrijf(`\n${tabel(rapport)}`);
+    schrijfJson(RESULTATEN, rapport);
+    return;
+  }
 
   const klein = join(map, 'bench.db');
   const groot = join(map, 'groot.db');
@@ -119,6 +137,7 @@ async function main(): Promise<void> {
     vullingen,
     gevallen: [...resultaten.values()],
     schaal: { klein: resultaten.get(detailsKlein)!, groot: resultaten.get(detailsGroot)! },
+    documenten,
     seconden: (Date.now() - start) / 1000,
   };
   schrijf(`\n${tabel(rapport)}`);
