@@ -3,6 +3,8 @@
 import type { Store } from '../store';
 import type { InkomendeRelatie } from '../store/zaakrelaties';
 import { Rol, Status, Zaak, Zaakobject, Zaakrelatie } from './zaak';
+import { Besluit } from './besluit';
+import type { Zaakdocument } from './document';
 import { Zaaktypecatalogus } from './zaaktypen';
 
 export class ZaakBeeld {
@@ -11,10 +13,13 @@ export class ZaakBeeld {
   private _statussen?: Status[];
   private _relaties?: Zaakrelatie[];
   private _inkomend?: InkomendeRelatie[];
+  private _besluiten?: Besluit[];
+  private _documenten?: Zaakdocument[];
   private readonly andere = new Map<string, ZaakBeeld | null>();
 
   constructor(
-    private readonly store: Store,
+    /** Answer encoders read related objects (documents, besluiten) through it. */
+    readonly store: Store,
     private readonly catalogus: Zaaktypecatalogus,
     readonly zaak: Zaak,
   ) {}
@@ -40,6 +45,16 @@ export class ZaakBeeld {
   /** Current relations other zaken hold to this one. */
   get inkomend(): InkomendeRelatie[] {
     return (this._inkomend ??= this.store.zaakrelaties.naar(this.zaak.identificatie).filter((r) => !r.einddatum));
+  }
+
+  /** The besluiten this zaak led to (leidtTot), sorted on identificatie. */
+  get besluiten(): Besluit[] {
+    return (this._besluiten ??= this.store.besluiten.vanZaak(this.zaak.id));
+  }
+
+  /** The documents filed in this zaak (heeftRelevant), sorted on identificatie. */
+  get documenten(): Zaakdocument[] {
+    return (this._documenten ??= this.store.documenten.vanZaak(this.zaak.id));
   }
 
   get zaaktypeCode(): string {

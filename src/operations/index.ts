@@ -6,6 +6,20 @@ import { geefZaakdetails } from './geefZaakdetails';
 import { geefZaakstatus } from './geefZaakstatus';
 import { genereerZaakIdentificatie } from './genereerZaakIdentificatie';
 import { updateZaak } from './updateZaak';
+import { genereerDocumentIdentificatie } from './genereerDocumentIdentificatie';
+import { voegZaakdocumentToe } from './voegZaakdocumentToe';
+import { maakZaakdocument } from './maakZaakdocument';
+import { geefLijstZaakdocumenten } from './geefLijstZaakdocumenten';
+import { geefZaakdocumentLezen } from './geefZaakdocumentLezen';
+import { geefZaakdocumentBewerken } from './geefZaakdocumentBewerken';
+import { updateZaakdocument } from './updateZaakdocument';
+import { cancelCheckout } from './cancelCheckout';
+import { ontkoppelZaakdocument } from './ontkoppelZaakdocument';
+import { genereerBesluitIdentificatie } from './genereerBesluitIdentificatie';
+import { voegBesluitToe } from './voegBesluitToe';
+import { updateBesluit } from './updateBesluit';
+import { geefBesluitdetails } from './geefBesluitdetails';
+import { geefLijstBesluiten } from './geefLijstBesluiten';
 
 export const OPERATIES: Operatie[] = [
   genereerZaakIdentificatie,
@@ -14,4 +28,18 @@ export const OPERATIES: Operatie[] = [
   actualiseerZaakstatus,
   geefZaakstatus,
   geefZaakdetails,
+  genereerDocumentIdentificatie,
+  voegZaakdocumentToe,
+  maakZaakdocument,
+  geefLijstZaakdocumenten,
+  geefZaakdocumentLezen,
+  geefZaakdocumentBewerken,
+  updateZaakdocument,
+  cancelCheckout,
+  ontkoppelZaakdocument,
+  genereerBesluitIdentificatie,
+  voegBesluitToe,
+  updateBesluit,
+  geefBesluitdetails,
+  geefLijstBesluiten,
 ];

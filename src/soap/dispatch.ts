@@ -83,6 +83,8 @@ export class Dispatcher {
       if (alleenIdentificatie) return heeft('geefZaakdetails');
       return heeft('zoekZaken') ?? heeft('geefZaakdetails');
     }
+    // edcLk01 is voegZaakdocumentToe (with content) or maakZaakdocument (a placeholder without).
+    if (root.local === 'edcLk01') return (path(root, 'object', 'inhoud') ? heeft('voegZaakdocumentToe') : heeft('maakZaakdocument')) ?? kandidaten[0];
     return kandidaten[0];
   }
 }

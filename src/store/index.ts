@@ -1,7 +1,9 @@
 // The store: every query of the gateway goes through these repositories, so another backend can replace SQLite
 // without touching the operations.
 import { Db, isBruikbaar, openDatabase } from './db';
+import { Besluiten } from './besluiten';
 import { Betrokkenen } from './betrokkenen';
+import { Documenten } from './documenten';
 import { Identificaties } from './identificaties';
 import { Idempotentie } from './idempotentie';
 import { Statussen } from './statussen';
@@ -16,6 +18,8 @@ export class Store {
   readonly zaakrelaties: Zaakrelaties;
   readonly identificaties: Identificaties;
   readonly idempotentie: Idempotentie;
+  readonly documenten: Documenten;
+  readonly besluiten: Besluiten;
 
   private checkpointer?: Checkpointer;
 
@@ -26,6 +30,8 @@ export class Store {
     this.zaakrelaties = new Zaakrelaties(db);
     this.identificaties = new Identificaties(db);
     this.idempotentie = new Idempotentie(db);
+    this.documenten = new Documenten(db);
+    this.besluiten = new Besluiten(db);
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */

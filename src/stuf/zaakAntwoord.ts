@@ -5,6 +5,8 @@ import { Scope } from './vraag';
 import { XAttr, XElement, at, el } from './xml';
 import { entiteittype, nilElement, waardeElement, zkn } from './antwoordElementen';
 import { betrokkeneAntwoord, betrokkeneScope } from './betrokkeneAntwoord';
+import { heeftRelevantAntwoord } from './documentAntwoord';
+import { GERELATEERDE_VORM, leidtTotAntwoord } from './besluitAntwoord';
 import { formatTijdstip } from './tijd';
 import { ROLSOORTEN, Rol, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
 import { ZaakBeeld } from '../domain/zaakBeeld';
@@ -187,9 +189,8 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope): XElement {
       zkn('heeftAlsHoofdzaak', [gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'))], [entiteittype('ZAKZAKHFD')])),
     ...zaakrelaties('heeftBetrekkingOpAndere', 'ZAKZAKBTR'),
     ...(scope.vraagt('heeft') ? statussenAntwoord(b, scope.sub('heeft'), 'details', false) : []),
-    // Documents and besluiten are not held yet: asked for, they are answered as known to be absent.
-    ...herhalend(scope, 'heeftRelevant', () => [], [entiteittype('ZAKEDC')]),
-    ...herhalend(scope, 'leidtTot', () => [], [entiteittype('ZAKBSL')]),
+    ...herhalend(scope, 'heeftRelevant', () => heeftRelevantAntwoord(b, scope.sub('heeftRelevant')), [entiteittype('ZAKEDC')]),
+    ...leidtTotAntwoord(() => b.besluiten, scope, GERELATEERDE_VORM),
   ], objectAttributen(b));
 }
 

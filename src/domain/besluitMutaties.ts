@@ -1,0 +1,216 @@
+// Applying besluit kennisgevingen to the store: voegBesluitToe (a new besluit for an existing zaak) and
+// updateBesluit (oud/nieuw). Relations follow StUF 3.01 5.2.6 as for zaken: T add, W change, V remove, E end,
+// R replace, I identify only. Runs inside the caller's transaction: a thrown StufFout rolls everything back.
+import { alsOpgeslagen } from '../stuf/entiteit';
+import { nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
+import { Tijdstip, parseTijdstip } from '../stuf/tijd';
+import { XElement, isNil } from '../stuf/xml';
+import { BesluitBericht, DOCUMENT_SPECS, ZaakVerwijzing, leesBesluitdocument, leesUitkomstVan } from '../stuf/besluitKennisgeving';
+import { RelatieElement, eindRelatie } from '../stuf/zaakKennisgeving';
+import { BESLUITIDENTIFICATIE_MAX, Besluit, BesluitData, legeBesluitData } from './besluit';
+import { Zaak } from './zaak';
+import { MutatieContext } from './zaakMutaties';
+
+export interface BesluitContext extends MutatieContext {
+  /** stuurgegevens/tijdstipBericht: where the current values start to hold when the message states no validity. */
+  tijdstipBericht?: string;
+}
+
+type Bron = 'oud' | 'nieuw' | 'nieuwBesluit';
+type Actie = 'toevoegen' | 'wijzigen' | 'verwijderen' | 'beeindigen' | 'niets';
+
+function controleerIdentificatie(id: string | undefined, pad: string): string {
+  if (!id) throw schemaFout(`${pad}/identificatie: de besluitidentificatie ontbreekt`);
+  if (id.length > BESLUITIDENTIFICATIE_MAX) throw schemaFout(`${pad}/identificatie: '${id}' is langer dan ${BESLUITIDENTIFICATIE_MAX} tekens`);
+  return id;
+}
+
+function bestaandeZaak(ctx: MutatieContext, z: ZaakVerwijzing): Zaak {
+  const zaak = ctx.store.zaken.vind(z.identificatie);
+  if (!zaak) throw nietGevonden(`Zaak met identificatie ${z.identificatie} is niet gevonden`);
+  return zaak;
+}
+
+/** The message's tijdstipBericht; a malformed one was already reported and then the moment of receipt counts. */
+function berichtTijdstip(ctx: BesluitContext): Tijdstip {
+  try {
+    if (ctx.tijdstipBericht) return parseTijdstip(ctx.tijdstipBericht, 'stuurgegevens/tijdstipBericht');
+  } catch {
+    /* reported by the stuurgegevens check */
+  }
+  return parseTijdstip(ctx.nu());
+}
+
+// ---- voegBesluitToe ---------------------------------------------------------------------------------------
+
+export function voegBesluitToe(ctx: BesluitContext, b: BesluitBericht, zaakVerwijzing: ZaakVerwijzing): { besluit: Besluit; zaak: Zaak } {
+  const id = controleerIdentificatie(b.identificatie, 'object/besluit');
+  if (b.verwerkingssoort && b.verwerkingssoort !== 'T') ctx.afw.meld(`object/besluit: verwerkingssoort '${b.verwerkingssoort}' bij voegBesluitToe, verwacht T`);
+  if (ctx.store.besluiten.bestaat(id)) throw verwerkingsFout(`Besluit met identificatie ${id} bestaat al`);
+  const zaak = bestaandeZaak(ctx, zaakVerwijzing);
+  for (const verplicht of ['datumBeslissing', 'ingangsdatumWerking'] as const) {
+    if (!b.attributen.get(verplicht)) ctx.afw.meld(`object/besluit/${verplicht} ontbreekt (verplicht bij voegBesluitToe)`);
+  }
+  const data = legeBesluitData();
+  pasAttributenToe(data, b);
+  data.geldigheid = geldigheidUit(b) ?? { begin: berichtTijdstip(ctx) };
+  data.tijdstipRegistratie = b.tijdstipRegistratie ?? parseTijdstip(ctx.nu());
+  const besluit = ctx.store.besluiten.voegToe(id, zaak.id, data);
+  for (const rel of b.relaties) {
+    if (rel.naam === 'isVastgelegdIn') verwerkDocument(ctx, besluit, rel, actieVan(ctx, rel, 'nieuwBesluit'));
+    else ctx.afw.meld(`${rel.pad}: de zaak van een nieuw besluit staat in object/zaak; genegeerd`);
+  }
+  return { besluit, zaak };
+}
+
+// ---- updateBesluit ----------------------------------------------------------------------------------------
+
+export function updateBesluit(ctx: BesluitContext, oud: BesluitBericht | undefined, nieuw: BesluitBericht): Besluit {
+  const id = controleerIdentificatie(nieuw.identificatie ?? oud?.identificatie, 'object');
+  if (oud?.identificatie && nieuw.identificatie && oud.identificatie !== nieuw.identificatie) {
+    throw schemaFout(`object/identificatie: oud (${oud.identificatie}) en nieuw (${nieuw.identificatie}) verschillen; een identificatie kan niet gewijzigd worden`);
+  }
+  const besluit = ctx.store.besluiten.vind(id);
+  if (!besluit) throw nietGevonden(`Besluit met identificatie ${id} is niet gevonden`);
+  const vs = nieuw.verwerkingssoort;
+  if (vs === 'V' || vs === 'E') throw verwerkingsFout(`Het verwijderen of beëindigen van een besluit (verwerkingssoort ${vs}) wordt niet ondersteund`);
+  if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij updateBesluit, verwacht W of I`);
+
+  const gewijzigd = pasAttributenToe(besluit.data, nieuw);
+  const geldigheid = geldigheidUit(nieuw);
+  // Without history the answer shows one voorkomen: a change of values starts a new one, at the message's moment.
+  if (geldigheid) besluit.data.geldigheid = geldigheid;
+  else if (gewijzigd) besluit.data.geldigheid = { begin: berichtTijdstip(ctx) };
+  if (nieuw.tijdstipRegistratie !== undefined) besluit.data.tijdstipRegistratie = nieuw.tijdstipRegistratie ?? undefined;
+  else if (gewijzigd) besluit.data.tijdstipRegistratie = parseTijdstip(ctx.nu());
+
+  const zaakwissel: ZaakWissel = { losgemaakt: false };
+  for (const [bron, bericht] of [['oud', oud], ['nieuw', nieuw]] as const) {
+    for (const rel of bericht?.relaties ?? []) {
+      if (rel.naam === 'isVastgelegdIn') verwerkDocument(ctx, besluit, rel, actieVan(ctx, rel, bron));
+      else verwerkUitkomstVan(ctx, besluit, rel, bron, zaakwissel);
+    }
+  }
+  if (zaakwissel.nieuweZaak) besluit.zaakId = zaakwissel.nieuweZaak.id;
+  else if (zaakwissel.losgemaakt) throw verwerkingsFout(`Besluit ${id} blijft de uitkomst van een zaak: vervang de zaak (isUitkomstVan R of T) in plaats van haar te verwijderen`);
+  ctx.store.besluiten.bewaar(besluit);
+  return besluit;
+}
+
+// ---- attributes -------------------------------------------------------------------------------------------
+
+/** Sets and clears what the message carries; true when a value actually changed. */
+function pasAttributenToe(data: BesluitData, b: BesluitBericht): boolean {
+  let gewijzigd = false;
+  for (const [naam, w] of b.attributen) {
+    const was = data.attributen[naam];
+    if (w) data.attributen[naam] = w;
+    else delete data.attributen[naam];
+    if (was?.w !== w?.w || was?.ind !== w?.ind) gewijzigd = true;
+  }
+  for (const x of b.extraElementen ?? []) {
+    data.extraElementen = data.extraElementen.filter((e) => e.naam !== x.naam);
+    if (x.waarde !== null) data.extraElementen.push(x);
+    gewijzigd = true;
+  }
+  return gewijzigd;
+}
+
+function geldigheidUit(b: BesluitBericht): BesluitData['geldigheid'] | undefined {
+  if (!b.geldigheid) return undefined;
+  const g: BesluitData['geldigheid'] = {};
+  if (b.geldigheid.begin) g.begin = b.geldigheid.begin;
+  if (b.geldigheid.eind) g.eind = b.geldigheid.eind;
+  return g;
+}
+
+// ---- relations --------------------------------------------------------------------------------------------
+
+/** What one relation element asks for, given where it stands (oud, nieuw, or a new besluit). */
+function actieVan(ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie {
+  if (rel.nil) return 'niets'; // the empty counterpart of an add (in oud) or a removal (in nieuw)
+  const vs = rel.verwerkingssoort;
+  if (bron === 'nieuwBesluit') {
+    if (vs !== 'T') ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' bij een nieuw besluit; gelezen als T`);
+    return 'toevoegen';
+  }
+  switch (vs) {
+    case 'T':
+      return bron === 'nieuw' ? 'toevoegen' : 'niets';
+    case 'W':
+      return bron === 'nieuw' ? 'wijzigen' : 'niets';
+    case 'V':
+      return 'verwijderen';
+    case 'E':
+      return 'beeindigen';
+    case 'R':
+      return bron === 'oud' ? 'beeindigen' : 'toevoegen';
+    case 'I':
+      return 'niets';
+    default:
+      ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' wordt niet ondersteund op een relatie; genegeerd`);
+      return 'niets';
+  }
+}
+
+/** Stored children replaced by name by the received ones; a nil one removes the stored value. */
+function werkBijOpNaam(huidig: XElement[], ontvangen: XElement[]): XElement[] {
+  let uit = [...huidig];
+  for (const c of ontvangen) {
+    uit = uit.filter((v) => !(v.local === c.local && v.ns === c.ns));
+    if (!isNil(c)) uit.push(alsOpgeslagen(c));
+  }
+  return uit;
+}
+
+function verwerkDocument(ctx: MutatieContext, besluit: Besluit, rel: RelatieElement, actie: Actie): void {
+  if (actie === 'niets') return;
+  const d = leesBesluitdocument(rel, ctx.afw);
+  if (!d) return;
+  const opslag = ctx.store.besluiten;
+  const match = opslag.documenten(besluit.id).find((x) => !x.einddatum && x.documentIdentificatie === d.documentIdentificatie);
+  if (actie === 'toevoegen') {
+    if (!match) opslag.voegDocumentToe(besluit.id, d); // T on a relation that exists counts as I: never a second one
+    return;
+  }
+  if (!match) {
+    ctx.afw.meld(`${rel.pad}: besluit ${besluit.identificatie} is niet vastgelegd in document ${d.documentIdentificatie}; genegeerd`);
+    return;
+  }
+  if (actie === 'wijzigen') {
+    const gerelateerde = rel.element.children.find((c) => c.local === 'gerelateerde')!.children.filter((c) => c.local in DOCUMENT_SPECS);
+    const velden = rel.element.children.filter((c) => c.local !== 'gerelateerde');
+    opslag.werkDocumentBij(match.id!, werkBijOpNaam(match.gerelateerde, gerelateerde), werkBijOpNaam(match.velden, velden));
+  } else if (actie === 'verwijderen') opslag.verwijderDocument(match.id!);
+  else opslag.beeindigDocument(match.id!, eindRelatie(rel) ?? ctx.vandaag());
+}
+
+interface ZaakWissel {
+  nieuweZaak?: Zaak;
+  /** The current zaak was removed or ended: only allowed when another one takes its place. */
+  losgemaakt: boolean;
+}
+
+/**
+ * isUitkomstVan is not part of the ZDS 1.2 updateBesluit, but StUF-ZKN senders use it to move a besluit to another
+ * zaak. A besluit always has one zaak, so a new one replaces the current one and removing it alone is refused.
+ */
+function verwerkUitkomstVan(ctx: MutatieContext, besluit: Besluit, rel: RelatieElement, bron: Bron, wissel: ZaakWissel): void {
+  ctx.afw.meld(`${rel.pad}: isUitkomstVan hoort niet in updateBesluit (ZDS 1.2); verwerkt als StUF-ZKN`);
+  if (rel.nil) return;
+  const vs = rel.verwerkingssoort;
+  if (vs === 'I' || vs === 'W' || (vs === 'T' && bron === 'oud') || (vs === 'R' && bron === 'oud')) return;
+  const z = leesUitkomstVan(rel, ctx.afw);
+  if (!z) return;
+  if (vs === 'V' || vs === 'E') {
+    const huidig = ctx.store.zaken.vindOpId(besluit.zaakId);
+    if (huidig?.identificatie === z.identificatie) wissel.losgemaakt = true;
+    else ctx.afw.meld(`${rel.pad}: besluit ${besluit.identificatie} is geen uitkomst van zaak ${z.identificatie}; genegeerd`);
+    return;
+  }
+  if (vs !== 'T' && vs !== 'R') {
+    ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' wordt niet ondersteund op isUitkomstVan; genegeerd`);
+    return;
+  }
+  wissel.nieuweZaak = bestaandeZaak(ctx, z);
+}

@@ -1,0 +1,73 @@
+// The check-out lock of a document (CMIS checkOut / checkIn / cancelCheckOut): who may change a document that
+// somebody is editing, and the Dutch words for the refusal. A lock lapses after documenten.vergrendelingMinuten.
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../store';
+import { verwerkingsFout } from '../stuf/fout';
+import { Systeem, systeemLabel } from '../stuf/stuurgegevens';
+import { formatAmsterdam } from '../stuf/tijd';
+import { Document, Vergrendeling } from './document';
+
+/** The holder of a lock: the end user when the zender names one, else the sending system (zds.md 5). */
+export function houder(zender: Systeem | undefined): string {
+  return zender?.gebruiker ?? systeemLabel(zender);
+}
+
+/** The lock that is in force now, if any; a lapsed one is kept on the row but no longer binds. */
+export function actieveVergrendeling(doc: Document, nu = new Date()): Vergrendeling | undefined {
+  const v = doc.vergrendeling;
+  return v && v.tot > nu.toISOString() ? v : undefined;
+}
+
+/** "dd-mm-jjjj uu:mm" in Dutch local time, for the details of a refusal. */
+function leesbaar(utc: string): string {
+  const d = formatAmsterdam(Date.parse(utc), 12);
+  return `${d.slice(6, 8)}-${d.slice(4, 6)}-${d.slice(0, 4)} ${d.slice(8, 10)}:${d.slice(10, 12)}`;
+}
+
+const inBewerking = (doc: Document, v: Vergrendeling) =>
+  `Document ${doc.identificatie} is in bewerking bij ${v.door} sinds ${leesbaar(v.sinds)} (vergrendeld tot ${leesbaar(v.tot)})`;
+
+/**
+ * Whether a change (updateZaakdocument, ontkoppelZaakdocument) may go ahead: a document checked out by someone
+ * needs that check-out's checkedOutId; a lapsed check-out may still be checked in by its own id. Returns whether
+ * the change comes from the holder of the (last) check-out.
+ */
+export function controleerWijziging(doc: Document, checkedOutId: string | undefined, wat: string, nu = new Date()): boolean {
+  const actief = actieveVergrendeling(doc, nu);
+  if (actief) {
+    if (checkedOutId === undefined) throw verwerkingsFout(`${inBewerking(doc, actief)}; ${wat} moet de checkedOutId van die uitcheck meegeven`);
+    if (checkedOutId !== actief.checkedOutId) throw verwerkingsFout(`${inBewerking(doc, actief)}; de meegegeven checkedOutId hoort niet bij die uitcheck`);
+    return true;
+  }
+  if (checkedOutId === undefined) return false;
+  if (checkedOutId === doc.vergrendeling?.checkedOutId) return true;
+  throw verwerkingsFout(`Document ${doc.identificatie} is niet uitgecheckt met checkedOutId ${checkedOutId}; laat de checkedOutId weg of check het document eerst uit`);
+}
+
+/**
+ * geefZaakdocumentBewerken: a new check-out, or the holder's own one again (its lapse moved forward).
+ * Anyone else is refused while the lock is in force.
+ */
+export function checkOut(store: Store, doc: Document, door: string, minuten: number, nu = new Date()): Vergrendeling {
+  const actief = actieveVergrendeling(doc, nu);
+  if (actief && actief.door !== door) throw verwerkingsFout(`${inBewerking(doc, actief)}; uitchecken kan pas na inchecken of cancelCheckout`);
+  const tot = new Date(nu.getTime() + minuten * 60_000).toISOString();
+  const v: Vergrendeling = actief ? { ...actief, tot } : { checkedOutId: randomUUID(), door, sinds: nu.toISOString(), tot };
+  store.documenten.vergrendel(doc.id, v);
+  return v;
+}
+
+/**
+ * cancelCheckout: releases the check-out with this checkedOutId. A document that is not (or no longer)
+ * checked out has nothing to release: that is answered as done, with a note.
+ */
+export function annuleerCheckOut(store: Store, doc: Document, checkedOutId: string | undefined, meldingen: string[], nu = new Date()): void {
+  const actief = actieveVergrendeling(doc, nu);
+  if (actief) {
+    if (checkedOutId === undefined) throw verwerkingsFout(`${inBewerking(doc, actief)}; cancelCheckout moet de checkedOutId van die uitcheck meegeven`);
+    if (checkedOutId !== actief.checkedOutId) throw verwerkingsFout(`${inBewerking(doc, actief)}; de meegegeven checkedOutId hoort niet bij die uitcheck`);
+  } else {
+    meldingen.push(`cancelCheckout: document ${doc.identificatie} was niet (meer) uitgecheckt`);
+  }
+  if (doc.vergrendeling) store.documenten.ontgrendel(doc.id);
+}

@@ -1,0 +1,27 @@
+// #8 geefZaakdocumentLezen: one document with its metadata, content and zaken (EdcLv01 → EdcLa01).
+import { NS } from '../stuf/namespaces';
+import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
+import { documentObject } from '../stuf/documentAntwoord';
+import { Operatie } from '../soap/operatie';
+import { zds11Actie, zds12Actie } from './gemeenschappelijk';
+import { edcLa01, gevraagdDocument } from './documentGemeenschappelijk';
+
+export const geefZaakdocumentLezen: Operatie = {
+  naam: 'geefZaakdocumentLezen',
+  asynchroon: false,
+  wijzigt: false,
+  acties: [zds12Actie('geefZaakdocumentLezen_EdcLv01'), zds11Actie('geefZaakdocumentLezen_Lv01')],
+  roots: [
+    { ns: NS.zds, local: 'geefZaakdocumentLezen_EdcLv01' },
+    { ns: NS.zkn, local: 'edcLv01' },
+  ],
+  stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'EDC' },
+  verwerk(ctx, bericht) {
+    const vraag = leesVraag(bericht.root);
+    const id = gelijkIdentificatie(vraag, 'document');
+    const doc = gevraagdDocument(ctx, bericht, id);
+    if ('bericht' in doc) return doc;
+    const object = documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, bericht.dialect === 'zds12' ? 'lezen12' : 'lezen11');
+    return { bericht: edcLa01(ctx, bericht, [object]), zaken: ctx.store.documenten.zakenVan(doc.id).map((z) => z.zaakIdentificatie) };
+  },
+};

@@ -1,0 +1,127 @@
+// Decoding an EDC object (edcLk01 of voegZaakdocumentToe / maakZaakdocument, the objects of an edcLk02 in
+// updateZaakdocument and ontkoppelZaakdocument) into what it says: metadata to set or clear, new content,
+// and the zaken it is filed in or unfiled from (isRelevantVoor).
+import { RuweData } from './binair';
+import { schemaFout } from './fout';
+import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
+import { Inhoud, leesInhoud } from './inhoud';
+import { NS } from './namespaces';
+import { XElement, attr, child, children, isNil } from './xml';
+import { DOCUMENT_VELDEN, DocumentVeld, ZAAKDOCUMENT_VELDEN, ZaakdocumentVeld } from '../domain/document';
+import type { Waarde } from '../domain/zaak';
+
+export interface ZaakKoppeling {
+  pad: string;
+  verwerkingssoort?: Verwerkingssoort;
+  /** The empty counterpart of an add (in oud) or a removal (in nieuw). */
+  nil: boolean;
+  zaak?: string;
+  velden: Map<ZaakdocumentVeld, Waarde | null>;
+}
+
+export interface DocumentBericht {
+  pad: string;
+  verwerkingssoort?: Verwerkingssoort;
+  identificatie?: string;
+  /** Present metadata: a value to set, or null to clear. */
+  velden: Map<DocumentVeld, Waarde | null>;
+  inhoud?: Inhoud;
+  koppelingen: ZaakKoppeling[];
+  /** Elements this reader does not store (tijdvakken, extraElementen), by name, for operations that must refuse changes. */
+  overig: string[];
+}
+
+const VELD_SPEC = new Map(DOCUMENT_VELDEN.map((s) => [s.naam as string, s]));
+const KOPPEL_SPEC = new Map(ZAAKDOCUMENT_VELDEN.map((s) => [s.naam as string, s]));
+const GENEGEERD = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
+const GENEGEERD_IN_KOPPELING = new Set(['stt.volgnummer', 'stt.omschrijving', 'sta.datumStatusGezet', 'tijdvakRelatie', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
+
+/** A documentidentificatie: 1 to 40 characters (DocumentIdentificatie). */
+export function controleerDocumentidentificatie(id: string | undefined, pad: string): string {
+  if (!id) throw schemaFout(`${pad}/identificatie: de documentidentificatie ontbreekt`);
+  if (id.length > 40) throw schemaFout(`${pad}/identificatie: '${id.slice(0, 50)}' is langer dan 40 tekens`);
+  return id;
+}
+
+/**
+ * The content of an inhoud element. An element with a bestandsnaam but no bytes is an empty file, not absent
+ * content (leesInhoud reads it as absent).
+ */
+function leesDocumentInhoud(e: XElement, pad: string): Inhoud | undefined {
+  const inhoud = leesInhoud(e, pad);
+  if (inhoud || isNil(e)) return inhoud;
+  const bestandsnaam = attr(e, NS.stuf, 'bestandsnaam')?.trim();
+  if (!bestandsnaam) return undefined;
+  if (bestandsnaam.length > 255) throw schemaFout(`${pad}/@StUF:bestandsnaam is langer dan 255 tekens`);
+  const contentType = attr(e, NS.xmime, 'contentType')?.trim() || undefined;
+  return { data: new RuweData(Buffer.alloc(0)), bestandsnaam, ...(contentType ? { contentType } : {}) };
+}
+
+function leesKoppeling(e: XElement, pad: string, afw: Afwijkingen): ZaakKoppeling {
+  checkEntiteittype(e, 'EDCZAK', pad, afw);
+  const k: ZaakKoppeling = { pad, verwerkingssoort: leesVerwerkingssoort(e, pad, afw), nil: isNil(e), velden: new Map() };
+  for (const c of e.children) {
+    const cpad = `${pad}/${c.local}`;
+    const spec = KOPPEL_SPEC.get(c.local);
+    if (c.local === 'gerelateerde') {
+      checkEntiteittype(c, 'ZAK', cpad, afw);
+      k.zaak = child(c, 'identificatie')?.text.trim() || undefined;
+      if (!k.zaak && !isNil(c)) throw schemaFout(`${cpad}/identificatie: de zaak van de koppeling ontbreekt`);
+    } else if (spec) {
+      k.velden.set(spec.naam, leesWaarde(c, spec, cpad, afw));
+    } else if (!GENEGEERD_IN_KOPPELING.has(c.local)) {
+      afw.meld(`${cpad}: element onbekend in isRelevantVoor; genegeerd`);
+    }
+  }
+  if (!k.nil && !k.zaak) throw schemaFout(`${pad}: isRelevantVoor zonder gerelateerde zaak`);
+  return k;
+}
+
+/** Decodes one ZKN:object with entiteittype EDC. */
+export function leesDocumentObject(obj: XElement, pad: string, afw: Afwijkingen): DocumentBericht {
+  checkEntiteittype(obj, 'EDC', pad, afw);
+  const b: DocumentBericht = { pad, verwerkingssoort: leesVerwerkingssoort(obj, pad, afw), velden: new Map(), koppelingen: [], overig: [] };
+  for (const c of obj.children) {
+    const cpad = `${pad}/${c.local}`;
+    const spec = VELD_SPEC.get(c.local);
+    if (c.local === 'identificatie') {
+      b.identificatie = c.text.trim() || undefined;
+    } else if (spec) {
+      b.velden.set(spec.naam, leesWaarde(c, spec, cpad, afw));
+    } else if (c.local === 'inhoud') {
+      b.inhoud = leesDocumentInhoud(c, cpad);
+    } else if (c.local === 'isRelevantVoor') {
+      b.koppelingen.push(leesKoppeling(c, cpad, afw));
+    } else if (GENEGEERD.has(c.local)) {
+      b.overig.push(c.local);
+    } else {
+      afw.meld(`${cpad}: element onbekend in een EDC-kennisgeving; genegeerd`);
+      b.overig.push(c.local);
+    }
+  }
+  return b;
+}
+
+/** The objects of an edcLk01 (one, T) or an embedded edcLk02 (two: oud and nieuw, W) after checking the parameters. */
+export function leesDocumentObjecten(container: XElement, mutatiesoort: 'T' | 'W', afw: Afwijkingen): { oud?: DocumentBericht; nieuw: DocumentBericht } {
+  const p = child(container, 'parameters');
+  const ms = child(p, 'mutatiesoort')?.text.trim();
+  if (!ms) afw.meld(`parameters/mutatiesoort ontbreekt (verwacht ${mutatiesoort})`);
+  else if (ms !== mutatiesoort) throw schemaFout(`parameters/mutatiesoort is '${ms}'; dit bericht verwacht '${mutatiesoort}'`);
+  const objecten = children(container, 'object');
+  if (objecten.length === 0) throw schemaFout('object ontbreekt: het bericht bevat geen document');
+  if (mutatiesoort === 'T') {
+    // Only an Lk01 has indicatorOvername; the edcLk02 inside a Di02 has mutatiesoort alone.
+    const overname = child(p, 'indicatorOvername')?.text.trim();
+    if (overname === undefined) afw.meld('parameters/indicatorOvername ontbreekt');
+    else if (overname !== 'V' && overname !== 'I') throw schemaFout(`parameters/indicatorOvername '${overname}' is geen V of I`);
+    if (objecten.length > 1) throw schemaFout(`het bericht bevat ${objecten.length} objecten; precies één is toegestaan`);
+    return { nieuw: leesDocumentObject(objecten[0], 'object', afw) };
+  }
+  if (objecten.length > 2) throw schemaFout(`een wijziging bevat ${objecten.length} objecten; twee (oud en nieuw) zijn toegestaan`);
+  if (objecten.length === 1) {
+    afw.meld('één object in plaats van het paar oud/nieuw; gelezen als nieuw');
+    return { nieuw: leesDocumentObject(objecten[0], 'object', afw) };
+  }
+  return { oud: leesDocumentObject(objecten[0], 'object[1]', afw), nieuw: leesDocumentObject(objecten[1], 'object[2]', afw) };
+}
