@@ -128,10 +128,10 @@ describe('een SOAP-client gebouwd uit onze eigen WSDL (soap-package, echte HTTP)
       [vrij, ontvang, vraag] = await Promise.all([client('/VerwerkSynchroonVrijBericht?wsdl'), client('/OntvangAsynchroon?wsdl'), client('/BeantwoordVraag?wsdl')]);
     });
 
-    it('the clients know exactly the operations we serve', () => {
-      expect(operaties(ontvang, 'OntvangAsynchroon')).toEqual(['actualiseerZaakstatus_ZakLk01', 'creeerZaak_ZakLk01', 'updateZaak_ZakLk01']);
-      expect(operaties(vraag, 'BeantwoordVraag')).toEqual(['geefZaakdetails_ZakLv01', 'geefZaakstatus_ZakLv01']);
-      expect(operaties(vrij, 'VerwerkSynchroonVrijBericht')).toEqual(['genereerZaakIdentificatie_Di02']);
+    it('the clients know the zaak operations (wsdl.test.ts checks the full list per port)', () => {
+      expect(operaties(ontvang, 'OntvangAsynchroon')).toEqual(expect.arrayContaining(['actualiseerZaakstatus_ZakLk01', 'creeerZaak_ZakLk01', 'updateZaak_ZakLk01']));
+      expect(operaties(vraag, 'BeantwoordVraag')).toEqual(expect.arrayContaining(['geefZaakdetails_ZakLv01', 'geefZaakstatus_ZakLv01']));
+      expect(operaties(vrij, 'VerwerkSynchroonVrijBericht')).toEqual(expect.arrayContaining(['genereerZaakIdentificatie_Di02']));
     });
 
     it('genereerZaakIdentificatie_Di02 → Du02 with a new identificatie', async () => {
@@ -260,8 +260,8 @@ describe('een SOAP-client gebouwd uit onze eigen WSDL (soap-package, echte HTTP)
         client('/OntvangAsynchroon?wsdl&dialect=zds11'),
         client('/BeantwoordVraag?wsdl&dialect=zds11'),
       ]);
-      expect(operaties(ontvang, 'OntvangAsynchroon')).toEqual(['actualiseerZaakstatus_Lk01', 'creeerZaak_Lk01', 'updateZaak_Lk01']);
-      expect(operaties(vraag, 'BeantwoordVraag')).toEqual(['geefZaakdetails_Lv01', 'geefZaakstatus_Lv01']);
+      expect(operaties(ontvang, 'OntvangAsynchroon')).toEqual(expect.arrayContaining(['actualiseerZaakstatus_Lk01', 'creeerZaak_Lk01', 'updateZaak_Lk01']));
+      expect(operaties(vraag, 'BeantwoordVraag')).toEqual(expect.arrayContaining(['geefZaakdetails_Lv01', 'geefZaakstatus_Lv01']));
 
       const du02 = await roep(vrij, 'genereerZaakIdentificatie_Di02', { stuurgegevens: { berichtcode: 'Di02', zender: ZENDER, functie: 'genereerZaakidentificatie' } });
       expect(vrij.lastRequest).toContain('ZKN:genereerZaakIdentificatie_Di02');

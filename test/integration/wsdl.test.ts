@@ -1,10 +1,13 @@
 // Our own WSDLs and schemas as the gateway serves them: well-formed, with the caller's address in them, offering
-// exactly the operations the gateway dispatches, and describing the messages it accepts and the answers it sends
-// (checked with Xerces against the served schemas themselves).
+// exactly the ZDS services of zds.md 1.1/1.2 that the gateway dispatches (also as the soap package reads them), and
+// describing the messages it accepts and the answers it sends (checked with Xerces against the served schemas).
 import type { AddressInfo } from 'node:net';
+import * as soap from 'soap';
 import { ACTION_BASE, NS } from '../../src/stuf/namespaces';
 import { XElement, attr, child, children, parseXml } from '../../src/stuf/xml';
 import { OPERATIES } from '../../src/operations';
+import * as b from '../support/besluitBerichten';
+import { alsZds11Document } from '../support/documentBerichten';
 import { startGateway, TestGateway } from '../support/gateway';
 import { heeftShared } from '../support/paden';
 import { heeftJava, schrijfBerichten, valideerEigen } from '../support/schemaValidatie';
@@ -21,6 +24,64 @@ const POORTEN: Record<Dialect, Record<string, string>> = {
   zds11: { BeantwoordVraag: 'BeantwoordVraag', OntvangAsynchroon: 'OntvangAsynchroon', VrijeBerichten: 'VrijeBerichten', VerwerkSynchroonVrijBericht: 'VrijeBerichten' },
 };
 const TNS: Record<Dialect, string> = { zds12: NS.zds, zds11: NS.zkn };
+
+/**
+ * Per port: operation (= SOAPAction suffix), request root and answer root, as zds.md 1.1 and 1.2 list them. A root
+ * ending in Bericht is StUF's, any other the dialect's own; the fault is Fo03 on OntvangAsynchroon, else Fo02.
+ */
+const DIENSTEN: Record<Dialect, Record<string, [string, string, string][]>> = {
+  zds12: {
+    BeantwoordVraag: [
+      ['geefZaakstatus_ZakLv01', 'geefZaakstatus_ZakLv01', 'geefZaakstatus_ZakLa01'],
+      ['geefZaakdetails_ZakLv01', 'geefZaakdetails_ZakLv01', 'geefZaakdetails_ZakLa01'],
+      ['geefLijstZaakdocumenten_ZakLv01', 'geefLijstZaakdocumenten_ZakLv01', 'geefLijstZaakdocumenten_ZakLa01'],
+      ['geefZaakdocumentLezen_EdcLv01', 'geefZaakdocumentLezen_EdcLv01', 'geefZaakdocumentLezen_EdcLa01'],
+      ['geefBesluitdetails_BslLv01', 'geefBesluitdetails_BslLv01', 'geefBesluitdetails_BslLa01'],
+      ['geefLijstBesluiten_ZakLv01', 'geefLijstBesluiten_ZakLv01', 'geefLijstBesluiten_ZakLa01'],
+    ],
+    OntvangAsynchroon: [
+      ['creeerZaak_ZakLk01', 'creeerZaak_ZakLk01', 'Bv03Bericht'],
+      ['updateZaak_ZakLk01', 'updateZaak_ZakLk01', 'Bv03Bericht'],
+      ['actualiseerZaakstatus_ZakLk01', 'actualiseerZaakstatus_ZakLk01', 'Bv03Bericht'],
+      ['voegZaakdocumentToe_EdcLk01', 'voegZaakdocumentToe_EdcLk01', 'Bv03Bericht'],
+      ['maakZaakdocument_EdcLk01', 'maakZaakdocument_EdcLk01', 'Bv03Bericht'],
+      ['voegBesluitToe_Di01', 'voegBesluitToe_Di01', 'Bv03Bericht'],
+      ['updateBesluit_BslLk01', 'updateBesluit_BslLk01', 'Bv03Bericht'],
+    ],
+    VerwerkSynchroonVrijBericht: [
+      ['genereerZaakIdentificatie_Di02', 'genereerZaakIdentificatie_Di02', 'genereerZaakIdentificatie_Du02'],
+      ['genereerDocumentIdentificatie_Di02', 'genereerDocumentIdentificatie_Di02', 'genereerDocumentIdentificatie_Du02'],
+      // The operation has a lower-case b, the ZDS 1.2 element a capital B.
+      ['geefZaakdocumentbewerken_Di02', 'geefZaakdocumentBewerken_Di02', 'geefZaakdocumentBewerken_Du02'],
+      ['updateZaakdocument_Di02', 'updateZaakdocument_Di02', 'Bv02Bericht'],
+      ['cancelCheckout_Di02', 'cancelCheckout_Di02', 'Bv02Bericht'],
+      ['ontkoppelZaakdocument_Di02', 'ontkoppelZaakdocument_Di02', 'Bv02Bericht'],
+      ['genereerBesluitIdentificatie_Di02', 'genereerBesluitIdentificatie_Di02', 'genereerBesluitIdentificatie_Du02'],
+    ],
+  },
+  zds11: {
+    BeantwoordVraag: [
+      ['geefZaakstatus_Lv01', 'zakLv01', 'zakLa01'],
+      ['geefZaakdetails_Lv01', 'zakLv01', 'zakLa01'],
+      ['geefLijstZaakdocumenten_Lv01', 'zakLv01', 'zakLa01'],
+      ['geefZaakdocumentLezen_Lv01', 'edcLv01', 'edcLa01'],
+    ],
+    OntvangAsynchroon: [
+      ['creeerZaak_Lk01', 'zakLk01', 'Bv03Bericht'],
+      ['updateZaak_Lk01', 'zakLk01', 'Bv03Bericht'],
+      ['actualiseerZaakstatus_Lk01', 'zakLk01', 'Bv03Bericht'],
+      ['voegZaakdocumentToe_Lk01', 'edcLk01', 'Bv03Bericht'],
+      ['maakZaakdocument_Lk01', 'edcLk01', 'Bv03Bericht'],
+    ],
+    VrijeBerichten: [
+      ['genereerZaakIdentificatie_Di02', 'genereerZaakIdentificatie_Di02', 'genereerZaakIdentificatie_Du02'],
+      ['genereerDocumentIdentificatie_Di02', 'genereerDocumentIdentificatie_Di02', 'genereerDocumentIdentificatie_Du02'],
+      ['geefZaakdocumentbewerken_Di02', 'geefZaakdocumentbewerken_Di02', 'geefZaakdocumentbewerken_Du02'],
+      ['updateZaakdocument_Di02', 'updateZaakdocument_Di02', 'Bv02Bericht'],
+      ['cancelCheckout_Di02', 'cancelCheckout_Di02', 'Bv02Bericht'],
+    ],
+  },
+};
 const HOST = 'zds.gemeente.example:8443';
 
 const wsdlPad = (endpoint: string, dialect: Dialect) => `/${endpoint}?wsdl${dialect === 'zds11' ? '&dialect=zds11' : ''}`;
@@ -65,8 +126,12 @@ function operatiesVan(bron: string, poort: string): Operatie[] {
 
 describe('de WSDLs en schema\'s die de gateway serveert', () => {
   let gw: TestGateway;
+  let basis: string;
   beforeAll(async () => {
     gw = await startGateway();
+    // Also on a real port, for the soap package.
+    await gw.app.listen({ port: 0, host: '127.0.0.1' });
+    basis = `http://127.0.0.1:${(gw.app.server.address() as AddressInfo).port}`;
   });
   afterAll(() => gw.sluit());
 
@@ -119,28 +184,41 @@ describe('de WSDLs en schema\'s die de gateway serveert', () => {
       }
       const bestanden = [...bezocht].map((u) => u.split('/').pop()).sort();
       expect(bestanden).toEqual(
-        dialect === 'zds12' ? ['gateway-bg.xsd', 'gateway-stuf.xsd', 'gateway-zds.xsd', 'gateway-zkn.xsd'] : ['gateway-bg.xsd', 'gateway-stuf.xsd', 'gateway-zkn.xsd'],
+        dialect === 'zds12'
+          ? ['gateway-bg.xsd', 'gateway-stuf.xsd', 'gateway-xmime.xsd', 'gateway-zds.xsd', 'gateway-zkn.xsd']
+          : ['gateway-bg.xsd', 'gateway-stuf.xsd', 'gateway-xmime.xsd', 'gateway-zkn.xsd'],
       );
     });
 
-    it('the WSDLs offer exactly the operations the gateway dispatches, with their SOAPActions, roots and faults', async () => {
+    it('the WSDLs offer exactly the ZDS services of zds.md, each one the gateway dispatches, with their SOAPActions, roots and faults', async () => {
       const aangeboden: Operatie[] = [];
       for (const poort of new Set(Object.values(POORTEN[dialect]))) {
         const ops = operatiesVan((await haal(wsdlPad(poort, dialect))).body, poort);
+        const fout = `{${NS.stuf}}${poort === 'OntvangAsynchroon' ? 'Fo03' : 'Fo02'}Bericht`;
+        const qn = (local: string) => `{${local.endsWith('Bericht') ? NS.stuf : TNS[dialect]}}${local}`;
+        expect(ops).toEqual(
+          DIENSTEN[dialect][poort].map(([naam, invoer, uitvoer]) => ({ naam, actie: ACTION_BASE[dialect] + naam, invoer: qn(invoer), uitvoer: qn(uitvoer), fout })),
+        );
         for (const op of ops) {
           const bediend = OPERATIES.find((o) => o.acties.includes(op.actie));
-          expect(bediend).toBeDefined();
-          expect(op.actie).toBe(ACTION_BASE[dialect] + op.naam);
+          expect({ actie: op.actie, bediend: bediend !== undefined }).toEqual({ actie: op.actie, bediend: true });
           expect(bediend!.roots.map((r) => `{${r.ns}}${r.local}`)).toContain(op.invoer);
-          expect(op.fout).toBe(`{${NS.stuf}}${bediend!.asynchroon ? 'Fo03' : 'Fo02'}Bericht`);
           expect(poort === 'OntvangAsynchroon').toBe(bediend!.asynchroon);
-          if (bediend!.asynchroon) expect(op.uitvoer).toBe(`{${NS.stuf}}Bv03Bericht`);
-          else expect(op.uitvoer.startsWith(`{${TNS[dialect]}}`)).toBe(true);
         }
         aangeboden.push(...ops);
       }
-      const verwacht = OPERATIES.flatMap((o) => o.acties.filter((a) => a.startsWith(ACTION_BASE[dialect])));
-      expect(aangeboden.map((o) => o.actie).sort()).toEqual(verwacht.sort());
+      // The gateway also takes actions zds.md does not list, as tolerance: the check-out with the element's capital B,
+      // and ontkoppelZaakdocument (new in 1.2) in ZDS 1.1. The WSDLs offer the standard's operations only.
+      const nietAangeboden = OPERATIES.flatMap((o) => o.acties.filter((a) => a.startsWith(ACTION_BASE[dialect]))).filter((a) => !aangeboden.some((o) => o.actie === a));
+      const toleranties = dialect === 'zds11' ? ['geefZaakdocumentBewerken_Di02', 'ontkoppelZaakdocument_Di02'] : ['geefZaakdocumentBewerken_Di02'];
+      expect(nietAangeboden.sort()).toEqual(toleranties.map((a) => ACTION_BASE[dialect] + a));
+    });
+
+    it.each(Object.keys(DIENSTEN[dialect]))('the soap package loads the %s WSDL and its schemas and lists exactly those operations', async (poort) => {
+      const client = await soap.createClientAsync(`${basis}${wsdlPad(poort, dialect)}`);
+      const beschrijving = client.describe() as Record<string, Record<string, Record<string, unknown>>>;
+      expect(Object.keys(beschrijving)).toEqual([poort]);
+      expect(Object.keys(beschrijving[poort][poort]).sort()).toEqual(DIENSTEN[dialect][poort].map(([naam]) => naam).sort());
     });
   });
 
@@ -246,6 +324,73 @@ metJavaEnShared('onze schema\'s beschrijven de samples die we aannemen en de ant
     const uitslag = await valideerEigen(basis, schrijfBerichten({ ...berichten, 'selectie-op-initiator-verzoek': geweigerd }));
     expect(uitslag.ongeldig).toHaveLength(1);
     expect(uitslag.ongeldig[0]).toMatch(/^INVALID .*selectie-op-initiator-verzoek/);
+    expect(uitslag.geldig).toBe(Object.keys(berichten).length);
+  });
+  it.each(['zds12', 'zds11'] as Dialect[])('%s document and besluit services: requests and answers are valid against the served schemas', async (dialect) => {
+    const ZAAK = { zds12: '0599-2024-0000201', zds11: '0599-2024-1100201' }[dialect];
+    const SAMPLE_CHECKOUT = 'pwc-3f1d6e0c-5b8a-4c1e-9d1c-2a7b9e0f4d21';
+    const actie = (op12: string, op11: string) => ACTION_BASE[dialect] + (dialect === 'zds12' ? op12 : op11);
+    // The 1.1 form has its own zaak, documents and referentienummers: the same gateway holds both stories.
+    const vorm = (xml: string) => {
+      const x = xml.replace(/<\?xml[^?]*\?>/, '').split('0599-2024-0000001').join(ZAAK);
+      if (dialect === 'zds12') return x;
+      // ZDS 1.1 genereerDocumentIdentificatie has no parameters.
+      const zonderParameters = x.includes('genereerDocumentIdentificatie_Di02') ? x.replace(/<ZDS:parameters>[\s\S]*?<\/ZDS:parameters>/, '') : x;
+      return alsZds11Document(zonderParameters)
+        .replace(/(<StUF:referentienummer>[^<]*)</, '$1-11<')
+        .split('0599-DOC-2024-00000').join('0599-DOC-2024-11000');
+    };
+    const berichten: Record<string, string> = {};
+    const statussen: Record<string, number> = {};
+    const stuur = async (label: string, verzoek: string, soapAction: string, pad: string) => {
+      const r = await gw.stuur(inEnvelope(verzoek), { actie: soapAction, pad });
+      berichten[`${label}-verzoek`] = verzoek;
+      berichten[`${label}-antwoord`] = r.body;
+      statussen[label] = r.status;
+      return r.body;
+    };
+    const creeer = sample('zds12/creeerZaak_ZakLk01.xml').replace('FORMS-20240115-0002', `FORMS-DOC-${dialect}`).split('0599-2024-0000001').join(ZAAK);
+    await stuur('creeer', dialect === 'zds12' ? creeer : alsZds11(creeer, 'creeerZaak_ZakLk01', 'zakLk01'), actie('creeerZaak_ZakLk01', 'creeerZaak_Lk01'), '/OntvangAsynchroon');
+    const doc = (label: string, naam: string, op11: string, pad: string, wijzig = (x: string) => x) =>
+      stuur(label, wijzig(vorm(sample(`zds12/${naam}.xml`))), actie(naam === 'geefZaakdocumentBewerken_Di02' ? 'geefZaakdocumentbewerken_Di02' : naam, op11), pad);
+    await doc('genereerDocument', 'genereerDocumentIdentificatie_Di02', 'genereerDocumentIdentificatie_Di02', '/VerwerkSynchroonVrijBericht');
+    await doc('voegZaakdocumentToe', 'voegZaakdocumentToe_EdcLk01', 'voegZaakdocumentToe_Lk01', '/OntvangAsynchroon');
+    await doc('maakZaakdocument', 'maakZaakdocument_EdcLk01', 'maakZaakdocument_Lk01', '/OntvangAsynchroon');
+    await doc('geefLijstZaakdocumenten', 'geefLijstZaakdocumenten_ZakLv01', 'geefLijstZaakdocumenten_Lv01', '/BeantwoordVraag');
+    // ZDS 1.1 does not allow a nil inhoud in the scope: it asks for the content with an empty one.
+    await doc('geefZaakdocumentLezen', 'geefZaakdocumentLezen_EdcLv01', 'geefZaakdocumentLezen_Lv01', '/BeantwoordVraag', (x) => x.replace(/<ZKN:inhoud xsi:nil="true"\s*\/>/, '<ZKN:inhoud/>'));
+    const uitgecheckt = (du02: string) => /<(?:ZDS|ZKN):checkedOutId>([^<]+)</.exec(du02)?.[1] ?? 'geen checkedOutId';
+    // The ZDS 1.1 check-out scope must name seven elements with a value; without one the answer is the same.
+    const zonderScope11 = (x: string) => (dialect === 'zds11' ? x.replace(/<ZKN:scope>[\s\S]*<\/ZKN:scope>/, '') : x);
+    const eerste = uitgecheckt(await doc('geefZaakdocumentBewerken', 'geefZaakdocumentBewerken_Di02', 'geefZaakdocumentbewerken_Di02', '/VerwerkSynchroonVrijBericht', zonderScope11));
+    // ZDS 1.1 has no versioningState.
+    await doc('updateZaakdocument', 'updateZaakdocument_Di02', 'updateZaakdocument_Di02', '/VerwerkSynchroonVrijBericht', (x) =>
+      x.replace(SAMPLE_CHECKOUT, eerste).replace(dialect === 'zds11' ? /<ZKN:versioningState>[^<]*<\/ZKN:versioningState>/ : /^$/, ''),
+    );
+    const tweede = uitgecheckt(
+      await doc('geefZaakdocumentBewerken-opnieuw', 'geefZaakdocumentBewerken_Di02', 'geefZaakdocumentbewerken_Di02', '/VerwerkSynchroonVrijBericht', (x) => zonderScope11(x.replace('DOCGEN-771', 'DOCGEN-771b'))),
+    );
+    await doc('cancelCheckout', 'cancelCheckout_Di02', 'cancelCheckout_Di02', '/VerwerkSynchroonVrijBericht', (x) => x.replace(SAMPLE_CHECKOUT, tweede));
+    if (dialect === 'zds12') {
+      const a12 = (naam: string) => ACTION_BASE.zds12 + naam;
+      const BESLUIT = '0599-BSL-2024-0000003';
+      await doc('ontkoppelZaakdocument', 'ontkoppelZaakdocument_Di02', 'ontkoppelZaakdocument_Di02', '/VerwerkSynchroonVrijBericht');
+      await stuur('genereerBesluit', b.genereerBesluitIdentificatie(), a12('genereerBesluitIdentificatie_Di02'), '/VerwerkSynchroonVrijBericht');
+      await stuur('voegBesluitToe', vorm(sample('zds12/voegBesluitToe_Di01.xml')), a12('voegBesluitToe_Di01'), '/OntvangAsynchroon');
+      await stuur('updateBesluit', b.updateBesluit(BESLUIT, '<ZKN:einddatumWerking>20250131</ZKN:einddatumWerking>', '<ZKN:einddatumWerking>20251231</ZKN:einddatumWerking>'), a12('updateBesluit_BslLk01'), '/OntvangAsynchroon');
+      await stuur('geefBesluitdetails', b.geefBesluitdetails(BESLUIT), a12('geefBesluitdetails_BslLv01'), '/BeantwoordVraag');
+      await stuur('geefLijstBesluiten', b.geefLijstBesluiten(ZAAK), a12('geefLijstBesluiten_ZakLv01'), '/BeantwoordVraag');
+    }
+    // geefZaakdetails now has documents (and besluiten) to answer.
+    const details = sample('zds12/geefZaakdetails_ZakLv01.xml').replace(/<ZKN:scope>[\s\S]*<\/ZKN:scope>/, '<ZKN:scope><ZKN:object StUF:entiteittype="ZAK" StUF:scope="alles"/></ZKN:scope>').split('0599-2024-0000001').join(ZAAK);
+    await stuur('geefZaakdetails', dialect === 'zds12' ? details : alsZds11(details, 'geefZaakdetails_ZakLv01', 'zakLv01'), actie('geefZaakdetails_ZakLv01', 'geefZaakdetails_Lv01'), '/BeantwoordVraag');
+
+    expect(statussen).toEqual(Object.fromEntries(Object.keys(statussen).map((l) => [l, 200])));
+    expect(berichten['geefZaakdocumentLezen-antwoord']).toContain(dialect === 'zds12' ? '<ZDS:geefZaakdocumentLezen_EdcLa01' : '<ZKN:edcLa01');
+    expect(berichten['geefZaakdocumentLezen-antwoord']).toMatch(/<ZKN:inhoud [^>]*StUF:bestandsnaam="aanvraag.pdf"/);
+    expect(berichten['geefZaakdetails-antwoord']).toContain('<ZKN:heeftRelevant');
+    const uitslag = await valideerEigen(basis, schrijfBerichten(berichten));
+    expect(uitslag.ongeldig).toEqual([]);
     expect(uitslag.geldig).toBe(Object.keys(berichten).length);
   });
 });

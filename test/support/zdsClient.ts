@@ -1,5 +1,6 @@
 // A thin ZDS 1.2 client over a test gateway: sends with the right SOAPAction and endpoint, reads answers back.
 import { XElement, child, children, path } from '../../src/stuf/xml';
+import * as d from './documentBerichten';
 import { TestGateway } from './gateway';
 import { bericht, foutcode, foutdetails, inEnvelope, ZDS12 } from './soap';
 import * as m from './zdsBerichten';
@@ -30,6 +31,10 @@ export function zdsClient(gw: TestGateway) {
       stuur(m.wijziging('actualiseerZaakstatus_ZakLk01', id, oud, nieuw, opties), 'actualiseerZaakstatus_ZakLk01', '/OntvangAsynchroon'),
     details: (id: string, scope?: string) => lees(m.geefZaakdetails(id, scope), 'geefZaakdetails_ZakLv01'),
     status: (id: string, alleenLaatste = false) => lees(m.geefZaakstatus(id, alleenLaatste), 'geefZaakstatus_ZakLv01'),
+    /** geefZaakdocumentLezen: the document object (scope alles by default), content inline. */
+    document: (id: string, scope?: string) => lees(d.geefLezen('zds12', id, scope), 'geefZaakdocumentLezen_EdcLv01'),
+    /** geefLijstZaakdocumenten: the zaak object with its heeftRelevant (scope alles by default). */
+    documenten: (zaak: string, scope?: string) => lees(d.geefLijst('zds12', zaak, scope), 'geefLijstZaakdocumenten_ZakLv01'),
     genereer: async (sturing?: m.Sturing) => {
       const r = await stuur(m.genereerZaakIdentificatie(sturing), 'genereerZaakIdentificatie_Di02', '/VerwerkSynchroonVrijBericht');
       return { ...r, identificatie: r.status === 200 ? path(bericht(r.body), 'zaak', 'identificatie')?.text : undefined };
