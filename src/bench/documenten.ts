@@ -93,11 +93,25 @@ async function meetEen(dienst: Dienst, operatie: string, transport: 'inline' | '
   return { operatie, transport, megabytes, seconden, piekGroeiMb: piekGroei, piekGroeiRatio: piekGroei / megabytes, antwoordBytes: r.bytes };
 }
 
-export async function meetDocumenten(dienst: Dienst, groottes: number[], log: (s: string) => void): Promise<DocumentMeting[]> {
+/**
+ * Every request is measured on a freshly started gateway (same database file): memory a process took for an earlier
+ * request stays resident, and would hide the next request's growth.
+ */
+export async function meetDocumenten(start: () => Promise<Dienst>, groottes: number[], log: (s: string) => void): Promise<DocumentMeting[]> {
   const zaak = `0599DOCBENCH${process.pid}`;
   const zaakBericht = creeerZaak(zaak, referentie(), 1);
-  const c = await post(`${dienst.url}${zaakBericht.pad}`, zaakBericht.actie, [Buffer.from(zaakBericht.body)], 'text/xml; charset=utf-8');
-  if (c.status !== 200) throw new Error(`creeerZaak for the document case answered HTTP ${c.status}`);
+  const opFrisseGateway = async <T>(werk: (d: Dienst) => Promise<T>): Promise<T> => {
+    const d = await start();
+    try {
+      return await werk(d);
+    } finally {
+      await d.stop();
+    }
+  };
+  await opFrisseGateway(async (d) => {
+    const c = await post(`${d.url}${zaakBericht.pad}`, zaakBericht.actie, [Buffer.from(zaakBericht.body)], 'text/xml; charset=utf-8');
+    if (c.status !== 200) throw new Error(`creeerZaak for the document case answered HTTP ${c.status}`);
+  });
   const uit: DocumentMeting[] = [];
   const noteer = (m: DocumentMeting) => {
     uit.push(m);
@@ -124,10 +138,10 @@ export async function meetDocumenten(dienst: Dienst, groottes: number[], log: (s
         ];
       }
       const ct = transport === 'inline' ? 'text/xml; charset=utf-8' : MTOM_TYPE;
-      noteer(await meetEen(dienst, 'voegZaakdocumentToe', transport, mb, () => post(`${dienst.url}/OntvangAsynchroon`, actie, stukken, ct)));
+      noteer(await opFrisseGateway((d) => meetEen(d, 'voegZaakdocumentToe', transport, mb, () => post(`${d.url}/OntvangAsynchroon`, actie, stukken, ct))));
       stukken = [];
       const vraag = transport === 'inline' ? lezen(id) : mtomRoot(lezen(id)) + `--${GRENS}--\r\n`;
-      noteer(await meetEen(dienst, 'geefZaakdocumentLezen', transport, mb, () => post(`${dienst.url}/BeantwoordVraag`, ZDS12_ACTIE + 'geefZaakdocumentLezen_EdcLv01', [Buffer.from(vraag)], ct)));
+      noteer(await opFrisseGateway((d) => meetEen(d, 'geefZaakdocumentLezen', transport, mb, () => post(`${d.url}/BeantwoordVraag`, ZDS12_ACTIE + 'geefZaakdocumentLezen_EdcLv01', [Buffer.from(vraag)], ct))));
     }
   }
   return uit;

@@ -66,12 +66,7 @@ async function main(): Promise<void> {
   let documenten: DocumentMeting[] = [];
   if (inst.documenten.length > 0) {
     schrijf(`\ndocuments (${inst.documenten.join(', ')} MB; time and the gateway's peak RSS growth per request):`);
-    const gateway = await startGateway(join(map, 'documenten.db'));
-    try {
-      documenten = await meetDocumenten(gateway, inst.documenten, schrijf);
-    } finally {
-      await gateway.stop();
-    }
+    documenten = await meetDocumenten(() => startGateway(join(map, 'documenten.db')), inst.documenten, schrijf);
   }
   if (inst.alleenDocumenten) {
     const rapport: Rapport = { instellingen: inst, vullingen: [], gevallen: [], documenten, seconden: (Date.now() - start) / 1000 };
