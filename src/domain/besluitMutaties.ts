@@ -2,6 +2,7 @@
 // updateBesluit (oud/nieuw). Relations follow StUF 3.01 5.2.6 as for zaken: T add, W change, V remove, E end,
 // R replace, I identify only. Runs inside the caller's transaction: a thrown StufFout rolls everything back.
 import { alsOpgeslagen } from '../stuf/entiteit';
+import { Actie, relatieActie } from './relatieActie';
 import { nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
 import { Tijdstip, parseTijdstip } from '../stuf/tijd';
 import { XElement, isNil } from '../stuf/xml';
@@ -17,8 +18,6 @@ export interface BesluitContext extends MutatieContext {
 }
 
 type Bron = 'oud' | 'nieuw' | 'nieuwBesluit';
-type Actie = 'toevoegen' | 'wijzigen' | 'verwijderen' | 'beeindigen' | 'niets';
-
 function controleerIdentificatie(id: string | undefined, pad: string): string {
   if (!id) throw schemaFout(`${pad}/identificatie: de besluitidentificatie ontbreekt`);
   if (id.length > BESLUITIDENTIFICATIE_MAX) throw schemaFout(`${pad}/identificatie: '${id}' is langer dan ${BESLUITIDENTIFICATIE_MAX} tekens`);
@@ -126,32 +125,8 @@ function geldigheidUit(b: BesluitBericht): BesluitData['geldigheid'] | undefined
 
 // ---- relations --------------------------------------------------------------------------------------------
 
-/** What one relation element asks for, given where it stands (oud, nieuw, or a new besluit). */
-function actieVan(ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie {
-  if (rel.nil) return 'niets'; // the empty counterpart of an add (in oud) or a removal (in nieuw)
-  const vs = rel.verwerkingssoort;
-  if (bron === 'nieuwBesluit') {
-    if (vs !== 'T') ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' bij een nieuw besluit; gelezen als T`);
-    return 'toevoegen';
-  }
-  switch (vs) {
-    case 'T':
-      return bron === 'nieuw' ? 'toevoegen' : 'niets';
-    case 'W':
-      return bron === 'nieuw' ? 'wijzigen' : 'niets';
-    case 'V':
-      return 'verwijderen';
-    case 'E':
-      return 'beeindigen';
-    case 'R':
-      return bron === 'oud' ? 'beeindigen' : 'toevoegen';
-    case 'I':
-      return 'niets';
-    default:
-      ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' wordt niet ondersteund op een relatie; genegeerd`);
-      return 'niets';
-  }
-}
+const actieVan = (ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie =>
+  relatieActie(ctx, rel, bron === 'nieuwBesluit' ? 'nieuwObject' : bron, 'een nieuw besluit');
 
 /** Stored children replaced by name by the received ones; a nil one removes the stored value. */
 function werkBijOpNaam(huidig: XElement[], ontvangen: XElement[]): XElement[] {

@@ -2,6 +2,7 @@
 // semantics of StUF 3.01 5.2.6 (T add, W change, V remove, E end, R replace, I identify only) and the status rules.
 // Runs inside the caller's transaction: any thrown StufFout rolls the whole message back.
 import type { Config } from '../config';
+import { Actie, relatieActie } from './relatieActie';
 import { Afwijkingen, alsOpgeslagen, canoniek } from '../stuf/entiteit';
 import { schemaFout, verwerkingsFout, nietGevonden } from '../stuf/fout';
 import { datumVan } from '../stuf/tijd';
@@ -191,34 +192,8 @@ function gewijzigdeVelden(huidig: XElement[], rel: RelatieElement): XElement[] {
   return velden;
 }
 
-type Actie = 'toevoegen' | 'wijzigen' | 'verwijderen' | 'beeindigen' | 'niets';
-
-/** What one relation element asks for, given where it stands (oud, nieuw, or a new zaak). */
-function actieVan(ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie {
-  if (rel.nil) return 'niets'; // the empty counterpart of an add (in oud) or a removal (in nieuw)
-  const vs = rel.verwerkingssoort;
-  if (bron === 'creeer') {
-    if (vs !== 'T') ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' bij een nieuwe zaak; gelezen als T`);
-    return 'toevoegen';
-  }
-  switch (vs) {
-    case 'T':
-      return bron === 'nieuw' ? 'toevoegen' : 'niets';
-    case 'W':
-      return bron === 'nieuw' ? 'wijzigen' : 'niets';
-    case 'V':
-      return 'verwijderen';
-    case 'E':
-      return 'beeindigen';
-    case 'R':
-      return bron === 'oud' ? 'beeindigen' : 'toevoegen';
-    case 'I':
-      return 'niets';
-    default:
-      ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' wordt niet ondersteund op een relatie; genegeerd`);
-      return 'niets';
-  }
-}
+const actieVan = (ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie =>
+  relatieActie(ctx, rel, bron === 'creeer' ? 'nieuwObject' : bron, 'een nieuwe zaak');
 
 function verwerkRelaties(ctx: MutatieContext, zaak: Zaak, relaties: RelatieElement[], bron: Bron): void {
   for (const rel of relaties) {
