@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import * as soap from 'soap';
 import { startGateway, TestGateway } from '../support/gateway';
+import { Opname, SoapClient, fout } from '../support/soapClientOpname';
 import { heeftShared } from '../support/paden';
 import { heeftJava, schrijfBerichten, valideerEigen, valideerOfficieel } from '../support/schemaValidatie';
 
@@ -79,23 +80,10 @@ const creeerZaak = (identificatie: string) => ({
   object: nieuweZaak(identificatie),
 });
 
-type SoapClient = soap.Client & Record<string, (args: unknown) => Promise<[Record<string, any>, string]>>;
+const opname = new Opname();
+const roep = (client: SoapClient, operatie: string, args: unknown) => opname.roep(client, operatie, args);
+const verzoeken = opname.verzoeken;
 
-/** Every well-formed request the soap package built, for the schema check at the end. */
-const verzoeken: Record<string, string> = {};
-
-/** Calls an operation and keeps the request the client built from our WSDL. */
-async function roep(client: SoapClient, operatie: string, args: unknown): Promise<Record<string, any>> {
-  try {
-    const [antwoord] = await client[`${operatie}Async`](args);
-    return antwoord;
-  } finally {
-    verzoeken[`${operatie}-${Object.keys(verzoeken).length + 1}`] = client.lastRequest!;
-  }
-}
-
-/** The error a rejected call ends with. */
-const fout = (p: Promise<unknown>) => p.then(() => { throw new Error('verwacht een SOAP-fault'); }, (e: unknown) => e as Error & { root?: any });
 
 /** The StUF foutbericht in soap:Fault/detail, as the soap package parsed it. */
 function foutbericht(e: Error & { root?: any }, soort: 'Fo02Bericht' | 'Fo03Bericht'): { code: string; plek: string; details?: string } {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import * as soap from 'soap';
 import { attr, child } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
+import { Opname, SoapClient, fout } from '../support/soapClientOpname';
 import { heeftShared } from '../support/paden';
 import { heeftJava, schrijfBerichten, valideerEigen, valideerOfficieel } from '../support/schemaValidatie';
 import { tekst, zdsClient } from '../support/zdsClient';
@@ -98,21 +99,10 @@ function binaireInhoud(): Buffer {
   return b;
 }
 
-type SoapClient = soap.Client & Record<string, (args: unknown) => Promise<[Record<string, any>, string]>>;
+const opname = new Opname();
+const roep = (client: SoapClient, operatie: string, args: unknown) => opname.roep(client, operatie, args);
+const verzoeken = opname.verzoeken;
 
-/** Every request the soap package built, for the schema check at the end. */
-const verzoeken: Record<string, string> = {};
-
-async function roep(client: SoapClient, operatie: string, args: unknown): Promise<Record<string, any>> {
-  try {
-    const [antwoord] = await client[`${operatie}Async`](args);
-    return antwoord;
-  } finally {
-    verzoeken[`${operatie}-${Object.keys(verzoeken).length + 1}`] = client.lastRequest!;
-  }
-}
-
-const fout = (p: Promise<unknown>) => p.then(() => { throw new Error('verwacht een SOAP-fault'); }, (e: unknown) => e as Error & { root?: any });
 const alsLijst = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 describe('een SOAP-client gebouwd uit onze eigen WSDL voegt een binair document toe en leest het terug (soap-package, echte HTTP)', () => {
