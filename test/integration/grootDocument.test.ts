@@ -203,3 +203,26 @@ describe('documentinhoud in het log', () => {
     }
   });
 });
+
+describe('documenten.mtom: altijd', () => {
+  it('beantwoordt een gewone vraag naar documentinhoud als MTOM, en een antwoord zonder inhoud gewoon', async () => {
+    const gw = await startGateway({ documenten: { mtom: 'altijd' } });
+    try {
+      const zaakId = '0599MTOMZAAK1';
+      expect((await gw.stuur(ENV_OPEN + creeerZaak({ id: zaakId }) + ENV_SLUIT, { actie: ZDS12 + 'creeerZaak_ZakLk01' })).status).toBe(200);
+      const bytes = randomBytes(3000);
+      const [voor, na] = voegToe('0599-MTOM-ALTIJD', zaakId);
+      const bv03 = await gw.stuur(voor + bytes.toString('base64') + na, { actie: ZDS12 + 'voegZaakdocumentToe_EdcLk01' });
+      expect(bv03.headers['content-type']).toMatch(/^text\/xml/);
+      const r = await gw.app.inject({ method: 'POST', url: '/BeantwoordVraag', payload: lezen('0599-MTOM-ALTIJD'), headers: { 'content-type': 'text/xml', soapaction: ZDS12 + 'geefZaakdocumentLezen_EdcLv01' } });
+      expect(r.statusCode).toBe(200);
+      const ct = String(r.headers['content-type']);
+      expect(ct).toMatch(/^multipart\/related/);
+      const m = leesMtom(r.rawPayload, ct);
+      expect(m.bijlagen.size).toBe(1);
+      expect(alleBytes([...m.bijlagen.values()][0]).equals(bytes)).toBe(true);
+    } finally {
+      await gw.sluit();
+    }
+  });
+});
