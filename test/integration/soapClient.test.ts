@@ -3,10 +3,9 @@
 // that generates its client from our WSDL would. The gateway runs in strict mode, so any deviation in what the
 // toolkit builds is refused; the requests are checked against the official schemas and ours at the end, and the
 // answers are recorded for the conformance check as always.
-import type { AddressInfo } from 'node:net';
 import * as soap from 'soap';
 import { startGateway, TestGateway } from '../support/gateway';
-import { Opname, SoapClient, fout } from '../support/soapClientOpname';
+import { Opname, SoapClient, alsLijst, fout, luister } from '../support/soapClientOpname';
 import { heeftShared } from '../support/paden';
 import { heeftJava, schrijfBerichten, valideerEigen, valideerOfficieel } from '../support/schemaValidatie';
 
@@ -92,15 +91,12 @@ function foutbericht(e: Error & { root?: any }, soort: 'Fo02Bericht' | 'Fo03Beri
   return fault.detail[soort].body;
 }
 
-const alsLijst = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
-
 describe('een SOAP-client gebouwd uit onze eigen WSDL (soap-package, echte HTTP)', () => {
   let gw: TestGateway;
   let basis: string;
   beforeAll(async () => {
     gw = await startGateway({ stuf: { validatie: 'strict' }, zaaktypen: { onbekend: 'weigeren', catalogus: CATALOGUS } });
-    await gw.app.listen({ port: 0, host: '127.0.0.1' });
-    basis = `http://127.0.0.1:${(gw.app.server.address() as AddressInfo).port}`;
+    basis = await luister(gw);
   });
   afterAll(() => gw.sluit());
 

@@ -4,11 +4,10 @@
 // documents, in ZDS 1.2 and in ZDS 1.1. The gateway runs in strict mode, so any deviation in what the toolkit
 // builds is refused; at the end the requests it built are checked against the official schemas and ours.
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import * as soap from 'soap';
 import { attr, child } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
-import { Opname, SoapClient, fout } from '../support/soapClientOpname';
+import { Opname, SoapClient, alsLijst, fout, luister } from '../support/soapClientOpname';
 import { heeftShared } from '../support/paden';
 import { heeftJava, schrijfBerichten, valideerEigen, valideerOfficieel } from '../support/schemaValidatie';
 import { tekst, zdsClient } from '../support/zdsClient';
@@ -103,15 +102,12 @@ const opname = new Opname();
 const roep = (client: SoapClient, operatie: string, args: unknown) => opname.roep(client, operatie, args);
 const verzoeken = opname.verzoeken;
 
-const alsLijst = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
-
 describe('een SOAP-client gebouwd uit onze eigen WSDL voegt een binair document toe en leest het terug (soap-package, echte HTTP)', () => {
   let gw: TestGateway;
   let basis: string;
   beforeAll(async () => {
     gw = await startGateway({ stuf: { validatie: 'strict' }, zaaktypen: { onbekend: 'weigeren', catalogus: CATALOGUS } });
-    await gw.app.listen({ port: 0, host: '127.0.0.1' });
-    basis = `http://127.0.0.1:${(gw.app.server.address() as AddressInfo).port}`;
+    basis = await luister(gw);
   });
   afterAll(() => gw.sluit());
 

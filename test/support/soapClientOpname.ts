@@ -25,3 +25,12 @@ export class Opname {
 
 /** The error a rejected call ends with. */
 export const fout = (p: Promise<unknown>) => p.then(() => { throw new Error('verwacht een SOAP-fault'); }, (e: unknown) => e as Error & { root?: any });
+
+/** The soap package parses a repeating element as an object when it occurs once. */
+export const alsLijst = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** Puts a test gateway on a real loopback port (the soap client fetches the WSDL over HTTP); returns its base URL. */
+export async function luister(gw: { app: { listen(o: { port: number; host: string }): Promise<unknown>; server: { address(): unknown } } }): Promise<string> {
+  await gw.app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(gw.app.server.address() as { port: number }).port}`;
+}
