@@ -2,7 +2,7 @@
 // somebody is editing, and the Dutch words for the refusal. A lock lapses after documenten.vergrendelingMinuten.
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store';
-import { verwerkingsFout } from '../stuf/fout';
+import { StufFout, verwerkingsFout } from '../stuf/fout';
 import { Systeem, systeemLabel } from '../stuf/stuurgegevens';
 import { formatAmsterdam } from '../stuf/tijd';
 import { Document, Vergrendeling } from './document';
@@ -24,8 +24,15 @@ function leesbaar(utc: string): string {
   return `${d.slice(6, 8)}-${d.slice(4, 6)}-${d.slice(0, 4)} ${d.slice(8, 10)}:${d.slice(10, 12)}`;
 }
 
-const inBewerking = (doc: Document, v: Vergrendeling) =>
-  `Document ${doc.identificatie} is in bewerking bij ${v.door} sinds ${leesbaar(v.sinds)} (vergrendeld tot ${leesbaar(v.tot)})`;
+const inBewerking = (doc: Document, v: Vergrendeling, door = v.door) =>
+  `Document ${doc.identificatie} is in bewerking bij ${door} sinds ${leesbaar(v.sinds)} (vergrendeld tot ${leesbaar(v.tot)})`;
+
+/** A refusal because of someone else's check-out: the caller learns who holds it, the log does not. */
+function bezet(doc: Document, v: Vergrendeling, rest: string): StufFout {
+  const fout = verwerkingsFout(`${inBewerking(doc, v)}; ${rest}`);
+  fout.voorLog = `${inBewerking(doc, v, '(houder niet gelogd)')}; ${rest}`;
+  return fout;
+}
 
 /**
  * Whether a change (updateZaakdocument, ontkoppelZaakdocument) may go ahead: a document checked out by someone
@@ -35,8 +42,8 @@ const inBewerking = (doc: Document, v: Vergrendeling) =>
 export function controleerWijziging(doc: Document, checkedOutId: string | undefined, wat: string, nu = new Date()): boolean {
   const actief = actieveVergrendeling(doc, nu);
   if (actief) {
-    if (checkedOutId === undefined) throw verwerkingsFout(`${inBewerking(doc, actief)}; ${wat} moet de checkedOutId van die uitcheck meegeven`);
-    if (checkedOutId !== actief.checkedOutId) throw verwerkingsFout(`${inBewerking(doc, actief)}; de meegegeven checkedOutId hoort niet bij die uitcheck`);
+    if (checkedOutId === undefined) throw bezet(doc, actief, `${wat} moet de checkedOutId van die uitcheck meegeven`);
+    if (checkedOutId !== actief.checkedOutId) throw bezet(doc, actief, 'de meegegeven checkedOutId hoort niet bij die uitcheck');
     return true;
   }
   if (checkedOutId === undefined) return false;
@@ -50,7 +57,7 @@ export function controleerWijziging(doc: Document, checkedOutId: string | undefi
  */
 export function checkOut(store: Store, doc: Document, door: string, minuten: number, nu = new Date()): Vergrendeling {
   const actief = actieveVergrendeling(doc, nu);
-  if (actief && actief.door !== door) throw verwerkingsFout(`${inBewerking(doc, actief)}; uitchecken kan pas na inchecken of cancelCheckout`);
+  if (actief && actief.door !== door) throw bezet(doc, actief, 'uitchecken kan pas na inchecken of cancelCheckout');
   const tot = new Date(nu.getTime() + minuten * 60_000).toISOString();
   const v: Vergrendeling = actief ? { ...actief, tot } : { checkedOutId: randomUUID(), door, sinds: nu.toISOString(), tot };
   store.documenten.vergrendel(doc.id, v);
@@ -64,8 +71,8 @@ export function checkOut(store: Store, doc: Document, door: string, minuten: num
 export function annuleerCheckOut(store: Store, doc: Document, checkedOutId: string | undefined, meldingen: string[], nu = new Date()): void {
   const actief = actieveVergrendeling(doc, nu);
   if (actief) {
-    if (checkedOutId === undefined) throw verwerkingsFout(`${inBewerking(doc, actief)}; cancelCheckout moet de checkedOutId van die uitcheck meegeven`);
-    if (checkedOutId !== actief.checkedOutId) throw verwerkingsFout(`${inBewerking(doc, actief)}; de meegegeven checkedOutId hoort niet bij die uitcheck`);
+    if (checkedOutId === undefined) throw bezet(doc, actief, 'cancelCheckout moet de checkedOutId van die uitcheck meegeven');
+    if (checkedOutId !== actief.checkedOutId) throw bezet(doc, actief, 'de meegegeven checkedOutId hoort niet bij die uitcheck');
   } else {
     meldingen.push(`cancelCheckout: document ${doc.identificatie} was niet (meer) uitgecheckt`);
   }

@@ -132,7 +132,7 @@ export class Verwerker {
       if (e instanceof EnvelopeFout && e.versie) versie = e.versie;
       const fout = this.alsStufFout(e, op);
       const soort = foutSoortVoor(verzoek.pad, root, sg, op);
-      this.gw.log.warn({ ...logVelden(), fout: fout.code, details: fout.details, afwijkingen: afw.lijst }, 'geweigerd');
+      this.gw.log.warn({ ...logVelden(), fout: fout.code, details: fout.voorLog ?? fout.details, afwijkingen: afw.lijst }, 'geweigerd');
       const detail = foutbericht(soort, fout, sg, this.gw.config.stuf.zender);
       return { status: 500, ...antwoordLichaam([faultEnvelope(versie, fout.plek, fout.omschrijving, detail)], contentType(versie), mtom) };
     }

@@ -43,6 +43,8 @@ export class StufFout extends Error {
   readonly plek: Plek;
   readonly omschrijving: string;
   readonly details: string;
+  /** The details as the log may hold them, when the answer's text names a person (e.g. who holds a lock). */
+  voorLog?: string;
 
   constructor(code: Foutcode, details: string, plek?: Plek) {
     super(`${code}: ${details}`);

@@ -1,5 +1,7 @@
 // Check-out, check-in and cancel in both dialects (zds.md 2.9-2.11, 5): the lock and who holds it, refusals without
 // the matching checkedOutId, versions kept on check-in (major and minor), a lapsed lock, resent check-outs.
+import { Writable } from 'node:stream';
+import { maakLogger } from '../../src/log';
 import { NS } from '../../src/stuf/namespaces';
 import { XElement, attr, child, path } from '../../src/stuf/xml';
 import { alleBytes } from '../../src/stuf/binair';
@@ -162,6 +164,28 @@ describe('de soapAction van uitchecken, in beide schrijfwijzen', () => {
       goed(await gw.stuur(inEnvelope(doc.nieuwDocument('zds12', 'voegZaakdocumentToe', { id: 'ACTIE-DOC', zaken: ['0599ACTIEZAAK'], tekst: 'a' })), { actie: ZDS12 + 'voegZaakdocumentToe_EdcLk01' }));
       const du02 = goed(await gw.stuur(inEnvelope(doc.bewerken('zds12', 'ACTIE-DOC')), { actie: ZDS12 + naam, pad: '/VerwerkSynchroonVrijBericht' }));
       expect(du02.local).toBe('geefZaakdocumentBewerken_Du02');
+    } finally {
+      await gw.sluit();
+    }
+  });
+});
+
+describe('wie een document vasthoudt', () => {
+  it('staat in de details van de weigering voor de aanroeper, maar niet in het log', async () => {
+    const regels: string[] = [];
+    const stroom = new Writable({ write(chunk, _enc, klaar) { regels.push(String(chunk)); klaar(); } });
+    const gw = await startGateway({}, 'documentenVergrendeling-log', maakLogger('trace', stroom));
+    try {
+      const stuur = (xml: string, dienst: doc.DocDienst) => gw.stuur(inEnvelope(xml), { actie: doc.docActie('zds12', dienst), pad: doc.docPad(dienst) });
+      goed(await gw.stuur(inEnvelope(creeerZaak('zds12', { id: '0599LOGZAAK7' })), { actie: actie('zds12', 'creeerZaak') }));
+      goed(await stuur(doc.nieuwDocument('zds12', 'voegZaakdocumentToe', { id: 'LOG-DOC-7', zaken: ['0599LOGZAAK7'], tekst: 'x' }), 'voegZaakdocumentToe'));
+      goed(await stuur(doc.bewerken('zds12', 'LOG-DOC-7', { gebruiker: 'Annemarie de Wit' }), 'geefZaakdocumentBewerken'));
+      const fout = schoneFout(await stuur(doc.bewerken('zds12', 'LOG-DOC-7', BERT), 'geefZaakdocumentBewerken'));
+      expect(fout.code).toBe('StUF058');
+      expect(fout.details).toContain('Annemarie de Wit');
+      const log = regels.join('');
+      expect(log).toContain('houder niet gelogd');
+      expect(log).not.toContain('Annemarie');
     } finally {
       await gw.sluit();
     }
