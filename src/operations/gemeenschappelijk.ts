@@ -1,10 +1,11 @@
 // What the zaak operations share: reading a zakLk01's parameters and objects, building a La01 in the caller's
 // dialect, and the domain context for a kennisgeving.
 import { NS, ACTION_BASE } from '../stuf/namespaces';
-import { nietGevonden, schemaFout } from '../stuf/fout';
+import { nietGevonden } from '../stuf/fout';
 import { antwoordStuurgegevens } from '../stuf/stuurgegevens';
-import { XElement, child, children, el } from '../stuf/xml';
+import { XElement, el } from '../stuf/xml';
 import { ZaakBericht, leesZaakObject } from '../stuf/zaakKennisgeving';
+import { leesKennisgevingObjecten } from '../stuf/kennisgevingObjecten';
 import { nuTijdstip, vandaag } from '../stuf/tijd';
 import { MutatieContext } from '../domain/zaakMutaties';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
@@ -17,31 +18,10 @@ export function mutatieContext(ctx: OperatieContext): MutatieContext {
   return { store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip() };
 }
 
-/**
- * The objects of a zakLk01 after checking its parameters. Two objects are oud and nieuw; one object in a W
- * message (open-forms and others send that) is read as nieuw (zds.md A6).
- */
+/** The objects of a zakLk01 after checking its parameters: one (T), or oud and nieuw (W). */
 export function leesKennisgeving(ctx: OperatieContext, bericht: Bericht, mutatiesoort: 'T' | 'W'): { oud?: ZaakBericht; nieuw: ZaakBericht } {
-  const p = child(bericht.root, 'parameters');
-  const ms = child(p, 'mutatiesoort')?.text.trim();
-  if (!ms) ctx.afw.meld(`parameters/mutatiesoort ontbreekt (verwacht ${mutatiesoort})`);
-  else if (ms !== mutatiesoort) throw schemaFout(`parameters/mutatiesoort is '${ms}'; dit bericht verwacht '${mutatiesoort}'`);
-  const overname = child(p, 'indicatorOvername')?.text.trim();
-  if (overname !== undefined && overname !== 'V' && overname !== 'I') throw schemaFout(`parameters/indicatorOvername '${overname}' is geen V of I`);
-  if (overname === undefined) ctx.afw.meld('parameters/indicatorOvername ontbreekt');
-
-  const objecten = children(bericht.root, 'object');
-  if (objecten.length === 0) throw schemaFout('object ontbreekt: het bericht bevat geen zaak');
-  if (mutatiesoort === 'T') {
-    if (objecten.length > 1) throw schemaFout(`creeerZaak bevat ${objecten.length} objecten; precies één is toegestaan`);
-    return { nieuw: leesZaakObject(objecten[0], 'object', ctx.afw) };
-  }
-  if (objecten.length > 2) throw schemaFout(`een wijziging bevat ${objecten.length} objecten; twee (oud en nieuw) zijn toegestaan`);
-  if (objecten.length === 1) {
-    ctx.afw.meld('één object in plaats van het paar oud/nieuw; gelezen als nieuw');
-    return { nieuw: leesZaakObject(objecten[0], 'object', ctx.afw) };
-  }
-  return { oud: leesZaakObject(objecten[0], 'object[1]', ctx.afw), nieuw: leesZaakObject(objecten[1], 'object[2]', ctx.afw) };
+  const vorm = { wat: 'zaak', naam: { T: 'creeerZaak', W: 'een wijziging' }, indicatorOvername: true, lees: leesZaakObject };
+  return leesKennisgevingObjecten(bericht.root, mutatiesoort, vorm, ctx.afw);
 }
 
 /** A La01 on ZAK: ZDS 1.2 root by name, ZDS 1.1 as plain ZKN:zakLa01. */

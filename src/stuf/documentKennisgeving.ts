@@ -1,12 +1,11 @@
 // Decoding an EDC object (edcLk01 of voegZaakdocumentToe / maakZaakdocument, the objects of an edcLk02 in
 // updateZaakdocument and ontkoppelZaakdocument) into what it says: metadata to set or clear, new content,
 // and the zaken it is filed in or unfiled from (isRelevantVoor).
-import { RuweData } from './binair';
 import { schemaFout } from './fout';
 import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
 import { Inhoud, leesInhoud } from './inhoud';
-import { NS } from './namespaces';
-import { XElement, attr, child, children, isNil } from './xml';
+import { leesKennisgevingObjecten } from './kennisgevingObjecten';
+import { XElement, child, isNil } from './xml';
 import { DOCUMENT_VELDEN, DocumentVeld, ZAAKDOCUMENT_VELDEN, ZaakdocumentVeld } from '../domain/document';
 import type { Waarde } from '../domain/zaak';
 
@@ -43,20 +42,6 @@ export function controleerDocumentidentificatie(id: string | undefined, pad: str
   return id;
 }
 
-/**
- * The content of an inhoud element. An element with a bestandsnaam but no bytes is an empty file, not absent
- * content (leesInhoud reads it as absent).
- */
-function leesDocumentInhoud(e: XElement, pad: string): Inhoud | undefined {
-  const inhoud = leesInhoud(e, pad);
-  if (inhoud || isNil(e)) return inhoud;
-  const bestandsnaam = attr(e, NS.stuf, 'bestandsnaam')?.trim();
-  if (!bestandsnaam) return undefined;
-  if (bestandsnaam.length > 255) throw schemaFout(`${pad}/@StUF:bestandsnaam is langer dan 255 tekens`);
-  const contentType = attr(e, NS.xmime, 'contentType')?.trim() || undefined;
-  return { data: new RuweData(Buffer.alloc(0)), bestandsnaam, ...(contentType ? { contentType } : {}) };
-}
-
 function leesKoppeling(e: XElement, pad: string, afw: Afwijkingen): ZaakKoppeling {
   checkEntiteittype(e, 'EDCZAK', pad, afw);
   const k: ZaakKoppeling = { pad, verwerkingssoort: leesVerwerkingssoort(e, pad, afw), nil: isNil(e), velden: new Map() };
@@ -89,7 +74,7 @@ export function leesDocumentObject(obj: XElement, pad: string, afw: Afwijkingen)
     } else if (spec) {
       b.velden.set(spec.naam, leesWaarde(c, spec, cpad, afw));
     } else if (c.local === 'inhoud') {
-      b.inhoud = leesDocumentInhoud(c, cpad);
+      b.inhoud = leesInhoud(c, cpad);
     } else if (c.local === 'isRelevantVoor') {
       b.koppelingen.push(leesKoppeling(c, cpad, afw));
     } else if (GENEGEERD.has(c.local)) {
@@ -104,24 +89,7 @@ export function leesDocumentObject(obj: XElement, pad: string, afw: Afwijkingen)
 
 /** The objects of an edcLk01 (one, T) or an embedded edcLk02 (two: oud and nieuw, W) after checking the parameters. */
 export function leesDocumentObjecten(container: XElement, mutatiesoort: 'T' | 'W', afw: Afwijkingen): { oud?: DocumentBericht; nieuw: DocumentBericht } {
-  const p = child(container, 'parameters');
-  const ms = child(p, 'mutatiesoort')?.text.trim();
-  if (!ms) afw.meld(`parameters/mutatiesoort ontbreekt (verwacht ${mutatiesoort})`);
-  else if (ms !== mutatiesoort) throw schemaFout(`parameters/mutatiesoort is '${ms}'; dit bericht verwacht '${mutatiesoort}'`);
-  const objecten = children(container, 'object');
-  if (objecten.length === 0) throw schemaFout('object ontbreekt: het bericht bevat geen document');
-  if (mutatiesoort === 'T') {
-    // Only an Lk01 has indicatorOvername; the edcLk02 inside a Di02 has mutatiesoort alone.
-    const overname = child(p, 'indicatorOvername')?.text.trim();
-    if (overname === undefined) afw.meld('parameters/indicatorOvername ontbreekt');
-    else if (overname !== 'V' && overname !== 'I') throw schemaFout(`parameters/indicatorOvername '${overname}' is geen V of I`);
-    if (objecten.length > 1) throw schemaFout(`het bericht bevat ${objecten.length} objecten; precies één is toegestaan`);
-    return { nieuw: leesDocumentObject(objecten[0], 'object', afw) };
-  }
-  if (objecten.length > 2) throw schemaFout(`een wijziging bevat ${objecten.length} objecten; twee (oud en nieuw) zijn toegestaan`);
-  if (objecten.length === 1) {
-    afw.meld('één object in plaats van het paar oud/nieuw; gelezen als nieuw');
-    return { nieuw: leesDocumentObject(objecten[0], 'object', afw) };
-  }
-  return { oud: leesDocumentObject(objecten[0], 'object[1]', afw), nieuw: leesDocumentObject(objecten[1], 'object[2]', afw) };
+  // Only an Lk01 has indicatorOvername; the edcLk02 inside a Di02 has mutatiesoort alone.
+  const vorm = { wat: 'document', naam: { T: 'het bericht', W: 'een wijziging' }, indicatorOvername: mutatiesoort === 'T', lees: leesDocumentObject };
+  return leesKennisgevingObjecten(container, mutatiesoort, vorm, afw);
 }
