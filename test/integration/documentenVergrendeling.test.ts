@@ -1,11 +1,9 @@
 // Check-out, check-in and cancel in both dialects (zds.md 2.9-2.11, 5): the lock and who holds it, refusals without
 // the matching checkedOutId, versions kept on check-in (major and minor), a lapsed lock, resent check-outs.
-import { Writable } from 'node:stream';
-import { maakLogger } from '../../src/log';
 import { NS } from '../../src/stuf/namespaces';
 import { XElement, attr, child, path } from '../../src/stuf/xml';
 import { alleBytes } from '../../src/stuf/binair';
-import { startGateway, TestGateway } from '../support/gateway';
+import { startGateway, TestGateway, vangLog } from '../support/gateway';
 import { ZDS12, inEnvelope } from '../support/soap';
 import { Dialect, actie, creeerZaak } from '../support/dialecten';
 import { goed, objectUit, schoneFout, tekst } from '../support/antwoorden';
@@ -172,9 +170,8 @@ describe('de soapAction van uitchecken, in beide schrijfwijzen', () => {
 
 describe('wie een document vasthoudt', () => {
   it('staat in de details van de weigering voor de aanroeper, maar niet in het log', async () => {
-    const regels: string[] = [];
-    const stroom = new Writable({ write(chunk, _enc, klaar) { regels.push(String(chunk)); klaar(); } });
-    const gw = await startGateway({}, 'documentenVergrendeling-log', maakLogger('trace', stroom));
+    const { log: logger, regels } = vangLog();
+    const gw = await startGateway({}, 'documentenVergrendeling-log', logger);
     try {
       const stuur = (xml: string, dienst: doc.DocDienst) => gw.stuur(inEnvelope(xml), { actie: doc.docActie('zds12', dienst), pad: doc.docPad(dienst) });
       goed(await gw.stuur(inEnvelope(creeerZaak('zds12', { id: '0599LOGZAAK7' })), { actie: actie('zds12', 'creeerZaak') }));

@@ -1,11 +1,9 @@
 // Faults and idempotency (zds.md 3, design.md "Rules that hold everywhere"): every failure is a SOAP fault with
 // Fo02 or Fo03, a StUF foutcode and useful details; resends get the stored answer; strict and lenient modes;
 // nothing personal in the log.
-import { Writable } from 'node:stream';
 import { NS } from '../../src/stuf/namespaces';
 import { child, parseXml, path } from '../../src/stuf/xml';
-import { maakLogger } from '../../src/log';
-import { startGateway, TestGateway } from '../support/gateway';
+import { startGateway, TestGateway, vangLog } from '../support/gateway';
 import { bericht, foutcode, inEnvelope, ZDS12 } from '../support/soap';
 import { tekst, zdsClient } from '../support/zdsClient';
 import * as m from '../support/zdsBerichten';
@@ -283,9 +281,8 @@ describe('internal failures and health', () => {
 
 describe('privacy in the log', () => {
   it('never writes BSNs or names to the log, also not for faults', async () => {
-    const regels: string[] = [];
-    const stroom = new Writable({ write(chunk, _enc, klaar) { regels.push(String(chunk)); klaar(); } });
-    const g = await startGateway({}, 'fouten-log', maakLogger('trace', stroom));
+    const { log: logger, regels } = vangLog();
+    const g = await startGateway({}, 'fouten-log', logger);
     try {
       const z = zdsClient(g);
       const id = nieuwId();

@@ -3,9 +3,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import pino, { Logger } from 'pino';
 import { bouwApp, GatewayApp } from '../../src/app';
+import { maakLogger } from '../../src/log';
 import { Config, parseConfig } from '../../src/config';
 import { BERICHTEN_MAP } from './paden';
 
@@ -81,4 +82,11 @@ export async function startGateway(
       }
     },
   };
+}
+
+/** A trace-level logger whose lines the test can read: for the checks that the log holds no personal data. */
+export function vangLog(): { log: Logger; regels: string[] } {
+  const regels: string[] = [];
+  const stroom = new Writable({ write(chunk, _enc, klaar) { regels.push(String(chunk)); klaar(); } });
+  return { log: maakLogger('trace', stroom), regels };
 }
