@@ -15,6 +15,8 @@ import { foutAntwoord } from './soap/foutAntwoord';
 import { StufFout, schemaFout } from './stuf/fout';
 import { maakLogger } from './log';
 import { registreerWsdl } from './wsdl';
+import { Toegangsregister } from './toegang/identificatie';
+import { transportVan } from './toegang/transport';
 
 
 export interface AppOpties {
@@ -39,7 +41,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const { config } = opties;
   const log = opties.log ?? maakLogger(config.log.level);
   const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb);
-  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log };
+  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang: new Toegangsregister(config.toegang) };
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
 
@@ -86,7 +88,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
       return stuurAntwoord(reply, a);
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    return stuurAntwoord(reply, verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url }));
+    return stuurAntwoord(reply, verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transportVan(req) }));
   });
 
   return app;

@@ -31,6 +31,48 @@ const zaaktype = z
     path: ['statustypen'],
   });
 
+/** Roles of calling applications (design.md "Who may see what"); the role decides operations and fields. */
+export const ROLLEN = ['regie', 'backoffice', 'kcc', 'ketenpartner', 'beheer'] as const;
+
+const zaaktypeLijst = z.array(z.string().min(1).max(10)).describe("zaaktypecodes; '*' is every zaaktype");
+
+const applicatie = z
+  .strictObject({
+    /** The StUF zender this application must use; the transport identity below decides who is calling. */
+    zender: systeem,
+    rol: z.enum(ROLLEN),
+    /** HTTP basic credentials: a password as plain text (test only) or as `scrypt:` hash (`node dist/main.js wachtwoord`). */
+    basic: z
+      .strictObject({
+        gebruikersnaam: z.string().min(1).max(200),
+        wachtwoord: z.string().min(8).optional(),
+        wachtwoordHash: z.string().regex(/^scrypt:[0-9a-f]+:[0-9a-f]+$/, 'wachtwoordHash heeft de vorm scrypt:<zout>:<hash> (hex)').optional(),
+      })
+      .refine((b) => (b.wachtwoord === undefined) !== (b.wachtwoordHash === undefined), { message: 'geef precies één van wachtwoord en wachtwoordHash' })
+      .optional(),
+    /** TLS client certificate (server.tls): its SHA-256 fingerprint, and/or its subject when the certificate is signed by server.tls.ca. */
+    certificaat: z
+      .strictObject({
+        vingerafdruk: z
+          .string()
+          .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'vingerafdruk is een SHA-256 vingerafdruk (64 hexcijfers, eventueel met dubbele punten)')
+          .optional(),
+        onderwerp: z.string().min(1).optional(),
+      })
+      .refine((c) => c.vingerafdruk !== undefined || c.onderwerp !== undefined, { message: 'geef vingerafdruk en/of onderwerp' })
+      .optional(),
+    zaaktypen: z.strictObject({ lezen: zaaktypeLijst.default(['*']), schrijven: zaaktypeLijst.default(['*']) }).prefault({}),
+    /** The application acts for these uitvoerenden: it sees the content of plans on which one of them is heeftAlsUitvoerende. */
+    uitvoerende: z
+      .strictObject({ vestigingen: z.array(z.string().min(1)).default([]), medewerkers: z.array(z.string().min(1)).default([]) })
+      .prefault({}),
+    /** May break the glass (emergency read with a stated reason). Default: every role but ketenpartner. */
+    noodtoegang: z.boolean().optional(),
+  });
+
+export type ApplicatieConfig = z.infer<typeof applicatie>;
+export type Rol = (typeof ROLLEN)[number];
+
 const FORBIDDEN_ID_CHARS = /[\\/"*?:<>|]/;
 
 const identificatieFormaat = z
@@ -47,6 +89,17 @@ export const configSchema = z.strictObject({
       bodyLimit: z.number().int().min(1024).default(100 * 1024 * 1024),
       /** Base address written into served WSDLs; derived from the request's Host header when absent. */
       publiekAdres: z.url().optional(),
+      /** HTTPS with optional client certificates (mutual TLS, ZDS 1.2 §3). Paths to PEM files. */
+      tls: z
+        .strictObject({
+          sleutel: z.string().min(1),
+          certificaat: z.string().min(1),
+          /** CA certificates that sign client certificates; needed for `onderwerp` matching. */
+          ca: z.string().min(1).optional(),
+          /** vragen: ask for a certificate, check it per request (a StUF fault when refused); verplicht: refuse the TLS handshake without a valid one. */
+          clientCertificaat: z.enum(['geen', 'vragen', 'verplicht']).default('vragen'),
+        })
+        .optional(),
     })
     .prefault({}),
   database: z
@@ -88,6 +141,37 @@ export const configSchema = z.strictObject({
       vergrendelingMinuten: z.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
       /** Answer a MTOM request with MTOM (always), or answer MTOM to everyone that receives document content. */
       mtom: z.enum(['alsGevraagd', 'altijd']).default('alsGevraagd'),
+    })
+    .prefault({}),
+  /** Who may call: registered applications with credentials and a role. `open` (development) accepts everyone. */
+  toegang: z
+    .strictObject({
+      modus: z.enum(['open', 'beveiligd']).default('open'),
+      applicaties: z.array(applicatie).default([]),
+    })
+    .prefault({})
+    .superRefine((t, ctx) => {
+      const uniek = (waarden: (string | undefined)[], wat: string) => {
+        const gezien = new Set<string>();
+        for (const w of waarden) {
+          if (w === undefined) continue;
+          if (gezien.has(w)) ctx.addIssue({ code: 'custom', path: ['applicaties'], message: `${wat} '${w}' komt bij meer dan één applicatie voor` });
+          gezien.add(w);
+        }
+      };
+      uniek(t.applicaties.map((a) => `${a.zender.organisatie ?? ''}/${a.zender.applicatie}`), 'zender');
+      uniek(t.applicaties.map((a) => a.basic?.gebruikersnaam), 'gebruikersnaam');
+      uniek(t.applicaties.map((a) => a.certificaat?.vingerafdruk?.replace(/:/g, '').toUpperCase()), 'vingerafdruk');
+      if (t.modus === 'beveiligd') {
+        t.applicaties.forEach((a, i) => {
+          if (!a.basic && !a.certificaat) ctx.addIssue({ code: 'custom', path: ['applicaties', i], message: `applicatie ${a.zender.applicatie} heeft geen basic en geen certificaat; zonder kan ze zich niet aanmelden` });
+        });
+      }
+    }),
+  /** Regie- en Zaakservices (rzs.md A14): client overlap between a deelplan, its levensdomeinplan and its gezinsplan. */
+  rzs: z
+    .strictObject({
+      clientControle: z.enum(['waarschuw', 'weiger']).default('waarschuw'),
     })
     .prefault({}),
   zaaktypen: z

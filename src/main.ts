@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 // Command line: `serve` (default) starts the gateway on its configured port; `replay <map> [--url U]
-// [--vastleggen]` replays recorded conversations (fixtures/) and reports every difference.
+// [--vastleggen]` replays recorded conversations (fixtures/) and reports every difference; `protocol` lists the
+// privacy protocol; `wachtwoord` hashes a password (read from stdin) for the application registry.
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
 import { maakLogger } from './log';
 import { replay } from './replay';
+import { OpdrachtFout, protocolOpdracht } from './toegang/protocolOpdracht';
+import { hashWachtwoord } from './toegang/identificatie';
+
+async function leesStdin(): Promise<string> {
+  const stukken: Buffer[] = [];
+  for await (const s of process.stdin) stukken.push(s as Buffer);
+  return Buffer.concat(stukken).toString('utf8').replace(/\r?\n$/, '');
+}
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -28,14 +37,22 @@ async function main(argv: string[]): Promise<void> {
       return serve();
     case 'replay':
       process.exit(await replay(argv.slice(1)));
+    case 'protocol':
+      process.exit(protocolOpdracht(loadConfig(), argv.slice(1), (t) => process.stdout.write(t)));
+    case 'wachtwoord': {
+      const wachtwoord = await leesStdin();
+      if (wachtwoord.length < 8) throw new OpdrachtFout('wachtwoord: geef een wachtwoord van minstens 8 tekens op stdin');
+      process.stdout.write(`${hashWachtwoord(wachtwoord)}\n`);
+      return;
+    }
     default:
-      process.stderr.write(`onbekende opdracht '${opdracht}'; gebruik: serve | replay <map> [--url URL] [--vastleggen]\n`);
+      process.stderr.write(`onbekende opdracht '${opdracht}'; gebruik: serve | replay <map> [--url URL] [--vastleggen] | protocol --bsn B|--zaak Z [--van D] [--tot D] | wachtwoord\n`);
       process.exit(2);
   }
 }
 
 main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof ConfigFout) {
+  if (e instanceof ConfigFout || e instanceof OpdrachtFout) {
     process.stderr.write(`${e.message}\n`);
     process.exit(1);
   }

@@ -5,7 +5,7 @@ import type { InkomendeRelatie } from '../store/zaakrelaties';
 import { Rol, Status, Zaak, Zaakobject, Zaakrelatie } from './zaak';
 import { Besluit } from './besluit';
 import type { Zaakdocument } from './document';
-import { Zaaktypecatalogus } from './zaaktypen';
+import { PlanSoort, Zaaktypecatalogus } from './zaaktypen';
 
 export class ZaakBeeld {
   private _rollen?: Rol[];
@@ -59,6 +59,15 @@ export class ZaakBeeld {
 
   get zaaktypeCode(): string {
     return this.zaak.data.zaaktype.code;
+  }
+
+  /** gezinsplan, levensdomeinplan or gewoon (rzs.md A1). */
+  get soort(): PlanSoort {
+    return this.catalogus.soortVan(this.zaak.data.zaaktype);
+  }
+
+  get isPlan(): boolean {
+    return this.soort !== 'gewoon';
   }
 
   /** The zaaktype omschrijving: as the zaak was created with, else from the catalogue. */

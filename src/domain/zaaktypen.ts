@@ -2,17 +2,40 @@
 import type { Config, StatustypeConfig, ZaaktypeConfig } from '../config';
 import { verwerkingsFout } from '../stuf/fout';
 
-const normaal = (s: string) => s.trim().toLocaleLowerCase('nl');
+const normaal = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+
+/** Regie- en Zaakservices plan kinds; every other zaak is `gewoon` (a deelplan when it points to a plan). */
+export type PlanSoort = 'gezinsplan' | 'levensdomeinplan' | 'gewoon';
+
+/** The generic omschrijvingen of Bijlage B and C (rzs.md §8.1). */
+const GENERIEKE_PLANNAMEN: Record<string, PlanSoort> = {
+  'opstellen en uitvoeren gezinsplan': 'gezinsplan',
+  'opstellen en uitvoeren levensdomeinplan': 'levensdomeinplan',
+};
 
 export class Zaaktypecatalogus {
   private readonly opCode = new Map<string, ZaaktypeConfig>();
+  private readonly planOpOmschrijving = new Map<string, PlanSoort>(Object.entries(GENERIEKE_PLANNAMEN));
 
   constructor(private readonly config: Config['zaaktypen']) {
-    for (const zt of config.catalogus) this.opCode.set(zt.code, zt);
+    for (const zt of config.catalogus) {
+      this.opCode.set(zt.code, zt);
+      if (zt.soort !== 'gewoon') this.planOpOmschrijving.set(normaal(zt.omschrijving), zt.soort);
+    }
   }
 
   zaaktype(code: string): ZaaktypeConfig | undefined {
     return this.opCode.get(code);
+  }
+
+  /**
+   * rzs.md A1: the plan kind of a zaaktype, by its code in the catalogue first; a code outside the catalogue is
+   * recognised by its omschrijving (the generic one of Bijlage B/C, or the local one of a catalogued plan).
+   */
+  soortVan(zaaktype: { code: string; omschrijving?: string }): PlanSoort {
+    const zt = this.opCode.get(zaaktype.code);
+    if (zt) return zt.soort;
+    return (zaaktype.omschrijving && this.planOpOmschrijving.get(normaal(zaaktype.omschrijving))) || 'gewoon';
   }
 
   /** A zaaktype for a new zaak: known, or accepted because the configuration allows unknown ones. */

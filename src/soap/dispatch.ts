@@ -79,7 +79,8 @@ export class Dispatcher {
       const gelijk = child(root, 'gelijk');
       if (child(path(root, 'scope', 'object'), 'heeftRelevant') && heeft('geefLijstZaakdocumenten')) return heeft('geefLijstZaakdocumenten');
       if (child(child(gelijk, 'heeft'), 'indicatieLaatsteStatus')) return heeft('geefZaakstatus');
-      const alleenIdentificatie = gelijk !== undefined && gelijk.children.every((c) => c.local === 'identificatie');
+      // extraElementen in gelijk carry an emergency reason (toegang/noodtoegang.ts), not a selection.
+      const alleenIdentificatie = gelijk !== undefined && gelijk.children.every((c) => c.local === 'identificatie' || c.local === 'extraElementen');
       if (alleenIdentificatie) return heeft('geefZaakdetails');
       return heeft('zoekZaken') ?? heeft('geefZaakdetails');
     }

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Store } from '../store';
 import type { Zaaktypecatalogus } from '../domain/zaaktypen';
+import type { Toegangsregister } from '../toegang/identificatie';
+import type { Aanroeper } from '../toegang/aanroeper';
 import { Afwijkingen } from '../stuf/entiteit';
 import { Dialect } from '../stuf/namespaces';
 import { Stuurgegevens, Systeem } from '../stuf/stuurgegevens';
@@ -14,6 +16,7 @@ export interface Gateway {
   store: Store;
   catalogus: Zaaktypecatalogus;
   log: Logger;
+  toegang: Toegangsregister;
 }
 
 export interface Bericht {
@@ -28,6 +31,8 @@ export interface OperatieContext extends Gateway {
   meldingen: string[];
   /** Our own StUF identity for answers. */
   eigen: Systeem;
+  /** Who is calling, decided from the transport before the operation runs. */
+  aanroeper: Aanroeper;
 }
 
 export interface Antwoord {

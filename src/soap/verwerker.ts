@@ -11,6 +11,11 @@ import { Invoer, koppelBinair, leesInvoer } from './invoer';
 import { HttpLichaam, antwoordLichaam } from './uitvoer';
 import { Dispatcher, normaliseerActie } from './dispatch';
 import { Antwoord, Bericht, Gateway, Operatie, OperatieContext } from './operatie';
+import type { Transport } from '../toegang/identificatie';
+import { Aanroeper } from '../toegang/aanroeper';
+import { leesNoodtoegang } from '../toegang/noodtoegang';
+import { controleerOperatie } from '../toegang/rechten';
+import { persoonsgegevensIn } from '../toegang/persoonsgegevens';
 
 export interface HttpVerzoek {
   /** The raw body (charset, MTOM and inline content are sorted out here), or text already decoded. */
@@ -19,6 +24,8 @@ export interface HttpVerzoek {
   soapAction?: string;
   /** The endpoint path, used to choose Fo02 or Fo03 when the message itself does not tell. */
   pad: string;
+  /** Credentials the HTTP/TLS layer saw (basic, client certificate). */
+  transport?: Transport;
 }
 
 export interface HttpAntwoord extends HttpLichaam {
@@ -85,6 +92,12 @@ function hashVan(root: XElement): string {
   return hash.digest('hex');
 }
 
+/** The answer's BSNs when the answer must be protocolled (personal data, document content, an emergency read). */
+function teProtocolleren(ctx: OperatieContext, antwoord: Antwoord): string[] | undefined {
+  const p = persoonsgegevensIn(antwoord.bericht);
+  return ctx.aanroeper.noodtoegang || p.personen || p.documentinhoud ? p.bsns : undefined;
+}
+
 const heeftBinair = (e: XElement): boolean => e.binair !== undefined || e.children.some(heeftBinair);
 
 export class Verwerker {
@@ -99,12 +112,15 @@ export class Verwerker {
     let root: XElement | undefined;
     let sg: Stuurgegevens = {};
     let op: Operatie | undefined;
+    let aanroeper: Aanroeper | undefined;
     const afw = new Afwijkingen(this.gw.config.stuf.validatie === 'strict');
     const meldingen: string[] = [];
     let mtom = false;
     const logVelden = () => ({
       operatie: op?.naam,
       zender: systeemLabel(sg.zender),
+      rol: aanroeper?.rol,
+      ...(aanroeper?.noodtoegang ? { noodtoegang: true } : {}),
       referentienummer: sg.referentienummer,
       ms: Number(process.hrtime.bigint() - start) / 1e6,
     });
@@ -122,9 +138,13 @@ export class Verwerker {
       }
       op = keuze.operatie;
       controleerStuurgegevens(this.gw, op, sg, afw);
+      aanroeper = this.gw.toegang.identificeer(verzoek.transport ?? {}, sg.zender);
+      const nood = leesNoodtoegang(env.headers, root);
+      if (nood) aanroeper.noodtoegang = nood;
+      controleerOperatie(aanroeper, op);
       const bericht: Bericht = { root, dialect: keuze.dialect, stuurgegevens: sg };
-      const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender };
-      const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.gw.store.lees(() => op!.verwerk(ctx, bericht));
+      const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender, aanroeper };
+      const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.verwerkVraag(op, ctx, bericht);
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
       const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
       return { status: 200, ...antwoordLichaam(envelopeDelen(versie, antwoord.bericht), contentType(versie), alsMtom) };
@@ -136,6 +156,40 @@ export class Verwerker {
       const detail = foutbericht(soort, fout, sg, this.gw.config.stuf.zender);
       return { status: 500, ...antwoordLichaam([faultEnvelope(versie, fout.plek, fout.omschrijving, detail)], contentType(versie), mtom) };
     }
+  }
+
+  /** A question: answered from one consistent read; its protocol row is committed before the answer leaves. */
+  private verwerkVraag(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
+    const antwoord = this.gw.store.lees(() => op.verwerk(ctx, bericht));
+    const bsns = teProtocolleren(ctx, antwoord);
+    if (bsns) this.gw.store.transactie(() => this.protocolleer(op, ctx, bericht, antwoord, bsns));
+    return antwoord;
+  }
+
+  /** One protocol row for an answer with personal data or an emergency read (design.md "Who may see what"). */
+  private protocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, bsns: string[]): void {
+    const a = ctx.aanroeper;
+    this.gw.store.protocol.schrijf({
+      tijdstip: new Date().toISOString(),
+      applicatie: a.applicatie,
+      ...(a.organisatie ? { organisatie: a.organisatie } : {}),
+      ...(a.gebruiker ? { gebruiker: a.gebruiker } : {}),
+      rol: a.rol,
+      via: a.via,
+      operatie: op.naam,
+      ...(bericht.stuurgegevens.referentienummer ? { referentienummer: bericht.stuurgegevens.referentienummer } : {}),
+      ...(a.noodtoegang ? { noodtoegangReden: a.noodtoegang.reden, ...(a.noodtoegang.doelbinding ? { doelbinding: a.noodtoegang.doelbinding } : {}) } : {}),
+      zaken: [...new Set(antwoord.zaken ?? [])],
+      bsns,
+    });
+  }
+
+  /** Inside a write transaction: the operation and, when its answer needs one, its protocol row. */
+  private verwerkEnProtocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
+    const antwoord = op.verwerk(ctx, bericht);
+    const bsns = teProtocolleren(ctx, antwoord);
+    if (bsns) this.protocolleer(op, ctx, bericht, antwoord, bsns);
+    return antwoord;
   }
 
   /** A state change: recognised when resent, processed and recorded in one transaction, answered after commit. */
@@ -154,13 +208,13 @@ export class Verwerker {
           }
           if (op.herhaalbaar) {
             ctx.meldingen.push('herhaald bericht: opnieuw verwerkt');
-            return op.verwerk(ctx, bericht);
+            return this.verwerkEnProtocolleer(op, ctx, bericht);
           }
           ctx.meldingen.push('herhaald bericht: eerder antwoord teruggegeven');
           return { bericht: parseXml(eerder.antwoord) }; // re-enveloped for the resend's SOAP version
         }
       }
-      const antwoord = op.verwerk(ctx, bericht);
+      const antwoord = this.verwerkEnProtocolleer(op, ctx, bericht);
       const bewaard = op.herhaalbaar ? '' : serialize(antwoord.bericht);
       if (sleutel) this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: bewaard, httpStatus: 200 });
       return antwoord;

@@ -10,6 +10,7 @@ import { Statussen } from './statussen';
 import { Zaakrelaties } from './zaakrelaties';
 import { Zaken } from './zaken';
 import { Checkpointer } from './checkpointer';
+import { Protocol } from './protocol';
 
 export class Store {
   readonly zaken: Zaken;
@@ -20,6 +21,7 @@ export class Store {
   readonly idempotentie: Idempotentie;
   readonly documenten: Documenten;
   readonly besluiten: Besluiten;
+  readonly protocol: Protocol;
 
   private checkpointer?: Checkpointer;
 
@@ -32,6 +34,7 @@ export class Store {
     this.idempotentie = new Idempotentie(db);
     this.documenten = new Documenten(db);
     this.besluiten = new Besluiten(db);
+    this.protocol = new Protocol(db);
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */

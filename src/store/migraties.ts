@@ -191,4 +191,35 @@ CREATE TABLE besluitdocument (
 CREATE UNIQUE INDEX besluitdocument_huidig ON besluitdocument(besluit_id, document_identificatie) WHERE einddatum IS NULL;
 `,
   },
+  {
+    versie: 3,
+    sql: `
+-- The protocol (privacy log): one row per answer that contained personal data, and per emergency read.
+-- BSNs live here and nowhere in the service log.
+CREATE TABLE protocol (
+  id                INTEGER PRIMARY KEY,
+  tijdstip          TEXT NOT NULL,   -- ISO 8601 UTC
+  applicatie        TEXT NOT NULL,
+  organisatie       TEXT,
+  gebruiker         TEXT,
+  rol               TEXT NOT NULL,
+  via               TEXT NOT NULL,   -- basic, certificaat or open
+  operatie          TEXT NOT NULL,
+  referentienummer  TEXT,
+  noodtoegang_reden TEXT,            -- set when the glass was broken
+  doelbinding       TEXT
+);
+CREATE INDEX protocol_tijdstip ON protocol(tijdstip);
+CREATE TABLE protocol_zaak (
+  protocol_id  INTEGER NOT NULL REFERENCES protocol(id),
+  zaak         TEXT NOT NULL,
+  PRIMARY KEY (zaak, protocol_id)
+) WITHOUT ROWID;
+CREATE TABLE protocol_bsn (
+  protocol_id  INTEGER NOT NULL REFERENCES protocol(id),
+  bsn          TEXT NOT NULL,
+  PRIMARY KEY (bsn, protocol_id)
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -10,6 +10,7 @@ import { GERELATEERDE_VORM, leidtTotAntwoord } from './besluitAntwoord';
 import { formatTijdstip } from './tijd';
 import { ROLSOORTEN, Rol, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
 import { ZaakBeeld } from '../domain/zaakBeeld';
+import { VOLLEDIG, Zicht } from '../toegang/zicht';
 
 const attribuutVolgorde = (voor: ZaakAttribuut) => ZAAK_ATTRIBUTEN.findIndex((a) => a.naam === voor);
 
@@ -158,7 +159,7 @@ export function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVar
 const objectAttributen = (b: ZaakBeeld) => [entiteittype('ZAK'), at(NS.stuf, 'sleutelVerzendend', String(b.zaak.id))];
 
 /** GeefZaakDetails-ZAK-antwoord (also the plain StUF-ZKN ZAK-antwoord of a zakLa01). */
-export function zaakDetailsObject(b: ZaakBeeld, scope: Scope): XElement {
+export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOLLEDIG): XElement {
   const z = b.zaak.data;
   const rollen = (naam: keyof typeof ROLSOORTEN) => relaties(scope, naam, ROLSOORTEN[naam], b.rollen.filter((r) => r.rolsoort === naam), rolAntwoord);
   const zaakrelaties = (naam: 'heeftAlsDeelzaak' | 'heeftBetrekkingOpAndere', et: string) =>
@@ -195,7 +196,7 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope): XElement {
 }
 
 /** GeefZaakStatus-ZAK-antwoord: identificatie, optionally omschrijving and isVan, then the statuses. */
-export function zaakStatusObject(b: ZaakBeeld, scope: Scope, alleenLaatste: boolean, variant: 'status' | 'statusZds12'): XElement {
+export function zaakStatusObject(b: ZaakBeeld, scope: Scope, alleenLaatste: boolean, variant: 'status' | 'statusZds12', zicht: Zicht = VOLLEDIG): XElement {
   return zkn('object', [
     zkn('identificatie', b.zaak.identificatie),
     scope.expliciet('omschrijving') && (b.zaak.data.attributen.omschrijving ? waardeElement(NS.zkn, 'omschrijving', b.zaak.data.attributen.omschrijving) : nilElement(NS.zkn, 'omschrijving')),

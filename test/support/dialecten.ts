@@ -156,9 +156,9 @@ export function wijzig(d: Dialect, dienst: 'updateZaak' | 'actualiseerZaakstatus
 export const vraagParameters = '<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag></ZKN:parameters>';
 export const SCOPE_ALLES = '<ZKN:scope><ZKN:object StUF:entiteittype="ZAK" StUF:scope="alles"/></ZKN:scope>';
 
-export function geefZaakdetails(d: Dialect, id: string, scope = SCOPE_ALLES): string {
+export function geefZaakdetails(d: Dialect, id: string, scope = SCOPE_ALLES, sturing: Sturing = {}): string {
   const root = rootNaam(d, 'geefZaakdetails');
-  return `<${root} ${NSDECL}>${stuurgegevens('Lv01', {}, ZAK)}${vraagParameters}` +
+  return `<${root} ${NSDECL}>${stuurgegevens('Lv01', sturing, ZAK)}${vraagParameters}` +
     `<ZKN:gelijk StUF:entiteittype="ZAK"><ZKN:identificatie>${id}</ZKN:identificatie></ZKN:gelijk>${scope}</${root}>`;
 }
 
@@ -167,10 +167,10 @@ export const SCOPE_STATUS =
   '<ZKN:gerelateerde StUF:entiteittype="STT"><ZKN:volgnummer xsi:nil="true"/><ZKN:omschrijving xsi:nil="true"/></ZKN:gerelateerde>' +
   '<ZKN:toelichting xsi:nil="true"/><ZKN:datumStatusGezet xsi:nil="true"/><ZKN:indicatieLaatsteStatus xsi:nil="true"/></ZKN:heeft></ZKN:object></ZKN:scope>';
 
-export function geefZaakstatus(d: Dialect, id: string, alleenLaatste = true): string {
+export function geefZaakstatus(d: Dialect, id: string, alleenLaatste = true, sturing: Sturing = {}): string {
   const root = rootNaam(d, 'geefZaakstatus');
   const laatste = alleenLaatste ? '<ZKN:heeft StUF:entiteittype="ZAKSTT"><ZKN:indicatieLaatsteStatus>J</ZKN:indicatieLaatsteStatus></ZKN:heeft>' : '';
-  return `<${root} ${NSDECL}>${stuurgegevens('Lv01', {}, ZAK)}${vraagParameters}` +
+  return `<${root} ${NSDECL}>${stuurgegevens('Lv01', sturing, ZAK)}${vraagParameters}` +
     `<ZKN:gelijk StUF:entiteittype="ZAK"><ZKN:identificatie>${id}</ZKN:identificatie>${laatste}</ZKN:gelijk>${SCOPE_STATUS}</${root}>`;
 }
 

@@ -50,7 +50,7 @@ export interface TestGateway {
   app: GatewayApp;
   config: Config;
   map: string;
-  stuur(body: string, opties?: { actie?: string; pad?: string; contentType?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown> }>;
+  stuur(body: string, opties?: { actie?: string; pad?: string; contentType?: string; headers?: Record<string, string> }): Promise<{ status: number; body: string; headers: Record<string, unknown> }>;
   sluit(): Promise<void>;
 }
 
@@ -69,7 +69,7 @@ export async function startGateway(
     config,
     map,
     async stuur(body, opties = {}) {
-      const headers: Record<string, string> = { 'content-type': opties.contentType ?? 'text/xml; charset=utf-8' };
+      const headers: Record<string, string> = { 'content-type': opties.contentType ?? 'text/xml; charset=utf-8', ...opties.headers };
       if (opties.actie !== undefined) headers.soapaction = opties.actie;
       const r = await app.inject({ method: 'POST', url: opties.pad ?? '/OntvangAsynchroon', payload: body, headers });
       return { status: r.statusCode, body: r.body, headers: r.headers };

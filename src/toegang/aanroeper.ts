@@ -1,0 +1,52 @@
+// Who is calling: the application the transport identity (HTTP basic or TLS client certificate) belongs to, its
+// role and zaaktypen, and the emergency reason a request may state. Decided once per request, before any work.
+import type { ApplicatieConfig, Rol } from '../config';
+
+/** `open` is the development mode's caller: no credentials, everything allowed. */
+export type AanroeperRol = Rol | 'open';
+
+/** Breaking the glass: a stated reason that grants full view for one request, always protocolled. */
+export interface Noodtoegang {
+  reden: string;
+  doelbinding?: string;
+}
+
+export interface Aanroeper {
+  /** StUF zender applicatie (registered, or as declared in open mode). */
+  applicatie: string;
+  organisatie?: string;
+  /** stuurgegevens/zender/gebruiker: the person behind the application, for the protocol. */
+  gebruiker?: string;
+  rol: AanroeperRol;
+  /** How the caller was identified. */
+  via: 'basic' | 'certificaat' | 'open';
+  registratie?: ApplicatieConfig;
+  noodtoegang?: Noodtoegang;
+}
+
+const past = (lijst: readonly string[], code: string) => lijst.includes('*') || lijst.includes(code);
+
+export function magLezen(a: Aanroeper, zaaktypeCode: string): boolean {
+  return !a.registratie || past(a.registratie.zaaktypen.lezen, zaaktypeCode);
+}
+
+export function magSchrijven(a: Aanroeper, zaaktypeCode: string): boolean {
+  if (a.rol === 'kcc' || a.rol === 'beheer') return false;
+  return !a.registratie || past(a.registratie.zaaktypen.schrijven, zaaktypeCode);
+}
+
+export function magNoodtoegang(a: Aanroeper): boolean {
+  if (!a.registratie) return true;
+  return a.registratie.noodtoegang ?? a.rol !== 'ketenpartner';
+}
+
+export const OPEN_AANROEPER = (applicatie = 'onbekend', organisatie?: string): Aanroeper => ({
+  applicatie,
+  ...(organisatie ? { organisatie } : {}),
+  rol: 'open',
+  via: 'open',
+});
+
+export function aanroeperLabel(a: Aanroeper): string {
+  return `${a.organisatie ? `${a.organisatie}/` : ''}${a.applicatie} (rol ${a.rol})`;
+}
