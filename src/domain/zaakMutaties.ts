@@ -13,12 +13,17 @@ import {
 import type { Store } from '../store';
 import { Betrokkene, ROLSOORTEN, Waarde, Zaak, ZaakData, ZaakGroep, ZAAKRELATIE_SOORTEN, legeZaakData } from './zaak';
 import { Zaaktypecatalogus } from './zaaktypen';
+import { clientVelden, controleerPlanregels, planstand } from './plannen';
+import type { Aanroeper } from '../toegang/aanroeper';
+import { controleerSchrijven } from '../toegang/rechten';
 
 export interface MutatieContext {
   store: Store;
   catalogus: Zaaktypecatalogus;
   afw: Afwijkingen;
   config: Config;
+  /** Who sends the message: decides whether it may write zaken of this zaaktype and plan kind. */
+  aanroeper: Aanroeper;
   /** Notes for the log that are not deviations (e.g. an identificatie without our gemeentecode). */
   meldingen: string[];
   vandaag: () => string;
@@ -40,6 +45,9 @@ export function controleerIdentificatie(ctx: MutatieContext, id: string | undefi
 
 export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
   const id = controleerIdentificatie(ctx, b.identificatie);
+  const code = b.zaaktype?.code;
+  if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de nieuwe zaak ontbreekt');
+  controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: code, soort: ctx.catalogus.soortVan({ code, omschrijving: b.zaaktype?.omschrijving }) });
   if (ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
   const gemeentecode = ctx.config.stuf.gemeentecode;
   if (!id.startsWith(gemeentecode)) {
@@ -49,8 +57,6 @@ export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
   }
   if (b.verwerkingssoort && b.verwerkingssoort !== 'T') ctx.afw.meld(`object: verwerkingssoort '${b.verwerkingssoort}' bij creeerZaak, verwacht T`);
 
-  const code = b.zaaktype?.code;
-  if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de nieuwe zaak ontbreekt');
   const zt = ctx.catalogus.controleerNieuw(code);
   const omschrijving = b.zaaktype?.omschrijving ?? zt?.omschrijving;
   const data = legeZaakData(omschrijving ? { code, omschrijving } : { code });
@@ -63,6 +69,7 @@ export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
 
   const zaak = ctx.store.zaken.voegToe(id, data);
   verwerkRelaties(ctx, zaak, b.relaties, 'creeer');
+  controleerPlanregels(ctx, zaak);
 
   const initiatoren = ctx.store.betrokkenen.rollen(zaak.id).filter((r) => r.rolsoort === 'heeftAlsInitiator');
   if (initiatoren.length === 0) ctx.afw.meld('object/heeftAlsInitiator ontbreekt (verplicht bij creeerZaak)');
@@ -81,6 +88,8 @@ function teWijzigenZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw
   }
   const zaak = ctx.store.zaken.vind(id);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
+  const zaaktype = zaak.data.zaaktype;
+  controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: zaaktype.code, soort: ctx.catalogus.soortVan(zaaktype) });
   return zaak;
 }
 
@@ -93,9 +102,11 @@ export function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, ni
   if (nieuwCode && nieuwCode !== zaak.data.zaaktype.code) {
     throw verwerkingsFout(`Het zaaktype van zaak ${zaak.identificatie} kan niet gewijzigd worden (${zaak.data.zaaktype.code} → ${nieuwCode})`);
   }
+  const voor = planstand(ctx, zaak);
   pasAttributenToe(zaak.data, nieuw);
   if (oud) verwerkRelaties(ctx, zaak, oud.relaties, 'oud');
   verwerkRelaties(ctx, zaak, nieuw.relaties, 'nieuw');
+  controleerPlanregels(ctx, zaak, voor);
   ctx.store.zaken.bewaar(zaak);
   return zaak;
 }
@@ -199,7 +210,7 @@ function verwerkRelaties(ctx: MutatieContext, zaak: Zaak, relaties: RelatieEleme
   for (const rel of relaties) {
     if (rel.naam === 'heeft') verwerkStatusRelatie(ctx, zaak, rel, bron);
     else if (rel.naam in ROLSOORTEN) verwerkRol(ctx, zaak, rel, actieVan(ctx, rel, bron));
-    else if (rel.naam === 'heeftBetrekkingOp') verwerkZaakobject(ctx, zaak, rel, actieVan(ctx, rel, bron));
+    else if (rel.naam === 'heeftBetrekkingOp') verwerkZaakobject(ctx, zaak, rel, actieVan(ctx, rel, bron), bron);
     else if (rel.naam in ZAAKRELATIE_SOORTEN) verwerkZaakrelatie(ctx, zaak, rel, actieVan(ctx, rel, bron));
     else ctx.afw.meld(`${rel.pad}: ${rel.naam} wordt via deze kennisgeving niet verwerkt; genegeerd`);
   }
@@ -254,10 +265,12 @@ function verwerkRol(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie:
   });
 }
 
-function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
+function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie, bron: Bron): void {
   if (actie === 'niets') return;
   const o = leesZaakobject(rel, ctx.afw);
   if (!o) return;
+  const ldpWijziging = bron !== 'creeer' && ctx.catalogus.soortVan(zaak.data.zaaktype) === 'levensdomeinplan';
+  o.velden = clientVelden(o.velden, ldpWijziging && o.objecttype === 'natuurlijkPersoon');
   const b = ctx.store.betrokkenen;
   const match = b.zaakobjecten(zaak.id).find(
     (x) =>
@@ -268,7 +281,7 @@ function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement,
   pasToe(ctx, rel, actie, {
     match,
     voegToe: () => b.voegZaakobjectToe(zaak.id, o),
-    werkBij: (id, v) => b.werkZaakobjectBij(id, v),
+    werkBij: (id, v) => b.werkZaakobjectBij(id, clientVelden(v, false)),
     verwijder: (id) => b.verwijderZaakobject(id),
     beeindig: (id, d) => b.beeindigZaakobject(id, d),
   });

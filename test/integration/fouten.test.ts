@@ -245,7 +245,8 @@ describe('the zaaktype catalogue', () => {
       const r = await s.creeer({ id: nieuwId(), zaaktype: 'ONBEKEND1' });
       expect(r.code).toBe('StUF058');
       expect(r.details).toContain('ONBEKEND1');
-      expect((await s.creeer({ id: nieuwId(), zaaktype: 'GZP' })).status).toBe(200);
+      const gezinsplan = m.zaakobject(m.persoon('111222333')) + m.rol('heeftAlsInitiator', m.medewerker('MDW-1')); // rzs.md §3.1
+      expect((await s.creeer({ id: nieuwId(), zaaktype: 'GZP', relaties: gezinsplan })).status).toBe(200);
     } finally {
       await streng.sluit();
     }

@@ -244,7 +244,11 @@ describe('updateZaak', () => {
 });
 
 describe('actualiseerZaakstatus', () => {
-  const gezinsplan = () => maak({ zaaktype: 'GZP', zaaktypeOmschrijving: 'Opstellen en uitvoeren gezinsplan' });
+  // A gezinsplan needs a client and the regisseur as initiator (rzs.md §3.1).
+  const gezinsplan = () => maak({
+    zaaktype: 'GZP', zaaktypeOmschrijving: 'Opstellen en uitvoeren gezinsplan',
+    relaties: m.zaakobject(m.persoon('111222333')) + m.rol('heeftAlsInitiator', m.medewerker('MDW-1')),
+  });
   const leeg = m.legeRelatie('heeft', 'ZAKSTT', 'T');
 
   it('accepts the oud/nieuw pair and a single object, and answers statuses newest first', async () => {

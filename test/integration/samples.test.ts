@@ -10,6 +10,7 @@ import { startGateway, TestGateway } from '../support/gateway';
 import { SAMPLES, heeftShared } from '../support/paden';
 import { ZDS11, ZDS12, inEnvelope, sample } from '../support/soap';
 import { actie, creeerZaak, geefZaakdetails, medewerker, rol } from '../support/dialecten';
+import { levensdomeinplan } from '../support/planBerichten';
 import { goed, isNilElement, objectUit, schoneFout, sleutels, statussen, tekst, vergelijkbaar } from '../support/antwoorden';
 
 const metShared = heeftShared() ? describe : describe.skip;
@@ -273,6 +274,7 @@ metShared.each([
 ])('RZS-samples (ZDS 1.1 zakLk01), %s: rollen, zaakobjecten en relaties, teruggelezen in beide dialecten', (_naam, metActie) => {
   const GEZINSPLAN = '0999GZP000000000001';
   const DEELPLAN = '0999WMO000000000123';
+  const LEVENSDOMEINPLAN = '0999LDP000000000004';
   const KOPPEL = '0999SCH000000000555';
   let gw: TestGateway;
 
@@ -310,15 +312,17 @@ metShared.each([
     expect(children(o, 'heeftBetrekkingOpAndere')).toHaveLength(0);
   });
 
-  it('creeerZaak deelplan met twee heeftBetrekkingOpAndere (gezinsplan in de gateway, levensdomeinplan niet)', async () => {
+  it('creeerZaak deelplan met twee heeftBetrekkingOpAndere (gezinsplan en levensdomeinplan in de gateway)', async () => {
+    // rzs.md A14: the plans a deelplan points to must exist, so the sample's levensdomeinplan is created first.
+    goed(await gw.stuur(inEnvelope(levensdomeinplan('zds11', { id: LEVENSDOMEINPLAN, clients: ['111222333'], gezinsplan: GEZINSPLAN })), metActie ? { actie: ZDS11 + 'creeerZaak_Lk01' } : {}));
     goed(await gw.stuur(inEnvelope(sample('rzs/creeerZaak_deelplan_zakLk01.xml')), metActie ? { actie: ZDS11 + 'creeerZaak_Lk01' } : {}));
     const o = await details(DEELPLAN);
-    expect(sleutels(o, 'heeftBetrekkingOpAndere')).toEqual([GEZINSPLAN, '0999LDP000000000004']);
+    expect(sleutels(o, 'heeftBetrekkingOpAndere')).toEqual([GEZINSPLAN, LEVENSDOMEINPLAN]);
     const [gezinsplan, ldp] = children(o, 'heeftBetrekkingOpAndere');
-    // The gezinsplan is known: its own data; the levensdomeinplan is not: only what the relation said.
+    // Both plans are known: their own data, not only what the relation said.
     expect(tekst(gezinsplan, 'gerelateerde', 'omschrijving')).toBe('Gezinsplan familie De Vries');
     expect(tekst(gezinsplan, 'gerelateerde', 'isVan', 'gerelateerde', 'code')).toBe('GZP');
-    expect(path(ldp, 'gerelateerde')!.children.map((c) => c.local)).toEqual(['identificatie']);
+    expect(tekst(ldp, 'gerelateerde', 'isVan', 'gerelateerde', 'code')).toBe('LDP');
     expect(sleutels(o, 'heeftBetrekkingOp')).toEqual(['111222333']);
     expect(tekst(child(o, 'heeftBetrekkingOp'), 'omschrijving')).toBe('Client');
     expect(sleutels(o, 'heeftAlsInitiator')).toEqual(['MDW-0077']);

@@ -10,6 +10,7 @@ import {
   Dialect, actie, alsZds11, andereZaak, creeerZaak, geefZaakdetails, geefZaakstatus, genereerZaakIdentificatie, legeRelatie,
   medewerker, persoon, rol, status, wijzig,
 } from '../support/dialecten';
+import { gezinsplan } from '../support/planBerichten';
 import { goed, objectUit, schoneFout, sleutels, statussen, tekst, vergelijkbaar } from '../support/antwoorden';
 
 const metShared = heeftShared() ? describe : describe.skip;
@@ -99,7 +100,7 @@ describe('ZDS 1.1: relaties toevoegen en verwijderen (StUF 3.01 5.2.6), teruggel
 
   beforeAll(async () => {
     gw = await startGateway();
-    goed(await gw.stuur(inEnvelope(creeerZaak('zds11', { id: GEZINSPLAN, zaaktype: 'GZP' })), { actie: actie('zds11', 'creeerZaak') }));
+    goed(await gw.stuur(inEnvelope(gezinsplan('zds11', { id: GEZINSPLAN, clients: ['111222333'] })), { actie: actie('zds11', 'creeerZaak') }));
     goed(await gw.stuur(inEnvelope(creeerZaak('zds11', { id: ZAAK })), { actie: actie('zds11', 'creeerZaak') }));
   });
   afterAll(() => gw.sluit());
