@@ -1,8 +1,10 @@
-// #2 geefZaakdetails: one zaak with what the scope asks (everything we hold when there is no scope).
+// #2 geefZaakdetails: one zaak with what the scope asks (everything we hold when there is no scope), as far as the
+// caller may see it.
 import { NS } from '../stuf/namespaces';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { zaakDetailsObject } from '../stuf/zaakAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
+import { zichtOp } from '../toegang/zicht';
 import { Operatie } from '../soap/operatie';
 import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
@@ -21,6 +23,7 @@ export const geefZaakdetails: Operatie = {
     const id = gelijkIdentificatie(vraag);
     const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakdetails_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
-    return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES)]), zaken: [id] };
+    const object = zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, zichtOp(ctx.aanroeper, beeld));
+    return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [object]), zaken: [id] };
   },
 };

@@ -4,6 +4,7 @@ import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { path } from '../stuf/xml';
 import { zaakStatusObject } from '../stuf/zaakAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
+import { zichtOp } from '../toegang/zicht';
 import { Operatie } from '../soap/operatie';
 import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
@@ -25,7 +26,7 @@ export const geefZaakstatus: Operatie = {
     if (bericht.dialect === 'zds12' && !alleenLaatste) ctx.afw.meld('gelijk/heeft/indicatieLaatsteStatus (J) ontbreekt; alle statussen worden gegeven');
     const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakstatus_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
-    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status');
+    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status', zichtOp(ctx.aanroeper, beeld));
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object]), zaken: [id] };
   },
 };

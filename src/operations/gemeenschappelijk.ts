@@ -10,12 +10,13 @@ import { nuTijdstip, vandaag } from '../stuf/tijd';
 import { MutatieContext } from '../domain/zaakMutaties';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
+import { controleerLezen } from '../toegang/rechten';
 
 export const zds12Actie = (naam: string) => ACTION_BASE.zds12 + naam;
 export const zds11Actie = (naam: string) => ACTION_BASE.zds11 + naam;
 
 export function mutatieContext(ctx: OperatieContext): MutatieContext {
-  return { store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip() };
+  return { store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, aanroeper: ctx.aanroeper, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip() };
 }
 
 /** The objects of a zakLk01 after checking its parameters: one (T), or oud and nieuw (W). */
@@ -37,11 +38,16 @@ export function zaakLa01(ctx: OperatieContext, bericht: Bericht, naam12: string,
 
 /**
  * The zaak a question asks for, or the answer for an unknown one (zds.md A10): an empty La01 by default,
- * a Fo02 StUF064 for consumers configured to expect a fault.
+ * a Fo02 StUF064 for consumers configured to expect a fault. An ordinary zaak the caller may not read is refused
+ * (StUF052); a plan is always answered, as far as the caller's Zicht goes.
  */
 export function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: string, id: string): ZaakBeeld | Antwoord {
   const zaak = ctx.store.zaken.vind(id);
-  if (zaak) return new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
+  if (zaak) {
+    const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
+    controleerLezen(ctx.aanroeper, { identificatie: zaak.identificatie, zaaktypeCode: beeld.zaaktypeCode, soort: beeld.soort });
+    return beeld;
+  }
   if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
   return { bericht: zaakLa01(ctx, bericht, naam12, []) };
 }

@@ -1,5 +1,6 @@
 // The ZAK object of an answer (geefZaakdetails, geefZaakstatus, zakLa01): exactly what the scope asks, in the
 // schema's element order. Asked but empty is answered xsi:nil with StUF:noValue; "alles" answers what exists.
+// What the caller may not see is decided by the Zicht and applied by a Weergave (zaakZicht.ts) over each list.
 import { NS } from './namespaces';
 import { Scope } from './vraag';
 import { XAttr, XElement, at, el } from './xml';
@@ -8,9 +9,11 @@ import { betrokkeneAntwoord, betrokkeneScope } from './betrokkeneAntwoord';
 import { heeftRelevantAntwoord } from './documentAntwoord';
 import { GERELATEERDE_VORM, leidtTotAntwoord } from './besluitAntwoord';
 import { formatTijdstip } from './tijd';
-import { ROLSOORTEN, Rol, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
+import { Betrokkene, ROLSOORTEN, Rol, Rolsoort, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
+import type { InkomendeRelatie } from '../store/zaakrelaties';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { VOLLEDIG, Zicht } from '../toegang/zicht';
+import { Deel, Weergave } from './zaakZicht';
 
 const attribuutVolgorde = (voor: ZaakAttribuut) => ZAAK_ATTRIBUTEN.findIndex((a) => a.naam === voor);
 
@@ -19,10 +22,6 @@ function attribuut(b: ZaakBeeld, scope: Scope, naam: ZaakAttribuut): XElement | 
   const w = b.zaak.data.attributen[naam];
   if (w) return waardeElement(NS.zkn, naam, w);
   return scope.expliciet(naam) ? nilElement(NS.zkn, naam) : undefined;
-}
-
-function attributen(b: ZaakBeeld, scope: Scope, van: number, tot: number): (XElement | undefined)[] {
-  return ZAAK_ATTRIBUTEN.slice(van, tot).map((a) => attribuut(b, scope, a.naam));
 }
 
 /** A group travels whole: all its fields, empty ones nil (opschorting and verlenging require both). */
@@ -89,27 +88,32 @@ function zaakobjectAntwoord(o: Zaakobject, scope: Scope): XElement {
   return zkn('heeftBetrekkingOp', [zkn('gerelateerde', [object]), ...relatieVelden(o.velden, OBJ_VELDEN, scope)], [entiteittype('ZAKOBJ')]);
 }
 
-/** ZAK-gerelateerdeAntwoord: the other zaak as we hold it, or what the relation told us of it. */
-function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElement[], scope: Scope): XElement {
+/** ZAK-gerelateerdeAntwoord: the other zaak as we hold it (as the caller may see it), or what the relation told us of it. */
+function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElement[], scope: Scope, v: Weergave): XElement {
   const ander = b.andereZaak(identificatie);
-  const inhoud: (XElement | undefined)[] = [zkn('identificatie', identificatie)];
-  if (ander) {
-    inhoud.push(attribuut(ander, scope, 'omschrijving'), attribuut(ander, scope, 'toelichting'), groep(ander, scope, 'resultaat'));
-    // ZAK-gerelateerdeAntwoord has no registratiedatum: not every zaak attribute may appear here.
-    for (const naam of ['startdatum', 'publicatiedatum', 'einddatumGepland', 'uiterlijkeEinddatum', 'einddatum'] as const) {
-      inhoud.push(attribuut(ander, scope, naam));
-    }
-    inhoud.push(groep(ander, scope, 'opschorting'), groep(ander, scope, 'verlenging'), isVanAntwoord(ander, scope));
-    if (scope.expliciet('heeft')) inhoud.push(...statussenAntwoord(ander, scope.sub('heeft'), 'details', false));
-  } else {
-    for (const naam of ['omschrijving', 'isVan']) if (scope.vraagt(naam)) inhoud.push(...opgeslagen.filter((v) => v.local === naam));
+  const id = zkn('identificatie', identificatie);
+  if (!ander) {
+    const bekend = ['omschrijving', 'isVan'].filter((naam) => scope.vraagt(naam)).flatMap((naam) => opgeslagen.filter((e) => e.local === naam));
+    return zkn('gerelateerde', [id, ...bekend], [entiteittype('ZAK')]);
   }
-  return zkn('gerelateerde', inhoud, [entiteittype('ZAK')]);
+  const zicht = v.andere(ander);
+  const attr = (naam: ZaakAttribuut): Deel => [naam, () => attribuut(ander, scope, naam)];
+  const grp = (naam: ZaakGroep): Deel => [naam, () => groep(ander, scope, naam)];
+  const delen: Deel[] = [
+    attr('omschrijving'), attr('toelichting'), grp('resultaat'),
+    // ZAK-gerelateerdeAntwoord has no registratiedatum: not every zaak attribute may appear here.
+    attr('startdatum'), attr('publicatiedatum'), attr('einddatumGepland'), attr('uiterlijkeEinddatum'), attr('einddatum'),
+    grp('opschorting'), grp('verlenging'),
+    ['isVan', () => isVanAntwoord(ander, scope)],
+    // Statuses of the other zaak only when named: "alles" does not reach this far.
+    ['heeft', () => (scope.expliciet('heeft') ? statussenAntwoord(ander, scope.sub('heeft'), 'details', false, zicht) : []), scope.expliciet('heeft')],
+  ];
+  return zkn('gerelateerde', [id, ...new Weergave(zicht, scope, 'gerelateerde').delen(delen)], [entiteittype('ZAK')]);
 }
 
-function zaakrelatieAntwoord(b: ZaakBeeld, r: Zaakrelatie, scope: Scope): XElement {
+function zaakrelatieAntwoord(b: ZaakBeeld, r: Zaakrelatie, scope: Scope, v: Weergave): XElement {
   const soortEt = r.soort === 'heeftAlsDeelzaak' ? 'ZAKZAKDEL' : 'ZAKZAKBTR';
-  return zkn(r.soort, [gerelateerdeZaak(b, r.andereIdentificatie, r.gerelateerde, scope.sub('gerelateerde')), ...relatieVelden(r.velden, ZAKZAK_VELDEN, scope)], [entiteittype(soortEt)]);
+  return zkn(r.soort, [gerelateerdeZaak(b, r.andereIdentificatie, r.gerelateerde, scope.sub('gerelateerde'), v), ...relatieVelden(r.velden, ZAKZAK_VELDEN, scope)], [entiteittype(soortEt)]);
 }
 
 const relaties = <T>(scope: Scope, naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement): XElement[] =>
@@ -123,7 +127,7 @@ const relaties = <T>(scope: Scope, naam: string, et: string, items: T[], maak: (
  */
 export type StatusVariant = 'details' | 'status' | 'statusZds12';
 
-function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope, variant: StatusVariant): XElement {
+function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope, variant: StatusVariant, v: Weergave): XElement {
   const g = scope.sub('gerelateerde');
   const moet = variant !== 'details'; // geefZaakstatus requires these elements, nil when unknown
   const zktOmschrijving = b.zaaktypeOmschrijving;
@@ -137,21 +141,24 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
   const toelichting = moet || scope.vraagt('toelichting');
   return zkn('heeft', [
     zkn('gerelateerde', stt, [entiteittype('STT')]),
-    toelichting && (s.toelichting ? zkn('toelichting', s.toelichting) : moet || scope.expliciet('toelichting') ? nilElement(NS.zkn, 'toelichting') : undefined),
-    (moet || scope.vraagt('datumStatusGezet')) && zkn('datumStatusGezet', formatTijdstip(s.datumStatusGezet)),
-    (moet || scope.vraagt('indicatieLaatsteStatus')) &&
-      (laatste ? zkn('indicatieLaatsteStatus', 'J') : variant === 'statusZds12' ? nilElement(NS.zkn, 'indicatieLaatsteStatus') : zkn('indicatieLaatsteStatus', 'N')),
-    scope.vraagt('isGezetDoor') && s.gezetDoor,
+    ...v.delen([
+      ['toelichting', () => toelichting && (s.toelichting ? zkn('toelichting', s.toelichting) : moet || scope.expliciet('toelichting') ? nilElement(NS.zkn, 'toelichting') : undefined), toelichting],
+      ['datumStatusGezet', () => (moet || scope.vraagt('datumStatusGezet')) && zkn('datumStatusGezet', formatTijdstip(s.datumStatusGezet))],
+      ['indicatieLaatsteStatus', () => (moet || scope.vraagt('indicatieLaatsteStatus')) &&
+        (laatste ? zkn('indicatieLaatsteStatus', 'J') : variant === 'statusZds12' ? nilElement(NS.zkn, 'indicatieLaatsteStatus') : zkn('indicatieLaatsteStatus', 'N'))],
+      ['isGezetDoor', () => scope.vraagt('isGezetDoor') && s.gezetDoor],
+    ]),
   ], [entiteittype('ZAKSTT')]);
 }
 
-/** Statuses newest first, indicatieLaatsteStatus derived from the history. */
-export function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVariant, alleenLaatste: boolean): XElement[] {
-  const statussen = alleenLaatste ? b.statussen.slice(0, 1) : b.statussen;
+/** Statuses newest first, indicatieLaatsteStatus derived from the history; a restricted zicht sees the current one. */
+export function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVariant, alleenLaatste: boolean, zicht: Zicht = VOLLEDIG): XElement[] {
+  const v = new Weergave(zicht, scope, 'status');
+  const statussen = alleenLaatste || v.alleenHuidigeStatus ? b.statussen.slice(0, 1) : b.statussen;
   if (statussen.length === 0) {
     return variant !== 'details' || scope.expliciet('heeft') ? [nilElement(NS.zkn, 'heeft', 'geenWaarde', [entiteittype('ZAKSTT')])] : [];
   }
-  return statussen.map((s, i) => statusAntwoord(b, s, i === 0, scope, variant));
+  return statussen.map((s, i) => statusAntwoord(b, s, i === 0, scope, variant, v));
 }
 
 // ---- the objects ------------------------------------------------------------------------------------------
@@ -161,46 +168,51 @@ const objectAttributen = (b: ZaakBeeld) => [entiteittype('ZAK'), at(NS.stuf, 'sl
 /** GeefZaakDetails-ZAK-antwoord (also the plain StUF-ZKN ZAK-antwoord of a zakLa01). */
 export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOLLEDIG): XElement {
   const z = b.zaak.data;
-  const rollen = (naam: keyof typeof ROLSOORTEN) => relaties(scope, naam, ROLSOORTEN[naam], b.rollen.filter((r) => r.rolsoort === naam), rolAntwoord);
-  const zaakrelaties = (naam: 'heeftAlsDeelzaak' | 'heeftBetrekkingOpAndere', et: string) =>
-    relaties(scope, naam, et, b.relaties.filter((r) => r.soort === naam), (r, s) => zaakrelatieAntwoord(b, r, s));
-  const hoofdzaken = b.inkomend.filter((r) => r.soort === 'heeftAlsDeelzaak');
-  const tot = (naam: ZaakAttribuut) => attribuutVolgorde(naam);
-  return zkn('object', [
-    zkn('identificatie', b.zaak.identificatie),
-    ...attributen(b, scope, 0, tot('startdatum')),
-    ...herhalend(scope, 'kenmerk', () => z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)]))),
-    ...herhalend(scope, 'anderZaakObject', () => z.anderZaakObjecten),
-    groep(b, scope, 'resultaat'),
-    ...attributen(b, scope, tot('startdatum'), tot('betalingsIndicatie')),
-    groep(b, scope, 'opschorting'),
-    groep(b, scope, 'verlenging'),
-    ...attributen(b, scope, tot('betalingsIndicatie'), ZAAK_ATTRIBUTEN.length),
-    extraElementen(b, scope),
-    isVanAntwoord(b, scope),
-    ...relaties(scope, 'heeftBetrekkingOp', 'ZAKOBJ', b.zaakobjecten, zaakobjectAntwoord),
-    ...rollen('heeftAlsBelanghebbende'),
-    ...rollen('heeftAlsGemachtigde'),
-    ...rollen('heeftAlsInitiator'),
-    ...rollen('heeftAlsUitvoerende'),
-    ...rollen('heeftAlsVerantwoordelijke'),
-    ...rollen('heeftAlsOverigBetrokkene'),
-    ...zaakrelaties('heeftAlsDeelzaak', 'ZAKZAKDEL'),
-    ...relaties(scope, 'heeftAlsHoofdzaak', 'ZAKZAKHFD', hoofdzaken, (r, s) =>
-      zkn('heeftAlsHoofdzaak', [gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'))], [entiteittype('ZAKZAKHFD')])),
-    ...zaakrelaties('heeftBetrekkingOpAndere', 'ZAKZAKBTR'),
-    ...(scope.vraagt('heeft') ? statussenAntwoord(b, scope.sub('heeft'), 'details', false) : []),
-    ...herhalend(scope, 'heeftRelevant', () => heeftRelevantAntwoord(b, scope.sub('heeftRelevant')), [entiteittype('ZAKEDC')]),
-    ...leidtTotAntwoord(() => b.besluiten, scope, GERELATEERDE_VORM),
-  ], objectAttributen(b));
+  const v = new Weergave(zicht, scope);
+  const attr = (naam: ZaakAttribuut): Deel => [naam, () => attribuut(b, scope, naam)];
+  const grp = (naam: ZaakGroep): Deel => [naam, () => groep(b, scope, naam)];
+  const attrs = (van: ZaakAttribuut, tot?: ZaakAttribuut) => ZAAK_ATTRIBUTEN.slice(attribuutVolgorde(van), tot && attribuutVolgorde(tot)).map((a) => attr(a.naam));
+  const relatie = <T>(naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement, betrokkene: (item: T) => Betrokkene | undefined): Deel =>
+    [naam, () => v.betrokkenen(naam, items, betrokkene, (zichtbaar) => relaties(scope, naam, et, zichtbaar, maak))];
+  const rol = (naam: Rolsoort) => relatie(naam, ROLSOORTEN[naam], b.rollen.filter((r) => r.rolsoort === naam), rolAntwoord, (r) => r.betrokkene);
+  const zaakrelatie = (naam: 'heeftAlsDeelzaak' | 'heeftBetrekkingOpAndere', et: string): Deel =>
+    [naam, () => relaties(scope, naam, et, b.relaties.filter((r) => r.soort === naam), (r, s) => zaakrelatieAntwoord(b, r, s, v))];
+  const hoofdzaak = (r: InkomendeRelatie, s: Scope) =>
+    zkn('heeftAlsHoofdzaak', [gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'), v)], [entiteittype('ZAKZAKHFD')]);
+  const delen: Deel[] = [
+    ...attrs('omschrijving', 'startdatum'),
+    ['kenmerk', () => herhalend(scope, 'kenmerk', () => z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)])))],
+    ['anderZaakObject', () => herhalend(scope, 'anderZaakObject', () => z.anderZaakObjecten)],
+    grp('resultaat'),
+    ...attrs('startdatum', 'betalingsIndicatie'),
+    grp('opschorting'),
+    grp('verlenging'),
+    ...attrs('betalingsIndicatie'),
+    ['extraElementen', () => extraElementen(b, scope)],
+    ['isVan', () => isVanAntwoord(b, scope)],
+    relatie('heeftBetrekkingOp', 'ZAKOBJ', b.zaakobjecten, zaakobjectAntwoord, (o) => o.betrokkene),
+    ...(Object.keys(ROLSOORTEN) as Rolsoort[]).map(rol),
+    zaakrelatie('heeftAlsDeelzaak', 'ZAKZAKDEL'),
+    ['heeftAlsHoofdzaak', () => relaties(scope, 'heeftAlsHoofdzaak', 'ZAKZAKHFD', b.inkomend.filter((r) => r.soort === 'heeftAlsDeelzaak'), hoofdzaak)],
+    zaakrelatie('heeftBetrekkingOpAndere', 'ZAKZAKBTR'),
+    ['heeft', () => (scope.vraagt('heeft') ? statussenAntwoord(b, scope.sub('heeft'), 'details', false, zicht) : [])],
+    ['heeftRelevant', () => herhalend(scope, 'heeftRelevant', () => heeftRelevantAntwoord(b, scope.sub('heeftRelevant')), [entiteittype('ZAKEDC')])],
+    ['leidtTot', () => leidtTotAntwoord(() => b.besluiten, scope, GERELATEERDE_VORM)],
+  ];
+  return zkn('object', [zkn('identificatie', b.zaak.identificatie), ...v.delen(delen)], objectAttributen(b));
 }
 
 /** GeefZaakStatus-ZAK-antwoord: identificatie, optionally omschrijving and isVan, then the statuses. */
 export function zaakStatusObject(b: ZaakBeeld, scope: Scope, alleenLaatste: boolean, variant: 'status' | 'statusZds12', zicht: Zicht = VOLLEDIG): XElement {
+  const omschrijving = b.zaak.data.attributen.omschrijving;
+  // Only named elements besides the statuses: "alles" means identificatie and statuses here.
+  const delen: Deel[] = [
+    ['omschrijving', () => scope.expliciet('omschrijving') && (omschrijving ? waardeElement(NS.zkn, 'omschrijving', omschrijving) : nilElement(NS.zkn, 'omschrijving')), scope.expliciet('omschrijving')],
+    ['isVan', () => scope.expliciet('isVan') && isVanAntwoord(b, scope), scope.expliciet('isVan')],
+  ];
   return zkn('object', [
     zkn('identificatie', b.zaak.identificatie),
-    scope.expliciet('omschrijving') && (b.zaak.data.attributen.omschrijving ? waardeElement(NS.zkn, 'omschrijving', b.zaak.data.attributen.omschrijving) : nilElement(NS.zkn, 'omschrijving')),
-    scope.expliciet('isVan') && isVanAntwoord(b, scope),
-    ...statussenAntwoord(b, scope.sub('heeft'), variant, alleenLaatste),
+    ...new Weergave(zicht, scope).delen(delen),
+    ...statussenAntwoord(b, scope.sub('heeft'), variant, alleenLaatste, zicht),
   ], objectAttributen(b));
 }

@@ -1,12 +1,14 @@
-// What a caller may see of one zaak (design.md "Who may see what"). The answer encoders ask this, never the role.
+// What a caller may see of one zaak (design.md "Who may see what"). The answer encoders ask this, never the role;
+// what each level does to an answer is src/stuf/zaakZicht.ts.
 import type { ZaakBeeld } from '../domain/zaakBeeld';
-import { Aanroeper } from './aanroeper';
+import { Aanroeper, magLezen } from './aanroeper';
 
 /**
  * volledig: everything. plan: a gezinsplan or levensdomeinplan seen by anyone but its regie (or its own
  * uitvoerende applications): identificatie, zaaktype, initiator and current status; every other requested element
- * is answered empty with StUF:noValue="nietGeautoriseerd". proces: a kcc on an ordinary zaak: status and dates,
- * no natural persons other than the one asked about, no documents.
+ * is answered empty with StUF:noValue="nietGeautoriseerd". As another zaak's gerelateerde, a plan (or an ordinary
+ * zaak the caller may not read) shows only identificatie and zaaktype. proces: a kcc on an ordinary zaak: status
+ * and dates, no natural persons other than the one asked about, no documents.
  */
 export type Zichtniveau = 'volledig' | 'plan' | 'proces';
 
@@ -14,6 +16,8 @@ export interface Zicht {
   niveau: Zichtniveau;
   /** proces: the BSN of the person the question was about, who may be shown. */
   persoon?: string;
+  /** How the same caller sees another zaak the answer mentions (a relation's gerelateerde); absent: fully. */
+  andere?: (beeld: ZaakBeeld) => Zicht;
 }
 
 export const VOLLEDIG: Zicht = { niveau: 'volledig' };
@@ -30,9 +34,20 @@ function isUitvoerendeVan(a: Aanroeper, beeld: ZaakBeeld): boolean {
   });
 }
 
+/**
+ * A relation must not show more of the other zaak than a question about it would: an ordinary zaak outside the
+ * caller's lezen list (which it could not ask for, StUF052) is shown like a plan, by identificatie and zaaktype.
+ */
+function zichtOpGerelateerde(a: Aanroeper, ander: ZaakBeeld): Zicht {
+  const z = zichtOp(a, ander);
+  if (z.niveau === 'plan' || ander.isPlan || magLezen(a, ander.zaaktypeCode)) return z;
+  return { ...z, niveau: 'plan' };
+}
+
 export function zichtOp(a: Aanroeper, beeld: ZaakBeeld, persoon?: string): Zicht {
-  if (a.noodtoegang || a.rol === 'open' || a.rol === 'regie') return VOLLEDIG;
-  if (beeld.isPlan) return isUitvoerendeVan(a, beeld) ? VOLLEDIG : { niveau: 'plan' };
-  if (a.rol === 'kcc') return persoon ? { niveau: 'proces', persoon } : { niveau: 'proces' };
-  return VOLLEDIG;
+  if (a.noodtoegang || a.rol === 'open') return VOLLEDIG;
+  const andere = (ander: ZaakBeeld) => zichtOpGerelateerde(a, ander);
+  if (beeld.isPlan && a.rol !== 'regie') return { niveau: isUitvoerendeVan(a, beeld) ? 'volledig' : 'plan', andere };
+  if (a.rol === 'kcc') return { niveau: 'proces', ...(persoon ? { persoon } : {}), andere };
+  return { niveau: 'volledig', andere };
 }

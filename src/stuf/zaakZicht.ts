@@ -1,0 +1,128 @@
+// What a Zicht does to a zaak answer, in one place: which elements are answered as held, which are withheld
+// (empty, StUF:noValue="nietGeautoriseerd"), and which natural persons are left out. The encoders list their
+// elements in schema order and pass them through a Weergave; they never look at the caller's role.
+import { NS } from './namespaces';
+import { Scope } from './vraag';
+import { XElement } from './xml';
+import { entiteittype, nilElement, zkn } from './antwoordElementen';
+import { Betrokkene, ROLSOORTEN, ZAAK_GROEPEN } from '../domain/zaak';
+import type { ZaakBeeld } from '../domain/zaakBeeld';
+import { VOLLEDIG, Zicht } from '../toegang/zicht';
+
+export type Onderdeel = XElement | undefined | false;
+
+/**
+ * One element of an answer in schema order: its name, how to build it as held, and (when not simply the scope
+ * asking for it) whether it is asked: a withheld element asked for is answered by its empty stand-in.
+ */
+export type Deel = readonly [naam: string, maak: () => Onderdeel | Onderdeel[], gevraagd?: boolean];
+
+/** What is being shaped: the asked zaak, another zaak inside a relation (ZAK-gerelateerdeAntwoord), or a status. */
+export type Plek = 'zaak' | 'gerelateerde' | 'status';
+
+/**
+ * What a plan shows to those without plan rights: that it exists, its zaaktype, its regisseur (the initiator) and
+ * its current status without the status's free-text toelichting. As a gerelateerde only identificatie and zaaktype.
+ */
+const IN_PLAN: Record<Plek, ReadonlySet<string>> = {
+  zaak: new Set(['identificatie', 'isVan', 'heeftAlsInitiator', 'heeft']),
+  gerelateerde: new Set(['identificatie', 'isVan']),
+  status: new Set(['gerelateerde', 'datumStatusGezet', 'indicatieLaatsteStatus', 'isGezetDoor']),
+};
+
+/** Process view (kcc) withholds documents whole; natural persons are filtered per relation (Weergave.betrokkenen). */
+const NIET_IN_PROCES: ReadonlySet<string> = new Set(['heeftRelevant']);
+
+/** A withheld relation is one empty occurrence that still names its entiteittype (required by the schema). */
+const RELATIES: Record<string, string> = {
+  isVan: 'ZAKZKT',
+  heeftBetrekkingOp: 'ZAKOBJ',
+  ...ROLSOORTEN,
+  heeftAlsDeelzaak: 'ZAKZAKDEL',
+  heeftAlsHoofdzaak: 'ZAKZAKHFD',
+  heeftBetrekkingOpAndere: 'ZAKZAKBTR',
+  heeft: 'ZAKSTT',
+  heeftRelevant: 'ZAKEDC',
+  leidtTot: 'ZAKBSL',
+  isGezetDoor: 'ZAKSTTBTR',
+};
+
+/**
+ * Groups carry no StUF:noValue in the schema (KenmerkGrp, ZaakobjectGrp, ResultaatGrp, ...): a withheld group is
+ * the group with each field withheld (all four of anderZaakObject, as GeefZaakDetails-ZaakobjectGrp requires).
+ */
+const GROEPEN: Record<string, readonly string[]> = {
+  kenmerk: ['kenmerk', 'bron'],
+  anderZaakObject: ['omschrijving', 'aanduiding', 'lokatie', 'registratie'],
+  ...Object.fromEntries(Object.entries(ZAAK_GROEPEN).map(([naam, velden]) => [naam, velden.map((v) => v.naam)])),
+};
+
+/** Not nillable in the answer types: withheld by leaving it out. */
+const WEGLATEN: ReadonlySet<string> = new Set(['extraElementen']);
+
+const NG = 'nietGeautoriseerd';
+
+/** The empty element that stands for a withheld one. */
+export function afgeschermd(naam: string): XElement | undefined {
+  if (WEGLATEN.has(naam)) return undefined;
+  const velden = GROEPEN[naam];
+  if (velden) return zkn(naam, velden.map((v) => nilElement(NS.zkn, v, NG)));
+  const et = RELATIES[naam];
+  return nilElement(NS.zkn, naam, NG, et ? [entiteittype(et)] : []);
+}
+
+const alsLijst = (x: Onderdeel | Onderdeel[]): Onderdeel[] => (Array.isArray(x) ? x : [x]);
+
+export class Weergave {
+  constructor(
+    private readonly zicht: Zicht,
+    private readonly scope: Scope,
+    private readonly plek: Plek = 'zaak',
+  ) {}
+
+  /** Whether the element is answered as held. */
+  toont(naam: string): boolean {
+    switch (this.zicht.niveau) {
+      case 'volledig':
+        return true;
+      case 'plan':
+        return IN_PLAN[this.plek].has(naam);
+      case 'proces':
+        return !NIET_IN_PROCES.has(naam);
+    }
+  }
+
+  /** The elements of a table in order: each as built, or withheld as its stand-in when asked. */
+  delen(tabel: readonly Deel[]): Onderdeel[] {
+    return tabel.flatMap(([naam, maak, gevraagd]) => {
+      if (this.toont(naam)) return alsLijst(maak());
+      return gevraagd ?? this.scope.vraagt(naam) ? [afgeschermd(naam)] : [];
+    });
+  }
+
+  /** A plan seen without plan rights shows its current status only, whatever history was asked. */
+  get alleenHuidigeStatus(): boolean {
+    return this.zicht.niveau === 'plan';
+  }
+
+  /**
+   * The occurrences of a relation with betrokkenen. Process view leaves out natural persons other than the one the
+   * question was about, and then adds one withheld occurrence so the caller knows something was held back.
+   */
+  betrokkenen<T>(naam: string, items: T[], betrokkene: (item: T) => Betrokkene | undefined, maak: (zichtbaar: T[]) => XElement[]): XElement[] {
+    if (this.zicht.niveau !== 'proces') return maak(items);
+    const zichtbaar = items.filter((i) => this.magZien(betrokkene(i)));
+    if (zichtbaar.length === items.length) return maak(items);
+    if (!this.scope.vraagt(naam)) return [];
+    return [...(zichtbaar.length ? maak(zichtbaar) : []), afgeschermd(naam)!];
+  }
+
+  private magZien(b: Betrokkene | undefined): boolean {
+    return b?.soort !== 'NPS' || (this.zicht.persoon !== undefined && b.bsn === this.zicht.persoon);
+  }
+
+  /** How the caller sees another zaak this answer mentions (a relation's gerelateerde). */
+  andere(ander: ZaakBeeld): Zicht {
+    return this.zicht.andere?.(ander) ?? VOLLEDIG;
+  }
+}
