@@ -125,6 +125,8 @@ export const configSchema = z.strictObject({
       onbekendObject: z.enum(['leegAntwoord', 'fout']).default('leegAntwoord'),
       /** zds.md A19: warn (default) or refuse when a consumer's own zaak identificatie lacks our gemeentecode. */
       gemeentecodeControle: z.enum(['waarschuw', 'weiger']).default('waarschuw'),
+      /** zds.md A8: the search for zaken of a person (plain zakLv01 on initiator or client BSN) is off unless switched on. */
+      persoonsvraag: z.enum(['uit', 'aan']).default('uit'),
     })
     .prefault({}),
   identificatie: z

@@ -20,6 +20,7 @@ import { voegBesluitToe } from './voegBesluitToe';
 import { updateBesluit } from './updateBesluit';
 import { geefBesluitdetails } from './geefBesluitdetails';
 import { geefLijstBesluiten } from './geefLijstBesluiten';
+import { zoekZaken } from './zoekZaken';
 
 export const OPERATIES: Operatie[] = [
   genereerZaakIdentificatie,
@@ -42,4 +43,5 @@ export const OPERATIES: Operatie[] = [
   updateBesluit,
   geefBesluitdetails,
   geefLijstBesluiten,
+  zoekZaken,
 ];

@@ -80,7 +80,8 @@ export class Dispatcher {
       if (child(path(root, 'scope', 'object'), 'heeftRelevant') && heeft('geefLijstZaakdocumenten')) return heeft('geefLijstZaakdocumenten');
       if (child(child(gelijk, 'heeft'), 'indicatieLaatsteStatus')) return heeft('geefZaakstatus');
       // extraElementen in gelijk carry an emergency reason (toegang/noodtoegang.ts), not a selection.
-      const alleenIdentificatie = gelijk !== undefined && gelijk.children.every((c) => c.local === 'identificatie' || c.local === 'extraElementen');
+      // An empty gelijk selects nothing: zoekZaken refuses it saying what can be selected.
+      const alleenIdentificatie = gelijk !== undefined && child(gelijk, 'identificatie') !== undefined && gelijk.children.every((c) => c.local === 'identificatie' || c.local === 'extraElementen');
       if (alleenIdentificatie) return heeft('geefZaakdetails');
       return heeft('zoekZaken') ?? heeft('geefZaakdetails');
     }

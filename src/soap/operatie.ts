@@ -37,8 +37,10 @@ export interface OperatieContext extends Gateway {
 
 export interface Antwoord {
   bericht: XElement;
-  /** Zaak identificaties the answer concerns, for the log line. */
+  /** Zaak identificaties the answer concerns, for the log line and the protocol. */
   zaken?: string[];
+  /** BSNs the question selected on: such a question is protocolled even when its answer shows no person. */
+  gevraagdePersonen?: string[];
 }
 
 export interface Operatie {

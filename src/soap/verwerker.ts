@@ -95,7 +95,9 @@ function hashVan(root: XElement): string {
 /** The answer's BSNs when the answer must be protocolled (personal data, document content, an emergency read). */
 function teProtocolleren(ctx: OperatieContext, antwoord: Antwoord): string[] | undefined {
   const p = persoonsgegevensIn(antwoord.bericht);
-  return ctx.aanroeper.noodtoegang || p.personen || p.documentinhoud ? p.bsns : undefined;
+  const gevraagd = antwoord.gevraagdePersonen ?? [];
+  if (!ctx.aanroeper.noodtoegang && !p.personen && !p.documentinhoud && gevraagd.length === 0) return undefined;
+  return [...new Set([...gevraagd, ...p.bsns])].sort();
 }
 
 const heeftBinair = (e: XElement): boolean => e.binair !== undefined || e.children.some(heeftBinair);

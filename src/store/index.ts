@@ -11,6 +11,7 @@ import { Zaakrelaties } from './zaakrelaties';
 import { Zaken } from './zaken';
 import { Checkpointer } from './checkpointer';
 import { Protocol } from './protocol';
+import { ZaakZoeken } from './zaakZoeken';
 
 export class Store {
   readonly zaken: Zaken;
@@ -22,6 +23,7 @@ export class Store {
   readonly documenten: Documenten;
   readonly besluiten: Besluiten;
   readonly protocol: Protocol;
+  readonly zaakZoeken: ZaakZoeken;
 
   private checkpointer?: Checkpointer;
 
@@ -35,6 +37,7 @@ export class Store {
     this.documenten = new Documenten(db);
     this.besluiten = new Besluiten(db);
     this.protocol = new Protocol(db);
+    this.zaakZoeken = new ZaakZoeken(db);
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */

@@ -222,4 +222,13 @@ CREATE TABLE protocol_bsn (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    versie: 4,
+    sql: `
+-- The zaken of a zaaktype in identificatie order (zakLv01 on isVan, paged): each page is one range of this index.
+-- It serves every lookup on zaaktype_code alone too, so the old index goes.
+DROP INDEX zaak_zaaktype;
+CREATE INDEX zaak_zaaktype_identificatie ON zaak(zaaktype_code, identificatie);
+`,
+  },
 ];

@@ -30,6 +30,7 @@ export const FOUTCODES = {
   StUF067: { plek: 'server', omschrijving: 'Dubbele objecten gevonden' },
   StUF097: { plek: 'client', omschrijving: 'Scope bevat zowel het attribuut StUF:scope als elementen' },
   StUF103: { plek: 'client', omschrijving: 'Vervolgvraag zonder start' },
+  StUF106: { plek: 'client', omschrijving: 'Start bevat niet alle sorteerelementen' },
   StUF133: { plek: 'server', omschrijving: 'Gevraagde sortering wordt niet ondersteund' },
   StUF960: { plek: 'server', omschrijving: 'Antwoord kan niet binnen de time-out worden gegeven' },
 } as const satisfies Record<string, FoutDefinitie>;

@@ -9,6 +9,7 @@ import { Dialect, geefZaakdetails, geefZaakstatus } from '../support/dialecten';
 import { aanmelding, als, beveiligd, gezinsplan, TestRol } from '../support/planBerichten';
 import { protocolOpdracht } from '../../src/toegang/protocolOpdracht';
 import { NOODTOEGANG_NS } from '../../src/toegang/noodtoegang';
+import { ZAKLV01_ACTIE, nps, zoekZaken } from '../support/zoekBerichten';
 
 const CLIENTS = ['111222333', '222333444', '333444555'];
 const PLAN = '0599GZP0000101';
@@ -38,7 +39,7 @@ const protocol = (args: string[]) => {
 beforeAll(async () => {
   const v = vangLog();
   log = v.regels;
-  gw = await startGateway(beveiligd({ perRol: { ketenpartner: { noodtoegang: false } } }), undefined, v.log);
+  gw = await startGateway({ ...beveiligd({ perRol: { ketenpartner: { noodtoegang: false } } }), stuf: { persoonsvraag: 'aan' } }, undefined, v.log);
   const r = await gw.stuur(inEnvelope(gezinsplan('zds12', { id: PLAN, clients: CLIENTS, sturing: als('regie') })), { headers: aanmelding('regie') });
   expect(r.status).toBe(200);
 });
@@ -60,6 +61,14 @@ describe('protocol rows', () => {
     const r = await vraag('zds12', 'regie', geefZaakstatus('zds12', PLAN, true, als('regie')));
     expect(r.status).toBe(200);
     expect(protocol(['--zaak', PLAN])).toHaveLength(voor);
+  });
+
+  it('a person query is protocolled with the BSN asked about, even when its answer names no person', async () => {
+    const r = await gw.stuur(inEnvelope(zoekZaken({ client: nps(CLIENTS[2]) }, { sturing: als('kcc') })), { pad: '/BeantwoordVraag', actie: ZAKLV01_ACTIE, headers: aanmelding('kcc') });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain(PLAN);
+    expect(r.body).not.toContain('natuurlijkPersoon');
+    expect(protocol(['--bsn', CLIENTS[2]]).at(-1)).toMatchObject({ operatie: 'zoekZaken', applicatie: 'KCC', rol: 'kcc', zaken: [PLAN], bsns: [CLIENTS[2]] });
   });
 
   it('is found by BSN, by zaak and by period; a period without reads is empty', () => {

@@ -1,0 +1,153 @@
+// The person query (zds.md A8, rzs.md §10 A2): plain StUF-ZKN zakLv01 selecting zaken on their initiator, their
+// client (zaakobject), the plan they belong to (heeftBetrekkingOpAndere), zaaktype or identificatie, answered with a
+// zakLa01 of ZAK-antwoord objects sorted on identificatie and paged with StUF vervolgvragen. It answers "does this
+// person have a gezinsplan, and who is the regisseur" for everyone who may list zaken; how much of each zaak a
+// caller sees is the Zicht's business.
+//
+// No SOAPAction of its own: the plain action …/zkn/0310/zakLv01 names no service, so dispatch decides on the
+// content (zds.md A2) and status, document and detail questions keep reaching their own services and checks.
+import { NS } from '../stuf/namespaces';
+import { StufFout } from '../stuf/fout';
+import { Afwijkingen } from '../stuf/entiteit';
+import { antwoordStuurgegevens } from '../stuf/stuurgegevens';
+import { Scope, Vraag, leesVraag } from '../stuf/vraag';
+import { XElement, child, el, isNil, path } from '../stuf/xml';
+import { zaakDetailsObject } from '../stuf/zaakAntwoord';
+import { ONDERSTEUNDE_SELECTIE, leesZaakselectie } from '../stuf/zaakSelectie';
+import { ZaakBeeld } from '../domain/zaakBeeld';
+import { Zaakselectie, Zaaktreffer, heeftCriterium } from '../store/zaakZoeken';
+import { magInLijst } from '../toegang/rechten';
+import { zichtOp } from '../toegang/zicht';
+import { Bericht, Operatie, OperatieContext } from '../soap/operatie';
+
+/** StUF-ZKN's default maximumAantal (ZAK-parametersVraagSynchroon). */
+const STANDAARD_AANTAL = 15;
+/** A larger maximumAantal is capped: the caller gets this many, melding StUF0002 and a vervolgvraag for the rest. */
+const MAX_PER_ANTWOORD = 100;
+/** Rows read per round for a caller who may not list every zaak (its invisible ones are skipped after reading). */
+const BATCH = 500;
+
+/**
+ * Without a scope the provider chooses (zds.md A15): enough to answer "which plan, which zaaktype, who is the
+ * regisseur, how far along": kerngegevens, isVan, the initiator and the current status.
+ */
+const STANDAARD_SCOPE = Scope.elementen(
+  new Map([
+    ['identificatie', Scope.KERN],
+    ['isVan', Scope.ALLES],
+    ['heeftAlsInitiator', Scope.ALLES],
+    ['heeft', Scope.ALLES],
+  ]),
+);
+
+function controleerSortering(sortering: string | undefined): void {
+  if (sortering === undefined || sortering === '0' || sortering === '1') return;
+  throw new StufFout(
+    'StUF133',
+    `parameters/sortering ${sortering} wordt niet ondersteund: een zaakvraag sorteert op identificatie (sortering 0 of 1), waarop ook een vervolgvraag verder gaat`,
+  );
+}
+
+/** Where a vervolgvraag continues: after the zaak named in start, the last one of the previous answer. */
+function vervolgNa(root: XElement, vraag: Vraag, afw: Afwijkingen): string | undefined {
+  const start = child(root, 'start');
+  if (!start) return undefined;
+  if (!vraag.parameters.indicatorVervolgvraag) afw.meld('start gegeven zonder parameters/indicatorVervolgvraag true; de vraag gaat verder na start');
+  const id = path(start, 'object', 'identificatie');
+  const waarde = id && !isNil(id) ? id.text.trim() : '';
+  if (!waarde) {
+    throw new StufFout('StUF106', 'start/object/identificatie ontbreekt: een vervolgvraag gaat verder na de zaak met die identificatie (de sortering van een zaakvraag)');
+  }
+  return waarde;
+}
+
+/** Whether the caller may list a zaak of any zaaktype: asked with a code no lezen list can hold (codes are not empty). */
+const leestAlleZaaktypen = (ctx: OperatieContext) => magInLijst(ctx.aanroeper, '', 'gewoon');
+
+function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): boolean {
+  return magInLijst(ctx.aanroeper, t.zaaktypeCode, ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }));
+}
+
+/**
+ * One page of the zaken this caller may list. Zaken it may not list are skipped in the loop, not in SQL (whether a
+ * zaaktype outside the catalogue is a plan depends on its omschrijving), so a page is read in rounds until full.
+ */
+function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: string | undefined): { treffers: Zaaktreffer[]; meer: boolean } {
+  const treffers: Zaaktreffer[] = [];
+  // One more than asked tells whether there are more; a caller whose zaken are skipped reads in larger rounds.
+  const ronde = leestAlleZaaktypen(ctx) ? max + 1 : Math.max(max + 1, BATCH);
+  for (let cursor = na; ; ) {
+    const rijen = ctx.store.zaakZoeken.treffers(selectie, ronde, cursor);
+    for (const r of rijen) {
+      if (!zichtbaar(ctx, r)) continue;
+      if (treffers.length === max) return { treffers, meer: true };
+      treffers.push(r);
+    }
+    if (rijen.length < ronde) return { treffers, meer: false };
+    cursor = rijen[rijen.length - 1].identificatie;
+  }
+}
+
+/** StUF aantalVoorkomens: every zaak of the selection this caller may list. */
+function aantal(ctx: OperatieContext, selectie: Zaakselectie): number {
+  if (leestAlleZaaktypen(ctx)) return ctx.store.zaakZoeken.aantal(selectie);
+  let n = 0;
+  for (let cursor: string | undefined; ; ) {
+    const rijen = ctx.store.zaakZoeken.treffers(selectie, BATCH, cursor);
+    n += rijen.filter((r) => zichtbaar(ctx, r)).length;
+    if (rijen.length < BATCH) return n;
+    cursor = rijen[rijen.length - 1].identificatie;
+  }
+}
+
+/** The default answer holds the current status only; the statuses come newest first. */
+function metHuidigeStatus(object: XElement): XElement {
+  const huidig = object.children.findIndex((c) => c.local === 'heeft');
+  return { ...object, children: object.children.filter((c, i) => c.local !== 'heeft' || i === huidig) };
+}
+
+function zakLa01(ctx: OperatieContext, bericht: Bericht, objecten: XElement[], meer: boolean, aantalVoorkomens: number | undefined, meldingen: string[]): XElement {
+  return el(NS.zkn, 'zakLa01', [
+    antwoordStuurgegevens(NS.zkn, bericht.stuurgegevens, ctx.eigen, { berichtcode: 'La01', entiteittype: 'ZAK' }),
+    el(NS.zkn, 'parameters', [
+      el(NS.stuf, 'indicatorVervolgvraag', String(meer)),
+      aantalVoorkomens !== undefined && el(NS.stuf, 'aantalVoorkomens', String(Math.min(aantalVoorkomens, 999_999_999))),
+    ]),
+    ...meldingen.map((m) => el(NS.zkn, 'melding', m)),
+    objecten.length > 0 && el(NS.zkn, 'antwoord', objecten),
+  ]);
+}
+
+export const zoekZaken: Operatie = {
+  naam: 'zoekZaken',
+  asynchroon: false,
+  wijzigt: false,
+  acties: [],
+  roots: [{ ns: NS.zkn, local: 'zakLv01' }],
+  stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
+  verwerk(ctx, bericht) {
+    const vraag = leesVraag(bericht.root);
+    controleerSortering(vraag.parameters.sortering);
+    const selectie = leesZaakselectie(bericht.root, ctx.afw);
+    if (!heeftCriterium(selectie)) {
+      throw new StufFout('StUF058', `gelijk bevat geen selectie (einddatum alleen beperkt): deze gateway geeft geen lijst van alle zaken; selecteer op ${ONDERSTEUNDE_SELECTIE}`);
+    }
+    const persoon = selectie.initiatorBsn ?? selectie.objectBsn;
+    if (persoon && ctx.config.stuf.persoonsvraag !== 'aan') {
+      throw new StufFout('StUF052', 'Zoeken naar de zaken van een persoon (heeftAlsInitiator of heeftBetrekkingOp op BSN) staat uit in deze gateway; de beheerder zet het aan met stuf.persoonsvraag: aan');
+    }
+    const na = vervolgNa(bericht.root, vraag, ctx.afw);
+    const gevraagd = vraag.parameters.maximumAantal ?? STANDAARD_AANTAL;
+    const max = Math.min(gevraagd, MAX_PER_ANTWOORD);
+    const { treffers, meer } = pagina(ctx, selectie, max, na);
+    const objecten = treffers.map((t) => {
+      const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, ctx.store.zaken.vindOpId(t.id)!);
+      const zicht = zichtOp(ctx.aanroeper, beeld, persoon);
+      return vraag.scope ? zaakDetailsObject(beeld, vraag.scope, zicht) : metHuidigeStatus(zaakDetailsObject(beeld, STANDAARD_SCOPE, zicht));
+    });
+    const meldingen = meer && gevraagd > max ? [`StUF0002: Meer objecten gevraagd dan teruggegeven; ten hoogste ${MAX_PER_ANTWOORD} per antwoord, vraag de rest met een vervolgvraag`] : [];
+    const aantalVoorkomens = vraag.parameters.indicatorAantal ? aantal(ctx, selectie) : undefined;
+    const gevraagdePersonen = [selectie.initiatorBsn, selectie.objectBsn].filter((b): b is string => b !== undefined);
+    return { bericht: zakLa01(ctx, bericht, objecten, meer, aantalVoorkomens, meldingen), zaken: treffers.map((t) => t.identificatie), gevraagdePersonen };
+  },
+};
