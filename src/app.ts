@@ -17,6 +17,7 @@ import { maakLogger } from './log';
 import { registreerWsdl } from './wsdl';
 import { Toegangsregister } from './toegang/identificatie';
 import { transportVan } from './toegang/transport';
+import { httpsOpties } from './toegang/tls';
 
 
 export interface AppOpties {
@@ -39,14 +40,17 @@ function soapActie(req: FastifyRequest): string | undefined {
 
 export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const { config } = opties;
+  // Before anything is opened: unusable PEM files or password hashes stop start-up with a ConfigFout.
+  const https = config.server.tls ? httpsOpties(config.server.tls) : undefined;
+  const toegang = new Toegangsregister(config.toegang);
   const log = opties.log ?? maakLogger(config.log.level);
   const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb);
-  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang: new Toegangsregister(config.toegang) };
+  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang };
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
 
   // No Fastify request log: the verwerker writes one line per message.
-  const app = Fastify({ bodyLimit: config.server.bodyLimit }) as unknown as GatewayApp;
+  const app = (https ? Fastify({ bodyLimit: config.server.bodyLimit, https }) : Fastify({ bodyLimit: config.server.bodyLimit })) as unknown as GatewayApp;
   app.decorate('gateway', gateway);
   if (!opties.store) app.addHook('onClose', async () => store.sluit());
 
@@ -88,7 +92,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
       return stuurAntwoord(reply, a);
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    return stuurAntwoord(reply, verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transportVan(req) }));
+    return stuurAntwoord(reply, verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transportVan(req, config.server.tls?.ca !== undefined) }));
   });
 
   return app;

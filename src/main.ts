@@ -7,12 +7,20 @@ import { bouwApp } from './app';
 import { maakLogger } from './log';
 import { replay } from './replay';
 import { OpdrachtFout, protocolOpdracht } from './toegang/protocolOpdracht';
-import { hashWachtwoord } from './toegang/identificatie';
+import { hashWachtwoord } from './toegang/wachtwoord';
 
-async function leesStdin(): Promise<string> {
+/** The first line on stdin (a pipe may end without a newline; a terminal ends the line with Enter). */
+async function leesRegel(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('wachtwoord: ');
   const stukken: Buffer[] = [];
-  for await (const s of process.stdin) stukken.push(s as Buffer);
-  return Buffer.concat(stukken).toString('utf8').replace(/\r?\n$/, '');
+  for await (const s of process.stdin) {
+    stukken.push(s as Buffer);
+    if ((s as Buffer).includes(0x0a)) break;
+  }
+  process.stdin.destroy();
+  const tekst = Buffer.concat(stukken).toString('utf8');
+  const einde = tekst.indexOf('\n');
+  return (einde < 0 ? tekst : tekst.slice(0, einde)).replace(/\r$/, '');
 }
 
 async function serve(): Promise<void> {
@@ -27,7 +35,8 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   const adres = await app.listen({ port: config.server.port, host: config.server.host });
-  log.info({ adres, database: config.database.path, validatie: config.stuf.validatie }, 'gateway luistert');
+  const tls = config.server.tls ? { clientCertificaat: config.server.tls.clientCertificaat } : {};
+  log.info({ adres, database: config.database.path, validatie: config.stuf.validatie, toegang: config.toegang.modus, ...tls }, 'gateway luistert');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -40,7 +49,7 @@ async function main(argv: string[]): Promise<void> {
     case 'protocol':
       process.exit(protocolOpdracht(loadConfig(), argv.slice(1), (t) => process.stdout.write(t)));
     case 'wachtwoord': {
-      const wachtwoord = await leesStdin();
+      const wachtwoord = await leesRegel();
       if (wachtwoord.length < 8) throw new OpdrachtFout('wachtwoord: geef een wachtwoord van minstens 8 tekens op stdin');
       process.stdout.write(`${hashWachtwoord(wachtwoord)}\n`);
       return;

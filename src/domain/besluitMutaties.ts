@@ -1,6 +1,7 @@
 // Applying besluit kennisgevingen to the store: voegBesluitToe (a new besluit for an existing zaak) and
 // updateBesluit (oud/nieuw). Relations follow StUF 3.01 5.2.6 as for zaken: T add, W change, V remove, E end,
 // R replace, I identify only. Runs inside the caller's transaction: a thrown StufFout rolls everything back.
+// A besluit belongs to its zaak: adding, changing or moving one needs the right to change that zaak (and the new one).
 import { alsOpgeslagen } from '../stuf/entiteit';
 import { Actie, relatieActie } from './relatieActie';
 import { nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
@@ -11,6 +12,7 @@ import { RelatieElement, eindRelatie } from '../stuf/zaakKennisgeving';
 import { BESLUITIDENTIFICATIE_MAX, Besluit, BesluitData, legeBesluitData } from './besluit';
 import { Zaak } from './zaak';
 import { MutatieContext } from './zaakMutaties';
+import { controleerSchrijven, zaakKenmerken } from '../toegang/rechten';
 
 export interface BesluitContext extends MutatieContext {
   /** stuurgegevens/tijdstipBericht: where the current values start to hold when the message states no validity. */
@@ -24,9 +26,11 @@ function controleerIdentificatie(id: string | undefined, pad: string): string {
   return id;
 }
 
+/** The zaak a besluit is added to or moved to: it must exist, and the caller must be allowed to change it. */
 function bestaandeZaak(ctx: MutatieContext, z: ZaakVerwijzing): Zaak {
   const zaak = ctx.store.zaken.vind(z.identificatie);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${z.identificatie} is niet gevonden`);
+  controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
   return zaak;
 }
 
@@ -71,6 +75,9 @@ export function updateBesluit(ctx: BesluitContext, oud: BesluitBericht | undefin
   }
   const besluit = ctx.store.besluiten.vind(id);
   if (!besluit) throw nietGevonden(`Besluit met identificatie ${id} is niet gevonden`);
+  // A besluit is changed as part of its zaak.
+  const huidigeZaak = ctx.store.zaken.vindOpId(besluit.zaakId);
+  if (huidigeZaak) controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, huidigeZaak));
   const vs = nieuw.verwerkingssoort;
   if (vs === 'V' || vs === 'E') throw verwerkingsFout(`Het verwijderen of beëindigen van een besluit (verwerkingssoort ${vs}) wordt niet ondersteund`);
   if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij updateBesluit, verwacht W of I`);

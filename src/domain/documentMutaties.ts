@@ -1,6 +1,7 @@
 // Applying document messages to the store: a new document (voegZaakdocumentToe, maakZaakdocument), a new version
 // (updateZaakdocument) and unfiling (ontkoppelZaakdocument). Runs inside the caller's transaction: any thrown
-// StufFout rolls the whole message back, stored content included.
+// StufFout rolls the whole message back, stored content included. Every zaak a message files the document in,
+// changes the filing of or unfiles it from must be one the caller may change.
 import type { Store } from '../store';
 import { Afwijkingen } from '../stuf/entiteit';
 import { nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
@@ -8,9 +9,16 @@ import { Inhoud } from '../stuf/inhoud';
 import { DocumentBericht, ZaakKoppeling, controleerDocumentidentificatie } from '../stuf/documentKennisgeving';
 import { Document, DocumentData, DocumentVeld, VersioningState, ZaakdocumentData } from './document';
 import type { Zaak } from './zaak';
+import type { Zaaktypecatalogus } from './zaaktypen';
+import type { Aanroeper } from '../toegang/aanroeper';
+import { controleerSchrijven, zaakKenmerken } from '../toegang/rechten';
+import { controleerDocumentZonderZaak } from '../toegang/documentRechten';
 
 export interface DocumentContext {
   store: Store;
+  catalogus: Zaaktypecatalogus;
+  /** Who sends the message: decides which zaken it may file documents in. */
+  aanroeper: Aanroeper;
   afw: Afwijkingen;
   meldingen: string[];
   vandaag: () => string;
@@ -24,6 +32,7 @@ const VERPLICHT: DocumentVeld[] = ['dct.omschrijving', 'creatiedatum', 'titel', 
 function zaakVan(ctx: DocumentContext, k: ZaakKoppeling): Zaak {
   const zaak = ctx.store.zaken.vind(k.zaak!);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${k.zaak} is niet gevonden (${k.pad})`);
+  controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
   return zaak;
 }
 
@@ -64,7 +73,10 @@ export function nieuwDocument(ctx: DocumentContext, b: DocumentBericht, soort: N
   if (!data.formaat && b.inhoud?.contentType && b.inhoud.contentType.length <= 85) data.formaat = { w: b.inhoud.contentType };
 
   const koppelingen = b.koppelingen.filter((k) => !k.nil);
-  if (koppelingen.length === 0) ctx.afw.meld(`${b.pad}/isRelevantVoor ontbreekt: het document hoort bij geen enkele zaak`);
+  if (koppelingen.length === 0) {
+    ctx.afw.meld(`${b.pad}/isRelevantVoor ontbreekt: het document hoort bij geen enkele zaak`);
+    controleerDocumentZonderZaak(ctx.aanroeper, id);
+  }
   const zaken = koppelingen.map((k) => {
     if (k.verwerkingssoort !== 'T' && k.verwerkingssoort !== 'I') ctx.afw.meld(`${k.pad}: verwerkingssoort '${k.verwerkingssoort ?? ''}' bij een nieuw document; gelezen als T`);
     return zaakVan(ctx, k);

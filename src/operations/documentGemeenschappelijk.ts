@@ -9,12 +9,13 @@ import { DocumentBericht, controleerDocumentidentificatie } from '../stuf/docume
 import { Document, VersioningState } from '../domain/document';
 import { DocumentContext } from '../domain/documentMutaties';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
+import { controleerDocumentLezen, controleerDocumentWijzigen } from '../toegang/documentRechten';
 
 /** Namespace of the children of a vrij bericht (Di02/Du02): ZDS in 1.2, ZKN in 1.1. */
 export const vrijNs = (bericht: Bericht): string => (bericht.dialect === 'zds12' ? NS.zds : NS.zkn);
 
 export function documentContext(ctx: OperatieContext): DocumentContext {
-  return { store: ctx.store, afw: ctx.afw, meldingen: ctx.meldingen, vandaag: () => vandaag() };
+  return { store: ctx.store, catalogus: ctx.catalogus, aanroeper: ctx.aanroeper, afw: ctx.afw, meldingen: ctx.meldingen, vandaag: () => vandaag() };
 }
 
 /** Who sent the message, as recorded with a version: the sending system, never a person. */
@@ -35,11 +36,23 @@ export function leesZdsParameters(ctx: OperatieContext, bericht: Bericht): ZdsPa
   return { ...(checkedOutId ? { checkedOutId } : {}), versioningState: state };
 }
 
-/** The document a kennisgeving or Di02 is about: unknown is a StUF064 fault. */
-export function teWijzigenDocument(ctx: OperatieContext, id: string): Document {
+/** The document a Di02 is about: unknown is a StUF064 fault. */
+export function bestaandDocument(ctx: OperatieContext, id: string): Document {
   const doc = ctx.store.documenten.vind(id);
   if (!doc) throw nietGevonden(`Document met identificatie ${id} is niet gevonden`);
   return doc;
+}
+
+/** The document a Di02 changes: one the caller may not change (through any of its zaken) is a StUF052, before anything about its lock is said. */
+export function teWijzigenDocument(ctx: OperatieContext, id: string): Document {
+  const doc = bestaandDocument(ctx, id);
+  controleerDocumentWijzigen(ctx, doc);
+  return doc;
+}
+
+/** The identificaties of the zaken through which the caller may read the document: the only ones its answer names. */
+export function leesbareZaken(ctx: OperatieContext, doc: Document): Set<string> {
+  return new Set(controleerDocumentLezen(ctx, doc).map((b) => b.zaak.identificatie));
 }
 
 /** The identificatie of an oud/nieuw pair: both must name the same document (an identificatie cannot change). */

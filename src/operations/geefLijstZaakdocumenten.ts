@@ -1,13 +1,27 @@
 // #7 geefLijstZaakdocumenten: the documents filed in a zaak, sorted on documentidentificatie (ZakLv01 → ZakLa01).
+// The documents of a plan are its content: a caller without full view gets the zaak with one heeftRelevant
+// nil nietGeautoriseerd (the answer type demands at least one), and its omschrijving likewise when asked.
 import { NS } from '../stuf/namespaces';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
+import { at } from '../stuf/xml';
+import { entiteittype, nilElement, zkn } from '../stuf/antwoordElementen';
 import { isVanAntwoord } from '../stuf/zaakAntwoord';
 import { zaakdocumentenObject } from '../stuf/documentAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
+import { magDocumentenZien } from '../toegang/rechten';
 import { Operatie } from '../soap/operatie';
 import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 const LA01 = 'geefLijstZaakdocumenten_ZakLa01';
+
+function nietGeautoriseerdObject(b: ZaakBeeld, scope: Scope) {
+  return zkn('object', [
+    zkn('identificatie', b.zaak.identificatie),
+    scope.vraagt('omschrijving') && nilElement(NS.zkn, 'omschrijving', 'nietGeautoriseerd'),
+    isVanAntwoord(b, scope),
+    nilElement(NS.zkn, 'heeftRelevant', 'nietGeautoriseerd', [entiteittype('ZAKEDC')]),
+  ], [entiteittype('ZAK'), at(NS.stuf, 'sleutelVerzendend', String(b.zaak.id))]);
+}
 
 export const geefLijstZaakdocumenten: Operatie = {
   naam: 'geefLijstZaakdocumenten',
@@ -23,9 +37,13 @@ export const geefLijstZaakdocumenten: Operatie = {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
     if (!vraag.scope && bericht.dialect === 'zds12') ctx.afw.meld('scope ontbreekt (verplicht in geefLijstZaakdocumenten); alles wordt gegeven');
+    // gevraagdeZaak refuses an ordinary zaak outside the caller's lezen list (StUF052).
     const beeld = gevraagdeZaak(ctx, bericht, LA01, id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
     const scope = vraag.scope ?? Scope.ALLES;
-    return { bericht: zaakLa01(ctx, bericht, LA01, [zaakdocumentenObject(beeld, scope, isVanAntwoord(beeld, scope))]), zaken: [id] };
+    const object = magDocumentenZien(ctx.aanroeper, beeld)
+      ? zaakdocumentenObject(beeld, scope, isVanAntwoord(beeld, scope))
+      : nietGeautoriseerdObject(beeld, scope);
+    return { bericht: zaakLa01(ctx, bericht, LA01, [object]), zaken: [id] };
   },
 };

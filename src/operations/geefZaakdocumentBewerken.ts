@@ -10,7 +10,8 @@ import { documentObject } from '../stuf/documentAntwoord';
 import { checkOut, houder } from '../domain/documentVergrendeling';
 import { Operatie } from '../soap/operatie';
 import { zds11Actie, zds12Actie } from './gemeenschappelijk';
-import { teWijzigenDocument, vrijNs } from './documentGemeenschappelijk';
+import { controleerDocumentWijzigen } from '../toegang/documentRechten';
+import { bestaandDocument, leesbareZaken, vrijNs } from './documentGemeenschappelijk';
 
 const FUNCTIE = 'geefZaakdocumentbewerken';
 
@@ -35,7 +36,10 @@ export const geefZaakdocumentBewerken: Operatie = {
     const edcLv01 = child(bericht.root, 'edcLv01');
     if (!edcLv01) throw schemaFout('edcLv01 ontbreekt: het bericht noemt geen document om uit te checken');
     const vraag = leesVraag(edcLv01);
-    const doc = teWijzigenDocument(ctx, gelijkIdentificatie(vraag, 'document'));
+    const doc = bestaandDocument(ctx, gelijkIdentificatie(vraag, 'document'));
+    // The check-out hands out the content: the caller must be allowed to read it, and then to change the document.
+    const zaken = leesbareZaken(ctx, doc);
+    controleerDocumentWijzigen(ctx, doc);
     const zender = bericht.stuurgegevens.zender;
     if (!zender?.applicatie) ctx.afw.meld('stuurgegevens/zender ontbreekt: de uitcheck staat niet op naam van een gebruiker of applicatie');
     const lock = checkOut(ctx.store, doc, houder(zender), ctx.config.documenten.vergrendelingMinuten);
@@ -46,9 +50,9 @@ export const geefZaakdocumentBewerken: Operatie = {
       el(ns, 'parameters', [el(ns, 'checkedOutId', lock.checkedOutId), el(ns, 'checkedOutBy', lock.door)]),
       el(ns, 'edcLa01', [
         el(NS.zkn, 'parameters', []),
-        el(NS.zkn, 'antwoord', [documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, 'bewerken')]),
+        el(NS.zkn, 'antwoord', [documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, 'bewerken', zaken)]),
       ], [entiteittype('EDC'), at(NS.stuf, 'functie', 'antwoord')]),
     ]);
-    return { bericht: antwoord, zaken: ctx.store.documenten.zakenVan(doc.id).map((z) => z.zaakIdentificatie) };
+    return { bericht: antwoord, zaken: [...zaken] };
   },
 };

@@ -1,10 +1,11 @@
-// #8 geefZaakdocumentLezen: one document with its metadata, content and zaken (EdcLv01 → EdcLa01).
+// #8 geefZaakdocumentLezen: one document with its metadata, content and zaken (EdcLv01 → EdcLa01), for a caller
+// that may see the documents of one of those zaken (a StUF052 otherwise); it names only the zaken the caller sees.
 import { NS } from '../stuf/namespaces';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { documentObject } from '../stuf/documentAntwoord';
 import { Operatie } from '../soap/operatie';
 import { zds11Actie, zds12Actie } from './gemeenschappelijk';
-import { edcLa01, gevraagdDocument } from './documentGemeenschappelijk';
+import { edcLa01, gevraagdDocument, leesbareZaken } from './documentGemeenschappelijk';
 
 export const geefZaakdocumentLezen: Operatie = {
   naam: 'geefZaakdocumentLezen',
@@ -21,7 +22,8 @@ export const geefZaakdocumentLezen: Operatie = {
     const id = gelijkIdentificatie(vraag, 'document');
     const doc = gevraagdDocument(ctx, bericht, id);
     if ('bericht' in doc) return doc;
-    const object = documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, bericht.dialect === 'zds12' ? 'lezen12' : 'lezen11');
-    return { bericht: edcLa01(ctx, bericht, [object]), zaken: ctx.store.documenten.zakenVan(doc.id).map((z) => z.zaakIdentificatie) };
+    const zaken = leesbareZaken(ctx, doc);
+    const object = documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, bericht.dialect === 'zds12' ? 'lezen12' : 'lezen11', zaken);
+    return { bericht: edcLa01(ctx, bericht, [object]), zaken: [...zaken] };
   },
 };

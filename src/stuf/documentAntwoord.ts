@@ -83,12 +83,15 @@ function koppelVelden(velden: ZaakdocumentData, scope: Scope, registratiedatumVe
   return uit;
 }
 
-/** isRelevantVoor (EDCZAK): the zaken the document is filed in, by identificatie (and omschrijving when asked). */
-function isRelevantVoor(store: Store, doc: Document, scope: Scope): XElement[] {
+/**
+ * isRelevantVoor (EDCZAK): the zaken the document is filed in, by identificatie (and omschrijving when asked);
+ * only those in `zichtbaar` when given (the caller may not learn of the others through the document).
+ */
+function isRelevantVoor(store: Store, doc: Document, scope: Scope, zichtbaar?: ReadonlySet<string>): XElement[] {
   if (!scope.vraagt('isRelevantVoor')) return [];
   const s = scope.sub('isRelevantVoor');
   const g = s.sub('gerelateerde');
-  const items = store.documenten.zakenVan(doc.id).map((zd) => {
+  const items = store.documenten.zakenVan(doc.id).filter((zd) => !zichtbaar || zichtbaar.has(zd.zaakIdentificatie)).map((zd) => {
     const omschrijving = g.vraagt('omschrijving') ? store.zaken.vind(zd.zaakIdentificatie)?.data.attributen.omschrijving : undefined;
     const zaak = zkn('gerelateerde', [
       zkn('identificatie', zd.zaakIdentificatie),
@@ -100,13 +103,13 @@ function isRelevantVoor(store: Store, doc: Document, scope: Scope): XElement[] {
   return scope.expliciet('isRelevantVoor') ? [nilElement(NS.zkn, 'isRelevantVoor', 'geenWaarde', [entiteittype('EDCZAK')])] : [];
 }
 
-/** The EDC object of geefZaakdocumentLezen (La01) or geefZaakdocumentBewerken (Du02). */
-export function documentObject(store: Store, doc: Document, scope: Scope, variant: EdcVariant): XElement {
+/** The EDC object of geefZaakdocumentLezen (La01) or geefZaakdocumentBewerken (Du02); `zichtbaar`: see isRelevantVoor. */
+export function documentObject(store: Store, doc: Document, scope: Scope, variant: EdcVariant, zichtbaar?: ReadonlySet<string>): XElement {
   return zkn('object', [
     zkn('identificatie', doc.identificatie),
     ...documentVelden(store, doc, scope, variant),
     (variant !== 'lezen11' || scope.vraagt('inhoud')) && inhoudAntwoord(store, doc),
-    ...isRelevantVoor(store, doc, scope),
+    ...isRelevantVoor(store, doc, scope, zichtbaar),
   ], [entiteittype('EDC'), at(NS.stuf, 'sleutelVerzendend', String(doc.id))]);
 }
 

@@ -1,28 +1,52 @@
 // Identifying the caller from the transport: HTTP basic or a TLS client certificate names a registered
 // application; the StUF zender it declares must be that application's (rzs.md §9: the transport decides).
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ApplicatieConfig, Config } from '../config';
+import { ConfigFout } from '../config';
 import { StufFout } from '../stuf/fout';
 import type { Systeem } from '../stuf/stuurgegevens';
 import { Aanroeper, OPEN_AANROEPER } from './aanroeper';
+import { doeAlsOfWachtwoordGecontroleerd, hashFout, wachtwoordPast } from './wachtwoord';
+
+export interface Clientcertificaat {
+  /** SHA-256 fingerprint, upper-case hex without colons. */
+  vingerafdruk: string;
+  /** The subject as the certificate holds it (RDNs separated by newlines or commas). */
+  onderwerp: string;
+  /** Verified against server.tls.ca: only then may the subject identify (anyone can put any subject in a certificate). */
+  geverifieerd: boolean;
+  /** The validity period (epoch ms), when known. */
+  geldigVanaf?: number;
+  geldigTot?: number;
+}
 
 export interface Transport {
   basic?: { gebruikersnaam: string; wachtwoord: string };
+  /** An Authorization header that is not readable HTTP basic: what is wrong with it, for the fault details. */
+  onleesbareAanmelding?: string;
   /** The client certificate of a TLS connection, when one was sent. */
-  certificaat?: { vingerafdruk: string; onderwerp: string; geverifieerd: boolean };
-}
-
-const SCRYPT_LENGTE = 32;
-
-/** `scrypt:<salt>:<hash>` for the configuration (command `wachtwoord`). */
-export function hashWachtwoord(wachtwoord: string): string {
-  const zout = randomBytes(16);
-  return `scrypt:${zout.toString('hex')}:${scryptSync(wachtwoord, zout, SCRYPT_LENGTE).toString('hex')}`;
+  certificaat?: Clientcertificaat;
 }
 
 export const normaliseerVingerafdruk = (v: string) => v.replace(/:/g, '').toUpperCase();
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
+/**
+ * A subject in one comparable form: `CN=…, O=…` and `O=…, CN=…` (RFC 4514 order is the reverse of the certificate's),
+ * newline-separated (Node) and `/C=…/O=…` (OpenSSL) all become the same sorted list of TYPE=value.
+ */
+export function normaliseerOnderwerp(onderwerp: string): string {
+  const s = onderwerp.trim();
+  const delen = s.startsWith('/') ? s.split('/') : s.split(/\s*[,\n]\s*(?=[A-Za-z][A-Za-z0-9.]*\s*=)/);
+  return delen
+    .map((d) => d.trim())
+    .filter((d) => d !== '')
+    .map((d) => {
+      const i = d.indexOf('=');
+      return i < 0 ? d : `${d.slice(0, i).trim().toUpperCase()}=${d.slice(i + 1).trim()}`;
+    })
+    .sort()
+    .join('\n');
+}
 
 /** Reads an Authorization header; undefined when it is not HTTP basic. */
 export function leesBasic(header: string | undefined): Transport['basic'] {
@@ -34,21 +58,36 @@ export function leesBasic(header: string | undefined): Transport['basic'] {
   return { gebruikersnaam: tekst.slice(0, i), wachtwoord: tekst.slice(i + 1) };
 }
 
+/** Why an Authorization header that leesBasic could not read was refused (its scheme, never its content). */
+export function waaromOnleesbaar(header: string): string {
+  const schema = /^\s*([A-Za-z][A-Za-z0-9-]{0,30})/.exec(header)?.[1];
+  if (schema && schema.toLowerCase() === 'basic') return 'Authorization: Basic is niet te lezen; verwacht base64 van gebruikersnaam:wachtwoord';
+  return `Authorization-schema '${schema ?? '?'}' wordt niet ondersteund; meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat`;
+}
+
 const geweigerd = (details: string) => new StufFout('StUF052', details);
+const zenderLabel = (s: Systeem) => `${s.organisatie ? `${s.organisatie}/` : ''}${s.applicatie}`;
+const datum = (ms: number | undefined) => (ms === undefined ? '?' : new Date(ms).toISOString().slice(0, 10));
 
 export class Toegangsregister {
   private readonly opGebruiker = new Map<string, ApplicatieConfig>();
   private readonly opVingerafdruk = new Map<string, ApplicatieConfig>();
   private readonly opOnderwerp = new Map<string, ApplicatieConfig>();
-  /** Verified passwords (by hash), so that scrypt runs once per credential, not once per request. */
+  /** Verified passwords (by digest), so that scrypt runs once per credential, not once per request. */
   private readonly goedgekeurd = new Set<string>();
 
   constructor(private readonly config: Config['toegang']) {
-    for (const a of config.applicaties) {
+    config.applicaties.forEach((a, i) => {
+      const fout = a.basic?.wachtwoordHash !== undefined ? hashFout(a.basic.wachtwoordHash) : undefined;
+      if (fout) throw new ConfigFout(`configuratie: toegang.applicaties.${i}.basic.wachtwoordHash (${a.zender.applicatie}): ${fout}`);
       if (a.basic) this.opGebruiker.set(a.basic.gebruikersnaam, a);
       if (a.certificaat?.vingerafdruk) this.opVingerafdruk.set(normaliseerVingerafdruk(a.certificaat.vingerafdruk), a);
-      if (a.certificaat?.onderwerp) this.opOnderwerp.set(a.certificaat.onderwerp, a);
-    }
+      if (a.certificaat?.onderwerp) {
+        const sleutel = normaliseerOnderwerp(a.certificaat.onderwerp);
+        if (this.opOnderwerp.has(sleutel)) throw new ConfigFout(`configuratie: toegang.applicaties.${i}.certificaat.onderwerp '${a.certificaat.onderwerp}' komt bij meer dan één applicatie voor`);
+        this.opOnderwerp.set(sleutel, a);
+      }
+    });
   }
 
   get open(): boolean {
@@ -57,38 +96,41 @@ export class Toegangsregister {
 
   private wachtwoordKlopt(a: ApplicatieConfig, wachtwoord: string): boolean {
     const b = a.basic!;
-    const sleutel = `${b.gebruikersnaam}\u0000${sha256(wachtwoord).toString('hex')}`;
+    const sleutel = `${b.gebruikersnaam}\u0000${createHash('sha256').update(wachtwoord).digest('hex')}`;
     if (this.goedgekeurd.has(sleutel)) return true;
-    let ok: boolean;
-    if (b.wachtwoord !== undefined) ok = timingSafeEqual(sha256(b.wachtwoord), sha256(wachtwoord));
-    else {
-      const [, zout, hash] = b.wachtwoordHash!.split(':');
-      const verwacht = Buffer.from(hash, 'hex');
-      ok = timingSafeEqual(scryptSync(wachtwoord, Buffer.from(zout, 'hex'), verwacht.length), verwacht);
-    }
+    const ok = wachtwoordPast(b, wachtwoord);
     if (ok && this.goedgekeurd.size < 10_000) this.goedgekeurd.add(sleutel);
     return ok;
   }
 
+  private viaBasic(basic: NonNullable<Transport['basic']>): ApplicatieConfig {
+    const app = this.opGebruiker.get(basic.gebruikersnaam);
+    if (!app) doeAlsOfWachtwoordGecontroleerd(basic.wachtwoord);
+    // One text for an unknown name and a wrong password: the answer does not tell which names exist.
+    if (!app || !this.wachtwoordKlopt(app, basic.wachtwoord)) throw geweigerd('HTTP basic: gebruikersnaam of wachtwoord is onjuist');
+    return app;
+  }
+
+  private viaCertificaat(c: Clientcertificaat): ApplicatieConfig | undefined {
+    const app = this.opVingerafdruk.get(normaliseerVingerafdruk(c.vingerafdruk)) ?? (c.geverifieerd ? this.opOnderwerp.get(normaliseerOnderwerp(c.onderwerp)) : undefined);
+    const nu = Date.now();
+    if (app && ((c.geldigVanaf !== undefined && nu < c.geldigVanaf) || (c.geldigTot !== undefined && nu > c.geldigTot))) {
+      throw geweigerd(`Het TLS-clientcertificaat (SHA-256 ${c.vingerafdruk}) is nu niet geldig (geldig van ${datum(c.geldigVanaf)} tot ${datum(c.geldigTot)})`);
+    }
+    return app;
+  }
+
   /** The application the transport identity belongs to; a StUF052 when credentials are presented but wrong. */
   private viaTransport(t: Transport): { app: ApplicatieConfig; via: 'basic' | 'certificaat' } | undefined {
-    let viaBasic: ApplicatieConfig | undefined;
-    if (t.basic) {
-      viaBasic = this.opGebruiker.get(t.basic.gebruikersnaam);
-      if (!viaBasic || !this.wachtwoordKlopt(viaBasic, t.basic.wachtwoord)) {
-        throw geweigerd('HTTP basic: gebruikersnaam of wachtwoord is onjuist');
-      }
-    }
-    let viaCert: ApplicatieConfig | undefined;
-    if (t.certificaat) {
-      viaCert = this.opVingerafdruk.get(normaliseerVingerafdruk(t.certificaat.vingerafdruk));
-      if (!viaCert && t.certificaat.geverifieerd) viaCert = this.opOnderwerp.get(t.certificaat.onderwerp);
-      if (!viaCert && !viaBasic && !this.open) {
-        throw geweigerd(`Het TLS-clientcertificaat (SHA-256 ${t.certificaat.vingerafdruk}) hoort bij geen geregistreerde applicatie`);
-      }
+    if (t.onleesbareAanmelding && !this.open) throw geweigerd(t.onleesbareAanmelding);
+    const viaBasic = t.basic ? this.viaBasic(t.basic) : undefined;
+    const viaCert = t.certificaat ? this.viaCertificaat(t.certificaat) : undefined;
+    if (t.certificaat && !viaCert && !viaBasic && !this.open) {
+      const hint = t.certificaat.geverifieerd ? '' : '; registreer de vingerafdruk, of het onderwerp van een certificaat dat server.tls.ca ondertekende';
+      throw geweigerd(`Het TLS-clientcertificaat (SHA-256 ${t.certificaat.vingerafdruk}) hoort bij geen geregistreerde applicatie${hint}`);
     }
     if (viaBasic && viaCert && viaBasic !== viaCert) {
-      throw geweigerd(`HTTP basic (applicatie ${viaBasic.zender.applicatie}) en het clientcertificaat (applicatie ${viaCert.zender.applicatie}) horen bij verschillende applicaties`);
+      throw geweigerd(`HTTP basic (applicatie ${zenderLabel(viaBasic.zender)}) en het clientcertificaat (applicatie ${zenderLabel(viaCert.zender)}) horen bij verschillende applicaties`);
     }
     if (viaCert) return { app: viaCert, via: 'certificaat' };
     if (viaBasic) return { app: viaBasic, via: 'basic' };
@@ -111,7 +153,8 @@ export class Toegangsregister {
       if (zender?.applicatie && !this.isGeregistreerd(zender)) {
         throw new StufFout('StUF013', `Zender ${zenderLabel(zender)} is niet geregistreerd bij deze gateway`);
       }
-      throw geweigerd('Geen inloggegevens: meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat');
+      const wie = zender?.applicatie ? `Zender ${zenderLabel(zender)} meldt zich niet aan` : 'Geen inloggegevens';
+      throw geweigerd(`${wie}: meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat`);
     }
     const { app, via } = gevonden;
     if (zender?.applicatie) {
@@ -131,5 +174,3 @@ export class Toegangsregister {
     };
   }
 }
-
-const zenderLabel = (s: Systeem) => `${s.organisatie ? `${s.organisatie}/` : ''}${s.applicatie}`;

@@ -2,8 +2,11 @@
 // Refusals are StUF052 with a details text that names the application, its role and what it lacked.
 import { StufFout } from '../stuf/fout';
 import type { Operatie } from '../soap/operatie';
-import type { PlanSoort } from '../domain/zaaktypen';
+import type { PlanSoort, Zaaktypecatalogus } from '../domain/zaaktypen';
+import type { Zaak } from '../domain/zaak';
+import type { ZaakBeeld } from '../domain/zaakBeeld';
 import { Aanroeper, aanroeperLabel, magLezen, magNoodtoegang, magSchrijven } from './aanroeper';
+import { zichtOp } from './zicht';
 
 /** Operations that hand out document metadata or content. */
 const DOCUMENT_OPERATIES = new Set([
@@ -11,7 +14,21 @@ const DOCUMENT_OPERATIES = new Set([
   'voegZaakdocumentToe', 'maakZaakdocument', 'ontkoppelZaakdocument', 'genereerDocumentIdentificatie',
 ]);
 
-const geweigerd = (a: Aanroeper, wat: string) => new StufFout('StUF052', `Applicatie ${aanroeperLabel(a)} ${wat}`);
+/** What the rights on a zaak depend on. */
+export interface ZaakKenmerken {
+  identificatie: string;
+  zaaktypeCode: string;
+  soort: PlanSoort;
+}
+
+export const zaakKenmerken = (catalogus: Zaaktypecatalogus, zaak: Zaak): ZaakKenmerken => ({
+  identificatie: zaak.identificatie,
+  zaaktypeCode: zaak.data.zaaktype.code,
+  soort: catalogus.soortVan(zaak.data.zaaktype),
+});
+
+/** A StUF052 that names the application and its role; `wat` says what it may not do. */
+export const geweigerd = (a: Aanroeper, wat: string) => new StufFout('StUF052', `Applicatie ${aanroeperLabel(a)} ${wat}`);
 
 /** Before any work: may this role call this operation at all, and may it break the glass? */
 export function controleerOperatie(a: Aanroeper, op: Operatie): void {
@@ -20,13 +37,28 @@ export function controleerOperatie(a: Aanroeper, op: Operatie): void {
   if (a.noodtoegang && !magNoodtoegang(a)) throw geweigerd(a, 'mag geen noodtoegang gebruiken');
 }
 
+/** Why the caller may not read this zaak at all, or undefined. Plans are never refused: the Zicht limits them. */
+function leesWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
+  if (a.noodtoegang || zaak.soort !== 'gewoon' || magLezen(a, zaak.zaaktypeCode)) return undefined;
+  return `mag zaken van zaaktype ${zaak.zaaktypeCode} niet lezen (zaak ${zaak.identificatie})`;
+}
+
+/** Why the caller may not change this zaak, or undefined. */
+export function schrijfWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
+  if (!magSchrijven(a, zaak.zaaktypeCode)) return `mag zaken van zaaktype ${zaak.zaaktypeCode} niet wijzigen (zaak ${zaak.identificatie})`;
+  if (zaak.soort !== 'gewoon' && a.rol !== 'regie' && a.rol !== 'open') {
+    return `mag een ${zaak.soort} niet wijzigen (zaak ${zaak.identificatie}); dat doet alleen het regiesysteem`;
+  }
+  return undefined;
+}
+
 /**
  * Reading a zaak: an ordinary zaak needs its zaaktype in the application's lezen list. Plans are never refused:
  * everyone may learn that a plan exists and who its regisseur is; the Zicht decides how much more.
  */
-export function controleerLezen(a: Aanroeper, zaak: { identificatie: string; zaaktypeCode: string; soort: PlanSoort }): void {
-  if (a.noodtoegang || zaak.soort !== 'gewoon') return;
-  if (!magLezen(a, zaak.zaaktypeCode)) throw geweigerd(a, `mag zaken van zaaktype ${zaak.zaaktypeCode} niet lezen (zaak ${zaak.identificatie})`);
+export function controleerLezen(a: Aanroeper, zaak: ZaakKenmerken): void {
+  const waarom = leesWeigering(a, zaak);
+  if (waarom) throw geweigerd(a, waarom);
 }
 
 /** Whether an ordinary zaak appears in a list (a search) for this caller; plans always do. */
@@ -35,9 +67,22 @@ export function magInLijst(a: Aanroeper, zaaktypeCode: string, soort: PlanSoort)
 }
 
 /** Changing (or creating) a zaak: its zaaktype in the schrijven list; plans only by regie. */
-export function controleerSchrijven(a: Aanroeper, zaak: { identificatie: string; zaaktypeCode: string; soort: PlanSoort }): void {
-  if (!magSchrijven(a, zaak.zaaktypeCode)) throw geweigerd(a, `mag zaken van zaaktype ${zaak.zaaktypeCode} niet wijzigen (zaak ${zaak.identificatie})`);
-  if (zaak.soort !== 'gewoon' && a.rol !== 'regie' && a.rol !== 'open') {
-    throw geweigerd(a, `mag een ${zaak.soort} niet wijzigen (zaak ${zaak.identificatie}); dat doet alleen het regiesysteem`);
-  }
+export function controleerSchrijven(a: Aanroeper, zaak: ZaakKenmerken): void {
+  const waarom = schrijfWeigering(a, zaak);
+  if (waarom) throw geweigerd(a, waarom);
+}
+
+const kenmerkenVan = (b: ZaakBeeld): ZaakKenmerken => ({ identificatie: b.zaak.identificatie, zaaktypeCode: b.zaaktypeCode, soort: b.soort });
+
+/**
+ * Whether the caller may see the documents of this zaak (their list and content). They are plan content: only a
+ * full view (regie, the plan's own uitvoerenden, an emergency read) shows them.
+ */
+export function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
+  return !leesWeigering(a, kenmerkenVan(beeld)) && zichtOp(a, beeld).niveau === 'volledig';
+}
+
+/** Besluiten are what a plan decided, hidden like its other content; of an ordinary zaak they are process information. */
+export function magBesluitenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
+  return !leesWeigering(a, kenmerkenVan(beeld)) && zichtOp(a, beeld).niveau !== 'plan';
 }

@@ -1,30 +1,36 @@
 // The credentials of one HTTP request: the Authorization header and, on a TLS connection, the client certificate.
 import type { TLSSocket } from 'node:tls';
 import type { FastifyRequest } from 'fastify';
-import { Transport, leesBasic, normaliseerVingerafdruk } from './identificatie';
+import { Clientcertificaat, Transport, leesBasic, normaliseerVingerafdruk, waaromOnleesbaar } from './identificatie';
 
-/** A certificate subject as `CN=…, O=…` (the order of the certificate), for matching `certificaat.onderwerp`. */
-function onderwerpTekst(subject: Record<string, string | string[]> | undefined): string {
-  if (!subject) return '';
-  return Object.entries(subject)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
-    .join(', ');
+function certificaatVan(socket: TLSSocket, caIngesteld: boolean): Clientcertificaat | undefined {
+  const x509 = socket.getPeerX509Certificate?.();
+  if (!x509) return undefined;
+  const van = Date.parse(x509.validFrom);
+  const tot = Date.parse(x509.validTo);
+  return {
+    vingerafdruk: normaliseerVingerafdruk(x509.fingerprint256),
+    onderwerp: x509.subject,
+    // Without server.tls.ca Node checks against the public root CAs: a subject they vouch for is not ours to trust.
+    geverifieerd: caIngesteld && socket.authorized === true,
+    ...(Number.isFinite(van) ? { geldigVanaf: van } : {}),
+    ...(Number.isFinite(tot) ? { geldigTot: tot } : {}),
+  };
 }
 
-export function transportVan(req: FastifyRequest): Transport {
+/** `caIngesteld`: server.tls.ca is configured, so a verified certificate was signed by the municipality's own CA. */
+export function transportVan(req: FastifyRequest, caIngesteld = false): Transport {
   const t: Transport = {};
-  const basic = leesBasic(req.headers.authorization);
-  if (basic) t.basic = basic;
-  const socket = req.raw.socket as Partial<TLSSocket>;
-  if (typeof socket.getPeerCertificate === 'function') {
-    const cert = socket.getPeerCertificate();
-    if (cert && cert.fingerprint256) {
-      t.certificaat = {
-        vingerafdruk: normaliseerVingerafdruk(cert.fingerprint256),
-        onderwerp: onderwerpTekst(cert.subject as unknown as Record<string, string | string[]>),
-        geverifieerd: socket.authorized === true,
-      };
-    }
+  const header = req.headers.authorization;
+  if (header !== undefined && header.trim() !== '') {
+    const basic = leesBasic(header);
+    if (basic) t.basic = basic;
+    else t.onleesbareAanmelding = waaromOnleesbaar(header);
+  }
+  const socket = req.raw.socket as TLSSocket;
+  if (socket && (socket as Partial<TLSSocket>).encrypted) {
+    const certificaat = certificaatVan(socket, caIngesteld);
+    if (certificaat) t.certificaat = certificaat;
   }
   return t;
 }
