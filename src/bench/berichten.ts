@@ -118,3 +118,18 @@ export function genereerZaakIdentificatie(referentienummer: string): Soapverzoek
 export function geseedeIdentificatie(i: number): string {
   return `05992023${pad0(i, 8)}`;
 }
+
+/**
+ * The person query (plain StUF-ZKN zakLv01, zds.md A8): the open zaken whose initiator is this person ('11' + BSN),
+ * with the gateway's default answer (zaaktype, initiator, current status).
+ */
+export function zoekZakenOpInitiator(bsn: string, referentienummer: string): Soapverzoek {
+  const bericht =
+    `<ZKN:zakLv01 ${NAMESPACES}>${stuurgegevens('Lv01', referentienummer, '<StUF:entiteittype>ZAK</StUF:entiteittype>')}` +
+    '<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag></ZKN:parameters>' +
+    '<ZKN:gelijk StUF:entiteittype="ZAK"><ZKN:einddatum xsi:nil="true" StUF:noValue="geenWaarde"/>' +
+    `<ZKN:heeftAlsInitiator StUF:entiteittype="ZAKBTRINI"><ZKN:gerelateerde StUF:entiteittype="BTR"><ZKN:identificatie>11${bsn}</ZKN:identificatie></ZKN:gerelateerde></ZKN:heeftAlsInitiator>` +
+    '</ZKN:gelijk></ZKN:zakLv01>';
+  return { pad: '/BeantwoordVraag', actie: 'http://www.egem.nl/StUF/sector/zkn/0310/zakLv01', body: inEnvelope(bericht) };
+}
+

@@ -1,6 +1,7 @@
 // The load cases: for each, a generator of unique requests and the check that an answer is the right one.
 // Counters are shared per case over warm-up and measurement, so no referentienummer or identificatie repeats.
-import { creeerZaak, geefZaakdetails, genereerZaakIdentificatie, geseedeIdentificatie } from './berichten';
+import { bsnVoor, creeerZaak, geefZaakdetails, genereerZaakIdentificatie, geseedeIdentificatie, zoekZakenOpInitiator } from './berichten';
+import { personenVoor } from './vulling';
 import { Generator } from './meting';
 
 /** Run-unique prefix: a second run against a kept database would otherwise resend old referentienummers. */
@@ -27,6 +28,16 @@ export function geefZaakdetailsGenerator(aantal: number): Generator {
       klopt: (body) => body.includes(`<ZKN:identificatie>${id}</ZKN:identificatie>`) && body.includes('<BG:inp.bsn>') && body.includes('ZAKSTT'),
     };
   };
+}
+
+/** The person query on a random seeded person; the answer must list at least one zaak of that person. */
+export function zoekZakenGenerator(aantal: number): Generator {
+  let n = 0;
+  const personen = personenVoor(aantal);
+  return () => ({
+    verzoek: zoekZakenOpInitiator(bsnVoor(Math.floor(Math.random() * Math.min(personen, aantal))), `BENCH-ZZ-${RUN}-${++n}`),
+    klopt: (body) => body.includes('zakLa01') && body.includes('<ZKN:antwoord>'),
+  });
 }
 
 export function genereerZaakIdentificatieGenerator(): Generator {

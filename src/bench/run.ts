@@ -7,7 +7,7 @@ import { bijAfsluiten } from './opruimen';
 import { Instellingen, leesInstellingen } from './instellingen';
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
-import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond } from './gevallen';
+import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, zoekZakenGenerator } from './gevallen';
 import { GevalResultaat, Rapport, regel, schrijfJson, tabel } from './rapport';
 import { vul } from './vulling';
 import { DocumentMeting, meetDocumenten } from './documenten';
@@ -18,12 +18,13 @@ const RESULTATEN = resolve(__dirname, '..', '..', 'bench-results', 'latest.json'
 const schrijf = (s: string) => process.stdout.write(`${s}\n`);
 const aantalTekst = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
-function startGateway(database: string): Promise<Dienst> {
+/** The person query is off by default (zds.md A8); the bench measures it, so its gateways switch it on. */
+function startGateway(database: string, config: string): Promise<Dienst> {
   return startDienst({
     naam: 'gateway',
     script: join(DIST, 'main.js'),
     args: ['serve'],
-    env: { DATABASE_PATH: database, LOG_LEVEL: 'warn' },
+    env: { DATABASE_PATH: database, LOG_LEVEL: 'warn', GATEWAY_CONFIG: config },
     isKlaar: async (url) => (await fetch(`${url}/health`)).status === 200,
   });
 }
@@ -62,11 +63,13 @@ async function main(): Promise<void> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-bench-'));
   bijAfsluiten(() => rmSync(map, { recursive: true, force: true }));
   schrijf(`bench: ${inst.seconden} s per case (+${inst.opwarmen} s warm-up), ${inst.verbindingen} connections; work dir ${map}`);
+  const config = join(map, 'bench-config.json');
+  writeFileSync(config, JSON.stringify({ stuf: { persoonsvraag: 'aan' } }));
 
   let documenten: DocumentMeting[] = [];
   if (inst.documenten.length > 0) {
     schrijf(`\ndocuments (${inst.documenten.join(', ')} MB; time and the gateway's peak RSS growth per request):`);
-    documenten = await meetDocumenten(() => startGateway(join(map, 'documenten.db')), inst.documenten, schrijf);
+    documenten = await meetDocumenten(() => startGateway(join(map, 'documenten.db'), config), inst.documenten, schrijf);
   }
   if (inst.alleenDocumenten) {
     const rapport: Rapport = { instellingen: inst, vullingen: [], gevallen: [], documenten, seconden: (Date.now() - start) / 1000 };
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
 
   const detailsKlein: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.klein)} zaken)`, gen: () => geefZaakdetailsGenerator(inst.klein) };
   const detailsGroot: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.groot)} zaken)`, gen: () => geefZaakdetailsGenerator(inst.groot) };
+  const zoekenGroot: Geval = { naam: `zoekZaken on a person (${aantalTekst(inst.groot)} zaken)`, gen: () => zoekZakenGenerator(inst.groot) };
   // The small database first serves the reads (while it holds exactly 1k zaken), then the writes.
   const fasen: { database: string; gevallen: Geval[] }[] = [
     {
@@ -101,13 +105,13 @@ async function main(): Promise<void> {
         { naam: 'genereerZaakIdentificatie', gen: genereerZaakIdentificatieGenerator },
       ],
     },
-    { database: groot, gevallen: [detailsGroot] },
+    { database: groot, gevallen: [detailsGroot, zoekenGroot] },
   ];
 
   const resultaten = new Map<Geval, GevalResultaat>();
   schrijf('\ngateway (node dist/main.js serve):');
   for (const fase of fasen) {
-    const gateway = await startGateway(fase.database);
+    const gateway = await startGateway(fase.database, config);
     try {
       for (const g of fase.gevallen) resultaten.set(g, { naam: g.naam, gateway: await meetGeval(gateway, g.naam, g.gen(), inst) });
     } finally {

@@ -19,6 +19,9 @@ interface Sjabloon {
 const PER_TRANSACTIE = 20_000;
 /** Fewer persons than zaken: some citizens have several zaken, as in real life. */
 const PERSONEN_PER_ZAAK = 0.8;
+
+/** How many distinct initiators a database of this many zaken holds (zaak i belongs to person i mod this). */
+export const personenVoor = (aantal: number) => Math.max(1, Math.ceil(aantal * PERSONEN_PER_ZAAK));
 const DAG_MS = 86_400_000;
 const START_MS = Date.UTC(2019, 0, 1);
 
@@ -86,7 +89,7 @@ export interface Vulling {
 export async function vul(pad: string, aantal: number, voortgang?: (gedaan: number) => void): Promise<Vulling> {
   const start = process.hrtime.bigint();
   const sjablonen = await maakSjablonen();
-  const personen = Math.max(1, Math.ceil(aantal * PERSONEN_PER_ZAAK));
+  const personen = personenVoor(aantal);
   const store = Store.open(pad);
   // A throwaway file: no fsync, and a big page cache so the index inserts stay in memory.
   store.db.pragma('synchronous = OFF');
