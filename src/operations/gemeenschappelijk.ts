@@ -25,11 +25,17 @@ export function leesKennisgeving(ctx: OperatieContext, bericht: Bericht, mutatie
   return leesKennisgevingObjecten(bericht.root, mutatiesoort, vorm, ctx.afw);
 }
 
-/** A La01 on ZAK: ZDS 1.2 root by name, ZDS 1.1 as plain ZKN:zakLa01. */
-export function zaakLa01(ctx: OperatieContext, bericht: Bericht, naam12: string, objecten: XElement[], meldingen: string[] = []): XElement {
+/** A La01 on ZAK: ZDS 1.2 root by name, ZDS 1.1 as plain ZKN:zakLa01; `meer` and `aantalVoorkomens` for a list that pages. */
+export function zaakLa01(
+  ctx: OperatieContext, bericht: Bericht, naam12: string, objecten: XElement[], meldingen: string[] = [],
+  lijst: { meer: boolean; aantalVoorkomens?: number } = { meer: false },
+): XElement {
   const inhoud = [
     antwoordStuurgegevens(NS.zkn, bericht.stuurgegevens, ctx.eigen, { berichtcode: 'La01', entiteittype: 'ZAK' }),
-    el(NS.zkn, 'parameters', [el(NS.stuf, 'indicatorVervolgvraag', 'false')]),
+    el(NS.zkn, 'parameters', [
+      el(NS.stuf, 'indicatorVervolgvraag', String(lijst.meer)),
+      lijst.aantalVoorkomens !== undefined && el(NS.stuf, 'aantalVoorkomens', String(Math.min(lijst.aantalVoorkomens, 999_999_999))),
+    ]),
     ...meldingen.map((m) => el(NS.zkn, 'melding', m.slice(0, 250))),
     objecten.length > 0 && el(NS.zkn, 'antwoord', objecten),
   ];
@@ -45,7 +51,7 @@ export function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: st
   const zaak = ctx.store.zaken.vind(id);
   if (zaak) {
     const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
-    controleerLezen(ctx.aanroeper, { identificatie: zaak.identificatie, zaaktypeCode: beeld.zaaktypeCode, soort: beeld.soort });
+    controleerLezen(ctx.aanroeper, beeld);
     return beeld;
   }
   if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);

@@ -9,16 +9,16 @@
 import { NS } from '../stuf/namespaces';
 import { StufFout } from '../stuf/fout';
 import { Afwijkingen } from '../stuf/entiteit';
-import { antwoordStuurgegevens } from '../stuf/stuurgegevens';
 import { Scope, Vraag, leesVraag } from '../stuf/vraag';
-import { XElement, child, el, isNil, path } from '../stuf/xml';
+import { XElement, child, isNil, path } from '../stuf/xml';
 import { zaakDetailsObject } from '../stuf/zaakAntwoord';
 import { ONDERSTEUNDE_SELECTIE, leesZaakselectie } from '../stuf/zaakSelectie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { Zaakselectie, Zaaktreffer, heeftCriterium } from '../store/zaakZoeken';
-import { magInLijst } from '../toegang/rechten';
+import { leestAlleZaaktypen, magInLijst } from '../toegang/rechten';
 import { zichtOp } from '../toegang/zicht';
-import { Bericht, Operatie, OperatieContext } from '../soap/operatie';
+import { Operatie, OperatieContext } from '../soap/operatie';
+import { zaakLa01 } from './gemeenschappelijk';
 
 /** StUF-ZKN's default maximumAantal (ZAK-parametersVraagSynchroon). */
 const STANDAARD_AANTAL = 15;
@@ -61,8 +61,6 @@ function vervolgNa(root: XElement, vraag: Vraag, afw: Afwijkingen): string | und
   return waarde;
 }
 
-/** Whether the caller may list a zaak of any zaaktype: asked with a code no lezen list can hold (codes are not empty). */
-const leestAlleZaaktypen = (ctx: OperatieContext) => magInLijst(ctx.aanroeper, '', 'gewoon');
 
 function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): boolean {
   return magInLijst(ctx.aanroeper, t.zaaktypeCode, ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }));
@@ -75,7 +73,7 @@ function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): boolean {
 function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: string | undefined): { treffers: Zaaktreffer[]; meer: boolean } {
   const treffers: Zaaktreffer[] = [];
   // One more than asked tells whether there are more; a caller whose zaken are skipped reads in larger rounds.
-  const ronde = leestAlleZaaktypen(ctx) ? max + 1 : Math.max(max + 1, BATCH);
+  const ronde = leestAlleZaaktypen(ctx.aanroeper) ? max + 1 : Math.max(max + 1, BATCH);
   for (let cursor = na; ; ) {
     const rijen = ctx.store.zaakZoeken.treffers(selectie, ronde, cursor);
     for (const r of rijen) {
@@ -90,7 +88,7 @@ function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: s
 
 /** StUF aantalVoorkomens: every zaak of the selection this caller may list. */
 function aantal(ctx: OperatieContext, selectie: Zaakselectie): number {
-  if (leestAlleZaaktypen(ctx)) return ctx.store.zaakZoeken.aantal(selectie);
+  if (leestAlleZaaktypen(ctx.aanroeper)) return ctx.store.zaakZoeken.aantal(selectie);
   let n = 0;
   for (let cursor: string | undefined; ; ) {
     const rijen = ctx.store.zaakZoeken.treffers(selectie, BATCH, cursor);
@@ -104,18 +102,6 @@ function aantal(ctx: OperatieContext, selectie: Zaakselectie): number {
 function metHuidigeStatus(object: XElement): XElement {
   const huidig = object.children.findIndex((c) => c.local === 'heeft');
   return { ...object, children: object.children.filter((c, i) => c.local !== 'heeft' || i === huidig) };
-}
-
-function zakLa01(ctx: OperatieContext, bericht: Bericht, objecten: XElement[], meer: boolean, aantalVoorkomens: number | undefined, meldingen: string[]): XElement {
-  return el(NS.zkn, 'zakLa01', [
-    antwoordStuurgegevens(NS.zkn, bericht.stuurgegevens, ctx.eigen, { berichtcode: 'La01', entiteittype: 'ZAK' }),
-    el(NS.zkn, 'parameters', [
-      el(NS.stuf, 'indicatorVervolgvraag', String(meer)),
-      aantalVoorkomens !== undefined && el(NS.stuf, 'aantalVoorkomens', String(Math.min(aantalVoorkomens, 999_999_999))),
-    ]),
-    ...meldingen.map((m) => el(NS.zkn, 'melding', m)),
-    objecten.length > 0 && el(NS.zkn, 'antwoord', objecten),
-  ]);
 }
 
 export const zoekZaken: Operatie = {
@@ -148,6 +134,6 @@ export const zoekZaken: Operatie = {
     const meldingen = meer && gevraagd > max ? [`StUF0002: Meer objecten gevraagd dan teruggegeven; ten hoogste ${MAX_PER_ANTWOORD} per antwoord, vraag de rest met een vervolgvraag`] : [];
     const aantalVoorkomens = vraag.parameters.indicatorAantal ? aantal(ctx, selectie) : undefined;
     const gevraagdePersonen = [selectie.initiatorBsn, selectie.objectBsn].filter((b): b is string => b !== undefined);
-    return { bericht: zakLa01(ctx, bericht, objecten, meer, aantalVoorkomens, meldingen), zaken: treffers.map((t) => t.identificatie), gevraagdePersonen };
+    return { bericht: zaakLa01(ctx, bericht, 'zakLa01', objecten, meldingen, { meer, aantalVoorkomens }), zaken: treffers.map((t) => t.identificatie), gevraagdePersonen };
   },
 };

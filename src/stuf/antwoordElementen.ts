@@ -1,7 +1,8 @@
 // Small builders shared by every answer encoder: values, nil placeholders and entity attributes.
 import { NS } from './namespaces';
 import { XAttr, XElement, at, el } from './xml';
-import type { Waarde } from '../domain/zaak';
+import type { ExtraElement, Waarde } from '../domain/zaak';
+import type { Scope } from './vraag';
 
 export type NoValue = 'geenWaarde' | 'nietOndersteund' | 'nietGeautoriseerd' | 'waardeOnbekend';
 
@@ -17,3 +18,16 @@ export function waardeElement(ns: string, local: string, w: Waarde): XElement {
 }
 
 export const zkn = (local: string, content?: string | (XElement | undefined | false)[], attrs: XAttr[] = []) => el(NS.zkn, local, content, attrs);
+
+/** A repeating element: its occurrences when requested (built only then), one nil when explicitly asked but none. */
+export function herhalend(scope: Scope, naam: string, maak: () => XElement[], attrs: XAttr[] = []): XElement[] {
+  if (!scope.vraagt(naam)) return [];
+  const items = maak();
+  if (items.length) return items;
+  return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', attrs)] : [];
+}
+
+export function extraElementenAntwoord(extra: ExtraElement[]): XElement | undefined {
+  if (extra.length === 0) return undefined;
+  return el(NS.stuf, 'extraElementen', extra.map((x) => el(NS.stuf, 'extraElement', x.waarde ?? '', [at('', 'naam', x.naam)])));
+}

@@ -3,11 +3,10 @@
 // requires are always given, nil when there is no value.
 import { NS } from './namespaces';
 import { Scope } from './vraag';
-import { XAttr, XElement, at, el } from './xml';
-import { NoValue, entiteittype, nilElement, waardeElement, zkn } from './antwoordElementen';
+import { XElement, at, el } from './xml';
+import { NoValue, entiteittype, extraElementenAntwoord, herhalend, nilElement, waardeElement, zkn } from './antwoordElementen';
 import { Tijdstip, formatTijdstip } from './tijd';
 import { BESLUITTYPE_ELEMENTEN, BESLUIT_ATTRIBUTEN, Besluit } from '../domain/besluit';
-import { ExtraElement } from '../domain/zaak';
 
 export interface BesluitVorm {
   /** Elements the answer type requires besides identificatie (nil with waardeOnbekend when not held). */
@@ -19,19 +18,6 @@ export interface BesluitVorm {
 export const DETAILS_VORM: BesluitVorm = { verplicht: new Set(['datumBeslissing', 'ingangsdatumWerking', 'tijdvakGeldigheid']), metBesluittype: true };
 export const LIJST_VORM: BesluitVorm = { verplicht: new Set(['datumBeslissing', 'ingangsdatumWerking']), metBesluittype: false };
 export const GERELATEERDE_VORM: BesluitVorm = { verplicht: new Set(), metBesluittype: false };
-
-/** A repeating element: its occurrences when requested, one nil (geenWaarde) when explicitly asked but none. */
-export function herhalend(scope: Scope, naam: string, items: () => XElement[], attrs: XAttr[]): XElement[] {
-  if (!scope.vraagt(naam)) return [];
-  const uit = items();
-  if (uit.length) return uit;
-  return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', attrs)] : [];
-}
-
-export function extraElementenAntwoord(extra: ExtraElement[]): XElement | undefined {
-  if (extra.length === 0) return undefined;
-  return el(NS.stuf, 'extraElementen', extra.map((x) => el(NS.stuf, 'extraElement', x.waarde ?? '', [at('', 'naam', x.naam)])));
-}
 
 const tijdstipElement = (naam: string, t: Tijdstip | undefined, leeg: NoValue = 'geenWaarde') =>
   t ? el(NS.stuf, naam, formatTijdstip(t)) : nilElement(NS.stuf, naam, leeg);

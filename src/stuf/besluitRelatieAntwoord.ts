@@ -3,12 +3,11 @@
 import { NS } from './namespaces';
 import { Scope } from './vraag';
 import { XElement } from './xml';
-import { entiteittype, nilElement, waardeElement, zkn } from './antwoordElementen';
-import { extraElementenAntwoord, herhalend } from './besluitAntwoord';
-import { isVanAntwoord, statussenAntwoord } from './zaakAntwoord';
+import { entiteittype, extraElementenAntwoord, herhalend, nilElement, zkn } from './antwoordElementen';
+import { attribuut, groep, isVanAntwoord, statussenAntwoord } from './zaakAntwoord';
 import type { DocumentKern } from '../store/besluiten';
 import { Besluitdocument } from '../domain/besluit';
-import { ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep } from '../domain/zaak';
+import { ZaakAttribuut } from '../domain/zaak';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 
 // geefBesluitDetails-ZAK-gerelateerdeAntwoord, in schema order.
@@ -20,21 +19,6 @@ const NIET_ONDERSTEUND: [string, string][] = [
   ['heeftBetrekkingOp', 'ZAKOBJ'], ['heeftAlsBelanghebbende', 'ZAKBTRBLH'], ['heeftAlsInitiator', 'ZAKBTRINI'],
   ['heeftAlsDeelzaak', 'ZAKZAKDEL'], ['heeftAlsHoofdzaak', 'ZAKZAKHFD'],
 ];
-
-function attribuut(z: ZaakBeeld, scope: Scope, naam: ZaakAttribuut): XElement | undefined {
-  if (!scope.vraagt(naam)) return undefined;
-  const w = z.zaak.data.attributen[naam];
-  if (w) return waardeElement(NS.zkn, naam, w);
-  return scope.expliciet(naam) ? nilElement(NS.zkn, naam) : undefined;
-}
-
-/** A group travels whole: all its fields, empty ones nil. */
-function groep(z: ZaakBeeld, scope: Scope, naam: ZaakGroep): XElement | undefined {
-  if (!scope.vraagt(naam)) return undefined;
-  const waarden = z.zaak.data.groepen[naam];
-  if (!waarden && !scope.expliciet(naam)) return undefined;
-  return zkn(naam, ZAAK_GROEPEN[naam].map((v) => (waarden?.[v.naam] ? waardeElement(NS.zkn, v.naam, waarden[v.naam]) : nilElement(NS.zkn, v.naam))));
-}
 
 function statussen(z: ZaakBeeld, scope: Scope): XElement[] {
   if (!scope.expliciet('heeft')) return [];

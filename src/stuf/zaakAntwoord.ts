@@ -3,8 +3,8 @@
 // What the caller may not see is decided by the Zicht and applied by a Weergave (zaakZicht.ts) over each list.
 import { NS } from './namespaces';
 import { Scope } from './vraag';
-import { XAttr, XElement, at, el } from './xml';
-import { entiteittype, nilElement, waardeElement, zkn } from './antwoordElementen';
+import { XElement, at } from './xml';
+import { entiteittype, extraElementenAntwoord, herhalend, nilElement, waardeElement, zkn } from './antwoordElementen';
 import { betrokkeneAntwoord, betrokkeneScope } from './betrokkeneAntwoord';
 import { heeftRelevantAntwoord } from './documentAntwoord';
 import { GERELATEERDE_VORM, leidtTotAntwoord } from './besluitAntwoord';
@@ -17,7 +17,8 @@ import { Deel, Weergave } from './zaakZicht';
 
 const attribuutVolgorde = (voor: ZaakAttribuut) => ZAAK_ATTRIBUTEN.findIndex((a) => a.naam === voor);
 
-function attribuut(b: ZaakBeeld, scope: Scope, naam: ZaakAttribuut): XElement | undefined {
+/** A zaak attribute as the scope asks it: its value, nil when named explicitly but empty. */
+export function attribuut(b: ZaakBeeld, scope: Scope, naam: ZaakAttribuut): XElement | undefined {
   if (!scope.vraagt(naam)) return undefined;
   const w = b.zaak.data.attributen[naam];
   if (w) return waardeElement(NS.zkn, naam, w);
@@ -25,25 +26,15 @@ function attribuut(b: ZaakBeeld, scope: Scope, naam: ZaakAttribuut): XElement | 
 }
 
 /** A group travels whole: all its fields, empty ones nil (opschorting and verlenging require both). */
-function groep(b: ZaakBeeld, scope: Scope, naam: ZaakGroep): XElement | undefined {
+export function groep(b: ZaakBeeld, scope: Scope, naam: ZaakGroep): XElement | undefined {
   if (!scope.vraagt(naam)) return undefined;
   const waarden = b.zaak.data.groepen[naam];
   if (!waarden) return scope.expliciet(naam) ? zkn(naam, ZAAK_GROEPEN[naam].map((v) => nilElement(NS.zkn, v.naam))) : undefined;
   return zkn(naam, ZAAK_GROEPEN[naam].map((v) => (waarden[v.naam] ? waardeElement(NS.zkn, v.naam, waarden[v.naam]) : nilElement(NS.zkn, v.naam))));
 }
 
-/** A repeating element: its occurrences when requested (built only then), one nil when explicitly asked but none. */
-function herhalend(scope: Scope, naam: string, maak: () => XElement[], attrs: XAttr[] = []): XElement[] {
-  if (!scope.vraagt(naam)) return [];
-  const items = maak();
-  if (items.length) return items;
-  return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', attrs)] : [];
-}
-
 function extraElementen(b: ZaakBeeld, scope: Scope): XElement | undefined {
-  const extra = b.zaak.data.extraElementen;
-  if (!scope.vraagt('extraElementen') || extra.length === 0) return undefined;
-  return el(NS.stuf, 'extraElementen', extra.map((x) => el(NS.stuf, 'extraElement', x.waarde ?? '', [at('', 'naam', x.naam)])));
+  return scope.vraagt('extraElementen') ? extraElementenAntwoord(b.zaak.data.extraElementen) : undefined;
 }
 
 export function isVanAntwoord(b: ZaakBeeld, scope: Scope): XElement | undefined {
