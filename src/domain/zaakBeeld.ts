@@ -57,6 +57,10 @@ export class ZaakBeeld {
     return (this._documenten ??= this.store.documenten.vanZaak(this.zaak.id));
   }
 
+  get identificatie(): string {
+    return this.zaak.identificatie;
+  }
+
   get zaaktypeCode(): string {
     return this.zaak.data.zaaktype.code;
   }

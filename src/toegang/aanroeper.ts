@@ -24,7 +24,10 @@ export interface Aanroeper {
   noodtoegang?: Noodtoegang;
 }
 
-const past = (lijst: readonly string[], code: string) => lijst.includes('*') || lijst.includes(code);
+/** The zaaktypen-list entry for every zaaktype; asking for it asks whether a list holds every zaaktype. */
+export const ALLE_ZAAKTYPEN = '*';
+
+const past = (lijst: readonly string[], code: string) => lijst.includes(ALLE_ZAAKTYPEN) || lijst.includes(code);
 
 export function magLezen(a: Aanroeper, zaaktypeCode: string): boolean {
   return !a.registratie || past(a.registratie.zaaktypen.lezen, zaaktypeCode);

@@ -6,8 +6,8 @@ import type { Store } from '../store';
 import type { Document } from '../domain/document';
 import type { Zaaktypecatalogus } from '../domain/zaaktypen';
 import { ZaakBeeld } from '../domain/zaakBeeld';
-import { Aanroeper, magLezen, magSchrijven } from './aanroeper';
-import { geweigerd, magDocumentenZien, schrijfWeigering } from './rechten';
+import { ALLE_ZAAKTYPEN, Aanroeper, magLezen, magSchrijven } from './aanroeper';
+import { geweigerd, leestAlleZaaktypen, magDocumentenZien, schrijfWeigering } from './rechten';
 
 export interface DocumentOmgeving {
   store: Store;
@@ -15,8 +15,6 @@ export interface DocumentOmgeving {
   aanroeper: Aanroeper;
 }
 
-/** `'*'` stands for every zaaktype in a registration's lists, so only such a list passes. */
-const ALLE_ZAAKTYPEN = '*';
 
 function zakenVan(o: DocumentOmgeving, doc: Document): ZaakBeeld[] {
   return o.store.documenten.zakenVan(doc.id).flatMap((zd) => {
@@ -47,7 +45,7 @@ export function controleerDocumentLezen(o: DocumentOmgeving, doc: Document): Zaa
   const a = o.aanroeper;
   const zaken = zakenVan(o, doc);
   if (zaken.length === 0) {
-    if (a.noodtoegang || magLezen(a, ALLE_ZAAKTYPEN)) return [];
+    if (leestAlleZaaktypen(a)) return [];
     throw geweigerd(a, `mag document ${doc.identificatie} niet lezen: het is aan geen zaak gekoppeld, en zo'n document mag alleen een applicatie lezen die alle zaaktypen mag lezen (lezen: ['*'])`);
   }
   const zichtbaar = zaken.filter((b) => magDocumentenZien(a, b));
@@ -58,7 +56,7 @@ export function controleerDocumentLezen(o: DocumentOmgeving, doc: Document): Zaa
 /** Whether the caller may read the document, for answers that merely mention it (a besluit's isVastgelegdIn). */
 export function magDocumentLezen(o: DocumentOmgeving, doc: Document): boolean {
   const zaken = zakenVan(o, doc);
-  if (zaken.length === 0) return o.aanroeper.noodtoegang !== undefined || magLezen(o.aanroeper, ALLE_ZAAKTYPEN);
+  if (zaken.length === 0) return leestAlleZaaktypen(o.aanroeper);
   return zaken.some((b) => magDocumentenZien(o.aanroeper, b));
 }
 
@@ -70,7 +68,7 @@ export function controleerDocumentWijzigen(o: DocumentOmgeving, doc: Document): 
     if (magSchrijven(a, ALLE_ZAAKTYPEN)) return;
     throw geweigerd(a, `mag document ${doc.identificatie} niet wijzigen: het is aan geen zaak gekoppeld, en zo'n document mag alleen een applicatie wijzigen die alle zaaktypen mag wijzigen (schrijven: ['*'])`);
   }
-  if (zaken.some((b) => !schrijfWeigering(a, { identificatie: b.zaak.identificatie, zaaktypeCode: b.zaaktypeCode, soort: b.soort }))) return;
+  if (zaken.some((b) => !schrijfWeigering(a, b))) return;
   throw geweigerd(a, `mag document ${doc.identificatie} niet wijzigen: het hoort alleen bij zaken die zij niet mag wijzigen: ${uniek(zaken.map((b) => schrijfReden(a, b)))}`);
 }
 

@@ -5,7 +5,7 @@ import type { Operatie } from '../soap/operatie';
 import type { PlanSoort, Zaaktypecatalogus } from '../domain/zaaktypen';
 import type { Zaak } from '../domain/zaak';
 import type { ZaakBeeld } from '../domain/zaakBeeld';
-import { Aanroeper, aanroeperLabel, magLezen, magNoodtoegang, magSchrijven } from './aanroeper';
+import { ALLE_ZAAKTYPEN, Aanroeper, aanroeperLabel, magLezen, magNoodtoegang, magSchrijven } from './aanroeper';
 import { zichtOp } from './zicht';
 
 /** Operations that hand out document metadata or content. */
@@ -14,7 +14,7 @@ const DOCUMENT_OPERATIES = new Set([
   'voegZaakdocumentToe', 'maakZaakdocument', 'ontkoppelZaakdocument', 'genereerDocumentIdentificatie',
 ]);
 
-/** What the rights on a zaak depend on. */
+/** What the rights on a zaak depend on (a ZaakBeeld has them). */
 export interface ZaakKenmerken {
   identificatie: string;
   zaaktypeCode: string;
@@ -61,6 +61,11 @@ export function controleerLezen(a: Aanroeper, zaak: ZaakKenmerken): void {
   if (waarom) throw geweigerd(a, waarom);
 }
 
+/** Whether the caller may read zaken of every zaaktype (or breaks the glass): then no zaak is left out of a list. */
+export function leestAlleZaaktypen(a: Aanroeper): boolean {
+  return a.noodtoegang !== undefined || magLezen(a, ALLE_ZAAKTYPEN);
+}
+
 /** Whether an ordinary zaak appears in a list (a search) for this caller; plans always do. */
 export function magInLijst(a: Aanroeper, zaaktypeCode: string, soort: PlanSoort): boolean {
   return a.noodtoegang !== undefined || soort !== 'gewoon' || magLezen(a, zaaktypeCode);
@@ -72,17 +77,15 @@ export function controleerSchrijven(a: Aanroeper, zaak: ZaakKenmerken): void {
   if (waarom) throw geweigerd(a, waarom);
 }
 
-const kenmerkenVan = (b: ZaakBeeld): ZaakKenmerken => ({ identificatie: b.zaak.identificatie, zaaktypeCode: b.zaaktypeCode, soort: b.soort });
-
 /**
  * Whether the caller may see the documents of this zaak (their list and content). They are plan content: only a
  * full view (regie, the plan's own uitvoerenden, an emergency read) shows them.
  */
 export function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
-  return !leesWeigering(a, kenmerkenVan(beeld)) && zichtOp(a, beeld).niveau === 'volledig';
+  return !leesWeigering(a, beeld) && zichtOp(a, beeld).niveau === 'volledig';
 }
 
 /** Besluiten are what a plan decided, hidden like its other content; of an ordinary zaak they are process information. */
 export function magBesluitenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
-  return !leesWeigering(a, kenmerkenVan(beeld)) && zichtOp(a, beeld).niveau !== 'plan';
+  return !leesWeigering(a, beeld) && zichtOp(a, beeld).niveau !== 'plan';
 }
