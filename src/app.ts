@@ -18,6 +18,9 @@ import { registreerWsdl } from './wsdl';
 import { Toegangsregister } from './toegang/identificatie';
 import { transportVan } from './toegang/transport';
 import { httpsOpties } from './toegang/tls';
+import { Bestemmingen } from './uitgaand/bestemmingen';
+import { Bezorger } from './uitgaand/bezorger';
+import { SoapVerzender } from './uitgaand/verzender';
 
 
 export interface AppOpties {
@@ -45,13 +48,19 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const toegang = new Toegangsregister(config.toegang);
   const log = opties.log ?? maakLogger(config.log.level);
   const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb);
-  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang };
+  const bestemmingen = new Bestemmingen(config.bestemmingen);
+  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen };
+  store.abonnementen.zetConfig(config.abonnementen);
+  const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }));
+  gateway.bezorger = bezorger;
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
 
   // No Fastify request log: the verwerker writes one line per message.
   const app = (https ? Fastify({ bodyLimit: config.server.bodyLimit, https }) : Fastify({ bodyLimit: config.server.bodyLimit })) as unknown as GatewayApp;
   app.decorate('gateway', gateway);
+  app.addHook('onReady', async () => bezorger.start());
+  app.addHook('onClose', async () => bezorger.stop());
   if (!opties.store) app.addHook('onClose', async () => store.sluit());
 
   // Every body is read as bytes, whatever content type a client sets; the verwerker decodes charset and MTOM.

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import YAML from 'yaml';
 import { REFERENTIE_ZAAKTYPEN } from './domain/referentieZaaktypen';
+import { abonnementSchema, bestemmingSchema, bezorgingSchema, notificatiesSchema, overdrachtSchema } from './uitgaand/configSchema';
 
 const systeem = z.strictObject({
   organisatie: z.string().max(200).optional(),
@@ -187,6 +188,32 @@ export const configSchema = z.strictObject({
       message: 'zaaktypecodes in de catalogus moeten uniek zijn',
       path: ['catalogus'],
     }),
+  /** Other applications' SOAP endpoints the gateway sends to: subscribers, backoffices, regiesystemen. */
+  bestemmingen: z.array(bestemmingSchema).default([]),
+  /** Subscriptions from the configuration; more can be added with `node dist/main.js abonnementen toevoegen`. */
+  abonnementen: z.array(abonnementSchema).default([]),
+  notificaties: notificatiesSchema,
+  /** The outbox worker: retries, back-off, dead letters. */
+  bezorging: bezorgingSchema,
+  overdracht: overdrachtSchema,
+}).superRefine((c, ctx) => {
+  const namen = new Set<string>();
+  c.bestemmingen.forEach((b, i) => {
+    if (namen.has(b.naam)) ctx.addIssue({ code: 'custom', path: ['bestemmingen', i, 'naam'], message: `bestemming '${b.naam}' komt meer dan eens voor` });
+    namen.add(b.naam);
+  });
+  const bekend = (naam: string, pad: (string | number)[]) => {
+    if (!namen.has(naam)) ctx.addIssue({ code: 'custom', path: pad, message: `bestemming '${naam}' staat niet onder bestemmingen (bekend: ${[...namen].join(', ') || 'geen'})` });
+  };
+  c.abonnementen.forEach((a, i) => bekend(a.bestemming, ['abonnementen', i, 'bestemming']));
+  for (const [code, naam] of Object.entries(c.overdracht.backoffices)) bekend(naam, ['overdracht', 'backoffices', code]);
+  if (c.notificaties.modus === 'extern') {
+    if (!c.notificaties.abonnementenbeheer) ctx.addIssue({ code: 'custom', path: ['notificaties', 'abonnementenbeheer'], message: 'modus extern: noem de bestemming van het abonnementenbeheer' });
+    else bekend(c.notificaties.abonnementenbeheer, ['notificaties', 'abonnementenbeheer']);
+  }
+  if (c.bezorging.eersteWachttijdSeconden > c.bezorging.maxWachttijdSeconden) {
+    ctx.addIssue({ code: 'custom', path: ['bezorging', 'eersteWachttijdSeconden'], message: 'eersteWachttijdSeconden is groter dan maxWachttijdSeconden' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -10,6 +10,7 @@ export const actualiseerZaakstatus: Operatie = {
   naam: 'actualiseerZaakstatus',
   asynchroon: true,
   wijzigt: true,
+  gebeurtenis: 'Actualiseer zaakstatus',
   acties: [zds12Actie('actualiseerZaakstatus_ZakLk01'), zds11Actie('actualiseerZaakstatus_Lk01')],
   roots: [
     { ns: NS.zds, local: 'actualiseerZaakstatus_ZakLk01' },

@@ -9,6 +9,7 @@ export const creeerZaak: Operatie = {
   naam: 'creeerZaak',
   asynchroon: true,
   wijzigt: true,
+  gebeurtenis: 'Creeer zaak',
   acties: [zds12Actie('creeerZaak_ZakLk01'), zds11Actie('creeerZaak_Lk01')],
   roots: [
     { ns: NS.zds, local: 'creeerZaak_ZakLk01' },

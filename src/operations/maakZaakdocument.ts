@@ -12,6 +12,7 @@ export const maakZaakdocument: Operatie = {
   naam: 'maakZaakdocument',
   asynchroon: true,
   wijzigt: true,
+  gebeurtenis: 'Voeg zaakdocument toe',
   acties: [zds12Actie('maakZaakdocument_EdcLk01'), zds11Actie('maakZaakdocument_Lk01')],
   roots: [
     { ns: NS.zds, local: 'maakZaakdocument_EdcLk01' },

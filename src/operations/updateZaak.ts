@@ -9,6 +9,7 @@ export const updateZaak: Operatie = {
   naam: 'updateZaak',
   asynchroon: true,
   wijzigt: true,
+  gebeurtenis: 'Update zaak',
   acties: [zds12Actie('updateZaak_ZakLk01'), zds11Actie('updateZaak_Lk01')],
   roots: [
     { ns: NS.zds, local: 'updateZaak_ZakLk01' },

@@ -15,6 +15,7 @@ export const updateZaakdocument: Operatie = {
   naam: 'updateZaakdocument',
   asynchroon: false,
   wijzigt: true,
+  gebeurtenis: 'Update zaakdocument',
   acties: [zds12Actie('updateZaakdocument_Di02'), zds11Actie('updateZaakdocument_Di02')],
   roots: [
     { ns: NS.zds, local: 'updateZaakdocument_Di02' },

@@ -11,6 +11,7 @@ export const voegZaakdocumentToe: Operatie = {
   naam: 'voegZaakdocumentToe',
   asynchroon: true,
   wijzigt: true,
+  gebeurtenis: 'Voeg zaakdocument toe',
   acties: [zds12Actie('voegZaakdocumentToe_EdcLk01'), zds11Actie('voegZaakdocumentToe_Lk01')],
   roots: [
     { ns: NS.zds, local: 'voegZaakdocumentToe_EdcLk01' },

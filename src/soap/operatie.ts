@@ -10,6 +10,8 @@ import { Afwijkingen } from '../stuf/entiteit';
 import { Dialect } from '../stuf/namespaces';
 import { Stuurgegevens, Systeem } from '../stuf/stuurgegevens';
 import { XElement } from '../stuf/xml';
+import type { Bestemmingen } from '../uitgaand/bestemmingen';
+import type { Gebeurtenis } from '../notificaties/gebeurtenis';
 
 export interface Gateway {
   config: Config;
@@ -17,6 +19,10 @@ export interface Gateway {
   catalogus: Zaaktypecatalogus;
   log: Logger;
   toegang: Toegangsregister;
+  /** Where the outbox sends to. */
+  bestemmingen: Bestemmingen;
+  /** The outbox worker, woken after a commit that gave it work. */
+  bezorger?: { wek(): void };
 }
 
 export interface Bericht {
@@ -55,6 +61,13 @@ export interface Operatie {
    * not worth storing twice.
    */
   herhaalbaar?: boolean;
+  /** The gebeurtenis subscribers are notified of, for every zaak the answer concerns (rzs.md §6.1). */
+  gebeurtenis?: Gebeurtenis;
+  /**
+   * The message is addressed to another application and passes through the gateway (overdragenZaak): its
+   * ontvanger may be a configured destination instead of the gateway itself.
+   */
+  doorgestuurd?: boolean;
   /** Full SOAPAction URIs that name this operation. */
   acties: string[];
   /** Body roots this operation accepts; a root shared by several operations is resolved by dispatch. */

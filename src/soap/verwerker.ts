@@ -16,6 +16,7 @@ import { Aanroeper } from '../toegang/aanroeper';
 import { leesNoodtoegang } from '../toegang/noodtoegang';
 import { controleerOperatie } from '../toegang/rechten';
 import { persoonsgegevensIn } from '../toegang/persoonsgegevens';
+import { meldWijziging } from '../notificaties/trigger';
 
 export interface HttpVerzoek {
   /** The raw body (charset, MTOM and inline content are sorted out here), or text already decoded. */
@@ -69,7 +70,7 @@ function controleerStuurgegevens(gw: Gateway, op: Operatie, sg: Stuurgegevens, a
   // We never order messages by it (zds.md A16), so a malformed one is read past, not refused.
   if (sg.tijdstipBericht && !/^\d{8,17}$/.test(sg.tijdstipBericht)) afw.meld(`stuurgegevens/tijdstipBericht '${sg.tijdstipBericht}' is geen StUF-tijdstip (8-17 cijfers)`);
   const ontvangers = gw.config.stuf.ontvangers;
-  if (ontvangers && sg.ontvanger) {
+  if (ontvangers && sg.ontvanger && !(op.doorgestuurd && gw.bestemmingen.vanSysteem(sg.ontvanger))) {
     const o = sg.ontvanger;
     const bekend = ontvangers.some((x) => x.applicatie === o.applicatie && (!x.organisatie || x.organisatie === o.organisatie) && (!x.administratie || x.administratie === o.administratie));
     if (!bekend) throw new StufFout('StUF010', `stuurgegevens/ontvanger ${systeemLabel(o)} is niet deze gateway`);
@@ -147,6 +148,7 @@ export class Verwerker {
       const bericht: Bericht = { root, dialect: keuze.dialect, stuurgegevens: sg };
       const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender, aanroeper };
       const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.verwerkVraag(op, ctx, bericht);
+      if (op.wijzigt) this.gw.bezorger?.wek();
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
       const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
       return { status: 200, ...antwoordLichaam(envelopeDelen(versie, antwoord.bericht), contentType(versie), alsMtom) };
@@ -189,6 +191,10 @@ export class Verwerker {
   /** Inside a write transaction: the operation and, when its answer needs one, its protocol row. */
   private verwerkEnProtocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
     const antwoord = op.verwerk(ctx, bericht);
+    if (op.gebeurtenis && antwoord.zaken?.length) {
+      const aantal = meldWijziging(this.gw, antwoord.zaken, op.gebeurtenis, bericht.stuurgegevens.zender);
+      if (aantal) ctx.meldingen.push(`${aantal} bericht(en) in de uitgaande wachtrij`);
+    }
     const bsns = teProtocolleren(ctx, antwoord);
     if (bsns) this.protocolleer(op, ctx, bericht, antwoord, bsns);
     return antwoord;

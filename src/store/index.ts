@@ -12,6 +12,9 @@ import { Zaken } from './zaken';
 import { Checkpointer } from './checkpointer';
 import { Protocol } from './protocol';
 import { ZaakZoeken } from './zaakZoeken';
+import { UitgaandeBerichten } from './uitgaand';
+import { Abonnementen } from './abonnementen';
+import { Overdrachten } from './overdrachten';
 
 export class Store {
   readonly zaken: Zaken;
@@ -24,6 +27,9 @@ export class Store {
   readonly besluiten: Besluiten;
   readonly protocol: Protocol;
   readonly zaakZoeken: ZaakZoeken;
+  readonly uitgaand: UitgaandeBerichten;
+  readonly abonnementen: Abonnementen;
+  readonly overdrachten: Overdrachten;
 
   private checkpointer?: Checkpointer;
 
@@ -38,6 +44,9 @@ export class Store {
     this.besluiten = new Besluiten(db);
     this.protocol = new Protocol(db);
     this.zaakZoeken = new ZaakZoeken(db);
+    this.uitgaand = new UitgaandeBerichten(db);
+    this.abonnementen = new Abonnementen(db);
+    this.overdrachten = new Overdrachten(db);
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */

@@ -231,4 +231,57 @@ DROP INDEX zaak_zaaktype;
 CREATE INDEX zaak_zaaktype_identificatie ON zaak(zaaktype_code, identificatie);
 `,
   },
+  {
+    versie: 5,
+    sql: `
+-- The outbox: every message the gateway sends (notifications, handovers and their answers) is written here in the
+-- transaction of the change that caused it, and delivered by the worker. Rows are kept as the delivery record.
+CREATE TABLE uitgaand (
+  id                INTEGER PRIMARY KEY,
+  soort             TEXT NOT NULL,     -- notificeerOverZaak, initieerNotificeerOverZaak, overdragenZaak_Di01, overdragenZaak_Du01
+  bestemming        TEXT NOT NULL,     -- naam from the configuration
+  volgorde          TEXT NOT NULL,     -- the zaak: per destination and zaak, messages go out one at a time, in id order
+  referentienummer  TEXT NOT NULL,     -- stable over resends
+  soap_actie        TEXT NOT NULL,
+  bericht           TEXT NOT NULL,     -- the body's root element, as sent
+  gebeurtenis       TEXT,
+  status            TEXT NOT NULL,     -- wachtend, afgeleverd, dood, verworpen
+  pogingen          INTEGER NOT NULL DEFAULT 0,
+  volgende_poging   INTEGER NOT NULL,  -- epoch ms; while a worker sends it, the end of its claim
+  laatste_fout      TEXT,
+  aangemaakt        TEXT NOT NULL,
+  afgeleverd        TEXT,
+  overdracht_id     INTEGER REFERENCES overdracht(id)
+);
+CREATE INDEX uitgaand_klaar ON uitgaand(status, volgende_poging);
+CREATE INDEX uitgaand_volgorde ON uitgaand(bestemming, volgorde, id);
+-- Subscriptions: those of the configuration (bron config, rewritten at every start) and those added from the command line.
+CREATE TABLE abonnement (
+  id              INTEGER PRIMARY KEY,
+  bestemming      TEXT NOT NULL,
+  zaaktypen       TEXT NOT NULL,       -- JSON array of codes, or ["*"]
+  gebeurtenissen  TEXT NOT NULL,       -- JSON array of gebeurtenis values, or ["*"]
+  bron            TEXT NOT NULL,       -- config or opdracht
+  aangemaakt      TEXT NOT NULL
+);
+-- overdragenZaak: one row per handover a regiesysteem asked for, until the backoffice's Du01 settles it.
+CREATE TABLE overdracht (
+  id                         INTEGER PRIMARY KEY,
+  zaak                       TEXT NOT NULL,
+  zaaktype_code              TEXT,
+  aanvrager_bestemming       TEXT NOT NULL,   -- where the answer goes
+  aanvrager                  TEXT NOT NULL,   -- JSON Systeem: the Di01's zender
+  backoffice                 TEXT NOT NULL,   -- bestemming naam
+  referentienummer           TEXT NOT NULL,   -- of the Di01; the Du01's crossRefnummer
+  dialect                    TEXT NOT NULL,   -- rzs or zds12: the flavour the Di01 arrived in
+  status                     TEXT NOT NULL,   -- aangeboden, afgeleverd, onbestelbaar, geaccepteerd, geweigerd
+  melding                    TEXT,            -- RZS melding of the Du01 (e.g. the reason of a refusal)
+  aangeboden                 TEXT NOT NULL,
+  beantwoord                 TEXT,
+  antwoord_referentienummer  TEXT
+);
+CREATE INDEX overdracht_zaak ON overdracht(zaak);
+CREATE INDEX overdracht_referentienummer ON overdracht(referentienummer);
+`,
+  },
 ];

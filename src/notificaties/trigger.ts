@@ -1,0 +1,100 @@
+// The abonnementenbeheer (rzs.md §6.3, §6.5): a change becomes notifications in the outbox, inside the transaction
+// of the change. Intern: one notificeerOverZaak per subscribed destination, never to the application that made the
+// change; extern: one initieerNotificeerOverZaak to the abonnementenbeheer elsewhere.
+import { randomUUID } from 'node:crypto';
+import type { Gateway } from '../soap/operatie';
+import type { Systeem } from '../stuf/stuurgegevens';
+import { nuTijdstip, formatTijdstip } from '../stuf/tijd';
+import { serialize } from '../stuf/xml';
+import { ZaakBeeld } from '../domain/zaakBeeld';
+import { zelfdeSysteem } from '../uitgaand/bestemmingen';
+import type { BestemmingConfig } from '../uitgaand/configSchema';
+import { Gebeurtenis } from './gebeurtenis';
+import { Notificatie, NotificatieSoort, RZS_ACTIE_BASIS, notificatieBericht } from './notificatieBericht';
+
+/** A referentienummer of ours: unique, at most 40 characters, the same on every resend. */
+export const uitgaandReferentienummer = (): string => `GW${randomUUID().replace(/-/g, '')}`;
+
+/** What a notification says about a stored zaak right now: its zaaktype and current status. */
+export function notificatieVanZaak(gw: Gateway, zaakIdentificatie: string, gebeurtenis: Gebeurtenis, zender?: Systeem): Notificatie | undefined {
+  const zaak = gw.store.zaken.vind(zaakIdentificatie);
+  if (!zaak) return undefined;
+  const b = new ZaakBeeld(gw.store, gw.catalogus, zaak);
+  const n: Notificatie = { zaak: zaak.identificatie, zaaktype: { code: b.zaaktypeCode, omschrijving: b.zaaktypeOmschrijving }, gebeurtenis };
+  if (zender) n.zendendeApplicatie = zender;
+  const s = b.statussen[0];
+  if (s) {
+    const statustype = gw.catalogus.zaaktype(b.zaaktypeCode)?.statustypen.find((t) => t.volgnummer === s.volgnummer);
+    const ingangsdatum = s.statustype.find((e) => e.local === 'ingangsdatumObject' && /^\d{8}$/.test(e.text.trim()));
+    n.status = {
+      zktCode: b.zaaktypeCode,
+      ...(b.zaaktypeOmschrijving ? { zktOmschrijving: b.zaaktypeOmschrijving } : {}),
+      volgnummer: String(s.volgnummer),
+      // rzs.md A7: the status code is required; the catalogue's, else the volgnummer.
+      code: s.code ?? statustype?.code ?? String(s.volgnummer),
+      omschrijving: s.omschrijving ?? statustype?.omschrijving,
+      ...(ingangsdatum ? { ingangsdatumObject: ingangsdatum.text.trim() } : {}),
+      datumStatusGezet: formatTijdstip(s.datumStatusGezet),
+    };
+  }
+  return n;
+}
+
+function matcht(lijst: string[], waarde: string | undefined): boolean {
+  return lijst.includes('*') || (waarde !== undefined && lijst.includes(waarde));
+}
+
+/** The destinations subscribed to this notification, without the application that caused it. */
+export function abonnees(gw: Gateway, n: Notificatie): BestemmingConfig[] {
+  const namen = new Set<string>();
+  for (const a of gw.store.abonnementen.alle()) {
+    if (matcht(a.zaaktypen, n.zaaktype.code) && matcht(a.gebeurtenissen, n.gebeurtenis)) namen.add(a.bestemming);
+  }
+  const bestemmingen: BestemmingConfig[] = [];
+  for (const naam of namen) {
+    const b = gw.bestemmingen.vind(naam);
+    if (!b) continue; // a command-line subscription whose destination left the configuration
+    if (n.zendendeApplicatie && zelfdeSysteem(b.ontvanger, n.zendendeApplicatie)) continue;
+    bestemmingen.push(b);
+  }
+  return bestemmingen;
+}
+
+function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificatie, b: BestemmingConfig): void {
+  const referentienummer = uitgaandReferentienummer();
+  const bericht = notificatieBericht(soort, n, { zender: gw.config.stuf.zender, ontvanger: b.ontvanger, referentienummer, tijdstipBericht: nuTijdstip() }, gw.config.notificaties.zendendeApplicatie);
+  gw.store.uitgaand.voegToe({
+    soort,
+    bestemming: b.naam,
+    volgorde: n.zaak,
+    referentienummer,
+    soapActie: RZS_ACTIE_BASIS + soort,
+    bericht: serialize(bericht),
+    gebeurtenis: n.gebeurtenis,
+  });
+}
+
+/** Call inside the transaction of the change. Returns the number of messages put in the outbox. */
+export function routeerNotificatie(gw: Gateway, n: Notificatie): number {
+  const modus = gw.config.notificaties.modus;
+  if (modus === 'uit') return 0;
+  if (modus === 'extern') {
+    const beheer = gw.bestemmingen.vind(gw.config.notificaties.abonnementenbeheer ?? '');
+    if (!beheer) return 0;
+    zetInUitgaand(gw, 'initieerNotificeerOverZaak', n, beheer);
+    return 1;
+  }
+  const bestemmingen = abonnees(gw, n);
+  for (const b of bestemmingen) zetInUitgaand(gw, 'notificeerOverZaak', n, b);
+  return bestemmingen.length;
+}
+
+/** After a successful change by `zender`: one notification per zaak it concerned. */
+export function meldWijziging(gw: Gateway, zaken: string[], gebeurtenis: Gebeurtenis, zender: Systeem | undefined): number {
+  let aantal = 0;
+  for (const id of new Set(zaken)) {
+    const n = notificatieVanZaak(gw, id, gebeurtenis, zender);
+    if (n) aantal += routeerNotificatie(gw, n);
+  }
+  return aantal;
+}

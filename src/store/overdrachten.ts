@@ -1,0 +1,119 @@
+// overdragenZaak: the handovers a regiesysteem asked for, and what the backoffice answered.
+import { Db } from './db';
+import { naarJson, nu, uitJson } from './json';
+import type { Systeem } from '../stuf/stuurgegevens';
+
+export type OverdrachtStatus = 'aangeboden' | 'afgeleverd' | 'onbestelbaar' | 'geaccepteerd' | 'geweigerd';
+export type OverdrachtDialect = 'rzs' | 'zds12';
+
+export interface NieuweOverdracht {
+  zaak: string;
+  zaaktypeCode?: string;
+  aanvragerBestemming: string;
+  aanvrager: Systeem;
+  backoffice: string;
+  referentienummer: string;
+  dialect: OverdrachtDialect;
+}
+
+export interface Overdracht extends NieuweOverdracht {
+  id: number;
+  status: OverdrachtStatus;
+  melding?: string;
+  aangeboden: string;
+  beantwoord?: string;
+  antwoordReferentienummer?: string;
+}
+
+interface Rij {
+  id: number;
+  zaak: string;
+  zaaktype_code: string | null;
+  aanvrager_bestemming: string;
+  aanvrager: string;
+  backoffice: string;
+  referentienummer: string;
+  dialect: OverdrachtDialect;
+  status: OverdrachtStatus;
+  melding: string | null;
+  aangeboden: string;
+  beantwoord: string | null;
+  antwoord_referentienummer: string | null;
+}
+
+const vanRij = (r: Rij): Overdracht => ({
+  id: r.id,
+  zaak: r.zaak,
+  ...(r.zaaktype_code !== null ? { zaaktypeCode: r.zaaktype_code } : {}),
+  aanvragerBestemming: r.aanvrager_bestemming,
+  aanvrager: uitJson<Systeem>(r.aanvrager, { applicatie: '' }),
+  backoffice: r.backoffice,
+  referentienummer: r.referentienummer,
+  dialect: r.dialect,
+  status: r.status,
+  ...(r.melding !== null ? { melding: r.melding } : {}),
+  aangeboden: r.aangeboden,
+  ...(r.beantwoord !== null ? { beantwoord: r.beantwoord } : {}),
+  ...(r.antwoord_referentienummer !== null ? { antwoordReferentienummer: r.antwoord_referentienummer } : {}),
+});
+
+/** Still waiting for the backoffice's answer. */
+export const OPENSTAAND: OverdrachtStatus[] = ['aangeboden', 'afgeleverd', 'onbestelbaar'];
+
+export class Overdrachten {
+  private readonly invoegen;
+  private readonly opId;
+  private readonly vanZaak;
+  private readonly opReferentie;
+  private readonly statusZetten;
+  private readonly beantwoorden;
+
+  constructor(private readonly db: Db) {
+    this.invoegen = db.prepare(
+      `INSERT INTO overdracht (zaak, zaaktype_code, aanvrager_bestemming, aanvrager, backoffice, referentienummer, dialect, status, aangeboden)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'aangeboden', ?)`,
+    );
+    this.opId = db.prepare<[number], Rij>('SELECT * FROM overdracht WHERE id = ?');
+    this.vanZaak = db.prepare<[string], Rij>('SELECT * FROM overdracht WHERE zaak = ? ORDER BY id');
+    this.opReferentie = db.prepare<[string], Rij>('SELECT * FROM overdracht WHERE referentienummer = ? ORDER BY id DESC');
+    this.statusZetten = db.prepare('UPDATE overdracht SET status = ? WHERE id = ? AND status = ?');
+    this.beantwoorden = db.prepare('UPDATE overdracht SET status = ?, melding = ?, beantwoord = ?, antwoord_referentienummer = ? WHERE id = ?');
+  }
+
+  voegToe(o: NieuweOverdracht): number {
+    return Number(
+      this.invoegen.run(o.zaak, o.zaaktypeCode ?? null, o.aanvragerBestemming, naarJson(o.aanvrager), o.backoffice, o.referentienummer, o.dialect, nu()).lastInsertRowid,
+    );
+  }
+
+  vind(id: number): Overdracht | undefined {
+    const r = this.opId.get(id);
+    return r ? vanRij(r) : undefined;
+  }
+
+  van(zaak: string): Overdracht[] {
+    return this.vanZaak.all(zaak).map(vanRij);
+  }
+
+  /** Handovers whose Di01 carried this referentienummer, newest first (a Du01's crossRefnummer). */
+  metReferentie(referentienummer: string): Overdracht[] {
+    return this.opReferentie.all(referentienummer).map(vanRij);
+  }
+
+  /** Moves a handover on only from the status it is expected to be in: a late delivery report never overwrites an answer. */
+  zetStatus(id: number, van: OverdrachtStatus, naar: OverdrachtStatus): void {
+    this.statusZetten.run(naar, id, van);
+  }
+
+  beantwoord(id: number, status: 'geaccepteerd' | 'geweigerd', melding: string | undefined, antwoordReferentienummer: string): void {
+    this.beantwoorden.run(status, melding ?? null, nu(), antwoordReferentienummer, id);
+  }
+
+  lijst(f: { status?: OverdrachtStatus; backoffice?: string } = {}): Overdracht[] {
+    const waar: string[] = [];
+    const waarden: string[] = [];
+    if (f.status) (waar.push('status = ?'), waarden.push(f.status));
+    if (f.backoffice) (waar.push('backoffice = ?'), waarden.push(f.backoffice));
+    return this.db.prepare<string[], Rij>(`SELECT * FROM overdracht ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY id`).all(...waarden).map(vanRij);
+  }
+}

@@ -1,0 +1,175 @@
+// The outbox: written in the transaction of the change, read and updated by the delivery worker and the command line.
+import { Db } from './db';
+
+export type UitgaandSoort = 'notificeerOverZaak' | 'initieerNotificeerOverZaak' | 'overdragenZaak_Di01' | 'overdragenZaak_Du01';
+export type UitgaandStatus = 'wachtend' | 'afgeleverd' | 'dood' | 'verworpen';
+
+export interface NieuwUitgaand {
+  soort: UitgaandSoort;
+  bestemming: string;
+  /** The zaak: messages for one zaak go to one destination one at a time, oldest first. */
+  volgorde: string;
+  referentienummer: string;
+  soapActie: string;
+  bericht: string;
+  gebeurtenis?: string;
+  overdrachtId?: number;
+}
+
+export interface Uitgaand extends NieuwUitgaand {
+  id: number;
+  status: UitgaandStatus;
+  pogingen: number;
+  volgendePoging: number;
+  laatsteFout?: string;
+  aangemaakt: string;
+  afgeleverd?: string;
+}
+
+interface Rij {
+  id: number;
+  soort: UitgaandSoort;
+  bestemming: string;
+  volgorde: string;
+  referentienummer: string;
+  soap_actie: string;
+  bericht: string;
+  gebeurtenis: string | null;
+  status: UitgaandStatus;
+  pogingen: number;
+  volgende_poging: number;
+  laatste_fout: string | null;
+  aangemaakt: string;
+  afgeleverd: string | null;
+  overdracht_id: number | null;
+}
+
+const vanRij = (r: Rij): Uitgaand => ({
+  id: r.id,
+  soort: r.soort,
+  bestemming: r.bestemming,
+  volgorde: r.volgorde,
+  referentienummer: r.referentienummer,
+  soapActie: r.soap_actie,
+  bericht: r.bericht,
+  ...(r.gebeurtenis !== null ? { gebeurtenis: r.gebeurtenis } : {}),
+  ...(r.overdracht_id !== null ? { overdrachtId: r.overdracht_id } : {}),
+  status: r.status,
+  pogingen: r.pogingen,
+  volgendePoging: r.volgende_poging,
+  ...(r.laatste_fout !== null ? { laatsteFout: r.laatste_fout } : {}),
+  aangemaakt: r.aangemaakt,
+  ...(r.afgeleverd !== null ? { afgeleverd: r.afgeleverd } : {}),
+});
+
+export interface UitgaandFilter {
+  status?: UitgaandStatus;
+  bestemming?: string;
+  soort?: UitgaandSoort;
+  zaak?: string;
+  limiet?: number;
+}
+
+export interface UitgaandTelling {
+  bestemming: string;
+  soort: UitgaandSoort;
+  status: UitgaandStatus;
+  aantal: number;
+}
+
+export class UitgaandeBerichten {
+  private readonly invoegen;
+  private readonly klaar;
+  private readonly claim;
+  private readonly afleveren;
+  private readonly uitstellen;
+  private readonly doodMaken;
+  private readonly opId;
+  private readonly telling;
+
+  constructor(private readonly db: Db) {
+    this.invoegen = db.prepare(
+      `INSERT INTO uitgaand (soort, bestemming, volgorde, referentienummer, soap_actie, bericht, gebeurtenis, status, volgende_poging, aangemaakt, overdracht_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'wachtend', ?, ?, ?)`,
+    );
+    // Due, and the oldest undelivered message of its destination and zaak: a dead one holds the rest back, so
+    // that a receiver never sees a zaak's messages out of order.
+    this.klaar = db.prepare<[number, number], Rij>(
+      `SELECT u.* FROM uitgaand u
+       WHERE u.status = 'wachtend' AND u.volgende_poging <= ?
+         AND NOT EXISTS (SELECT 1 FROM uitgaand v WHERE v.bestemming = u.bestemming AND v.volgorde = u.volgorde
+                         AND v.id < u.id AND v.status IN ('wachtend', 'dood'))
+       ORDER BY u.volgende_poging, u.id LIMIT ?`,
+    );
+    this.claim = db.prepare('UPDATE uitgaand SET volgende_poging = ? WHERE id = ?');
+    this.afleveren = db.prepare("UPDATE uitgaand SET status = 'afgeleverd', pogingen = pogingen + 1, afgeleverd = ?, laatste_fout = NULL WHERE id = ?");
+    this.uitstellen = db.prepare('UPDATE uitgaand SET pogingen = pogingen + 1, volgende_poging = ?, laatste_fout = ? WHERE id = ?');
+    this.doodMaken = db.prepare("UPDATE uitgaand SET status = 'dood', pogingen = pogingen + 1, laatste_fout = ? WHERE id = ?");
+    this.opId = db.prepare<[number], Rij>('SELECT * FROM uitgaand WHERE id = ?');
+    this.telling = db.prepare<[], UitgaandTelling>(
+      'SELECT bestemming, soort, status, COUNT(*) AS aantal FROM uitgaand GROUP BY bestemming, soort, status ORDER BY bestemming, soort, status',
+    );
+  }
+
+  voegToe(u: NieuwUitgaand, nu = Date.now()): number {
+    const r = this.invoegen.run(u.soort, u.bestemming, u.volgorde, u.referentienummer, u.soapActie, u.bericht, u.gebeurtenis ?? null, nu, new Date(nu).toISOString(), u.overdrachtId ?? null);
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Call inside a write transaction: the due messages, each claimed until `claimTot` so no other worker sends it meanwhile. */
+  claimKlaar(nu: number, claimTot: number, max: number): Uitgaand[] {
+    const rijen = this.klaar.all(nu, max);
+    for (const r of rijen) this.claim.run(claimTot, r.id);
+    return rijen.map(vanRij);
+  }
+
+  afgeleverd(id: number, nu = Date.now()): void {
+    this.afleveren.run(new Date(nu).toISOString(), id);
+  }
+
+  opnieuwOm(id: number, tijdstip: number, fout: string): void {
+    this.uitstellen.run(tijdstip, fout.slice(0, 1000), id);
+  }
+
+  dood(id: number, fout: string): void {
+    this.doodMaken.run(fout.slice(0, 1000), id);
+  }
+
+  vind(id: number): Uitgaand | undefined {
+    const r = this.opId.get(id);
+    return r ? vanRij(r) : undefined;
+  }
+
+  lijst(f: UitgaandFilter = {}): Uitgaand[] {
+    const waar: string[] = [];
+    const waarden: (string | number)[] = [];
+    if (f.status) (waar.push('status = ?'), waarden.push(f.status));
+    if (f.bestemming) (waar.push('bestemming = ?'), waarden.push(f.bestemming));
+    if (f.soort) (waar.push('soort = ?'), waarden.push(f.soort));
+    if (f.zaak) (waar.push('volgorde = ?'), waarden.push(f.zaak));
+    const sql = `SELECT * FROM uitgaand ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
+    return this.db.prepare<(string | number)[], Rij>(sql).all(...waarden, f.limiet ?? 1000).map(vanRij);
+  }
+
+  tellingen(): UitgaandTelling[] {
+    return this.telling.all();
+  }
+
+  /**
+   * Dead messages (all, or of one destination, or the given ids) back to wachtend, due now, with a fresh count of
+   * attempts. Returns how many were revived.
+   */
+  herleef(keuze: { ids?: number[]; bestemming?: string }, nu = Date.now()): number {
+    const waar = ["status = 'dood'"];
+    const waarden: (string | number)[] = [nu];
+    if (keuze.ids) (waar.push(`id IN (${keuze.ids.map(() => '?').join(',')})`), waarden.push(...keuze.ids));
+    if (keuze.bestemming) (waar.push('bestemming = ?'), waarden.push(keuze.bestemming));
+    return this.db.prepare(`UPDATE uitgaand SET status = 'wachtend', pogingen = 0, volgende_poging = ? WHERE ${waar.join(' AND ')}`).run(...waarden).changes;
+  }
+
+  /** An operator gives up on dead messages: they stop holding back later messages for their zaak. */
+  verwerp(ids: number[]): number {
+    if (ids.length === 0) return 0;
+    return this.db.prepare(`UPDATE uitgaand SET status = 'verworpen' WHERE status = 'dood' AND id IN (${ids.map(() => '?').join(',')})`).run(...ids).changes;
+  }
+}

@@ -1,0 +1,122 @@
+// A subscriber, backoffice or regiesysteem for tests: a real SOAP endpoint on a loopback port that records every
+// message it receives and answers Bv03, Bv01 or a Fo03 fault, or is down (its port closed) until brought back.
+// Every message it receives is written to the conformance map, so the suite validates what the gateway sends.
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { Socket } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { leesEnvelope, envelope, faultEnvelope } from '../../src/soap/envelope';
+import { bv03, foutbericht } from '../../src/stuf/berichten';
+import { StufFout } from '../../src/stuf/fout';
+import { NS } from '../../src/stuf/namespaces';
+import { Stuurgegevens, antwoordStuurgegevens, leesStuurgegevens } from '../../src/stuf/stuurgegevens';
+import { XElement, child, el } from '../../src/stuf/xml';
+import { BERICHTEN_MAP } from './paden';
+
+export type Gedrag = 'bv03' | 'bv01' | 'fo03-client' | 'fo03-server' | 'geen-soap';
+
+export interface Ontvangen {
+  actie: string;
+  xml: string;
+  root: XElement;
+  stuurgegevens: Stuurgegevens;
+  authorization?: string;
+  /** What this receiver answered. */
+  antwoord: Gedrag;
+}
+
+let teller = 0;
+
+/** The text of a child path, e.g. tekstVan(o.root, 'object', 'identificatie'). */
+export function tekstVan(e: XElement | undefined, ...pad: string[]): string | undefined {
+  let cur = e;
+  for (const p of pad) cur = child(cur, p);
+  return cur?.text.trim();
+}
+
+/** The extraElement gebeurtenis of a notification. */
+export const gebeurtenisVan = (o: Ontvangen): string | undefined =>
+  child(child(o.root, 'object'), 'extraElementen')?.children.find((x) => x.attrs.some((a) => a.local === 'naam' && a.value === 'gebeurtenis'))?.text.trim();
+
+export class TestOntvanger {
+  readonly ontvangen: Ontvangen[] = [];
+  gedrag: Gedrag = 'bv03';
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  private wachters: (() => void)[] = [];
+  port = 0;
+
+  constructor(readonly naam: string, readonly applicatie: string) {}
+
+  get adres(): string {
+    return `http://127.0.0.1:${this.port}/${this.naam}/OntvangAsynchroon`;
+  }
+
+  /** Listens (again) on its port: the first time on a free one. */
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.behandel(req).then(({ status, body }) => {
+      res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8' });
+      res.end(body);
+    }));
+    server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((klaar, mislukt) => {
+      server.once('error', mislukt);
+      server.listen(this.port, '127.0.0.1', () => klaar());
+    });
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+    return this;
+  }
+
+  /** Down: the port refuses connections until start() is called again. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((klaar) => server.close(() => klaar()));
+  }
+
+  /** Waits until at least n messages have arrived (or fails after ms). */
+  async wachtOp(n: number, ms = 15000): Promise<Ontvangen[]> {
+    const eind = Date.now() + ms;
+    while (this.ontvangen.length < n) {
+      if (Date.now() > eind) throw new Error(`${this.naam}: ${this.ontvangen.length} van ${n} berichten ontvangen na ${ms} ms`);
+      await new Promise<void>((klaar) => {
+        const t = setTimeout(klaar, 50);
+        this.wachters.push(() => (clearTimeout(t), klaar()));
+      });
+    }
+    return this.ontvangen;
+  }
+
+  private async behandel(req: IncomingMessage): Promise<{ status: number; body: string }> {
+    const stukken: Buffer[] = [];
+    for await (const s of req) stukken.push(s as Buffer);
+    const xml = Buffer.concat(stukken).toString('utf8');
+    mkdirSync(BERICHTEN_MAP, { recursive: true });
+    writeFileSync(join(BERICHTEN_MAP, `ontvanger-${this.naam}-${process.pid}-${++teller}.xml`), xml);
+    const root = leesEnvelope(xml).body;
+    const sg = leesStuurgegevens(root);
+    const gedrag = this.gedrag;
+    this.ontvangen.push({ actie: String(req.headers.soapaction ?? '').replace(/^"|"$/g, ''), xml, root, stuurgegevens: sg, authorization: req.headers.authorization, antwoord: gedrag });
+    for (const w of this.wachters.splice(0)) w();
+    const eigen = { applicatie: this.applicatie };
+    let antwoord: { status: number; body: string };
+    if (gedrag === 'bv03') antwoord = { status: 200, body: envelope('1.1', bv03(sg, eigen)) };
+    else if (gedrag === 'bv01') {
+      antwoord = { status: 200, body: envelope('1.1', el(NS.stuf, 'Bv01Bericht', [antwoordStuurgegevens(NS.stuf, sg, eigen, { berichtcode: 'Bv01', volledig: true })])) };
+    } else if (gedrag === 'geen-soap') antwoord = { status: 502, body: 'Bad gateway' };
+    else {
+      const fout = gedrag === 'fo03-client'
+        ? new StufFout('StUF058', `${this.naam} weigert het bericht (test)`, 'client')
+        : new StufFout('StUF046', `${this.naam} kan het bericht nu niet opslaan (test)`, 'server');
+      antwoord = { status: 500, body: faultEnvelope('1.1', fout.plek, fout.omschrijving, foutbericht('Fo03', fout, sg, eigen)) };
+    }
+    if (antwoord.status !== 502) writeFileSync(join(BERICHTEN_MAP, `ontvanger-${this.naam}-antwoord-${process.pid}-${++teller}.xml`), antwoord.body);
+    return antwoord;
+  }
+}
