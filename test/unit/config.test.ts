@@ -31,5 +31,29 @@ describe('config', () => {
     expect(c.zaaktypen.onbekend).toBe('weigeren');
     expect(c.zaaktypen.catalogus.map((z) => z.code)).toEqual(['GZP', 'LDP', 'WMO01']);
     expect(c.stuf.ontvangers?.length).toBe(2);
+    expect(c.bestemmingen.map((b) => b.naam)).toEqual(['regiesysteem', 'wmo']);
+    expect(c.overdracht.backoffices).toEqual({ WMO01: 'wmo' });
+  });
+
+  describe('destinations, subscriptions and the outbox', () => {
+    const regie = { naam: 'regie', adres: 'http://127.0.0.1:9/OntvangAsynchroon', ontvanger: { applicatie: 'REGIESYSTEEM' } };
+    it('fills defaults: every zaaktype and gebeurtenis, the RZS dialect, intern', () => {
+      const c = parseConfig({ bestemmingen: [regie], abonnementen: [{ bestemming: 'regie' }] });
+      expect(c.abonnementen[0]).toEqual({ bestemming: 'regie', zaaktypen: ['*'], gebeurtenissen: ['*'] });
+      expect(c.bestemmingen[0].dialect).toBe('rzs');
+      expect(c.notificaties.modus).toBe('intern');
+      expect(c.bezorging.maxPogingen).toBe(10);
+    });
+    it('refuses references to destinations that do not exist, and duplicate names', () => {
+      expect(() => parseConfig({ abonnementen: [{ bestemming: 'nergens' }] })).toThrow(/abonnementen\.0\.bestemming: bestemming 'nergens' staat niet onder bestemmingen/);
+      expect(() => parseConfig({ bestemmingen: [regie, regie] })).toThrow(/bestemmingen\.1\.naam/);
+      expect(() => parseConfig({ overdracht: { backoffices: { WMO01: 'wmo' } } })).toThrow(/overdracht\.backoffices\.WMO01/);
+      expect(() => parseConfig({ bestemmingen: [regie], notificaties: { modus: 'extern' } })).toThrow(/notificaties\.abonnementenbeheer/);
+    });
+    it('refuses a gebeurtenis that is not one of the standard five, and a bad back-off', () => {
+      expect(() => parseConfig({ bestemmingen: [regie], abonnementen: [{ bestemming: 'regie', gebeurtenissen: ['Zaak gewijzigd'] }] })).toThrow(/abonnementen\.0\.gebeurtenissen\.0/);
+      expect(() => parseConfig({ bezorging: { eersteWachttijdSeconden: 100, maxWachttijdSeconden: 10 } })).toThrow(/eersteWachttijdSeconden/);
+      expect(() => parseConfig({ bestemmingen: [{ ...regie, adres: 'ftp://x/y' }] })).toThrow(/bestemmingen\.0\.adres/);
+    });
   });
 });
