@@ -20,6 +20,8 @@ export interface Rapport {
   /** geefZaakdetails on the small and on the large database. */
   schaal?: { klein: GevalResultaat; groot: GevalResultaat };
   documenten?: DocumentMeting[];
+  /** The notification case: delivered notifications and how long the outbox took to drain after the load. */
+  notificaties?: { abonnees: number; zaken: number; afgeleverd: number; naloopSeconden: number };
   seconden: number;
 }
 
@@ -74,6 +76,12 @@ export function alsJson(r: Rapport) {
       peakRssGrowthToDocument: Number(f(d.piekGroeiRatio, 2)),
       answerBytes: d.antwoordBytes,
     })),
+    notifications: r.notificaties && {
+      subscribers: r.notificaties.abonnees,
+      zaken: r.notificaties.zaken,
+      delivered: r.notificaties.afgeleverd,
+      drainSecondsAfterLoad: Number(f(r.notificaties.naloopSeconden, 1)),
+    },
   };
 }
 
@@ -114,6 +122,10 @@ export function tabel(r: Rapport): string {
       );
     }
     rijen.push('');
+  }
+  if (r.notificaties) {
+    const n = r.notificaties;
+    rijen.push(`notifications: ${n.afgeleverd} of ${n.zaken * n.abonnees} delivered to ${n.abonnees} subscribers; outbox empty ${f(n.naloopSeconden, 1)} s after the load stopped`, '');
   }
   for (const v of r.vullingen) rijen.push(`seeding ${v.aantal} zaken: ${f(v.seconden, 1)} s, ${Math.round(v.megabytes)} MB`);
   const m = machine();

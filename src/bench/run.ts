@@ -57,6 +57,65 @@ interface Geval {
   gen: () => Generator;
 }
 
+/** What the notification case measured besides its request rate: how fast the outbox drained after the load. */
+export interface NotificatieMeting {
+  abonnees: number;
+  zaken: number;
+  afgeleverd: number;
+  /** From the end of the load until every notification had arrived. */
+  naloopSeconden: number;
+}
+
+const ABONNEES = 2;
+
+async function startAbonnee(): Promise<Dienst> {
+  return startDienst({
+    naam: 'subscriber',
+    script: join(DIST, 'bench', 'abonnee.js'),
+    env: {},
+    isKlaar: async (url) => (await fetch(`${url}/aantal`)).status === 200,
+  });
+}
+
+const aantalBij = async (d: Dienst) => ((await (await fetch(`${d.url}/aantal`)).json()) as { aantal: number }).aantal;
+
+/**
+ * creeerZaak while every change is notified to two subscribers: the outbox rows are written in the request's
+ * transaction and delivered by the worker meanwhile. Afterwards, waits until all have arrived.
+ */
+async function meetNotificaties(map: string, inst: Instellingen, resultaten: Map<Geval, GevalResultaat>): Promise<NotificatieMeting> {
+  const abonnees = await Promise.all(Array.from({ length: ABONNEES }, () => startAbonnee()));
+  const config = join(map, 'bench-notificaties.json');
+  writeFileSync(config, JSON.stringify({
+    bestemmingen: abonnees.map((a, i) => ({ naam: `abonnee${i}`, adres: `${a.url}/OntvangAsynchroon`, ontvanger: { applicatie: `ABONNEE${i}` } })),
+    abonnementen: abonnees.map((_a, i) => ({ bestemming: `abonnee${i}` })),
+    bezorging: { intervalMs: 100, gelijktijdig: 8 },
+  }));
+  const geval: Geval = { naam: `creeerZaak, ${ABONNEES} subscribers`, gen: creeerZaakGenerator };
+  const gateway = await startGateway(join(map, 'notificaties.db'), config);
+  try {
+    const gen = geval.gen(); // one generator: warm-up and measurement must not repeat identificaties
+    const opwarm = inst.opwarmen > 0 ? await meet(gateway.url, gen, { verbindingen: inst.verbindingen, seconden: inst.opwarmen }) : undefined;
+    const m = await meetGeval(gateway, geval.naam, gen, { ...inst, opwarmen: 0 });
+    resultaten.set(geval, { naam: geval.naam, gateway: m });
+    const zaken = (opwarm?.goed ?? 0) + m.goed;
+    const verwacht = zaken * ABONNEES;
+    const eindeLast = Date.now();
+    let afgeleverd = 0;
+    while (Date.now() - eindeLast < 300_000) {
+      afgeleverd = (await Promise.all(abonnees.map(aantalBij))).reduce((a, b) => a + b, 0);
+      if (afgeleverd >= verwacht) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const uitkomst = { abonnees: ABONNEES, zaken, afgeleverd, naloopSeconden: (Date.now() - eindeLast) / 1000 };
+    schrijf(`      ${afgeleverd}/${verwacht} notifications delivered; outbox empty ${uitkomst.naloopSeconden.toFixed(1)} s after the load stopped`);
+    return uitkomst;
+  } finally {
+    await gateway.stop();
+    await Promise.all(abonnees.map((a) => a.stop()));
+  }
+}
+
 async function main(): Promise<void> {
   const start = Date.now();
   const inst = leesInstellingen();
@@ -118,6 +177,7 @@ async function main(): Promise<void> {
       await gateway.stop();
     }
   }
+  const notificaties = await meetNotificaties(map, inst, resultaten);
 
   // Ceilings after the gateways have stopped, so that nothing else runs beside them.
   schrijf('\nceiling (bare Fastify, same answer size):');
@@ -137,6 +197,7 @@ async function main(): Promise<void> {
     gevallen: [...resultaten.values()],
     schaal: { klein: resultaten.get(detailsKlein)!, groot: resultaten.get(detailsGroot)! },
     documenten,
+    notificaties,
     seconden: (Date.now() - start) / 1000,
   };
   schrijf(`\n${tabel(rapport)}`);

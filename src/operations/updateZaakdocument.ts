@@ -29,7 +29,9 @@ export const updateZaakdocument: Operatie = {
     const { oud, nieuw } = leesDocumentObjecten(edcLk02, 'W', ctx.afw);
     const doc = teWijzigenDocument(ctx, identificatieVan(oud, nieuw));
     const checkIn = controleerWijziging(doc, parameters.checkedOutId, 'een wijziging');
-    const zaken = wijzigDocument(documentContext(ctx), doc, { oud, nieuw, checkIn, versioningState: parameters.versioningState, zender: zenderLabel(bericht) });
+    const gewijzigd = wijzigDocument(documentContext(ctx), doc, { oud, nieuw, checkIn, versioningState: parameters.versioningState, zender: zenderLabel(bericht) });
+    // Every zaak the document is filed in now, and any it was just unfiled from, hears of the update (rzs.md §6.1).
+    const zaken = [...new Set([...ctx.store.documenten.zakenVan(doc.id).map((z) => z.zaakIdentificatie), ...gewijzigd])];
     return { bericht: bv02(), zaken };
   },
 };

@@ -20,8 +20,8 @@ export type NaBezorging = (u: Uitgaand, uitkomst: 'afgeleverd' | 'dood') => void
 
 export class Bezorger {
   private timer?: NodeJS.Timeout;
-  private bezig?: Promise<void>;
-  private nogEens = false;
+  /** The messages being sent, each until its outcome is recorded; a slow destination holds back nobody else. */
+  private readonly onderweg = new Set<Promise<void>>();
   private gestopt = true;
 
   constructor(
@@ -38,46 +38,52 @@ export class Bezorger {
     this.plan(0);
   }
 
-  /** A commit added messages: look now rather than at the next interval. */
+  /** A commit added messages, or a message is done and its successor may go: look now rather than at the next interval. */
   wek(): void {
-    if (this.gestopt) return;
-    if (this.bezig) this.nogEens = true;
-    else this.plan(0);
+    this.plan(0);
   }
 
   /** Lets the messages in flight finish (their outcome is recorded), then stops. */
   async stop(): Promise<void> {
     this.gestopt = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.bezig;
+    await Promise.all(this.onderweg);
   }
 
   private plan(ms: number): void {
     if (this.gestopt) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), ms);
+    this.timer = setTimeout(() => this.kijk(), ms);
     this.timer.unref();
   }
 
-  private async loop(): Promise<void> {
-    if (this.bezig || this.gestopt) return;
-    let aantal = 0;
-    this.bezig = this.ronde().then(
-      (n) => void (aantal = n),
-      (e) => this.log.error({ err: e }, 'bezorger: ronde mislukt'),
-    );
-    await this.bezig;
-    this.bezig = undefined;
-    const meteen = this.nogEens || aantal >= this.instellingen.gelijktijdig;
-    this.nogEens = false;
-    this.plan(meteen ? 0 : this.instellingen.intervalMs);
+  private kijk(): void {
+    try {
+      this.ronde();
+    } catch (e) {
+      this.log.error({ err: e }, 'bezorger: ronde mislukt');
+    }
+    this.plan(this.instellingen.intervalMs);
   }
 
-  /** One round: claim what is due, send it, record each outcome. Returns how many messages were sent. */
-  async ronde(nu = Date.now()): Promise<number> {
+  /**
+   * One round: claim what is due, as many as there is room for next to the messages in flight, and start sending
+   * them; each records its own outcome and then wakes the worker. Returns how many messages it started.
+   */
+  ronde(nu = Date.now()): number {
+    const ruimte = this.instellingen.gelijktijdig - this.onderweg.size;
+    if (this.gestopt || ruimte <= 0) return 0;
     const claimMs = (this.instellingen.timeoutSeconden + 10) * 1000;
-    const berichten = this.store.transactie(() => this.store.uitgaand.claimKlaar(nu, nu + claimMs, this.instellingen.gelijktijdig));
-    await Promise.all(berichten.map((u) => this.bezorg(u)));
+    const berichten = this.store.transactie(() => this.store.uitgaand.claimKlaar(nu, nu + claimMs, ruimte));
+    for (const u of berichten) {
+      const klaar: Promise<void> = this.bezorg(u)
+        .catch((e) => this.log.error({ err: e, uitgaand: u.id }, 'bezorger: uitkomst niet vastgelegd; opnieuw na de claim'))
+        .finally(() => {
+          this.onderweg.delete(klaar);
+          this.wek();
+        });
+      this.onderweg.add(klaar);
+    }
     return berichten.length;
   }
 

@@ -19,8 +19,15 @@ export const bestemmingSchema = z.strictObject({
   /** rzs: RZS messages; zds12: overdragenZaak in its ZDS 1.2 form. Notifications exist only in RZS. */
   dialect: z.enum(['rzs', 'zds12']).default('rzs'),
   basic: z.strictObject({ gebruikersnaam: z.string().min(1), wachtwoord: z.string().min(1) }).optional(),
-  /** TLS client certificate (PEM files) for mutual TLS; ca: the CA that signed the destination's server certificate. */
-  certificaat: z.strictObject({ sleutel: z.string().min(1), certificaat: z.string().min(1), ca: z.string().min(1).optional() }).optional(),
+  /**
+   * TLS towards an https destination (PEM files): sleutel and certificaat, our client certificate for mutual TLS;
+   * ca, the CA that signed the destination's server certificate (also without a client certificate, e.g. with basic).
+   */
+  certificaat: z
+    .strictObject({ sleutel: z.string().min(1).optional(), certificaat: z.string().min(1).optional(), ca: z.string().min(1).optional() })
+    .refine((c) => (c.sleutel === undefined) === (c.certificaat === undefined), { message: 'geef sleutel en certificaat samen (het clientcertificaat), of geen van beide' })
+    .refine((c) => c.certificaat !== undefined || c.ca !== undefined, { message: 'geef een clientcertificaat (sleutel en certificaat) en/of ca' })
+    .optional(),
   /** A backoffice that accepts a handover becomes heeftAlsUitvoerende of the zaak as this organisatorische eenheid. */
   behandelaar: z.strictObject({ identificatie: z.string().min(1).max(24), naam: z.string().min(1).max(50).optional() }).optional(),
 });

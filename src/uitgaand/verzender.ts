@@ -73,7 +73,8 @@ export class SoapVerzender implements Verzender {
       agent = new HttpsAgent({
         keepAlive: true,
         minVersion: 'TLSv1.2',
-        ...(c ? { key: readFileSync(c.sleutel), cert: readFileSync(c.certificaat), ...(c.ca ? { ca: readFileSync(c.ca) } : {}) } : {}),
+        ...(c?.sleutel && c.certificaat ? { key: readFileSync(c.sleutel), cert: readFileSync(c.certificaat) } : {}),
+        ...(c?.ca ? { ca: readFileSync(c.ca) } : {}),
       });
       this.agents.set(b.naam, agent);
     }

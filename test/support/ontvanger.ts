@@ -1,7 +1,9 @@
 // A subscriber, backoffice or regiesysteem for tests: a real SOAP endpoint on a loopback port that records every
 // message it receives and answers Bv03, Bv01 or a Fo03 fault, or is down (its port closed) until brought back.
 // Every message it receives is written to the conformance map, so the suite validates what the gateway sends.
-import { createServer, IncomingMessage, Server } from 'node:http';
+// Optionally over HTTPS demanding a client certificate (mutual TLS), and answering only after a delay.
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { Socket } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,13 @@ export interface Ontvangen {
   antwoord: Gedrag;
 }
 
+/** PEM contents for a mutual-TLS receiver: its own key and certificate, and the CA its clients' certificates must chain to. */
+export interface OntvangerTls {
+  sleutel: Buffer;
+  certificaat: Buffer;
+  ca: Buffer;
+}
+
 let teller = 0;
 
 /** The text of a child path, e.g. tekstVan(o.root, 'object', 'identificatie'). */
@@ -41,24 +50,33 @@ export const gebeurtenisVan = (o: Ontvangen): string | undefined =>
 export class TestOntvanger {
   readonly ontvangen: Ontvangen[] = [];
   gedrag: Gedrag = 'bv03';
+  /** Milliseconds to hold each answer back: a slow receiver, or a message still in flight when the sender dies. */
+  vertraging = 0;
+  /** TLS failures of connections that never became a request (e.g. no or a wrong client certificate). */
+  readonly tlsFouten: string[] = [];
   private server?: Server;
   private readonly sockets = new Set<Socket>();
   private wachters: (() => void)[] = [];
   port = 0;
 
-  constructor(readonly naam: string, readonly applicatie: string) {}
+  constructor(readonly naam: string, readonly applicatie: string, private readonly tls?: OntvangerTls) {}
 
   get adres(): string {
-    return `http://127.0.0.1:${this.port}/${this.naam}/OntvangAsynchroon`;
+    return `${this.tls ? 'https' : 'http'}://127.0.0.1:${this.port}/${this.naam}/OntvangAsynchroon`;
   }
 
   /** Listens (again) on its port: the first time on a free one. */
   async start(): Promise<this> {
-    const server = createServer((req, res) => void this.behandel(req).then(({ status, body }) => {
+    const afhandeling = (req: IncomingMessage, res: ServerResponse) => void this.behandel(req).then(({ status, body }) => {
+      if (res.destroyed) return; // the sender went away while we waited
       res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8' });
       res.end(body);
-    }));
-    server.on('connection', (s) => {
+    });
+    const server: Server = this.tls
+      ? createHttpsServer({ key: this.tls.sleutel, cert: this.tls.certificaat, ca: this.tls.ca, requestCert: true, rejectUnauthorized: true }, afhandeling)
+      : createServer(afhandeling);
+    server.on('tlsClientError', (e: Error) => this.tlsFouten.push(e.message));
+    server.on('connection', (s: Socket) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
@@ -117,6 +135,7 @@ export class TestOntvanger {
       antwoord = { status: 500, body: faultEnvelope('1.1', fout.plek, fout.omschrijving, foutbericht('Fo03', fout, sg, eigen)) };
     }
     if (antwoord.status !== 502) writeFileSync(join(BERICHTEN_MAP, `ontvanger-${this.naam}-antwoord-${process.pid}-${++teller}.xml`), antwoord.body);
+    if (this.vertraging > 0) await new Promise((klaar) => setTimeout(klaar, this.vertraging).unref());
     return antwoord;
   }
 }

@@ -40,7 +40,8 @@ export async function startGatewayProces(env: Record<string, string>): Promise<G
     proces,
     stop: (signaal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((klaar) => {
-        if (proces.exitCode !== null) return klaar();
+        // Ended already: by itself (exitCode) or by a signal, e.g. an earlier SIGKILL (signalCode).
+        if (proces.exitCode !== null || proces.signalCode !== null) return klaar();
         proces.once('exit', () => klaar());
         proces.kill(signaal);
       }),

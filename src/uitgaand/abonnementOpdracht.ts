@@ -1,0 +1,111 @@
+// Command `abonnementen`: the subscriptions of the abonnementenbeheer (rzs.md §6.3). Those added here stay until
+// removed here; those of the configuration are rewritten at every gateway start and can only change there. The
+// running gateway reads the table per change, so an addition counts from the next change on.
+import type { Config } from '../config';
+import { Abonnement } from '../store/abonnementen';
+import { GEBEURTENISSEN, herkenGebeurtenis } from '../notificaties/gebeurtenis';
+import { OpdrachtFout, bekendeBestemming, json, leesArgumenten, leesIds, meervoud, metStore } from './opdrachtHulp';
+
+const GEBRUIK = `gebruik: abonnementen [lijst] [--json]
+       abonnementen toevoegen --bestemming B [--zaaktype CODE]... [--gebeurtenis G]... [--json]
+       abonnementen verwijderen ID
+  Zonder --zaaktype of --gebeurtenis: alle ('*'). G is een van: ${GEBEURTENISSEN.map((g) => `"${g}"`).join(', ')}.
+  De draaiende gateway telt een nieuw abonnement mee vanaf de volgende wijziging.`;
+
+/** '*' among the values means all of them. */
+const alles = (waarden: string[]) => (waarden.length === 0 || waarden.includes('*') ? ['*'] : [...new Set(waarden)]);
+
+function leesZaaktypen(waarden: string[]): string[] {
+  for (const z of waarden) {
+    if (z.length < 1 || z.length > 10) throw new OpdrachtFout(`--zaaktype: '${z}' is geen zaaktypecode (1 tot 10 tekens)`);
+  }
+  return alles(waarden);
+}
+
+/** Loosely spelled gebeurtenissen are stored as the exact value of Bijlage D, which is what notifications carry. */
+function leesGebeurtenissen(waarden: string[]): string[] {
+  return alles(
+    waarden.map((w) => {
+      if (w.trim() === '*') return '*';
+      const g = herkenGebeurtenis(w);
+      if (!g) throw new OpdrachtFout(`--gebeurtenis: '${w}' is onbekend; kies uit ${GEBEURTENISSEN.map((x) => `"${x}"`).join(', ')} of '*'`);
+      return g;
+    }),
+  );
+}
+
+function regelTekst(a: Abonnement, config: Config): string {
+  const weg = config.bestemmingen.some((b) => b.naam === a.bestemming) ? '' : '  (bestemming staat niet in de configuratie: geen notificaties)';
+  return `#${a.id}  ${a.bron}  ${a.bestemming}  zaaktypen ${a.zaaktypen.join(', ')}  gebeurtenissen ${a.gebeurtenissen.join(', ')}${weg}`;
+}
+
+function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+  const a = leesArgumenten(argv, { vlaggen: ['--json'] }, GEBRUIK);
+  if (a.vrij.length) throw new OpdrachtFout(`abonnementen lijst: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
+  return metStore(config, (store) => {
+    const lijst = store.abonnementen.alle();
+    if (a.vlaggen.has('--json')) schrijf(json(lijst));
+    else {
+      for (const ab of lijst) schrijf(`${regelTekst(ab, config)}\n`);
+      schrijf(`${meervoud(lijst.length, 'abonnement', 'abonnementen')}\n`);
+    }
+    return 0;
+  });
+}
+
+function toevoegenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+  const a = leesArgumenten(argv, { waarden: ['--bestemming', '--zaaktype', '--gebeurtenis'], vlaggen: ['--json'] }, GEBRUIK);
+  if (a.vrij.length) throw new OpdrachtFout(`abonnementen toevoegen: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
+  const bestemmingen = a.waarden.get('--bestemming') ?? [];
+  if (bestemmingen.length !== 1) throw new OpdrachtFout(`abonnementen toevoegen: geef precies één --bestemming\n${GEBRUIK}`);
+  const bestemming = bestemmingen[0];
+  // Only a configured destination can be delivered to; its address and credentials live in the configuration.
+  bekendeBestemming(config, bestemming);
+  const zaaktypen = leesZaaktypen(a.waarden.get('--zaaktype') ?? []);
+  const gebeurtenissen = leesGebeurtenissen(a.waarden.get('--gebeurtenis') ?? []);
+  return metStore(config, (store) => {
+    const id = store.abonnementen.voegToe({ bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' });
+    if (a.vlaggen.has('--json')) schrijf(json({ id, bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' }));
+    else {
+      schrijf(`abonnement ${id} toegevoegd: ${bestemming}, zaaktypen ${zaaktypen.join(', ')}, gebeurtenissen ${gebeurtenissen.join(', ')}\n`);
+      schrijf('de draaiende gateway telt het mee vanaf de volgende wijziging\n');
+    }
+    return 0;
+  });
+}
+
+function verwijderenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+  const a = leesArgumenten(argv, {}, GEBRUIK);
+  if (a.vrij.length !== 1) throw new OpdrachtFout(`abonnementen verwijderen: geef precies één abonnementnummer\n${GEBRUIK}`);
+  const [id] = leesIds(a.vrij, 'abonnement', GEBRUIK);
+  return metStore(config, (store) => {
+    const ab = store.abonnementen.alle().find((x) => x.id === id);
+    if (!ab) throw new OpdrachtFout(`abonnement ${id} bestaat niet`);
+    if (ab.bron === 'config') throw new OpdrachtFout(`abonnement ${id} staat in de configuratie; verwijder het daar (de gateway schrijft die abonnementen bij elke start opnieuw)`);
+    store.abonnementen.verwijder(id);
+    schrijf(`abonnement ${id} verwijderd (${ab.bestemming})\n`);
+    return 0;
+  });
+}
+
+/** `abonnementen ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
+export function abonnementenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+  const [eerste, ...rest] = argv;
+  if (eerste === undefined || eerste.startsWith('--')) {
+    if (eerste === '--help') return (schrijf(`${GEBRUIK}\n`), 0);
+    return lijstOpdracht(config, argv, schrijf);
+  }
+  switch (eerste) {
+    case 'lijst':
+      return lijstOpdracht(config, rest, schrijf);
+    case 'toevoegen':
+      return toevoegenOpdracht(config, rest, schrijf);
+    case 'verwijderen':
+      return verwijderenOpdracht(config, rest, schrijf);
+    case 'help':
+      schrijf(`${GEBRUIK}\n`);
+      return 0;
+    default:
+      throw new OpdrachtFout(`abonnementen: onbekende subopdracht '${eerste}'\n${GEBRUIK}`);
+  }
+}

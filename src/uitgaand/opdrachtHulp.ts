@@ -1,0 +1,92 @@
+// What the operator commands for the outbox, subscriptions and handovers share: reading options, ids and the
+// database of the configuration. They read and write the database file directly (the gateway may be running: WAL
+// and the busy timeout let a second connection work beside it).
+import { existsSync } from 'node:fs';
+import type { Config } from '../config';
+import { Store } from '../store';
+import { OpdrachtFout } from '../toegang/protocolOpdracht';
+
+export { OpdrachtFout };
+
+export interface Argumenten {
+  /** Options with a value, every occurrence in order (--zaaktype A --zaaktype B). */
+  waarden: Map<string, string[]>;
+  vlaggen: Set<string>;
+  /** What is not an option: subcommand words and ids. */
+  vrij: string[];
+}
+
+/** Splits argv by the options this command knows; anything else is refused with the usage text. */
+export function leesArgumenten(argv: string[], bekend: { waarden?: string[]; vlaggen?: string[] }, gebruik: string): Argumenten {
+  const a: Argumenten = { waarden: new Map(), vlaggen: new Set(), vrij: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) a.vrij.push(arg);
+    else if (bekend.vlaggen?.includes(arg)) a.vlaggen.add(arg);
+    else if (bekend.waarden?.includes(arg)) {
+      const w = argv[++i];
+      if (w === undefined || w.startsWith('--')) throw new OpdrachtFout(`${arg} verwacht een waarde\n${gebruik}`);
+      a.waarden.set(arg, [...(a.waarden.get(arg) ?? []), w]);
+    } else throw new OpdrachtFout(`onbekende optie '${arg}'\n${gebruik}`);
+  }
+  return a;
+}
+
+/** The value of an option that may occur once. */
+export function enkel(a: Argumenten, optie: string, gebruik: string): string | undefined {
+  const w = a.waarden.get(optie);
+  if (w && w.length > 1) throw new OpdrachtFout(`${optie} mag maar één keer voorkomen\n${gebruik}`);
+  return w?.[0];
+}
+
+/** A value from a fixed list, or a message naming the list. */
+export function eenVan<T extends string>(optie: string, waarde: string | undefined, lijst: readonly T[]): T | undefined {
+  if (waarde === undefined) return undefined;
+  if (!(lijst as readonly string[]).includes(waarde)) throw new OpdrachtFout(`${optie}: '${waarde}' is onbekend; kies uit ${lijst.join(', ')}`);
+  return waarde as T;
+}
+
+/** Row ids as given on the command line: positive whole numbers, each once. */
+export function leesIds(woorden: string[], wat: string, gebruik: string): number[] {
+  const ids = woorden.map((w) => {
+    if (!/^[1-9]\d{0,15}$/.test(w)) throw new OpdrachtFout(`'${w}' is geen ${wat}nummer (een positief geheel getal)\n${gebruik}`);
+    return Number(w);
+  });
+  return [...new Set(ids)];
+}
+
+/**
+ * Opens the configuration's database for one command and closes it after. A missing file is an error: a command
+ * pointed at the wrong path must not quietly create an empty database there.
+ */
+export function metStore<T>(config: Config, werk: (store: Store) => T): T {
+  const pad = config.database.path;
+  if (pad !== ':memory:' && !existsSync(pad)) {
+    throw new OpdrachtFout(`database '${pad}' bestaat niet; geef de configuratie van de gateway mee (GATEWAY_CONFIG of DATABASE_PATH)`);
+  }
+  const store = Store.open(pad);
+  try {
+    return werk(store);
+  } finally {
+    void store.sluit();
+  }
+}
+
+/** The destinations an operator may name: those of the configuration and those that still have rows. */
+export function bekendeBestemming(config: Config, naam: string, ookBekend: Iterable<string> = []): void {
+  const namen = new Set([...config.bestemmingen.map((b) => b.naam), ...ookBekend]);
+  if (!namen.has(naam)) throw new OpdrachtFout(`bestemming '${naam}' is onbekend (bekend: ${[...namen].join(', ') || 'geen'})`);
+}
+
+/** A duration for people: 45 s, 12 min, 3 u, 2 d. */
+export function duur(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 120) return `${s} s`;
+  if (s < 2 * 3600) return `${Math.round(s / 60)} min`;
+  if (s < 2 * 86_400) return `${Math.round(s / 3600)} u`;
+  return `${Math.round(s / 86_400)} d`;
+}
+
+export const meervoud = (n: number, enkelvoud: string, meer: string): string => `${n} ${n === 1 ? enkelvoud : meer}`;
+
+export const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
