@@ -1,13 +1,28 @@
 #!/usr/bin/env node
 // Command line: `serve` (default) starts the gateway on its configured port; `replay <map> [--url U]
 // [--vastleggen]` replays recorded conversations (fixtures/) and reports every difference; `protocol` lists the
-// privacy protocol; `wachtwoord` hashes a password (read from stdin) for the application registry.
+// privacy protocol; `wachtwoord` hashes a password (read from stdin) for the application registry; `uitgaand`,
+// `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the handovers.
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
 import { maakLogger } from './log';
 import { replay } from './replay';
 import { OpdrachtFout, protocolOpdracht } from './toegang/protocolOpdracht';
 import { hashWachtwoord } from './toegang/wachtwoord';
+import { uitgaandOpdracht } from './uitgaand/opdracht';
+import { abonnementenOpdracht } from './uitgaand/abonnementOpdracht';
+import { overdrachtenOpdracht } from './overdracht/overdrachtOpdracht';
+
+const GEBRUIK = `gebruik: serve
+       replay <map> [--url URL] [--vastleggen]
+       protocol --bsn B|--zaak Z [--van D] [--tot D] [--noodtoegang] [--json]
+       wachtwoord                  (leest het wachtwoord van stdin)
+       uitgaand [overzicht|lijst|toon|opnieuw|verwerp] ...   de uitgaande berichten en de dode berichten
+       abonnementen [lijst|toevoegen|verwijderen] ...
+       overdrachten [--status S] [--backoffice B] [--melding] [--json]
+  'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen en overdrachten.`;
+
+const schrijf = (t: string) => void process.stdout.write(t);
 
 /** The first line on stdin (a pipe may end without a newline; a terminal ends the line with Enter). */
 async function leesRegel(): Promise<string> {
@@ -47,7 +62,17 @@ async function main(argv: string[]): Promise<void> {
     case 'replay':
       process.exit(await replay(argv.slice(1)));
     case 'protocol':
-      process.exit(protocolOpdracht(loadConfig(), argv.slice(1), (t) => process.stdout.write(t)));
+      process.exit(protocolOpdracht(loadConfig(), argv.slice(1), schrijf));
+    case 'uitgaand':
+      process.exit(uitgaandOpdracht(loadConfig(), argv.slice(1), schrijf));
+    case 'abonnementen':
+      process.exit(abonnementenOpdracht(loadConfig(), argv.slice(1), schrijf));
+    case 'overdrachten':
+      process.exit(overdrachtenOpdracht(loadConfig(), argv.slice(1), schrijf));
+    case 'help':
+    case '--help':
+      process.stdout.write(`${GEBRUIK}\n`);
+      return;
     case 'wachtwoord': {
       const wachtwoord = await leesRegel();
       if (wachtwoord.length < 8) throw new OpdrachtFout('wachtwoord: geef een wachtwoord van minstens 8 tekens op stdin');
@@ -55,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      process.stderr.write(`onbekende opdracht '${opdracht}'; gebruik: serve | replay <map> [--url URL] [--vastleggen] | protocol --bsn B|--zaak Z [--van D] [--tot D] | wachtwoord\n`);
+      process.stderr.write(`onbekende opdracht '${opdracht}'\n${GEBRUIK}\n`);
       process.exit(2);
   }
 }
