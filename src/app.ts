@@ -21,6 +21,7 @@ import { httpsOpties } from './toegang/tls';
 import { Bestemmingen } from './uitgaand/bestemmingen';
 import { Bezorger } from './uitgaand/bezorger';
 import { SoapVerzender } from './uitgaand/verzender';
+import { naOverdrachtBezorging } from './overdracht/bezorging';
 
 
 export interface AppOpties {
@@ -51,7 +52,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const bestemmingen = new Bestemmingen(config.bestemmingen);
   const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen };
   store.abonnementen.zetConfig(config.abonnementen);
-  const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }));
+  const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging(store));
   gateway.bezorger = bezorger;
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);

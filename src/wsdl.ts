@@ -1,5 +1,6 @@
 // Serves our own WSDLs and schemas (wsdl/, xsd/) with our address in them: GET <endpoint>?wsdl gives the ZDS 1.2
-// WSDL of that port (?wsdl&dialect=zds11 the ZDS 1.1 one); the schemas they import are under /xsd/.
+// WSDL of that port (?wsdl&dialect=zds11 the ZDS 1.1 one, ?wsdl&dialect=rzs the RZS OntvangAsynchroon); the schemas
+// they import are under /xsd/.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -40,12 +41,15 @@ function basisAdres(req: FastifyRequest, config: Config): string {
   return `${proto}://${host ?? `localhost:${config.server.port}`}`;
 }
 
+/** The ZDS dialects, and RZS: its four messages have a WSDL of their own, for the OntvangAsynchroon port only. */
+type WsdlDialect = Dialect | 'rzs';
+
 /** The vrije berichten port is VerwerkSynchroonVrijBericht in ZDS 1.2 and VrijeBerichten in ZDS 1.1; either name works. */
 const VRIJE_BERICHTEN: Record<Dialect, string> = { zds12: 'VerwerkSynchroonVrijBericht', zds11: 'VrijeBerichten' };
 
-function wsdlBestand(endpoint: Endpoint, dialect: Dialect): string {
+function wsdlBestand(endpoint: Endpoint, dialect: WsdlDialect): string {
   const vrij = endpoint === 'VrijeBerichten' || endpoint === 'VerwerkSynchroonVrijBericht';
-  return `${dialect}-${vrij ? VRIJE_BERICHTEN[dialect] : endpoint}.wsdl`;
+  return `${dialect}-${vrij && dialect !== 'rzs' ? VRIJE_BERICHTEN[dialect] : endpoint}.wsdl`;
 }
 
 export function registreerWsdl(app: FastifyInstance, config: Config): void {
@@ -70,9 +74,10 @@ export function registreerWsdl(app: FastifyInstance, config: Config): void {
     if (!params.has('wsdl')) {
       return reply.code(404).send({ fout: `niets op ${pad}; SOAP-berichten gaan met POST, de WSDL staat op ${pad}?wsdl` });
     }
-    const dialect: Dialect = params.get('dialect')?.toLowerCase() === 'zds11' ? 'zds11' : 'zds12';
+    const gevraagd = params.get('dialect')?.toLowerCase();
+    const dialect: WsdlDialect = gevraagd === 'zds11' || gevraagd === 'rzs' ? gevraagd : 'zds12';
     const wsdl = endpoint && wsdls.get(wsdlBestand(endpoint, dialect).toLowerCase());
-    if (!wsdl) return reply.code(404).send({ fout: `geen WSDL voor ${pad} (${dialect}); endpoints: ${ENDPOINT_LIJST}` });
+    if (!wsdl) return reply.code(404).send({ fout: `geen WSDL voor ${pad} (${dialect}); endpoints: ${dialect === 'rzs' ? 'OntvangAsynchroon' : ENDPOINT_LIJST}` });
     return reply.header('content-type', xml).send(vul(wsdl, req));
   });
 }

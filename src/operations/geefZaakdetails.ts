@@ -1,10 +1,11 @@
 // #2 geefZaakdetails: one zaak with what the scope asks (everything we hold when there is no scope), as far as the
-// caller may see it.
+// caller may see it, with the zaak's most recent handover (overdragenZaak) among its extraElementen.
 import { NS } from '../stuf/namespaces';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { zaakDetailsObject } from '../stuf/zaakAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { zichtOp } from '../toegang/zicht';
+import { overdrachtKenmerken } from '../overdracht/kenmerken';
 import { Operatie } from '../soap/operatie';
 import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
@@ -23,7 +24,8 @@ export const geefZaakdetails: Operatie = {
     const id = gelijkIdentificatie(vraag);
     const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakdetails_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
-    const object = zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, zichtOp(ctx.aanroeper, beeld));
+    const overdracht = () => overdrachtKenmerken(ctx.store, ctx.bestemmingen, beeld.identificatie);
+    const object = zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, zichtOp(ctx.aanroeper, beeld), overdracht);
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [object]), zaken: [id] };
   },
 };

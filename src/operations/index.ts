@@ -21,6 +21,10 @@ import { updateBesluit } from './updateBesluit';
 import { geefBesluitdetails } from './geefBesluitdetails';
 import { geefLijstBesluiten } from './geefLijstBesluiten';
 import { zoekZaken } from './zoekZaken';
+import { overdragenZaak } from './overdragenZaak';
+import { bevestigOverdragenZaak } from './bevestigOverdragenZaak';
+import { initieerNotificeerOverZaak } from './initieerNotificeerOverZaak';
+import { ONTVANG_BEVESTIGINGEN } from './ontvangBevestiging';
 
 export const OPERATIES: Operatie[] = [
   genereerZaakIdentificatie,
@@ -44,4 +48,8 @@ export const OPERATIES: Operatie[] = [
   geefBesluitdetails,
   geefLijstBesluiten,
   zoekZaken,
+  overdragenZaak,
+  bevestigOverdragenZaak,
+  initieerNotificeerOverZaak,
+  ...ONTVANG_BEVESTIGINGEN,
 ];

@@ -255,6 +255,7 @@ CREATE TABLE uitgaand (
 );
 CREATE INDEX uitgaand_klaar ON uitgaand(status, volgende_poging);
 CREATE INDEX uitgaand_volgorde ON uitgaand(bestemming, volgorde, id);
+CREATE INDEX uitgaand_referentienummer ON uitgaand(referentienummer);
 -- Subscriptions: those of the configuration (bron config, rewritten at every start) and those added from the command line.
 CREATE TABLE abonnement (
   id              INTEGER PRIMARY KEY,

@@ -85,6 +85,7 @@ export class UitgaandeBerichten {
   private readonly uitstellen;
   private readonly doodMaken;
   private readonly opId;
+  private readonly opReferentie;
   private readonly telling;
 
   constructor(private readonly db: Db) {
@@ -106,6 +107,7 @@ export class UitgaandeBerichten {
     this.uitstellen = db.prepare('UPDATE uitgaand SET pogingen = pogingen + 1, volgende_poging = ?, laatste_fout = ? WHERE id = ?');
     this.doodMaken = db.prepare("UPDATE uitgaand SET status = 'dood', pogingen = pogingen + 1, laatste_fout = ? WHERE id = ?");
     this.opId = db.prepare<[number], Rij>('SELECT * FROM uitgaand WHERE id = ?');
+    this.opReferentie = db.prepare<[string], Rij>('SELECT * FROM uitgaand WHERE referentienummer = ? ORDER BY id DESC LIMIT 1');
     this.telling = db.prepare<[], UitgaandTelling>(
       'SELECT bestemming, soort, status, COUNT(*) AS aantal FROM uitgaand GROUP BY bestemming, soort, status ORDER BY bestemming, soort, status',
     );
@@ -137,6 +139,12 @@ export class UitgaandeBerichten {
 
   vind(id: number): Uitgaand | undefined {
     const r = this.opId.get(id);
+    return r ? vanRij(r) : undefined;
+  }
+
+  /** The message we sent with this referentienummer (what an asynchronous Bv01 or Fo01/Fo03 names as crossRefnummer). */
+  metReferentie(referentienummer: string): Uitgaand | undefined {
+    const r = this.opReferentie.get(referentienummer);
     return r ? vanRij(r) : undefined;
   }
 

@@ -21,6 +21,7 @@ export const FOUTCODES = {
   StUF034: { plek: 'client', omschrijving: 'Functie onbekend' },
   StUF037: { plek: 'server', omschrijving: 'Functie niet ondersteund' },
   StUF040: { plek: 'server', omschrijving: 'Combinatie berichtcode, entiteittype en functie niet ondersteund' },
+  StUF043: { plek: 'client', omschrijving: 'crossRefnummer onbekend' },
   StUF046: { plek: 'server', omschrijving: 'Bericht kan niet worden opgeslagen' },
   StUF049: { plek: 'server', omschrijving: 'Proces voor afhandelen synchroon bericht niet beschikbaar' },
   StUF052: { plek: 'client', omschrijving: 'Zender niet geautoriseerd voor dit bericht' },

@@ -9,7 +9,7 @@ import { betrokkeneAntwoord, betrokkeneScope } from './betrokkeneAntwoord';
 import { heeftRelevantAntwoord } from './documentAntwoord';
 import { GERELATEERDE_VORM, leidtTotAntwoord } from './besluitAntwoord';
 import { formatTijdstip } from './tijd';
-import { Betrokkene, ROLSOORTEN, Rol, Rolsoort, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
+import { Betrokkene, ExtraElement, ROLSOORTEN, Rol, Rolsoort, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
 import type { InkomendeRelatie } from '../store/zaakrelaties';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { VOLLEDIG, Zicht } from '../toegang/zicht';
@@ -33,8 +33,9 @@ export function groep(b: ZaakBeeld, scope: Scope, naam: ZaakGroep): XElement | u
   return zkn(naam, ZAAK_GROEPEN[naam].map((v) => (waarden[v.naam] ? waardeElement(NS.zkn, v.naam, waarden[v.naam]) : nilElement(NS.zkn, v.naam))));
 }
 
-function extraElementen(b: ZaakBeeld, scope: Scope): XElement | undefined {
-  return scope.vraagt('extraElementen') ? extraElementenAntwoord(b.zaak.data.extraElementen) : undefined;
+/** The zaak's own extraElementen, then those the answer adds (a handover's, for geefZaakdetails). */
+function extraElementen(b: ZaakBeeld, scope: Scope, toegevoegd: () => ExtraElement[]): XElement | undefined {
+  return scope.vraagt('extraElementen') ? extraElementenAntwoord([...b.zaak.data.extraElementen, ...toegevoegd()]) : undefined;
 }
 
 export function isVanAntwoord(b: ZaakBeeld, scope: Scope): XElement | undefined {
@@ -156,8 +157,11 @@ export function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVar
 
 const objectAttributen = (b: ZaakBeeld) => [entiteittype('ZAK'), at(NS.stuf, 'sleutelVerzendend', String(b.zaak.id))];
 
-/** GeefZaakDetails-ZAK-antwoord (also the plain StUF-ZKN ZAK-antwoord of a zakLa01). */
-export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOLLEDIG): XElement {
+/**
+ * GeefZaakDetails-ZAK-antwoord (also the plain StUF-ZKN ZAK-antwoord of a zakLa01). `extra`: extraElementen the
+ * answer adds after the zaak's own, read only when the scope asks for them.
+ */
+export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOLLEDIG, extra: () => ExtraElement[] = () => []): XElement {
   const z = b.zaak.data;
   const v = new Weergave(zicht, scope);
   const attr = (naam: ZaakAttribuut): Deel => [naam, () => attribuut(b, scope, naam)];
@@ -179,7 +183,7 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOL
     grp('opschorting'),
     grp('verlenging'),
     ...attrs('betalingsIndicatie'),
-    ['extraElementen', () => extraElementen(b, scope)],
+    ['extraElementen', () => extraElementen(b, scope, extra)],
     ['isVan', () => isVanAntwoord(b, scope)],
     relatie('heeftBetrekkingOp', 'ZAKOBJ', b.zaakobjecten, zaakobjectAntwoord, (o) => o.betrokkene),
     ...(Object.keys(ROLSOORTEN) as Rolsoort[]).map(rol),

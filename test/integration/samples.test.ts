@@ -1,6 +1,7 @@
 // The reference samples (../shared/samples) through the whole gateway. The ZDS 1.2 samples of the six services tell
 // one story (create → status → update) and their La01/Du02 samples are the expected answers; the answer samples
-// posted as requests get a clean StUF fault; invalid/ holds the contrast cases;
+// posted as requests get a clean StUF fault, except a Bv03 or Fo03 posted on OntvangAsynchroon, which is an
+// acknowledgement of its own (answered Bv03); invalid/ holds the contrast cases;
 // the RZS zakLk01 samples (ZDS 1.1) are read back in both dialects.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -149,7 +150,11 @@ metShared.each([
 // besluiten.test.ts; what is left here are answers (La01, Du02, Bv0x, Fo0x), which no client may send us.
 
 const ANTWOORD = /_(ZakLa01|EdcLa01|Du02)\.xml$|^(Bv0\d|Fo0\d)/;
-const overige = heeftShared() ? readdirSync(join(SAMPLES, 'zds12')).filter((f) => f.endsWith('.xml') && ANTWOORD.test(f)).sort() : [];
+/** A Bv03 or Fo03 posted as a message: the OntvangAsynchroon port takes it (rzs.md §6.2, A10), it is no request in error. */
+const BEVESTIGING = /^(Bv03|Fo03)\.xml$/;
+const antwoordSamples = heeftShared() ? readdirSync(join(SAMPLES, 'zds12')).filter((f) => f.endsWith('.xml') && ANTWOORD.test(f)).sort() : [];
+const overige = antwoordSamples.filter((f) => !BEVESTIGING.test(f));
+const bevestigingen = antwoordSamples.filter((f) => BEVESTIGING.test(f));
 
 metShared('de antwoord-samples als verzoek: een schone StUF-fout', () => {
   let gw: TestGateway;
@@ -177,6 +182,14 @@ metShared('de antwoord-samples als verzoek: een schone StUF-fout', () => {
     // Kennisgevingen and Di01 are refused with Fo03, vragen and Di02 with Fo02 (zds.md 0.5).
     if (/(Lk0\d|Di01)$/.test(root)) expect(fout.soort).toBe('Fo03');
     if (/(Lv0\d|Di02)$/.test(root)) expect(fout.soort).toBe('Fo02');
+  });
+
+  it.each(bevestigingen)('%s posted on OntvangAsynchroon is an acknowledgement of its own: answered Bv03 with its referentienummer as crossRefnummer', async (f) => {
+    const xml = sample(`zds12/${f}`);
+    const code = f.slice(0, 4);
+    const antwoord = goed(await gw.stuur(inEnvelope(xml), { pad: '/OntvangAsynchroon', actie: `http://www.egem.nl/StUF/StUF0301/${code}` }));
+    expect(antwoord.local).toBe('Bv03Bericht');
+    expect(tekst(antwoord, 'stuurgegevens', 'crossRefnummer')).toBe(/<StUF:referentienummer>([^<]+)</.exec(xml)![1]);
   });
 });
 

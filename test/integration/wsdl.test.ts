@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import * as soap from 'soap';
 import { ACTION_BASE, NS } from '../../src/stuf/namespaces';
+import { RZS_ACTIE_BASIS } from '../../src/notificaties/notificatieBericht';
 import { XElement, attr, child, children, parseXml } from '../../src/stuf/xml';
 import { OPERATIES } from '../../src/operations';
 import * as b from '../support/besluitBerichten';
@@ -47,6 +48,8 @@ const DIENSTEN: Record<Dialect, Record<string, [string, string, string][]>> = {
       ['maakZaakdocument_EdcLk01', 'maakZaakdocument_EdcLk01', 'Bv03Bericht'],
       ['voegBesluitToe_Di01', 'voegBesluitToe_Di01', 'Bv03Bericht'],
       ['updateBesluit_BslLk01', 'updateBesluit_BslLk01', 'Bv03Bericht'],
+      ['overdragenZaak_Di01', 'overdragenZaak_Di01', 'Bv03Bericht'],
+      ['overdragenZaak_Du01', 'overdragenZaak_Du01', 'Bv03Bericht'],
     ],
     VerwerkSynchroonVrijBericht: [
       ['genereerZaakIdentificatie_Di02', 'genereerZaakIdentificatie_Di02', 'genereerZaakIdentificatie_Du02'],
@@ -222,6 +225,61 @@ describe('de WSDLs en schema\'s die de gateway serveert', () => {
     });
   });
 
+  describe('RZS (?wsdl&dialect=rzs)', () => {
+    const RZS_WSDL = '/OntvangAsynchroon?wsdl&dialect=rzs';
+    /** operation → request root, as the RZS WSDL has them (rzs.md §2.1); the SOAPAction is RZS_ACTIE_BASIS + operation. */
+    const RZS_DIENSTEN: [string, string][] = [
+      ['notificeerOverZaak', 'notificeerOverZaak_Di01'],
+      ['initieerNotificeerOverZaak', 'initieerNotificeerOverZaak_Di01'],
+      ['overdragenZaak', 'overdragenZaak_Di01'],
+      ['bevestigOverdragenZaak', 'overdragenZaak_Du01'],
+    ];
+
+    it('a WSDL 1.1 in the RZS namespace for port OntvangAsynchroon at the request host, importing our RZS and StUF schemas', async () => {
+      const r = await haal(RZS_WSDL);
+      expect([r.status, r.type]).toEqual([200, 'text/xml; charset=utf-8']);
+      expect(r.body).not.toContain('{{ADRES}}');
+      const defs = parseXml(r.body);
+      expect(attr(defs, '', 'targetNamespace')).toBe(NS.rzs);
+      const port = child(child(defs, 'service', WSDL), 'port', WSDL)!;
+      expect(attr(child(port, 'address', WSDL_SOAP)!, '', 'location')).toBe(`http://${HOST}/OntvangAsynchroon`);
+      const imports = children(child(child(defs, 'types', WSDL), 'schema', XS), 'import', XS).map((i) => [attr(i, '', 'namespace'), attr(i, '', 'schemaLocation')]);
+      expect(imports).toEqual([[NS.rzs, `http://${HOST}/xsd/gateway-rzs.xsd`], [NS.stuf, `http://${HOST}/xsd/gateway-stuf.xsd`]]);
+      // RZS has this one port; the other endpoints have no RZS WSDL.
+      expect((await haal('/BeantwoordVraag?wsdl&dialect=rzs')).status).toBe(404);
+    });
+
+    it('offers the four RZS operations with the SOAPActions of the RZS WSDL, Bv03 out and Fo03 as fault, each one the gateway dispatches', async () => {
+      const ops = operatiesVan((await haal(RZS_WSDL)).body, 'OntvangAsynchroon');
+      expect(ops).toEqual(RZS_DIENSTEN.map(([naam, invoer]) => ({
+        naam, actie: RZS_ACTIE_BASIS + naam, invoer: `{${NS.rzs}}${invoer}`, uitvoer: `{${NS.stuf}}Bv03Bericht`, fout: `{${NS.stuf}}Fo03Bericht`,
+      })));
+      for (const op of ops) {
+        const bediend = OPERATIES.find((o) => o.acties.includes(op.actie));
+        expect({ actie: op.actie, bediend: bediend !== undefined, asynchroon: bediend?.asynchroon }).toEqual({ actie: op.actie, bediend: true, asynchroon: true });
+        expect(bediend!.roots.map((r) => `{${r.ns}}${r.local}`)).toContain(op.invoer);
+      }
+    });
+
+    it('its schemas are served, and the soap package loads them and lists exactly those operations', async () => {
+      const bezocht = new Set<string>();
+      const teDoen = [...(await haal(RZS_WSDL)).body.matchAll(/schemaLocation="([^"]+)"/g)].map((m) => m[1]);
+      while (teDoen.length) {
+        const url = teDoen.pop()!;
+        if (bezocht.has(url)) continue;
+        bezocht.add(url);
+        const r = await haal(url.slice(`http://${HOST}`.length));
+        expect(r.status).toBe(200);
+        for (const i of children(parseXml(r.body), 'import', XS)) teDoen.push(attr(i, '', 'schemaLocation')!);
+      }
+      expect([...bezocht].map((u) => u.split('/').pop()).sort()).toEqual(['gateway-bg.xsd', 'gateway-rzs.xsd', 'gateway-stuf.xsd', 'gateway-xmime.xsd', 'gateway-zkn.xsd']);
+      const client = await soap.createClientAsync(`${basis}${RZS_WSDL}`);
+      const beschrijving = client.describe() as Record<string, Record<string, Record<string, unknown>>>;
+      expect(Object.keys(beschrijving)).toEqual(['OntvangAsynchroon']);
+      expect(Object.keys(beschrijving.OntvangAsynchroon.OntvangAsynchroon).sort()).toEqual(RZS_DIENSTEN.map(([naam]) => naam).sort());
+    });
+  });
+
   it('publiekAdres, when configured, is the address in WSDLs and schemas, also under a path prefix', async () => {
     const achterProxy = await startGateway({ server: { publiekAdres: 'https://zds.gemeente.example/zaken/' } });
     try {
@@ -325,6 +383,27 @@ metJavaEnShared('onze schema\'s beschrijven de samples die we aannemen en de ant
     expect(uitslag.ongeldig).toHaveLength(1);
     expect(uitslag.ongeldig[0]).toMatch(/^INVALID .*selectie-op-initiator-verzoek/);
     expect(uitslag.geldig).toBe(Object.keys(berichten).length);
+  });
+  it('RZS: the samples of the four messages, and our answers and faults to the notifications, are valid against the served schemas', async () => {
+    const berichten: Record<string, string> = {};
+    const statussen: number[] = [];
+    const notificaties: [string, string, string][] = [
+      ['initieer', sample('rzs/initieerNotificeerOverZaak_Di01.xml'), 'initieerNotificeerOverZaak'],
+      ['notificeer', sample('rzs/notificeerOverZaak_Di01.xml'), 'notificeerOverZaak'],
+      // An unknown gebeurtenis: refused with a Fo03.
+      ['onbekend', sample('rzs/initieerNotificeerOverZaak_Di01.xml').replace('>Creeer zaak<', '>Sluit zaak<').replace('INOZ-2024-000042', 'INOZ-2024-000043'), 'initieerNotificeerOverZaak'],
+    ];
+    for (const [label, verzoek, op] of notificaties) {
+      const r = await gw.stuur(inEnvelope(verzoek), { actie: RZS_ACTIE_BASIS + op });
+      statussen.push(r.status);
+      berichten[`${label}-verzoek`] = verzoek;
+      berichten[`${label}-antwoord`] = r.body;
+    }
+    expect(statussen).toEqual([200, 200, 500]);
+    berichten['overdragen-di01'] = sample('rzs/overdragenZaak_Di01.xml');
+    berichten['overdragen-du01'] = sample('rzs/overdragenZaak_Du01.xml');
+    const uitslag = await valideerEigen(basis, schrijfBerichten(berichten));
+    expect(uitslag).toEqual({ geldig: Object.keys(berichten).length, ongeldig: [] });
   });
   it.each(['zds12', 'zds11'] as Dialect[])('%s document and besluit services: requests and answers are valid against the served schemas', async (dialect) => {
     const ZAAK = { zds12: '0599-2024-0000201', zds11: '0599-2024-1100201' }[dialect];

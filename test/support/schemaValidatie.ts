@@ -11,7 +11,7 @@ import { SCHEMAS, VALIDATOR } from './paden';
 const EIGEN_VALIDATOR = join(__dirname, 'EigenSchemaValidate.java');
 
 /** The entry schemas of our own set; each imports what it needs. */
-export const EIGEN_SCHEMAS = ['gateway-zds.xsd', 'gateway-zkn.xsd', 'gateway-stuf.xsd'];
+export const EIGEN_SCHEMAS = ['gateway-zds.xsd', 'gateway-rzs.xsd', 'gateway-zkn.xsd', 'gateway-stuf.xsd'];
 
 export const heeftJava = (): boolean => spawnSync('java', ['-version'], { encoding: 'utf8' }).status === 0;
 

@@ -1,0 +1,17 @@
+// What the outbox worker's outcome means for a handover: the Di01 reached the backoffice (afgeleverd) or could not
+// be delivered (onbestelbaar). A status only moves on from the one expected, so a late delivery report never
+// overwrites the backoffice's answer; a Di01 an operator revived and then delivered leaves onbestelbaar behind.
+import type { Store } from '../store';
+import type { NaBezorging } from '../uitgaand/bezorger';
+
+export function naOverdrachtBezorging(store: Store): NaBezorging {
+  return (u, uitkomst) => {
+    if (u.soort !== 'overdragenZaak_Di01' || u.overdrachtId === undefined) return;
+    if (uitkomst === 'afgeleverd') {
+      store.overdrachten.zetStatus(u.overdrachtId, 'aangeboden', 'afgeleverd');
+      store.overdrachten.zetStatus(u.overdrachtId, 'onbestelbaar', 'afgeleverd');
+    } else {
+      store.overdrachten.zetStatus(u.overdrachtId, 'aangeboden', 'onbestelbaar');
+    }
+  };
+}
