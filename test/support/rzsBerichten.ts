@@ -1,7 +1,7 @@
 // Regie- en Zaakservices messages for tests, in the shape of the samples (rzs.md §6.1, §11.5): the trigger a
 // servicebus or backoffice sends the abonnementenbeheer, and the acknowledgements an application may send later.
 // Builders state only what a test cares about; everything else is the sample's.
-import { RZS_ACTIE_BASIS } from '../../src/notificaties/notificatieBericht';
+import { NotificatieStatus, RZS_ACTIE_BASIS } from '../../src/notificaties/notificatieBericht';
 import { Sturing, uniekeRef } from './dialecten';
 
 /** SOAPAction of an RZS operation, as the RZS WSDL has it. */
@@ -11,16 +11,8 @@ export const NSDECL_RZS =
   'xmlns:RZS="http://www.stufstandaarden.nl/koppelvlak/rzs0310" xmlns:ZKN="http://www.egem.nl/StUF/sector/zkn/0310" ' +
   'xmlns:StUF="http://www.egem.nl/StUF/StUF0301" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
-export interface NotificatieStatusIn {
-  zktCode?: string;
-  zktOmschrijving?: string;
-  volgnummer?: string;
-  code?: string;
-  omschrijving?: string;
-  /** Without it the element is sent nil, as the schema requires it. */
-  ingangsdatumObject?: string;
-  datumStatusGezet?: string;
-}
+/** The status a trigger carries: the gateway's own notification model (ingangsdatumObject absent → sent nil). */
+export type NotificatieStatusIn = NotificatieStatus;
 
 export interface Trigger {
   zaak?: string;
