@@ -20,6 +20,8 @@ import { transportVan } from './toegang/transport';
 import { httpsOpties } from './toegang/tls';
 import { Bestemmingen } from './uitgaand/bestemmingen';
 import { Bezorger } from './uitgaand/bezorger';
+import { Partners } from './partners/partners';
+import { Ververser } from './partners/verversen';
 import { SoapVerzender } from './uitgaand/verzender';
 import { naOverdrachtBezorging } from './overdracht/bezorging';
 
@@ -50,7 +52,8 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const log = opties.log ?? maakLogger(config.log.level);
   const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb);
   const bestemmingen = new Bestemmingen(config.bestemmingen);
-  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen };
+  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners) };
+  gateway.ververser = new Ververser(gateway);
   store.abonnementen.zetConfig(config.abonnementen);
   const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging(store));
   gateway.bezorger = bezorger;
@@ -102,7 +105,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
       return stuurAntwoord(reply, a);
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    return stuurAntwoord(reply, verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transportVan(req, config.server.tls?.ca !== undefined) }));
+    return stuurAntwoord(reply, await verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transportVan(req, config.server.tls?.ca !== undefined) }));
   });
 
   return app;

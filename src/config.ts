@@ -4,6 +4,7 @@ import { z } from 'zod';
 import YAML from 'yaml';
 import { REFERENTIE_ZAAKTYPEN } from './domain/referentieZaaktypen';
 import { abonnementSchema, bestemmingSchema, bezorgingSchema, notificatiesSchema, overdrachtSchema } from './uitgaand/configSchema';
+import { partnerSchema } from './partners/configSchema';
 
 const systeem = z.strictObject({
   organisatie: z.string().max(200).optional(),
@@ -196,6 +197,8 @@ export const configSchema = z.strictObject({
   /** The outbox worker: retries, back-off, dead letters. */
   bezorging: bezorgingSchema,
   overdracht: overdrachtSchema,
+  /** Ketenpartners whose zaken are mirrored as gerelateerde zaken of our deelplannen. */
+  partners: z.array(partnerSchema).default([]),
 }).superRefine((c, ctx) => {
   const namen = new Set<string>();
   c.bestemmingen.forEach((b, i) => {
@@ -211,6 +214,25 @@ export const configSchema = z.strictObject({
     if (!c.notificaties.abonnementenbeheer) ctx.addIssue({ code: 'custom', path: ['notificaties', 'abonnementenbeheer'], message: 'modus extern: noem de bestemming van het abonnementenbeheer' });
     else bekend(c.notificaties.abonnementenbeheer, ['notificaties', 'abonnementenbeheer']);
   }
+  const partnernamen = new Set<string>();
+  const partnerzenders = new Set<string>();
+  c.partners.forEach((p, i) => {
+    const zender = `${p.zender.organisatie ?? ''}/${p.zender.applicatie}`;
+    if (partnernamen.has(p.naam)) ctx.addIssue({ code: 'custom', path: ['partners', i, 'naam'], message: `partner '${p.naam}' komt meer dan eens voor` });
+    if (partnerzenders.has(zender)) ctx.addIssue({ code: 'custom', path: ['partners', i, 'zender'], message: `zender ${zender} staat bij meer dan één partner` });
+    partnernamen.add(p.naam);
+    partnerzenders.add(zender);
+    p.zaakidentificatie.forEach((begin, j) => {
+      if (c.stuf.gemeentecode.startsWith(begin) || begin.startsWith(c.stuf.gemeentecode)) {
+        ctx.addIssue({ code: 'custom', path: ['partners', i, 'zaakidentificatie', j], message: `'${begin}' valt samen met onze gemeentecode ${c.stuf.gemeentecode}: onze eigen zaken zouden als zaken van de partner gelden` });
+      }
+    });
+    if (c.toegang.modus === 'beveiligd') {
+      const app = c.toegang.applicaties.find((a) => a.zender.applicatie === p.zender.applicatie && (a.zender.organisatie ?? '') === (p.zender.organisatie ?? ''));
+      if (!app) ctx.addIssue({ code: 'custom', path: ['partners', i, 'zender'], message: `partner '${p.naam}': zender ${zender} staat niet onder toegang.applicaties; zonder registratie kan de partner zich niet aanmelden` });
+      else if (app.rol !== 'ketenpartner') ctx.addIssue({ code: 'custom', path: ['partners', i, 'zender'], message: `partner '${p.naam}': applicatie ${zender} heeft rol ${app.rol}, verwacht ketenpartner` });
+    }
+  });
   if (c.bezorging.eersteWachttijdSeconden > c.bezorging.maxWachttijdSeconden) {
     ctx.addIssue({ code: 'custom', path: ['bezorging', 'eersteWachttijdSeconden'], message: 'eersteWachttijdSeconden is groter dan maxWachttijdSeconden' });
   }

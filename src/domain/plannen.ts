@@ -49,8 +49,9 @@ export function clientVelden(velden: XElement[], zonderOmschrijvingClient: boole
   return omschrijvingIsClient(velden) ? velden.map((v) => (v === omschrijving ? { ...v, text: 'Client' } : v)) : velden;
 }
 
+/** The plans a zaak points to; a ketenpartner's zaak it points to (a mirror) is no plan and not judged here. */
 const verwijzingenVan = (ctx: MutatieContext, zaak: Zaak) =>
-  ctx.store.zaakrelaties.van(zaak.id).filter((r) => !r.einddatum && r.soort === 'heeftBetrekkingOpAndere');
+  ctx.store.zaakrelaties.van(zaak.id).filter((r) => !r.einddatum && r.soort === 'heeftBetrekkingOpAndere' && !ctx.store.spiegelzaken.vind(r.andereIdentificatie));
 
 /** The stand an update starts from: the rules judge what it adds and what it takes away. */
 export function planstand(ctx: MutatieContext, zaak: Zaak): Planstand {

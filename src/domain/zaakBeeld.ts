@@ -2,7 +2,8 @@
 // so that a geefZaakstatus does not pay for the roles and a narrow scope does not load everything.
 import type { Store } from '../store';
 import type { InkomendeRelatie } from '../store/zaakrelaties';
-import { Rol, Status, Zaak, Zaakobject, Zaakrelatie } from './zaak';
+import type { Spiegelzaak } from '../store/spiegelzaken';
+import { Rol, Status, Zaak, Zaakobject, Zaakrelatie, legeZaakData } from './zaak';
 import { Besluit } from './besluit';
 import type { Zaakdocument } from './document';
 import { PlanSoort, Zaaktypecatalogus } from './zaaktypen';
@@ -22,7 +23,38 @@ export class ZaakBeeld {
     readonly store: Store,
     private readonly catalogus: Zaaktypecatalogus,
     readonly zaak: Zaak,
+    /** Set when this is a ketenpartner's zaak we mirror: only what the mirror holds, the rest is not ours. */
+    readonly spiegel?: Spiegelzaak,
   ) {}
+
+  /**
+   * A mirrored partner zaak seen as a zaak: its zaaktype, its last status and its heeftBetrekkingOpAndere to our
+   * deelplan; no roles, objects, documents or besluiten (the partner holds those).
+   */
+  static vanSpiegel(store: Store, catalogus: Zaaktypecatalogus, s: Spiegelzaak): ZaakBeeld {
+    const b = new ZaakBeeld(store, catalogus, { id: -s.id, identificatie: s.identificatie, data: legeZaakData(s.zaaktype ?? { code: '' }) }, s);
+    b._rollen = [];
+    b._objecten = [];
+    b._statussen = s.status ? [s.status] : [];
+    b._relaties = [{ soort: 'heeftBetrekkingOpAndere', andereIdentificatie: s.deelplan, gerelateerde: [], velden: [] }];
+    b._inkomend = [];
+    b._besluiten = [];
+    b._documenten = [];
+    return b;
+  }
+
+  /** A zaak of ours or a mirrored partner zaak, by identificatie. */
+  static vind(store: Store, catalogus: Zaaktypecatalogus, identificatie: string): ZaakBeeld | undefined {
+    const z = store.zaken.vind(identificatie);
+    if (z) return new ZaakBeeld(store, catalogus, z);
+    const s = store.spiegelzaken.vind(identificatie);
+    return s ? ZaakBeeld.vanSpiegel(store, catalogus, s) : undefined;
+  }
+
+  /** StUF:sleutelVerzendend: our row id; a mirrored zaak's is marked, so it never looks like one of ours. */
+  get sleutel(): string {
+    return this.spiegel ? `spiegel-${this.spiegel.id}` : String(this.zaak.id);
+  }
 
   /** Current roles (ended ones are history, not part of the answer). */
   get rollen(): Rol[] {
@@ -67,6 +99,7 @@ export class ZaakBeeld {
 
   /** gezinsplan, levensdomeinplan or gewoon (rzs.md A1). */
   get soort(): PlanSoort {
+    if (this.spiegel) return 'gewoon';
     return this.catalogus.soortVan(this.zaak.data.zaaktype);
   }
 
@@ -76,14 +109,14 @@ export class ZaakBeeld {
 
   /** The zaaktype omschrijving: as the zaak was created with, else from the catalogue. */
   get zaaktypeOmschrijving(): string | undefined {
+    if (this.spiegel) return this.spiegel.zaaktype?.omschrijving;
     return this.zaak.data.zaaktype.omschrijving ?? this.catalogus.zaaktype(this.zaaktypeCode)?.omschrijving;
   }
 
-  /** Another zaak by identificatie, when the gateway holds it (relations may point outside). */
+  /** Another zaak by identificatie, when the gateway holds it or mirrors it (relations may point outside). */
   andereZaak(identificatie: string): ZaakBeeld | undefined {
     if (!this.andere.has(identificatie)) {
-      const z = this.store.zaken.vind(identificatie);
-      this.andere.set(identificatie, z ? new ZaakBeeld(this.store, this.catalogus, z) : null);
+      this.andere.set(identificatie, ZaakBeeld.vind(this.store, this.catalogus, identificatie) ?? null);
     }
     return this.andere.get(identificatie) ?? undefined;
   }

@@ -16,12 +16,16 @@ import { Zaaktypecatalogus } from './zaaktypen';
 import { clientVelden, controleerPlanregels, planstand } from './plannen';
 import type { Aanroeper } from '../toegang/aanroeper';
 import { controleerSchrijven } from '../toegang/rechten';
+import type { Partners } from '../partners/partners';
+import { koppelVanuitDeelplan, ontkoppelVanuitDeelplan } from '../partners/koppeling';
 
 export interface MutatieContext {
   store: Store;
   catalogus: Zaaktypecatalogus;
   afw: Afwijkingen;
   config: Config;
+  /** Ketenpartners: whose numbering a zaak outside the gateway is in. */
+  partners: Partners;
   /** Who sends the message: decides whether it may write zaken of this zaaktype and plan kind. */
   aanroeper: Aanroeper;
   /** Notes for the log that are not deviations (e.g. an identificatie without our gemeentecode). */
@@ -296,13 +300,19 @@ function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement
   pasToe(ctx, rel, actie, {
     match: zr.van(zaak.id).find((x) => !x.einddatum && x.soort === r.soort && x.andereIdentificatie === r.andereIdentificatie),
     voegToe: () => {
-      if (!ctx.store.zaken.bestaat(r.andereIdentificatie)) {
+      if (!koppelVanuitDeelplan(ctx, zaak, r) && !ctx.store.zaken.bestaat(r.andereIdentificatie)) {
         ctx.meldingen.push(`${rel.naam} verwijst naar zaak ${r.andereIdentificatie}, die (nog) niet in de gateway staat`);
       }
       zr.voegToe(zaak.id, r);
     },
     werkBij: (id, v) => zr.werkBij(id, v),
-    verwijder: (id) => zr.verwijder(id),
-    beeindig: (id, d) => zr.beeindig(id, d),
+    verwijder: (id) => {
+      zr.verwijder(id);
+      ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
+    },
+    beeindig: (id, d) => {
+      zr.beeindig(id, d);
+      ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
+    },
   });
 }

@@ -17,14 +17,14 @@ export const uitgaandReferentienummer = (): string => `GW${randomUUID().replace(
 
 /** What a notification says about a stored zaak right now: its zaaktype and current status. */
 export function notificatieVanZaak(gw: Gateway, zaakIdentificatie: string, gebeurtenis: Gebeurtenis, zender?: Systeem): Notificatie | undefined {
-  const zaak = gw.store.zaken.vind(zaakIdentificatie);
-  if (!zaak) return undefined;
-  const b = new ZaakBeeld(gw.store, gw.catalogus, zaak);
-  const n: Notificatie = { zaak: zaak.identificatie, zaaktype: { code: b.zaaktypeCode, omschrijving: b.zaaktypeOmschrijving }, gebeurtenis };
+  // A mirrored ketenpartner zaak is announced too (its status changed), once we know its zaaktype.
+  const b = ZaakBeeld.vind(gw.store, gw.catalogus, zaakIdentificatie);
+  if (!b || !b.zaaktypeCode) return undefined;
+  const n: Notificatie = { zaak: b.identificatie, zaaktype: { code: b.zaaktypeCode, omschrijving: b.zaaktypeOmschrijving }, gebeurtenis };
   if (zender) n.zendendeApplicatie = zender;
   const s = b.statussen[0];
   if (s) {
-    const statustype = gw.catalogus.zaaktype(b.zaaktypeCode)?.statustypen.find((t) => t.volgnummer === s.volgnummer);
+    const statustype = b.spiegel ? undefined : gw.catalogus.zaaktype(b.zaaktypeCode)?.statustypen.find((t) => t.volgnummer === s.volgnummer);
     const ingangsdatum = s.statustype.find((e) => e.local === 'ingangsdatumObject' && /^\d{8}$/.test(e.text.trim()));
     n.status = {
       zktCode: b.zaaktypeCode,

@@ -4,6 +4,8 @@ import { NS } from '../stuf/namespaces';
 import { bv03 } from '../stuf/berichten';
 import { actualiseerZaakstatus as zetNieuweStatus } from '../domain/zaakMutaties';
 import { Operatie } from '../soap/operatie';
+import { gespiegeldeZaak, werkPartnerzaakBij } from '../partners/partnerzaak';
+import { partnerAntwoord } from '../partners/partnerAntwoord';
 import { leesKennisgeving, mutatieContext, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const actualiseerZaakstatus: Operatie = {
@@ -19,7 +21,10 @@ export const actualiseerZaakstatus: Operatie = {
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'ZAK' },
   verwerk(ctx, bericht) {
     const { oud, nieuw } = leesKennisgeving(ctx, bericht, 'W');
-    const zaak = zetNieuweStatus(mutatieContext(ctx), oud, nieuw);
+    const mctx = mutatieContext(ctx);
+    const spiegel = gespiegeldeZaak(mctx, oud, nieuw);
+    if (spiegel) return partnerAntwoord(ctx, bericht, werkPartnerzaakBij(mctx, spiegel, oud, nieuw, 'status'));
+    const zaak = zetNieuweStatus(mctx, oud, nieuw);
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
   },
 };

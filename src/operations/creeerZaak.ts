@@ -3,6 +3,8 @@ import { NS } from '../stuf/namespaces';
 import { bv03 } from '../stuf/berichten';
 import { creeerZaak as maakZaak } from '../domain/zaakMutaties';
 import { Operatie } from '../soap/operatie';
+import { meldPartnerzaakAan } from '../partners/partnerzaak';
+import { partnerAntwoord } from '../partners/partnerAntwoord';
 import { leesKennisgeving, mutatieContext, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const creeerZaak: Operatie = {
@@ -18,6 +20,9 @@ export const creeerZaak: Operatie = {
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'ZAK' },
   verwerk(ctx, bericht) {
     const { nieuw } = leesKennisgeving(ctx, bericht, 'T');
+    const partner = ctx.aanroeper.partner && ctx.partners.vind(ctx.aanroeper.partner.naam);
+    // A ketenpartner announces its own zaak: it is mirrored, not stored as a zaak of ours.
+    if (partner) return partnerAntwoord(ctx, bericht, meldPartnerzaakAan(mutatieContext(ctx), partner, nieuw), 'Creeer zaak');
     const zaak = maakZaak(mutatieContext(ctx), nieuw);
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
   },

@@ -7,7 +7,7 @@ import { ZaakBeeld } from '../domain/zaakBeeld';
 import { zichtOp } from '../toegang/zicht';
 import { overdrachtKenmerken } from '../overdracht/kenmerken';
 import { Operatie } from '../soap/operatie';
-import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
+import { gevraagdeZaak, verversSpiegel, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const geefZaakdetails: Operatie = {
   naam: 'geefZaakdetails',
@@ -19,6 +19,7 @@ export const geefZaakdetails: Operatie = {
     { ns: NS.zkn, local: 'zakLv01' },
   ],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
+  vooraf: verversSpiegel,
   verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
@@ -26,6 +27,6 @@ export const geefZaakdetails: Operatie = {
     if (!(beeld instanceof ZaakBeeld)) return beeld;
     const overdracht = () => overdrachtKenmerken(ctx.store, ctx.bestemmingen, beeld.identificatie);
     const object = zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, zichtOp(ctx.aanroeper, beeld), overdracht);
-    return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [object]), zaken: [id] };
+    return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [object], ctx.antwoordMeldingen), zaken: [id] };
   },
 };

@@ -6,7 +6,7 @@ import { zaakStatusObject } from '../stuf/zaakAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { zichtOp } from '../toegang/zicht';
 import { Operatie } from '../soap/operatie';
-import { gevraagdeZaak, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
+import { gevraagdeZaak, verversSpiegel, zaakLa01, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const geefZaakstatus: Operatie = {
   naam: 'geefZaakstatus',
@@ -18,6 +18,7 @@ export const geefZaakstatus: Operatie = {
     { ns: NS.zkn, local: 'zakLv01' },
   ],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
+  vooraf: verversSpiegel,
   verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
@@ -27,6 +28,6 @@ export const geefZaakstatus: Operatie = {
     const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakstatus_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
     const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status', zichtOp(ctx.aanroeper, beeld));
-    return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object]), zaken: [id] };
+    return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object], ctx.antwoordMeldingen), zaken: [id] };
   },
 };

@@ -2,6 +2,7 @@
 // dialect, and the domain context for a kennisgeving.
 import { NS, ACTION_BASE } from '../stuf/namespaces';
 import { nietGevonden } from '../stuf/fout';
+import { gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { antwoordStuurgegevens } from '../stuf/stuurgegevens';
 import { XElement, el } from '../stuf/xml';
 import { ZaakBericht, leesZaakObject } from '../stuf/zaakKennisgeving';
@@ -10,13 +11,13 @@ import { nuTijdstip, vandaag } from '../stuf/tijd';
 import { MutatieContext } from '../domain/zaakMutaties';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
-import { controleerLezen } from '../toegang/rechten';
+import { controleerLezen, zaakKenmerken } from '../toegang/rechten';
 
 export const zds12Actie = (naam: string) => ACTION_BASE.zds12 + naam;
 export const zds11Actie = (naam: string) => ACTION_BASE.zds11 + naam;
 
 export function mutatieContext(ctx: OperatieContext): MutatieContext {
-  return { store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, aanroeper: ctx.aanroeper, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip() };
+  return { store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, partners: ctx.partners, aanroeper: ctx.aanroeper, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip() };
 }
 
 /** The objects of a zakLk01 after checking its parameters: one (T), or oud and nieuw (W). */
@@ -43,6 +44,19 @@ export function zaakLa01(
 }
 
 /**
+ * Before a question about one zaak: a mirrored ketenpartner zaak whose status is older than allowed is refreshed
+ * from the partner; when that fails the answer carries a melding beside the last known status.
+ */
+export async function verversSpiegel(ctx: OperatieContext, bericht: Bericht): Promise<void> {
+  if (!ctx.ververser) return;
+  const id = gelijkIdentificatie(leesVraag(bericht.root));
+  // A partner asking about another partner's zaak is refused in the question itself; it makes us ask no one.
+  if (ctx.aanroeper.partner && !ctx.aanroeper.partner.ziet(id)) return;
+  const melding = await ctx.ververser.voorLezen(id);
+  if (melding) ctx.antwoordMeldingen.push(melding);
+}
+
+/**
  * The zaak a question asks for, or the answer for an unknown one (zds.md A10): an empty La01 by default,
  * a Fo02 StUF064 for consumers configured to expect a fault. An ordinary zaak the caller may not read is refused
  * (StUF052); a plan is always answered, as far as the caller's Zicht goes.
@@ -52,6 +66,14 @@ export function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: st
   if (zaak) {
     const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
     controleerLezen(ctx.aanroeper, beeld);
+    return beeld;
+  }
+  const spiegel = ctx.store.spiegelzaken.vind(id);
+  if (spiegel) {
+    const beeld = ZaakBeeld.vanSpiegel(ctx.store, ctx.catalogus, spiegel);
+    // Its partner may read it; anyone else (another partner is refused) when they may read the deelplan it belongs to.
+    const a = ctx.aanroeper;
+    if (!a.partner?.ziet(id)) controleerLezen(a, a.partner ? beeld : zaakKenmerken(ctx.catalogus, ctx.store.zaken.vindOpId(spiegel.deelplanId)!));
     return beeld;
   }
   if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);

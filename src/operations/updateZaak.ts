@@ -3,6 +3,8 @@ import { NS } from '../stuf/namespaces';
 import { bv03 } from '../stuf/berichten';
 import { updateZaak as wijzigZaak } from '../domain/zaakMutaties';
 import { Operatie } from '../soap/operatie';
+import { gespiegeldeZaak, werkPartnerzaakBij } from '../partners/partnerzaak';
+import { partnerAntwoord } from '../partners/partnerAntwoord';
 import { leesKennisgeving, mutatieContext, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const updateZaak: Operatie = {
@@ -18,7 +20,10 @@ export const updateZaak: Operatie = {
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'ZAK' },
   verwerk(ctx, bericht) {
     const { oud, nieuw } = leesKennisgeving(ctx, bericht, 'W');
-    const zaak = wijzigZaak(mutatieContext(ctx), oud, nieuw);
+    const mctx = mutatieContext(ctx);
+    const spiegel = gespiegeldeZaak(mctx, oud, nieuw);
+    if (spiegel) return partnerAntwoord(ctx, bericht, werkPartnerzaakBij(mctx, spiegel, oud, nieuw, 'update'));
+    const zaak = wijzigZaak(mctx, oud, nieuw);
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
   },
 };

@@ -29,13 +29,15 @@ const BATCH = 500;
 
 /**
  * Without a scope the provider chooses (zds.md A15): enough to answer "which plan, which zaaktype, who is the
- * regisseur, how far along": kerngegevens, isVan, the initiator and the current status.
+ * regisseur, how far along": kerngegevens, isVan, the initiator and the current status; and what each zaak belongs
+ * to (a deelplan's plans, a ketenpartner's zaak bought for it) by identificatie and zaaktype.
  */
 const STANDAARD_SCOPE = Scope.elementen(
   new Map([
     ['identificatie', Scope.KERN],
     ['isVan', Scope.ALLES],
     ['heeftAlsInitiator', Scope.ALLES],
+    ['heeftBetrekkingOpAndere', Scope.elementen(new Map([['gerelateerde', Scope.elementen(new Map([['identificatie', Scope.KERN], ['isVan', Scope.ALLES]]))]]))],
     ['heeft', Scope.ALLES],
   ]),
 );
@@ -63,7 +65,7 @@ function vervolgNa(root: XElement, vraag: Vraag, afw: Afwijkingen): string | und
 
 
 function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): boolean {
-  return magInLijst(ctx.aanroeper, t.zaaktypeCode, ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }));
+  return magInLijst(ctx.aanroeper, t.zaaktypeCode, ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }), t.identificatie);
 }
 
 /**
@@ -98,10 +100,13 @@ function aantal(ctx: OperatieContext, selectie: Zaakselectie): number {
   }
 }
 
-/** The default answer holds the current status only; the statuses come newest first. */
-function metHuidigeStatus(object: XElement): XElement {
+/**
+ * The default answer holds the current status only (the statuses come newest first), and the zaken a zaak belongs to
+ * only when it has any: a gezinsplan gets no empty heeftBetrekkingOpAndere.
+ */
+function standaardAntwoord(object: XElement): XElement {
   const huidig = object.children.findIndex((c) => c.local === 'heeft');
-  return { ...object, children: object.children.filter((c, i) => c.local !== 'heeft' || i === huidig) };
+  return { ...object, children: object.children.filter((c, i) => (c.local !== 'heeft' || i === huidig) && !(c.local === 'heeftBetrekkingOpAndere' && isNil(c))) };
 }
 
 export const zoekZaken: Operatie = {
@@ -129,7 +134,7 @@ export const zoekZaken: Operatie = {
     const objecten = treffers.map((t) => {
       const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, ctx.store.zaken.vindOpId(t.id)!);
       const zicht = zichtOp(ctx.aanroeper, beeld, persoon);
-      return vraag.scope ? zaakDetailsObject(beeld, vraag.scope, zicht) : metHuidigeStatus(zaakDetailsObject(beeld, STANDAARD_SCOPE, zicht));
+      return vraag.scope ? zaakDetailsObject(beeld, vraag.scope, zicht) : standaardAntwoord(zaakDetailsObject(beeld, STANDAARD_SCOPE, zicht));
     });
     const meldingen = meer && gevraagd > max ? [`StUF0002: Meer objecten gevraagd dan teruggegeven; ten hoogste ${MAX_PER_ANTWOORD} per antwoord, vraag de rest met een vervolgvraag`] : [];
     const aantalVoorkomens = vraag.parameters.indicatorAantal ? aantal(ctx, selectie) : undefined;

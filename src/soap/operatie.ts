@@ -12,6 +12,8 @@ import { Stuurgegevens, Systeem } from '../stuf/stuurgegevens';
 import { XElement } from '../stuf/xml';
 import type { Bestemmingen } from '../uitgaand/bestemmingen';
 import type { Gebeurtenis } from '../notificaties/gebeurtenis';
+import type { Partners } from '../partners/partners';
+import type { Ververser } from '../partners/verversen';
 
 export interface Gateway {
   config: Config;
@@ -21,6 +23,10 @@ export interface Gateway {
   toegang: Toegangsregister;
   /** Where the outbox sends to. */
   bestemmingen: Bestemmingen;
+  /** Ketenpartners whose zaken we mirror. */
+  partners: Partners;
+  /** Asks a partner for the status of its zaak when the mirror is stale (absent in tools that only read the store). */
+  ververser?: Ververser;
   /** The outbox worker, woken after a commit that gave it work. */
   bezorger?: { wek(): void };
 }
@@ -37,6 +43,8 @@ export interface OperatieContext extends Gateway {
   meldingen: string[];
   /** Our own StUF identity for answers. */
   eigen: Systeem;
+  /** meldingen for the answer itself (a La01's melding), e.g. that a mirrored status could not be refreshed. */
+  antwoordMeldingen: string[];
   /** Who is calling, decided from the transport before the operation runs. */
   aanroeper: Aanroeper;
 }
@@ -47,6 +55,8 @@ export interface Antwoord {
   zaken?: string[];
   /** BSNs the question selected on: such a question is protocolled even when its answer shows no person. */
   gevraagdePersonen?: string[];
+  /** Overrides the operation's gebeurtenis for this answer; null: nothing to notify (a partner's change that changed nothing). */
+  gebeurtenis?: Gebeurtenis | null;
 }
 
 export interface Operatie {
@@ -75,4 +85,6 @@ export interface Operatie {
   /** What the stuurgegevens must say. */
   stuurgegevens: { berichtcode: string; entiteittype?: string; functie?: string[] };
   verwerk(ctx: OperatieContext, bericht: Bericht): Antwoord;
+  /** Work outside the transaction, before it (asking a ketenpartner for a stale status): it may wait on the network. */
+  vooraf?(ctx: OperatieContext, bericht: Bericht): Promise<void>;
 }

@@ -109,7 +109,7 @@ export class Verwerker {
     private readonly dispatcher: Dispatcher,
   ) {}
 
-  verwerk(verzoek: HttpVerzoek): HttpAntwoord {
+  async verwerk(verzoek: HttpVerzoek): Promise<HttpAntwoord> {
     const start = process.hrtime.bigint();
     let versie: SoapVersie = '1.1';
     let root: XElement | undefined;
@@ -145,8 +145,10 @@ export class Verwerker {
       const nood = leesNoodtoegang(env.headers, root);
       if (nood) aanroeper.noodtoegang = nood;
       controleerOperatie(aanroeper, op);
+      this.herkenPartner(aanroeper);
       const bericht: Bericht = { root, dialect: keuze.dialect, stuurgegevens: sg };
-      const ctx: OperatieContext = { ...this.gw, afw, meldingen, eigen: this.gw.config.stuf.zender, aanroeper };
+      const ctx: OperatieContext = { ...this.gw, afw, meldingen, antwoordMeldingen: [], eigen: this.gw.config.stuf.zender, aanroeper };
+      if (op.vooraf) await op.vooraf(ctx, bericht);
       const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.verwerkVraag(op, ctx, bericht);
       if (op.wijzigt) this.gw.bezorger?.wek();
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
@@ -160,6 +162,14 @@ export class Verwerker {
       const detail = foutbericht(soort, fout, sg, this.gw.config.stuf.zender);
       return { status: 500, ...antwoordLichaam([faultEnvelope(versie, fout.plek, fout.omschrijving, detail)], contentType(versie), mtom) };
     }
+  }
+
+  /** A configured ketenpartner calling: it sees only its own mirrored zaken and the deelplannen they belong to. */
+  private herkenPartner(a: Aanroeper): void {
+    const partner = this.gw.partners.vanSysteem(a);
+    if (!partner) return;
+    const spiegelzaken = this.gw.store.spiegelzaken;
+    a.partner = { naam: partner.naam, ziet: (id) => spiegelzaken.zichtbaarVoor(partner.naam, id) };
   }
 
   /** A question: answered from one consistent read; its protocol row is committed before the answer leaves. */
@@ -191,8 +201,9 @@ export class Verwerker {
   /** Inside a write transaction: the operation and, when its answer needs one, its protocol row. */
   private verwerkEnProtocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
     const antwoord = op.verwerk(ctx, bericht);
-    if (op.gebeurtenis && antwoord.zaken?.length) {
-      const aantal = meldWijziging(this.gw, antwoord.zaken, op.gebeurtenis, bericht.stuurgegevens.zender);
+    const gebeurtenis = antwoord.gebeurtenis === undefined ? op.gebeurtenis : antwoord.gebeurtenis ?? undefined;
+    if (gebeurtenis && antwoord.zaken?.length) {
+      const aantal = meldWijziging(this.gw, antwoord.zaken, gebeurtenis, bericht.stuurgegevens.zender);
       if (aantal) ctx.meldingen.push(`${aantal} bericht(en) in de uitgaande wachtrij`);
     }
     const bsns = teProtocolleren(ctx, antwoord);

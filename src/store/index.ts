@@ -15,6 +15,7 @@ import { ZaakZoeken } from './zaakZoeken';
 import { UitgaandeBerichten } from './uitgaand';
 import { Abonnementen } from './abonnementen';
 import { Overdrachten } from './overdrachten';
+import { Spiegelzaken } from './spiegelzaken';
 
 export class Store {
   readonly zaken: Zaken;
@@ -30,6 +31,7 @@ export class Store {
   readonly uitgaand: UitgaandeBerichten;
   readonly abonnementen: Abonnementen;
   readonly overdrachten: Overdrachten;
+  readonly spiegelzaken: Spiegelzaken;
 
   private checkpointer?: Checkpointer;
 
@@ -47,6 +49,7 @@ export class Store {
     this.uitgaand = new UitgaandeBerichten(db);
     this.abonnementen = new Abonnementen(db);
     this.overdrachten = new Overdrachten(db);
+    this.spiegelzaken = new Spiegelzaken(db);
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */

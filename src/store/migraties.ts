@@ -285,4 +285,28 @@ CREATE INDEX overdracht_zaak ON overdracht(zaak);
 CREATE INDEX overdracht_referentienummer ON overdracht(referentienummer);
 `,
   },
+  {
+    versie: 6,
+    sql: `
+-- The ketenpartner mirror: a partner's zaak kept as a thin gerelateerde zaak of our deelplan. Only its last status is
+-- kept; more is asked from the partner. The deelplan holds the heeftBetrekkingOpAndere towards it in zaakrelatie.
+CREATE TABLE spiegelzaak (
+  id                     INTEGER PRIMARY KEY,
+  identificatie          TEXT NOT NULL UNIQUE,   -- in the partner's numbering
+  partner                TEXT NOT NULL,          -- naam from the configuration
+  zaaktype_code          TEXT,                   -- the partner's zaaktype; unknown until someone tells us
+  zaaktype_omschrijving  TEXT,
+  deelplan_id            INTEGER NOT NULL REFERENCES zaak(id),
+  status                 TEXT,                   -- JSON: the last status, or NULL
+  status_bron            TEXT,                   -- push (the partner sent it) or pull (we asked)
+  ververst               TEXT,                   -- ISO: when the partner last told us its status (pushed or asked)
+  ververs_fout           TEXT,                   -- why the last question to the partner failed
+  ververs_fout_op        TEXT,
+  gekoppeld_door         TEXT NOT NULL,          -- regie or partner: who made the link first
+  aangemaakt             TEXT NOT NULL
+);
+CREATE INDEX spiegelzaak_deelplan ON spiegelzaak(deelplan_id);
+CREATE INDEX spiegelzaak_partner ON spiegelzaak(partner, identificatie);
+`,
+  },
 ];

@@ -40,6 +40,8 @@ function extraElementen(b: ZaakBeeld, scope: Scope, toegevoegd: () => ExtraEleme
 
 export function isVanAntwoord(b: ZaakBeeld, scope: Scope): XElement | undefined {
   if (!scope.vraagt('isVan')) return undefined;
+  // A mirrored partner zaak whose zaaktype nobody has told us yet.
+  if (!b.zaaktypeCode) return nilElement(NS.zkn, 'isVan', 'waardeOnbekend', [entiteittype('ZAKZKT')]);
   const g = scope.sub('isVan').sub('gerelateerde');
   const omschrijving = b.zaaktypeOmschrijving;
   const velden = [
@@ -124,7 +126,7 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
   const moet = variant !== 'details'; // geefZaakstatus requires these elements, nil when unknown
   const zktOmschrijving = b.zaaktypeOmschrijving;
   const stt = [
-    g.vraagt('zkt.code') && zkn('zkt.code', b.zaaktypeCode),
+    g.vraagt('zkt.code') && !!b.zaaktypeCode && zkn('zkt.code', b.zaaktypeCode),
     (moet || g.vraagt('zkt.omschrijving')) && (zktOmschrijving ? zkn('zkt.omschrijving', zktOmschrijving) : nilElement(NS.zkn, 'zkt.omschrijving', 'waardeOnbekend')),
     (moet || g.vraagt('volgnummer', true)) && zkn('volgnummer', String(s.volgnummer)),
     g.vraagt('code') && !!s.code && zkn('code', s.code),
@@ -155,7 +157,7 @@ export function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVar
 
 // ---- the objects ------------------------------------------------------------------------------------------
 
-const objectAttributen = (b: ZaakBeeld) => [entiteittype('ZAK'), at(NS.stuf, 'sleutelVerzendend', String(b.zaak.id))];
+const objectAttributen = (b: ZaakBeeld) => [entiteittype('ZAK'), at(NS.stuf, 'sleutelVerzendend', b.sleutel)];
 
 /**
  * GeefZaakDetails-ZAK-antwoord (also the plain StUF-ZKN ZAK-antwoord of a zakLa01). `extra`: extraElementen the

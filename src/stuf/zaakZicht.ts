@@ -30,6 +30,13 @@ const IN_PLAN: Record<Plek, ReadonlySet<string>> = {
   status: new Set(['gerelateerde', 'datumStatusGezet', 'indicatieLaatsteStatus', 'isGezetDoor']),
 };
 
+/** What a mirrored partner zaak holds; anything else asked of it is nietOndersteund. */
+const IN_SPIEGEL: Record<Plek, ReadonlySet<string>> = {
+  zaak: new Set(['identificatie', 'isVan', 'heeftBetrekkingOpAndere', 'heeft']),
+  gerelateerde: new Set(['identificatie', 'isVan', 'heeft']),
+  status: new Set(['gerelateerde', 'toelichting', 'datumStatusGezet', 'indicatieLaatsteStatus', 'isGezetDoor']),
+};
+
 /** Process view (kcc) withholds documents whole; natural persons are filtered per relation (Weergave.betrokkenen). */
 const NIET_IN_PROCES: ReadonlySet<string> = new Set(['heeftRelevant']);
 
@@ -62,13 +69,13 @@ const WEGLATEN: ReadonlySet<string> = new Set(['extraElementen']);
 
 const NG = 'nietGeautoriseerd';
 
-/** The empty element that stands for a withheld one. */
-export function afgeschermd(naam: string): XElement | undefined {
+/** The empty element that stands for a withheld one (nietGeautoriseerd), or one we do not hold (nietOndersteund). */
+export function afgeschermd(naam: string, noValue: 'nietGeautoriseerd' | 'nietOndersteund' = NG): XElement | undefined {
   if (WEGLATEN.has(naam)) return undefined;
   const velden = GROEPEN[naam];
-  if (velden) return zkn(naam, velden.map((v) => nilElement(NS.zkn, v, NG)));
+  if (velden) return zkn(naam, velden.map((v) => nilElement(NS.zkn, v, noValue)));
   const et = RELATIES[naam];
-  return nilElement(NS.zkn, naam, NG, et ? [entiteittype(et)] : []);
+  return nilElement(NS.zkn, naam, noValue, et ? [entiteittype(et)] : []);
 }
 
 const alsLijst = (x: Onderdeel | Onderdeel[]): Onderdeel[] => (Array.isArray(x) ? x : [x]);
@@ -89,6 +96,8 @@ export class Weergave {
         return IN_PLAN[this.plek].has(naam);
       case 'proces':
         return !NIET_IN_PROCES.has(naam);
+      case 'spiegel':
+        return IN_SPIEGEL[this.plek].has(naam);
     }
   }
 
@@ -96,7 +105,7 @@ export class Weergave {
   delen(tabel: readonly Deel[]): Onderdeel[] {
     return tabel.flatMap(([naam, maak, gevraagd]) => {
       if (this.toont(naam)) return alsLijst(maak());
-      return gevraagd ?? this.scope.vraagt(naam) ? [afgeschermd(naam)] : [];
+      return gevraagd ?? this.scope.vraagt(naam) ? [afgeschermd(naam, this.zicht.niveau === 'spiegel' ? 'nietOndersteund' : NG)] : [];
     });
   }
 

@@ -22,6 +22,14 @@ export interface Aanroeper {
   via: 'basic' | 'certificaat' | 'open';
   registratie?: ApplicatieConfig;
   noodtoegang?: Noodtoegang;
+  /** A configured ketenpartner: it sees only its own mirrored zaken and the deelplannen they belong to. */
+  partner?: AanroeperPartner;
+}
+
+export interface AanroeperPartner {
+  naam: string;
+  /** Whether this identificatie is one of its mirrored zaken or a deelplan one of them belongs to. */
+  ziet(identificatie: string): boolean;
 }
 
 /** The zaaktypen-list entry for every zaaktype; asking for it asks whether a list holds every zaaktype. */

@@ -37,14 +37,24 @@ export function controleerOperatie(a: Aanroeper, op: Operatie): void {
   if (a.noodtoegang && !magNoodtoegang(a)) throw geweigerd(a, 'mag geen noodtoegang gebruiken');
 }
 
+/** A ketenpartner stays with its own mirrored zaken and the deelplannen they belong to, whatever its zaaktypen say. */
+function partnerWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
+  if (!a.partner || a.noodtoegang || a.partner.ziet(zaak.identificatie)) return undefined;
+  return `is ketenpartner ${a.partner.naam} en ziet alleen haar eigen zaken en de deelplannen waaraan die gekoppeld zijn, niet zaak ${zaak.identificatie}`;
+}
+
 /** Why the caller may not read this zaak at all, or undefined. Plans are never refused: the Zicht limits them. */
 function leesWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
+  const partner = partnerWeigering(a, zaak);
+  if (partner) return partner;
   if (a.noodtoegang || zaak.soort !== 'gewoon' || magLezen(a, zaak.zaaktypeCode)) return undefined;
   return `mag zaken van zaaktype ${zaak.zaaktypeCode} niet lezen (zaak ${zaak.identificatie})`;
 }
 
 /** Why the caller may not change this zaak, or undefined. */
 export function schrijfWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
+  const partner = partnerWeigering(a, zaak);
+  if (partner) return partner;
   if (!magSchrijven(a, zaak.zaaktypeCode)) return `mag zaken van zaaktype ${zaak.zaaktypeCode} niet wijzigen (zaak ${zaak.identificatie})`;
   if (zaak.soort !== 'gewoon' && a.rol !== 'regie' && a.rol !== 'open') {
     return `mag een ${zaak.soort} niet wijzigen (zaak ${zaak.identificatie}); dat doet alleen het regiesysteem`;
@@ -63,11 +73,13 @@ export function controleerLezen(a: Aanroeper, zaak: ZaakKenmerken): void {
 
 /** Whether the caller may read zaken of every zaaktype (or breaks the glass): then no zaak is left out of a list. */
 export function leestAlleZaaktypen(a: Aanroeper): boolean {
+  if (a.partner && !a.noodtoegang) return false;
   return a.noodtoegang !== undefined || magLezen(a, ALLE_ZAAKTYPEN);
 }
 
 /** Whether an ordinary zaak appears in a list (a search) for this caller; plans always do. */
-export function magInLijst(a: Aanroeper, zaaktypeCode: string, soort: PlanSoort): boolean {
+export function magInLijst(a: Aanroeper, zaaktypeCode: string, soort: PlanSoort, identificatie: string): boolean {
+  if (a.partner && !a.noodtoegang) return a.partner.ziet(identificatie) && (soort !== 'gewoon' || magLezen(a, zaaktypeCode));
   return a.noodtoegang !== undefined || soort !== 'gewoon' || magLezen(a, zaaktypeCode);
 }
 

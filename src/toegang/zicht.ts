@@ -8,9 +8,11 @@ import { Aanroeper, magLezen } from './aanroeper';
  * uitvoerende applications): identificatie, zaaktype, initiator and current status; every other requested element
  * is answered empty with StUF:noValue="nietGeautoriseerd". As another zaak's gerelateerde, a plan (or an ordinary
  * zaak the caller may not read) shows only identificatie and zaaktype. proces: a kcc on an ordinary zaak: status
- * and dates, no natural persons other than the one asked about, no documents.
+ * and dates, no natural persons other than the one asked about, no documents. spiegel: a ketenpartner's zaak we
+ * mirror: identificatie, zaaktype, its link to our deelplan and its last status; everything else is answered empty
+ * with StUF:noValue="nietOndersteund" (the partner holds it, not us).
  */
-export type Zichtniveau = 'volledig' | 'plan' | 'proces';
+export type Zichtniveau = 'volledig' | 'plan' | 'proces' | 'spiegel';
 
 export interface Zicht {
   niveau: Zichtniveau;
@@ -40,13 +42,17 @@ function isUitvoerendeVan(a: Aanroeper, beeld: ZaakBeeld): boolean {
  */
 function zichtOpGerelateerde(a: Aanroeper, ander: ZaakBeeld): Zicht {
   const z = zichtOp(a, ander);
+  // A ketenpartner learns of zaken outside its own only that they exist and their zaaktype.
+  if (a.partner && !a.noodtoegang && !a.partner.ziet(ander.identificatie)) return { ...z, niveau: 'plan' };
+  if (z.niveau === 'spiegel') return z;
   if (z.niveau === 'plan' || ander.isPlan || magLezen(a, ander.zaaktypeCode)) return z;
   return { ...z, niveau: 'plan' };
 }
 
 export function zichtOp(a: Aanroeper, beeld: ZaakBeeld, persoon?: string): Zicht {
-  if (a.noodtoegang || a.rol === 'open') return VOLLEDIG;
   const andere = (ander: ZaakBeeld) => zichtOpGerelateerde(a, ander);
+  if (beeld.spiegel) return { niveau: 'spiegel', andere };
+  if (a.noodtoegang || a.rol === 'open') return VOLLEDIG;
   if (beeld.isPlan && a.rol !== 'regie') return { niveau: isUitvoerendeVan(a, beeld) ? 'volledig' : 'plan', andere };
   if (a.rol === 'kcc') return { niveau: 'proces', ...(persoon ? { persoon } : {}), andere };
   return { niveau: 'volledig', andere };

@@ -23,7 +23,7 @@ interface HttpAntwoord {
 const tekst = (e: XElement | undefined) => e?.text.trim() ?? '';
 
 /** What a StUF fault says, in one line for the outbox and the log (fault texts hold no personal data we sent). */
-function foutTekst(fo: XElement | undefined, faultstring: string): { plek: string; tekst: string } {
+export function foutTekst(fo: XElement | undefined, faultstring: string): { plek: string; tekst: string } {
   const body = child(fo, 'body');
   const code = tekst(child(body, 'code'));
   const plek = tekst(child(body, 'plek'));

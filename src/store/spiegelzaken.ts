@@ -1,0 +1,138 @@
+// The ketenpartner mirror (migration 6): per partner zaak its identificatie, zaaktype, the deelplan it belongs to
+// and only the last status. Replacing the status drops the previous one: the partner keeps the history.
+import { Db } from './db';
+import { naarJson, nu, uitJson } from './json';
+import type { Status } from '../domain/zaak';
+
+export type Statusbron = 'push' | 'pull';
+
+export interface Spiegelzaak {
+  id: number;
+  identificatie: string;
+  partner: string;
+  zaaktype?: { code: string; omschrijving?: string };
+  deelplanId: number;
+  /** The deelplan's identificatie (joined in). */
+  deelplan: string;
+  status?: Status;
+  statusBron?: Statusbron;
+  /** ISO: when the partner last told us its status, by pushing it or answering our question. */
+  ververst?: string;
+  verversFout?: string;
+  verversFoutOp?: string;
+  gekoppeldDoor: 'regie' | 'partner';
+  aangemaakt: string;
+}
+
+interface Rij {
+  id: number;
+  identificatie: string;
+  partner: string;
+  zaaktype_code: string | null;
+  zaaktype_omschrijving: string | null;
+  deelplan_id: number;
+  deelplan: string;
+  status: string | null;
+  status_bron: Statusbron | null;
+  ververst: string | null;
+  ververs_fout: string | null;
+  ververs_fout_op: string | null;
+  gekoppeld_door: 'regie' | 'partner';
+  aangemaakt: string;
+}
+
+function spiegelzaak(r: Rij): Spiegelzaak {
+  return {
+    id: r.id,
+    identificatie: r.identificatie,
+    partner: r.partner,
+    ...(r.zaaktype_code !== null ? { zaaktype: { code: r.zaaktype_code, ...(r.zaaktype_omschrijving !== null ? { omschrijving: r.zaaktype_omschrijving } : {}) } } : {}),
+    deelplanId: r.deelplan_id,
+    deelplan: r.deelplan,
+    ...(r.status !== null ? { status: uitJson<Status>(r.status, undefined as never) } : {}),
+    ...(r.status_bron !== null ? { statusBron: r.status_bron } : {}),
+    ...(r.ververst !== null ? { ververst: r.ververst } : {}),
+    ...(r.ververs_fout !== null ? { verversFout: r.ververs_fout } : {}),
+    ...(r.ververs_fout_op !== null ? { verversFoutOp: r.ververs_fout_op } : {}),
+    gekoppeldDoor: r.gekoppeld_door,
+    aangemaakt: r.aangemaakt,
+  };
+}
+
+const SELECT = 'SELECT s.*, z.identificatie AS deelplan FROM spiegelzaak s JOIN zaak z ON z.id = s.deelplan_id';
+
+export class Spiegelzaken {
+  private readonly opIdentificatie;
+  private readonly vanDeelplan;
+  private readonly vanPartner;
+  private readonly alles;
+  private readonly invoegen;
+  private readonly zaaktypeZetten;
+  private readonly statusZetten;
+  private readonly foutZetten;
+  private readonly verwijderen;
+  private readonly zichtbaar;
+
+  constructor(db: Db) {
+    this.opIdentificatie = db.prepare<[string], Rij>(`${SELECT} WHERE s.identificatie = ?`);
+    this.vanDeelplan = db.prepare<[number], Rij>(`${SELECT} WHERE s.deelplan_id = ? ORDER BY s.identificatie`);
+    this.vanPartner = db.prepare<[string], Rij>(`${SELECT} WHERE s.partner = ? ORDER BY s.identificatie`);
+    this.alles = db.prepare<[], Rij>(`${SELECT} ORDER BY s.partner, s.identificatie`);
+    this.invoegen = db.prepare(
+      `INSERT INTO spiegelzaak (identificatie, partner, zaaktype_code, zaaktype_omschrijving, deelplan_id, gekoppeld_door, aangemaakt)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.zaaktypeZetten = db.prepare('UPDATE spiegelzaak SET zaaktype_code = ?, zaaktype_omschrijving = ? WHERE id = ?');
+    this.statusZetten = db.prepare('UPDATE spiegelzaak SET status = ?, status_bron = ?, ververst = ?, ververs_fout = NULL, ververs_fout_op = NULL WHERE id = ?');
+    this.foutZetten = db.prepare('UPDATE spiegelzaak SET ververs_fout = ?, ververs_fout_op = ? WHERE id = ?');
+    this.verwijderen = db.prepare('DELETE FROM spiegelzaak WHERE id = ?');
+    // A partner may see its own mirrored zaken and the deelplannen they belong to: one indexed lookup each way.
+    this.zichtbaar = db.prepare<[string, string, string, string], { n: number }>(
+      `SELECT EXISTS (SELECT 1 FROM spiegelzaak WHERE partner = ? AND identificatie = ?)
+           OR EXISTS (SELECT 1 FROM spiegelzaak s JOIN zaak z ON z.id = s.deelplan_id WHERE z.identificatie = ? AND s.partner = ?) AS n`,
+    );
+  }
+
+  vind(identificatie: string): Spiegelzaak | undefined {
+    const r = this.opIdentificatie.get(identificatie);
+    return r && spiegelzaak(r);
+  }
+
+  bijDeelplan(deelplanId: number): Spiegelzaak[] {
+    return this.vanDeelplan.all(deelplanId).map(spiegelzaak);
+  }
+
+  vanPartnerLijst(partner: string): Spiegelzaak[] {
+    return this.vanPartner.all(partner).map(spiegelzaak);
+  }
+
+  alle(): Spiegelzaak[] {
+    return this.alles.all().map(spiegelzaak);
+  }
+
+  voegToe(s: { identificatie: string; partner: string; zaaktype?: { code: string; omschrijving?: string }; deelplanId: number; gekoppeldDoor: 'regie' | 'partner' }): void {
+    this.invoegen.run(s.identificatie, s.partner, s.zaaktype?.code ?? null, s.zaaktype?.omschrijving ?? null, s.deelplanId, s.gekoppeldDoor, nu());
+  }
+
+  zetZaaktype(id: number, zaaktype: { code: string; omschrijving?: string }): void {
+    this.zaaktypeZetten.run(zaaktype.code, zaaktype.omschrijving ?? null, id);
+  }
+
+  /** The new last status replaces the old one; the partner has just spoken, so an earlier failure is forgotten. */
+  zetStatus(id: number, status: Status | undefined, bron: Statusbron, tijdstip = nu()): void {
+    this.statusZetten.run(status ? naarJson(status) : null, bron, tijdstip, id);
+  }
+
+  zetFout(id: number, fout: string, tijdstip = nu()): void {
+    this.foutZetten.run(fout.slice(0, 900), tijdstip, id);
+  }
+
+  verwijder(id: number): void {
+    this.verwijderen.run(id);
+  }
+
+  /** May partner `partner` see this identificatie: one of its mirrored zaken, or a deelplan one of them belongs to? */
+  zichtbaarVoor(partner: string, identificatie: string): boolean {
+    return this.zichtbaar.get(partner, identificatie, identificatie, partner)!.n === 1;
+  }
+}
