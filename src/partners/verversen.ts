@@ -169,6 +169,7 @@ export class Ververser {
       const fo = detail?.children.find((c) => c.ns === NS.stuf && /^Fo0\dBericht$/.test(c.local));
       throw new PartnerFout(`fout: ${foutTekst(fo, child(root, 'faultstring')?.text.trim() ?? '').tekst}`.slice(0, 300));
     }
+    if (!root.local.endsWith('La01')) throw new PartnerFout(`antwoord is geen La01 maar ${root.local}`);
     return root;
   }
 

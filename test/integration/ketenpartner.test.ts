@@ -6,7 +6,7 @@
 // sees only its own zaken and the deelplannen they belong to.
 import { NS } from '../../src/stuf/namespaces';
 import { XElement, attr, child, children, path } from '../../src/stuf/xml';
-import { TestGateway, startGateway } from '../support/gateway';
+import { TestGateway, startGateway, vangLog } from '../support/gateway';
 import { TestOntvanger, gebeurtenisVan, tekstVan } from '../support/ontvanger';
 import { TestPartner } from '../support/partner';
 import { HttpAntwoord, goed, objectUit, schoneFout, statussen } from '../support/antwoorden';
@@ -44,6 +44,8 @@ const partnerStatus = (volgnummer: number, omschrijving: string, datum: string) 
 describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
   const partner = new TestPartner(`zorg-${d}`, ZORG, ZORGTYPEN);
   const abonnee = new TestOntvanger(`abonnee-${d}`, 'ABONNEE');
+  /** Not a ZDS service at all: it answers every message with a Bv03, when it answers in time. */
+  const traag = new TestOntvanger(`traag-${d}`, 'TRAAGSYS');
   let gw: TestGateway;
   const gezin = `0599GZP${d}`;
 
@@ -84,10 +86,12 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
   beforeAll(async () => {
     await partner.start();
     await abonnee.start();
+    await traag.start();
     gw = await startGateway({
       partners: [
         { naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'], zds: { adres: partner.adres, dialect: d } },
         { naam: 'werk', zender: WERK, zaakidentificatie: ['0888'] },
+        { naam: 'traag', zender: { organisatie: '0555', applicatie: 'TRAAGSYS' }, zaakidentificatie: ['0555'], wachtNaFoutSeconden: 0, zds: { adres: traag.adres, dialect: d, timeoutSeconden: 0.5 } },
       ],
       bestemmingen: [{ naam: 'abonnee', adres: abonnee.adres, ontvanger: { organisatie: '0599', applicatie: 'ABONNEE' } }],
       abonnementen: [{ bestemming: 'abonnee', zaaktypen: ['ZORG01'], gebeurtenissen: ['Actualiseer zaakstatus'] }],
@@ -100,6 +104,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     await gw?.sluit();
     await partner.sluit();
     await abonnee.stop();
+    await traag.stop();
   });
 
   it('de regie koppelt eerst, de partner meldt daarna haar zaak aan: één spiegel, één relatie op het deelplan', async () => {
@@ -151,6 +156,23 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     expect(store().spiegelzaken.vind(pz)?.deelplan).toBe(dp);
   });
 
+  it('een updateZaak van de partner met een status vervangt die ook (en meldt Actualiseer zaakstatus); de rest bewaart de gateway niet', async () => {
+    const pz = uniek('0777Z');
+    await nieuwDeelplan([pz]);
+    const voor = abonnee.ontvangen.length;
+    const nieuw = '<ZKN:omschrijving>Begeleiding gezin</ZKN:omschrijving>' + partnerStatus(3, 'Afgerond', '20240420090000000');
+    goed(await stuur(wijzig(d, 'updateZaak', pz, '<ZKN:omschrijving xsi:nil="true" StUF:noValue="geenWaarde"/>', nieuw, { sturing: alsZorg }), 'updateZaak', '/OntvangAsynchroon'));
+    const { object } = await details(pz);
+    expect(statussen(object)).toEqual([expect.objectContaining({ volgnummer: '3', omschrijving: 'Afgerond' })]);
+    expect(attr(child(object, 'omschrijving')!, NS.stuf, 'noValue')).toBe('nietOndersteund');
+    const gemeld = (await abonnee.wachtOp(voor + 1)).slice(voor).filter((o) => tekstVan(o.root, 'object', 'identificatie') === pz);
+    expect(gemeld.map(gebeurtenisVan)).toEqual(['Actualiseer zaakstatus']);
+    // Without a status an update changes nothing we hold and tells no one.
+    goed(await stuur(wijzig(d, 'updateZaak', pz, '<ZKN:omschrijving>Begeleiding gezin</ZKN:omschrijving>', '<ZKN:omschrijving>Anders</ZKN:omschrijving>', { sturing: alsZorg }), 'updateZaak', '/OntvangAsynchroon'));
+    await new Promise((klaar) => setTimeout(klaar, 300));
+    expect(abonnee.ontvangen.slice(voor).filter((o) => tekstVan(o.root, 'object', 'identificatie') === pz)).toHaveLength(1);
+  });
+
   it('een verouderde status wordt bij het lezen bij de partner opgevraagd (geefZaakstatus, soap-client) en vervangen', async () => {
     const pz = uniek('0777Z');
     await partnerzaak(pz, 1, 'Intake', '20240501090000000');
@@ -160,7 +182,9 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     expect((await partner.stuur(inEnvelope(wijzig(d, 'actualiseerZaakstatus', pz, '', status(2, 'In begeleiding', '20240510090000000'))), actie(d, 'actualiseerZaakstatus'))).status).toBe(200);
     maakOud(pz);
     const vragen = partner.vragen.length;
-    const { object, meldingen } = await zaakstatus(pz);
+    const notificaties = abonnee.ontvangen.length;
+    // Three reads at once share one question.
+    const [{ object, meldingen }] = await Promise.all([zaakstatus(pz), zaakstatus(pz), details(pz)]);
     expect(meldingen).toEqual([]);
     expect(partner.vragen.length).toBe(vragen + 1);
     expect(partner.vragen[vragen]).toContain(pz);
@@ -169,6 +193,23 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     // Fresh now: the next read does not ask.
     await zaakstatus(pz);
     expect(partner.vragen.length).toBe(vragen + 1);
+    // What we learned by asking is news for subscribers too.
+    const ontvangen = await abonnee.wachtOp(notificaties + 1);
+    const gemeld = ontvangen.slice(notificaties).find((o) => tekstVan(o.root, 'object', 'identificatie') === pz);
+    expect(gemeld && gebeurtenisVan(gemeld)).toBe('Actualiseer zaakstatus');
+    expect(tekstVan(gemeld?.root, 'object', 'heeft', 'gerelateerde', 'volgnummer')).toBe('2');
+  });
+
+  it('een trage partner (timeout) en een partner die geen La01 geeft: de laatst bekende status met een melding', async () => {
+    const pz = uniek('0555Z');
+    await nieuwDeelplan([pz]);
+    traag.vertraging = 1500;
+    const eerst = await zaakstatus(pz);
+    expect(eerst.meldingen).toEqual([expect.stringMatching(/niet bereikbaar: .*timeout/i)]);
+    traag.vertraging = 0;
+    const daarna = await zaakstatus(pz); // wachtNaFoutSeconden 0: asked again at once
+    expect(daarna.meldingen).toEqual([expect.stringMatching(/geen La01 maar Bv03Bericht/)]);
+    expect(traag.ontvangen.map((o) => o.actie)).toEqual([expect.stringMatching(/geefZaakstatus_(ZakLv01|Lv01)$/), expect.stringMatching(/geefZaakstatus_(ZakLv01|Lv01)$/)]);
   });
 
   it('de partner is plat: de laatst bekende status met een melding, en niet meteen opnieuw gevraagd', async () => {
@@ -254,6 +295,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
 // the whole family back (the person query, the deelplan's details, the partner zaak's status).
 describe.each<Dialect>(['zds12', 'zds11'])('het hele gezin met een deelplan bij een ketenpartner (%s, beveiligd)', (d) => {
   const partner = new TestPartner(`gezin-${d}`, ZORG, ZORGTYPEN);
+  const { log, regels } = vangLog();
   let gw: TestGateway;
   const ZORG_APP = { gebruikersnaam: 'zorgsys', wachtwoord: 'zorg-geheim-12' };
   const alsRegie = { sturing: als('regie'), headers: aanmelding('regie') };
@@ -270,7 +312,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('het hele gezin met een deelplan bij 
       ...beveiligd({ applicaties: [{ zender: ZORG, rol: 'ketenpartner', basic: ZORG_APP, zaaktypen: { lezen: ['WMO01'], schrijven: ['WMO01'] } }] }),
       stuf: { persoonsvraag: 'aan' },
       partners: [{ naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'], zds: { adres: partner.adres, dialect: d, wsdl: d === 'zds11' ? `${partner.wsdl}&dialect=zds11` : partner.wsdl } }],
-    });
+    }, undefined, log);
   });
 
   afterAll(async () => {
@@ -329,5 +371,11 @@ describe.each<Dialect>(['zds12', 'zds11'])('het hele gezin met een deelplan bij 
     expect(statussen(eigen)).toEqual([expect.objectContaining({ volgnummer: '3' })]);
     const geweigerd = await stuur(geefZaakdetails(d, ids.gezin, undefined, alsPartner.sturing), 'geefZaakdetails', alsPartner, '/BeantwoordVraag');
     expect(fout(geweigerd, 'Fo02').code).toBe('StUF052');
+  });
+
+  it('het log noemt geen BSN en geen naam, wel de partnerzaak', () => {
+    const tekst = regels.join('');
+    for (const geheim of [A, B, 'Vries']) expect(tekst).not.toContain(geheim);
+    expect(tekst).toContain(ids.partnerzaak);
   });
 });

@@ -56,4 +56,27 @@ describe('config', () => {
       expect(() => parseConfig({ bestemmingen: [{ ...regie, adres: 'ftp://x/y' }] })).toThrow(/bestemmingen\.0\.adres/);
     });
   });
+
+  describe('ketenpartners', () => {
+    const zorg = { naam: 'zorg', zender: { organisatie: '0777', applicatie: 'ZORGSYS' }, zaakidentificatie: ['0777'] };
+    const app = (rol: string) => ({ zender: zorg.zender, rol, basic: { gebruikersnaam: 'zorg', wachtwoord: 'zorg-geheim-1' } });
+
+    it('fills defaults: an hour old at most, a minute between failed questions, zds 1.2 with a 10 s timeout', () => {
+      const [p] = parseConfig({ partners: [{ ...zorg, zds: { adres: 'http://partner/BeantwoordVraag' } }] }).partners;
+      expect(p).toEqual(expect.objectContaining({ maxOuderdomMinuten: 60, wachtNaFoutSeconden: 60 }));
+      expect(p.zds).toEqual(expect.objectContaining({ dialect: 'zds12', timeoutSeconden: 10 }));
+    });
+
+    it('refuses duplicates, a numbering that is our own gemeentecode, and a bad address', () => {
+      expect(() => parseConfig({ partners: [zorg, zorg] })).toThrow(/partner 'zorg' komt meer dan eens voor/);
+      expect(() => parseConfig({ partners: [{ ...zorg, zaakidentificatie: ['05'] }] })).toThrow(/partners\.0\.zaakidentificatie\.0.*gemeentecode 0599/);
+      expect(() => parseConfig({ partners: [{ ...zorg, zds: { adres: 'ftp://x' } }] })).toThrow(/partners\.0\.zds\.adres/);
+    });
+
+    it('in beveiligd mode the partner must be a registered application with rol ketenpartner', () => {
+      expect(() => parseConfig({ toegang: { modus: 'beveiligd', applicaties: [] }, partners: [zorg] })).toThrow(/staat niet onder toegang\.applicaties/);
+      expect(() => parseConfig({ toegang: { modus: 'beveiligd', applicaties: [app('regie')] }, partners: [zorg] })).toThrow(/rol regie, verwacht ketenpartner/);
+      expect(parseConfig({ toegang: { modus: 'beveiligd', applicaties: [app('ketenpartner')] }, partners: [zorg] }).partners).toHaveLength(1);
+    });
+  });
 });
