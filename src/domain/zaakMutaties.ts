@@ -53,6 +53,8 @@ export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
   if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de nieuwe zaak ontbreekt');
   controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: code, soort: ctx.catalogus.soortVan({ code, omschrijving: b.zaaktype?.omschrijving }) });
   if (ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
+  const spiegel = ctx.store.spiegelzaken.vind(id);
+  if (spiegel) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al als zaak van ketenpartner ${spiegel.partner} (gekoppeld aan deelplan ${spiegel.deelplan})`);
   const gemeentecode = ctx.config.stuf.gemeentecode;
   if (!id.startsWith(gemeentecode)) {
     const tekst = `zaakidentificatie ${id} begint niet met gemeentecode ${gemeentecode}`;

@@ -177,7 +177,9 @@ export class Ververser {
     let c = this.clients.get(p.naam);
     if (!c) {
       const zds = p.zds!;
-      c = soap.createClientAsync(zds.wsdl ?? eigenWsdl(zds.dialect), { endpoint: zds.adres }).then((client) => {
+      // The WSDL fetch gets the same time limit as a question: a hanging partner must not hang our reads.
+      const wsdlOpties = { timeout: zds.timeoutSeconden * 1000, ...(this.agent(p) ? { httpsAgent: this.agent(p) } : {}) };
+      c = soap.createClientAsync(zds.wsdl ?? eigenWsdl(zds.dialect), { endpoint: zds.adres, wsdl_options: wsdlOpties }).then((client) => {
         if (zds.basic) client.setSecurity(new soap.BasicAuthSecurity(zds.basic.gebruikersnaam, zds.basic.wachtwoord));
         return client;
       });

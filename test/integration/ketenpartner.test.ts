@@ -262,6 +262,8 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     expect(fout(await aanmeldingDoorPartner(pz, dp2), 'Fo03').details).toMatch(new RegExp(`al gekoppeld aan deelplan ${dp}`));
     expect(fout(await koppelDoorRegie(dp2, pz), 'Fo03').details).toMatch(new RegExp(`al gekoppeld aan deelplan ${dp}`));
     expect(fout(await aanmeldingDoorPartner(uniek('0777Z'), gezin), 'Fo03').details).toMatch(/niet aan gezinsplan/);
+    // Nobody else creates a zaak of ours under the partner's identificatie.
+    expect(fout(await stuur(creeerZaak(d, { id: pz, zaaktype: 'WMO01' }), 'creeerZaak', '/OntvangAsynchroon'), 'Fo03').details).toMatch(/bestaat al als zaak van ketenpartner zorg/);
     expect(store().spiegelzaken.vind(pz)?.deelplan).toBe(dp);
   });
 
