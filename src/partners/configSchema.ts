@@ -1,12 +1,7 @@
 // Configuration of ketenpartners: chain partners (care providers, other municipalities) that run their own zaak
 // for a deelplan bought from them. The gateway mirrors that zaak thinly and asks the partner's ZDS services for more.
 import { z } from 'zod';
-
-const systeem = z.strictObject({
-  organisatie: z.string().max(200).optional(),
-  applicatie: z.string().min(3).max(50),
-  administratie: z.string().max(50).optional(),
-});
+import { systeemSchema as systeem, uitgaandeTlsSchema } from '../uitgaand/configSchema';
 
 export const partnerSchema = z.strictObject({
   /** How the command line and the log refer to it. */
@@ -32,11 +27,7 @@ export const partnerSchema = z.strictObject({
       /** The StUF ontvanger of our questions; the partner's zender when absent. */
       ontvanger: systeem.optional(),
       basic: z.strictObject({ gebruikersnaam: z.string().min(1), wachtwoord: z.string().min(1) }).optional(),
-      /** TLS towards an https endpoint (PEM files): our client certificate and/or the CA of its server certificate. */
-      certificaat: z
-        .strictObject({ sleutel: z.string().min(1).optional(), certificaat: z.string().min(1).optional(), ca: z.string().min(1).optional() })
-        .refine((c) => (c.sleutel === undefined) === (c.certificaat === undefined), { message: 'geef sleutel en certificaat samen (het clientcertificaat), of geen van beide' })
-        .optional(),
+      certificaat: uitgaandeTlsSchema.optional(),
       /** A partner that does not answer within this time counts as down for this read. */
       timeoutSeconden: z.number().min(0.1).max(120).default(10),
     })

@@ -1,7 +1,7 @@
 // Refreshing a mirrored status: the gateway asks the ketenpartner's own ZDS services with geefZaakstatus, through a
 // `soap` client built from the partner's WSDL (or ours), and replaces the mirror with its answer. A partner that is
 // down, slow or answers a fault never breaks a read: the caller gets the last known status and a melding.
-import { Agent as HttpsAgent } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import type { Spiegelzaak } from '../store/spiegelzaken';
 import { foutTekst } from '../uitgaand/verzender';
 import { notificatieVanZaak, routeerNotificatie, uitgaandReferentienummer } from '../notificaties/trigger';
 import { projectMap } from '../wsdl';
+import { httpsAgent } from '../uitgaand/httpsAgent';
 import type { PartnerConfig } from './configSchema';
 import { STATUSVRAAG, leesStatusantwoord, statusvraag } from './statusvraag';
 import { vervangSpiegelstatus } from './spiegelstatus';
@@ -57,7 +58,7 @@ const wanneer = (iso: string | undefined) => {
 
 export class Ververser {
   private readonly clients = new Map<string, Promise<soap.Client>>();
-  private readonly agents = new Map<string, HttpsAgent>();
+  private readonly agents = new Map<string, HttpsAgent | undefined>();
   /** One question per zaak at a time: simultaneous reads of one stale mirror share it. */
   private readonly bezig = new Map<string, Promise<Verversing>>();
 
@@ -193,20 +194,8 @@ export class Ververser {
   }
 
   private agent(p: PartnerConfig): HttpsAgent | undefined {
-    const zds = p.zds!;
-    if (!zds.adres.startsWith('https:')) return undefined;
-    let a = this.agents.get(p.naam);
-    if (!a) {
-      const c = zds.certificaat;
-      a = new HttpsAgent({
-        keepAlive: true,
-        minVersion: 'TLSv1.2',
-        ...(c?.sleutel && c.certificaat ? { key: readFileSync(c.sleutel), cert: readFileSync(c.certificaat) } : {}),
-        ...(c?.ca ? { ca: readFileSync(c.ca) } : {}),
-      });
-      this.agents.set(p.naam, a);
-    }
-    return a;
+    if (!this.agents.has(p.naam)) this.agents.set(p.naam, httpsAgent(p.zds!.adres, p.zds!.certificaat));
+    return this.agents.get(p.naam);
   }
 }
 

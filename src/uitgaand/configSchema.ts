@@ -3,11 +3,19 @@
 import { z } from 'zod';
 import { GEBEURTENISSEN } from '../notificaties/gebeurtenis';
 
-const systeem = z.strictObject({
+export const systeemSchema = z.strictObject({
   organisatie: z.string().max(200).optional(),
   applicatie: z.string().min(3).max(50),
   administratie: z.string().max(50).optional(),
 });
+
+/** TLS towards another application's https endpoint (PEM files): our client certificate and/or the CA of its server certificate. */
+export const uitgaandeTlsSchema = z
+  .strictObject({ sleutel: z.string().min(1).optional(), certificaat: z.string().min(1).optional(), ca: z.string().min(1).optional() })
+  .refine((c) => (c.sleutel === undefined) === (c.certificaat === undefined), { message: 'geef sleutel en certificaat samen (het clientcertificaat), of geen van beide' })
+  .refine((c) => c.certificaat !== undefined || c.ca !== undefined, { message: 'geef een clientcertificaat (sleutel en certificaat) en/of ca' });
+
+export type UitgaandeTls = z.infer<typeof uitgaandeTlsSchema>;
 
 export const bestemmingSchema = z.strictObject({
   /** How subscriptions, the backoffice table and the command line refer to it. */
@@ -15,7 +23,7 @@ export const bestemmingSchema = z.strictObject({
   /** Its RZS (or ZDS) OntvangAsynchroon endpoint. */
   adres: z.url({ protocol: /^https?$/ }),
   /** The StUF ontvanger of what we send it, and the zender it uses towards us (echo suppression, overdragenZaak). */
-  ontvanger: systeem,
+  ontvanger: systeemSchema,
   /** rzs: RZS messages; zds12: overdragenZaak in its ZDS 1.2 form. Notifications exist only in RZS. */
   dialect: z.enum(['rzs', 'zds12']).default('rzs'),
   basic: z.strictObject({ gebruikersnaam: z.string().min(1), wachtwoord: z.string().min(1) }).optional(),
@@ -23,11 +31,7 @@ export const bestemmingSchema = z.strictObject({
    * TLS towards an https destination (PEM files): sleutel and certificaat, our client certificate for mutual TLS;
    * ca, the CA that signed the destination's server certificate (also without a client certificate, e.g. with basic).
    */
-  certificaat: z
-    .strictObject({ sleutel: z.string().min(1).optional(), certificaat: z.string().min(1).optional(), ca: z.string().min(1).optional() })
-    .refine((c) => (c.sleutel === undefined) === (c.certificaat === undefined), { message: 'geef sleutel en certificaat samen (het clientcertificaat), of geen van beide' })
-    .refine((c) => c.certificaat !== undefined || c.ca !== undefined, { message: 'geef een clientcertificaat (sleutel en certificaat) en/of ca' })
-    .optional(),
+  certificaat: uitgaandeTlsSchema.optional(),
   /** A backoffice that accepts a handover becomes heeftAlsUitvoerende of the zaak as this organisatorische eenheid. */
   behandelaar: z.strictObject({ identificatie: z.string().min(1).max(24), naam: z.string().min(1).max(50).optional() }).optional(),
 });

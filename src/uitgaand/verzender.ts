@@ -1,7 +1,7 @@
 // Sends one message to a destination over SOAP 1.1 through the soap package's HTTP client, and says what came back:
 // a Bv03 (or Bv01, rzs.md A10) is delivered; a StUF fault names its plek; anything else is a transport failure.
-import { Agent as HttpsAgent } from 'node:https';
-import { readFileSync } from 'node:fs';
+import type { Agent as HttpsAgent } from 'node:https';
+import { httpsAgent } from './httpsAgent';
 import { HttpClient } from 'soap';
 import { NS } from '../stuf/namespaces';
 import { child, XElement } from '../stuf/xml';
@@ -60,25 +60,14 @@ export interface Verzender {
 
 export class SoapVerzender implements Verzender {
   private readonly client = new HttpClient();
-  private readonly agents = new Map<string, HttpsAgent>();
+  private readonly agents = new Map<string, HttpsAgent | undefined>();
 
   constructor(private readonly timeoutMs: number) {}
 
   /** One keep-alive agent per destination, with its client certificate when it has one. */
   private agent(b: BestemmingConfig): HttpsAgent | undefined {
-    if (!b.adres.startsWith('https:')) return undefined;
-    let agent = this.agents.get(b.naam);
-    if (!agent) {
-      const c = b.certificaat;
-      agent = new HttpsAgent({
-        keepAlive: true,
-        minVersion: 'TLSv1.2',
-        ...(c?.sleutel && c.certificaat ? { key: readFileSync(c.sleutel), cert: readFileSync(c.certificaat) } : {}),
-        ...(c?.ca ? { ca: readFileSync(c.ca) } : {}),
-      });
-      this.agents.set(b.naam, agent);
-    }
-    return agent;
+    if (!this.agents.has(b.naam)) this.agents.set(b.naam, httpsAgent(b.adres, b.certificaat));
+    return this.agents.get(b.naam);
   }
 
   verstuur(b: BestemmingConfig, soapActie: string, bericht: string): Promise<Uitkomst> {
