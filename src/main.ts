@@ -2,7 +2,8 @@
 // Command line: `serve` (default) starts the gateway on its configured port; `replay <map> [--url U]
 // [--vastleggen]` replays recorded conversations (fixtures/) and reports every difference; `protocol` lists the
 // privacy protocol; `wachtwoord` hashes a password (read from stdin) for the application registry; `uitgaand`,
-// `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the handovers.
+// `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the handovers; `partners` shows
+// the mirrored zaken of the ketenpartners and asks a partner for a status now.
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
 import { maakLogger } from './log';
@@ -12,6 +13,7 @@ import { hashWachtwoord } from './toegang/wachtwoord';
 import { uitgaandOpdracht } from './uitgaand/opdracht';
 import { abonnementenOpdracht } from './uitgaand/abonnementOpdracht';
 import { overdrachtenOpdracht } from './overdracht/overdrachtOpdracht';
+import { PartnerGebruikFout, partnersOpdracht } from './partners/partnerOpdracht';
 
 const GEBRUIK = `gebruik: serve
        replay <map> [--url URL] [--vastleggen]
@@ -20,7 +22,8 @@ const GEBRUIK = `gebruik: serve
        uitgaand [overzicht|lijst|toon|opnieuw|verwerp] ...   de uitgaande berichten en de dode berichten
        abonnementen [lijst|toevoegen|verwijderen] ...
        overdrachten [--status S] [--backoffice B] [--melding] [--json]
-  'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen en overdrachten.`;
+       partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
+  'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen, overdrachten en partners.`;
 
 const schrijf = (t: string) => void process.stdout.write(t);
 
@@ -69,6 +72,9 @@ async function main(argv: string[]): Promise<void> {
       process.exit(abonnementenOpdracht(loadConfig(), argv.slice(1), schrijf));
     case 'overdrachten':
       process.exit(overdrachtenOpdracht(loadConfig(), argv.slice(1), schrijf));
+    case 'partners':
+      // Awaited: ververs asks partners over the network; the exit code is known once every answer is in.
+      process.exit(await partnersOpdracht(loadConfig(), argv.slice(1), schrijf));
     case 'help':
     case '--help':
       process.stdout.write(`${GEBRUIK}\n`);
@@ -88,7 +94,7 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((e) => {
   if (e instanceof ConfigFout || e instanceof OpdrachtFout) {
     process.stderr.write(`${e.message}\n`);
-    process.exit(1);
+    process.exit(e instanceof PartnerGebruikFout ? e.exitCode : 1);
   }
   process.stderr.write(`gateway kon niet starten: ${(e as Error).stack ?? e}\n`);
   process.exit(1);

@@ -9,6 +9,7 @@ import { XElement, attr, child, children, path } from '../../src/stuf/xml';
 import { TestGateway, startGateway, vangLog } from '../support/gateway';
 import { TestOntvanger, gebeurtenisVan, tekstVan } from '../support/ontvanger';
 import { TestPartner } from '../support/partner';
+import { partnersOpdracht } from '../../src/partners/partnerOpdracht';
 import { HttpAntwoord, goed, objectUit, schoneFout, statussen } from '../support/antwoorden';
 import { inEnvelope, bericht } from '../support/soap';
 import {
@@ -210,6 +211,18 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     const daarna = await zaakstatus(pz); // wachtNaFoutSeconden 0: asked again at once
     expect(daarna.meldingen).toEqual([expect.stringMatching(/geen La01 maar Bv03Bericht/)]);
     expect(traag.ontvangen.map((o) => o.actie)).toEqual([expect.stringMatching(/geefZaakstatus_(ZakLv01|Lv01)$/), expect.stringMatching(/geefZaakstatus_(ZakLv01|Lv01)$/)]);
+  });
+
+  it('partners ververs (de opdrachtregel) vraagt de partner nu, ook als de spiegel nog vers is', async () => {
+    const pz = uniek('0777Z');
+    await partnerzaak(pz, 1, 'Intake', '20240520090000000');
+    await nieuwDeelplan([pz]);
+    goed(await statusDoorPartner(pz, 1, 'Intake', '20240520090000000'));
+    expect((await partner.stuur(inEnvelope(wijzig(d, 'actualiseerZaakstatus', pz, '', status(3, 'Afgerond', '20240525090000000'))), actie(d, 'actualiseerZaakstatus'))).status).toBe(200);
+    const uit: string[] = [];
+    expect(await partnersOpdracht(gw.config, ['ververs', pz], (t) => uit.push(t))).toBe(0);
+    expect(uit.join('')).toMatch(new RegExp(`${pz}: ververst \\(gewijzigd\\)`));
+    expect(statussen((await zaakstatus(pz)).object)).toEqual([expect.objectContaining({ volgnummer: '3', omschrijving: 'Afgerond' })]);
   });
 
   it('de partner is plat: de laatst bekende status met een melding, en niet meteen opnieuw gevraagd', async () => {
