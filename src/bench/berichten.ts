@@ -133,3 +133,17 @@ export function zoekZakenOpInitiator(bsn: string, referentienummer: string): Soa
   return { pad: '/BeantwoordVraag', actie: 'http://www.egem.nl/StUF/sector/zkn/0310/zakLv01', body: inEnvelope(bericht) };
 }
 
+
+/** geefZaakstatus_ZakLv01 for the current status (indicatieLaatsteStatus J), with the scope of the sample. */
+export function geefZaakstatus(identificatie: string, referentienummer: string): Soapverzoek {
+  const bericht =
+    `<ZDS:geefZaakstatus_ZakLv01 ${NAMESPACES}>${stuurgegevens('Lv01', referentienummer, '<StUF:entiteittype>ZAK</StUF:entiteittype>')}` +
+    '<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag></ZKN:parameters>' +
+    `<ZKN:gelijk StUF:entiteittype="ZAK"><ZKN:identificatie>${identificatie}</ZKN:identificatie>` +
+    '<ZKN:heeft StUF:entiteittype="ZAKSTT"><ZKN:indicatieLaatsteStatus>J</ZKN:indicatieLaatsteStatus></ZKN:heeft></ZKN:gelijk>' +
+    `<ZKN:scope><ZKN:object StUF:entiteittype="ZAK"><ZKN:identificatie${NIL}<ZKN:heeft StUF:entiteittype="ZAKSTT">` +
+    `<ZKN:gerelateerde StUF:entiteittype="STT"><ZKN:volgnummer${NIL}<ZKN:omschrijving${NIL}</ZKN:gerelateerde>` +
+    `<ZKN:toelichting${NIL}<ZKN:datumStatusGezet${NIL}<ZKN:indicatieLaatsteStatus${NIL}</ZKN:heeft></ZKN:object></ZKN:scope>` +
+    '</ZDS:geefZaakstatus_ZakLv01>';
+  return { pad: '/BeantwoordVraag', actie: `${ZDS12_ACTIE}geefZaakstatus_ZakLv01`, body: inEnvelope(bericht) };
+}

@@ -11,6 +11,7 @@ import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificati
 import { GevalResultaat, Rapport, regel, schrijfJson, tabel } from './rapport';
 import { vul } from './vulling';
 import { DocumentMeting, meetDocumenten } from './documenten';
+import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from './ketenpartner';
 
 const DIST = resolve(__dirname, '..');
 const RESULTATEN = resolve(__dirname, '..', '..', 'bench-results', 'latest.json');
@@ -116,6 +117,29 @@ async function meetNotificaties(map: string, inst: Instellingen, resultaten: Map
   }
 }
 
+/** geefZaakstatus on mirrored partner zaken: from the mirror, and with a pull from the partner process on every read. */
+async function meetKetenpartner(map: string, inst: Instellingen, resultaten: Map<Geval, GevalResultaat>): Promise<void> {
+  const partner = await startPartner(map, startGateway);
+  try {
+    const database = join(map, 'keten.db');
+    vulSpiegels(database);
+    const gevallen: [Geval, number][] = [
+      [{ naam: 'geefZaakstatus, mirrored partner zaak', gen: spiegelstatusGenerator }, 525_600],
+      [{ naam: 'geefZaakstatus, mirror pulled per read', gen: spiegelstatusGenerator }, 0],
+    ];
+    for (const [geval, maxOuderdomMinuten] of gevallen) {
+      const gateway = await startGateway(database, partnerConfig(map, partner, maxOuderdomMinuten));
+      try {
+        resultaten.set(geval, { naam: geval.naam, gateway: await meetGeval(gateway, geval.naam, geval.gen(), inst) });
+      } finally {
+        await gateway.stop();
+      }
+    }
+  } finally {
+    await partner.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const start = Date.now();
   const inst = leesInstellingen();
@@ -178,6 +202,7 @@ async function main(): Promise<void> {
     }
   }
   const notificaties = await meetNotificaties(map, inst, resultaten);
+  await meetKetenpartner(map, inst, resultaten);
 
   // Ceilings after the gateways have stopped, so that nothing else runs beside them.
   schrijf('\nceiling (bare Fastify, same answer size):');
