@@ -10,7 +10,7 @@ import { Zaaktypecatalogus } from '../domain/zaaktypen';
 import { Toegangsregister } from '../toegang/identificatie';
 import { Bestemmingen } from '../uitgaand/bestemmingen';
 import { formatTijdstip } from '../stuf/tijd';
-import { OpdrachtFout, duur, enkel, json, leesArgumenten, meervoud, metStore } from '../uitgaand/opdrachtHulp';
+import { OpdrachtFout, kiesSubopdracht, duur, enkel, json, leesArgumenten, meervoud, metStore } from '../uitgaand/opdrachtHulp';
 import { Partners } from './partners';
 import { Ververser, Verversing } from './verversen';
 
@@ -186,21 +186,10 @@ async function verversOpdracht(config: Config, argv: string[], schrijf: (s: stri
  */
 export async function partnersOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   try {
-    const [eerste, ...rest] = argv;
-    if (eerste === undefined || eerste.startsWith('--')) {
-      if (eerste === '--help') return (schrijf(`${GEBRUIK}\n`), 0);
-      return lijstOpdracht(config, argv, schrijf);
-    }
-    switch (eerste) {
-      case 'lijst':
-        return lijstOpdracht(config, rest, schrijf);
-      case 'ververs':
-        return await verversOpdracht(config, rest, schrijf);
-      case 'help':
-        return (schrijf(`${GEBRUIK}\n`), 0);
-      default:
-        throw new PartnerGebruikFout(`partners: onbekende subopdracht '${eerste}'\n${GEBRUIK}`);
-    }
+    return await kiesSubopdracht<number | Promise<number>>('partners', argv, GEBRUIK, schrijf, {
+      lijst: (a) => lijstOpdracht(config, a, schrijf),
+      ververs: (a) => verversOpdracht(config, a, schrijf),
+    });
   } catch (e) {
     // The shared helpers (options, the database path) throw a plain OpdrachtFout: for this command that is wrong use too.
     if (e instanceof OpdrachtFout && !(e instanceof PartnerGebruikFout)) throw new PartnerGebruikFout(e.message);

@@ -4,7 +4,7 @@
 import type { Config } from '../config';
 import { Abonnement } from '../store/abonnementen';
 import { GEBEURTENISSEN, herkenGebeurtenis } from '../notificaties/gebeurtenis';
-import { OpdrachtFout, bekendeBestemming, json, leesArgumenten, leesIds, meervoud, metStore } from './opdrachtHulp';
+import { OpdrachtFout, kiesSubopdracht, bekendeBestemming, json, leesArgumenten, leesIds, meervoud, metStore } from './opdrachtHulp';
 
 const GEBRUIK = `gebruik: abonnementen [lijst] [--json]
        abonnementen toevoegen --bestemming B [--zaaktype CODE]... [--gebeurtenis G]... [--json]
@@ -90,22 +90,9 @@ function verwijderenOpdracht(config: Config, argv: string[], schrijf: (s: string
 
 /** `abonnementen ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
 export function abonnementenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
-  const [eerste, ...rest] = argv;
-  if (eerste === undefined || eerste.startsWith('--')) {
-    if (eerste === '--help') return (schrijf(`${GEBRUIK}\n`), 0);
-    return lijstOpdracht(config, argv, schrijf);
-  }
-  switch (eerste) {
-    case 'lijst':
-      return lijstOpdracht(config, rest, schrijf);
-    case 'toevoegen':
-      return toevoegenOpdracht(config, rest, schrijf);
-    case 'verwijderen':
-      return verwijderenOpdracht(config, rest, schrijf);
-    case 'help':
-      schrijf(`${GEBRUIK}\n`);
-      return 0;
-    default:
-      throw new OpdrachtFout(`abonnementen: onbekende subopdracht '${eerste}'\n${GEBRUIK}`);
-  }
+  return kiesSubopdracht('abonnementen', argv, GEBRUIK, schrijf, {
+    lijst: (a) => lijstOpdracht(config, a, schrijf),
+    toevoegen: (a) => toevoegenOpdracht(config, a, schrijf),
+    verwijderen: (a) => verwijderenOpdracht(config, a, schrijf),
+  });
 }

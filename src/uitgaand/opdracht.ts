@@ -4,7 +4,7 @@
 import type { Config } from '../config';
 import type { Store } from '../store';
 import type { Uitgaand, UitgaandSoort, UitgaandStatus } from '../store/uitgaand';
-import { OpdrachtFout, bekendeBestemming, duur, eenVan, enkel, json, leesArgumenten, leesIds, meervoud, metStore } from './opdrachtHulp';
+import { OpdrachtFout, kiesSubopdracht, bekendeBestemming, duur, eenVan, enkel, json, leesArgumenten, leesIds, meervoud, metStore } from './opdrachtHulp';
 
 const GEBRUIK = `gebruik: uitgaand [overzicht] [--json]
        uitgaand lijst [--status wachtend|afgeleverd|dood|verworpen] [--bestemming B] [--zaak Z] [--soort S] [--limiet N] [--json]
@@ -240,26 +240,11 @@ function overzichtOpdracht(config: Config, argv: string[], schrijf: (s: string) 
 
 /** `uitgaand ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
 export function uitgaandOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
-  const [eerste, ...rest] = argv;
-  if (eerste === undefined || eerste.startsWith('--')) {
-    if (eerste === '--help') return (schrijf(`${GEBRUIK}\n`), 0);
-    return overzichtOpdracht(config, argv, schrijf);
-  }
-  switch (eerste) {
-    case 'overzicht':
-      return overzichtOpdracht(config, rest, schrijf);
-    case 'lijst':
-      return lijstOpdracht(config, rest, schrijf);
-    case 'toon':
-      return toonOpdracht(config, rest, schrijf);
-    case 'opnieuw':
-      return opnieuwOpdracht(config, rest, schrijf);
-    case 'verwerp':
-      return verwerpOpdracht(config, rest, schrijf);
-    case 'help':
-      schrijf(`${GEBRUIK}\n`);
-      return 0;
-    default:
-      throw new OpdrachtFout(`uitgaand: onbekende subopdracht '${eerste}'\n${GEBRUIK}`);
-  }
+  return kiesSubopdracht('uitgaand', argv, GEBRUIK, schrijf, {
+    overzicht: (a) => overzichtOpdracht(config, a, schrijf),
+    lijst: (a) => lijstOpdracht(config, a, schrijf),
+    toon: (a) => toonOpdracht(config, a, schrijf),
+    opnieuw: (a) => opnieuwOpdracht(config, a, schrijf),
+    verwerp: (a) => verwerpOpdracht(config, a, schrijf),
+  });
 }

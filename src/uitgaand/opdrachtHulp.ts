@@ -90,3 +90,18 @@ export function duur(ms: number): string {
 export const meervoud = (n: number, enkelvoud: string, meer: string): string => `${n} ${n === 1 ? enkelvoud : meer}`;
 
 export const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+
+/**
+ * `<opdracht> [subopdracht] ...` for the management commands: no subopdracht (or an option first) runs the first
+ * one listed, `help`/`--help` prints the usage, an unknown one is wrong use.
+ */
+export function kiesSubopdracht<T>(
+  opdracht: string, argv: string[], gebruik: string, schrijf: (s: string) => void, subopdrachten: Record<string, (argv: string[]) => T>,
+): T | number {
+  const [eerste, ...rest] = argv;
+  if (eerste === 'help' || eerste === '--help') return (schrijf(`${gebruik}\n`), 0);
+  if (eerste === undefined || eerste.startsWith('--')) return Object.values(subopdrachten)[0](argv);
+  const sub = subopdrachten[eerste];
+  if (!sub) throw new OpdrachtFout(`${opdracht}: onbekende subopdracht '${eerste}'\n${gebruik}`);
+  return sub(rest);
+}
