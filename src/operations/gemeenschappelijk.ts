@@ -48,7 +48,7 @@ export function zaakLa01(
  * from the partner; when that fails the answer carries a melding beside the last known status.
  */
 export async function verversSpiegel(ctx: OperatieContext, bericht: Bericht): Promise<void> {
-  if (!ctx.ververser) return;
+  if (!ctx.ververser || ctx.partners.lijst.length === 0) return; // without partners there is nothing mirrored to refresh
   const id = gelijkIdentificatie(leesVraag(bericht.root));
   // A partner asking about another partner's zaak is refused in the question itself; it makes us ask no one.
   if (ctx.aanroeper.partner && !ctx.aanroeper.partner.ziet(id)) return;
@@ -62,18 +62,13 @@ export async function verversSpiegel(ctx: OperatieContext, bericht: Bericht): Pr
  * (StUF052); a plan is always answered, as far as the caller's Zicht goes.
  */
 export function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: string, id: string): ZaakBeeld | Antwoord {
-  const zaak = ctx.store.zaken.vind(id);
-  if (zaak) {
-    const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, zaak);
-    controleerLezen(ctx.aanroeper, beeld);
-    return beeld;
-  }
-  const spiegel = ctx.store.spiegelzaken.vind(id);
-  if (spiegel) {
-    const beeld = ZaakBeeld.vanSpiegel(ctx.store, ctx.catalogus, spiegel);
-    // Its partner may read it; anyone else (another partner is refused) when they may read the deelplan it belongs to.
+  const beeld = ZaakBeeld.vind(ctx.store, ctx.catalogus, id);
+  if (beeld) {
     const a = ctx.aanroeper;
-    if (!a.partner?.ziet(id)) controleerLezen(a, a.partner ? beeld : zaakKenmerken(ctx.catalogus, ctx.store.zaken.vindOpId(spiegel.deelplanId)!));
+    if (!beeld.spiegel) controleerLezen(a, beeld);
+    // A mirrored partner zaak: its partner may read it; anyone else (another partner is refused) when they may read
+    // the deelplan it belongs to.
+    else if (!a.partner?.ziet(id)) controleerLezen(a, a.partner ? beeld : zaakKenmerken(ctx.catalogus, ctx.store.zaken.vindOpId(beeld.spiegel.deelplanId)!));
     return beeld;
   }
   if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);

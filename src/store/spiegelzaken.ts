@@ -63,8 +63,6 @@ const SELECT = 'SELECT s.*, z.identificatie AS deelplan FROM spiegelzaak s JOIN 
 
 export class Spiegelzaken {
   private readonly opIdentificatie;
-  private readonly vanDeelplan;
-  private readonly vanPartner;
   private readonly alles;
   private readonly invoegen;
   private readonly zaaktypeZetten;
@@ -75,8 +73,6 @@ export class Spiegelzaken {
 
   constructor(db: Db) {
     this.opIdentificatie = db.prepare<[string], Rij>(`${SELECT} WHERE s.identificatie = ?`);
-    this.vanDeelplan = db.prepare<[number], Rij>(`${SELECT} WHERE s.deelplan_id = ? ORDER BY s.identificatie`);
-    this.vanPartner = db.prepare<[string], Rij>(`${SELECT} WHERE s.partner = ? ORDER BY s.identificatie`);
     this.alles = db.prepare<[], Rij>(`${SELECT} ORDER BY s.partner, s.identificatie`);
     this.invoegen = db.prepare(
       `INSERT INTO spiegelzaak (identificatie, partner, zaaktype_code, zaaktype_omschrijving, deelplan_id, gekoppeld_door, aangemaakt)
@@ -96,14 +92,6 @@ export class Spiegelzaken {
   vind(identificatie: string): Spiegelzaak | undefined {
     const r = this.opIdentificatie.get(identificatie);
     return r && spiegelzaak(r);
-  }
-
-  bijDeelplan(deelplanId: number): Spiegelzaak[] {
-    return this.vanDeelplan.all(deelplanId).map(spiegelzaak);
-  }
-
-  vanPartnerLijst(partner: string): Spiegelzaak[] {
-    return this.vanPartner.all(partner).map(spiegelzaak);
   }
 
   alle(): Spiegelzaak[] {
