@@ -119,11 +119,15 @@ export function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, ni
 
 // ---- actualiseerZaakstatus --------------------------------------------------------------------------------
 
+/** The statuses a change adds: heeft relations with verwerkingssoort T (or none) in the new object. */
+export const nieuweStatusRelaties = (relaties: RelatieElement[]): RelatieElement[] =>
+  relaties.filter((r) => r.naam === 'heeft' && !r.nil && (r.verwerkingssoort === 'T' || r.verwerkingssoort === undefined));
+
 export function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Zaak {
   const zaak = teWijzigenZaak(ctx, oud, nieuw);
   const vs = nieuw.verwerkingssoort;
   if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij actualiseerZaakstatus, verwacht W (schema) of I (VNG)`);
-  const nieuweStatussen = nieuw.relaties.filter((r) => r.naam === 'heeft' && !r.nil && (r.verwerkingssoort === 'T' || r.verwerkingssoort === undefined));
+  const nieuweStatussen = nieuweStatusRelaties(nieuw.relaties);
   if (nieuweStatussen.length === 0) {
     throw schemaFout('object/heeft: actualiseerZaakstatus bevat geen nieuwe status (heeft met verwerkingssoort T in het nieuwe object)');
   }

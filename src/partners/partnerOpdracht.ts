@@ -9,7 +9,7 @@ import type { Gateway } from '../soap/operatie';
 import { Zaaktypecatalogus } from '../domain/zaaktypen';
 import { Toegangsregister } from '../toegang/identificatie';
 import { Bestemmingen } from '../uitgaand/bestemmingen';
-import { formatTijdstip } from '../stuf/tijd';
+import { formatTijdstip, leesbaarTijdstip } from '../stuf/tijd';
 import { OpdrachtFout, kiesSubopdracht, duur, enkel, json, leesArgumenten, meervoud, metStore } from '../uitgaand/opdrachtHulp';
 import { Partners } from './partners';
 import { Ververser, Verversing } from './verversen';
@@ -67,12 +67,6 @@ function regel(s: Spiegelzaak): SpiegelRegel {
   };
 }
 
-/** A StUF:Tijdstip (yyyyMMdd[HHmm...]) for people: 01-02-2024 10:00, or only the date when no time was given. */
-function datumTekst(t: string): string {
-  const datum = `${t.slice(6, 8)}-${t.slice(4, 6)}-${t.slice(0, 4)}`;
-  return t.length >= 12 ? `${datum} ${t.slice(8, 10)}:${t.slice(10, 12)}` : datum;
-}
-
 function kop(config: Config, naam: string): PartnerKop {
   const p = config.partners.find((x) => x.naam === naam);
   if (!p) return { naam, inConfiguratie: false };
@@ -85,7 +79,7 @@ function kopTekst(k: PartnerKop): string {
 }
 
 function regelTekst(r: SpiegelRegel, nu: number): string {
-  const status = r.status ? `${r.status.volgnummer} ${r.status.omschrijving ?? '-'} (${datumTekst(r.status.datumStatusGezet)})` : '-';
+  const status = r.status ? `${r.status.volgnummer} ${r.status.omschrijving ?? '-'} (${leesbaarTijdstip(r.status.datumStatusGezet)})` : '-';
   const ververst = r.ververst ? `${r.ververst} (${duur(nu - Date.parse(r.ververst))} geleden)` : 'nooit';
   const fout = r.verversFout ? `  verversFout${r.verversFoutOp ? ` ${r.verversFoutOp}` : ''}: ${r.verversFout.replace(/\s+/g, ' ')}` : '';
   return `  ${r.identificatie}  partner ${r.partner}  zaaktype ${r.zaaktype?.code ?? '-'}  deelplan ${r.deelplan}  status ${status}` +

@@ -2,7 +2,7 @@
 // deelplan; actualiseerZaakstatus (or updateZaak with a status) replaces the mirrored last status. Of everything
 // else in those messages the gateway keeps nothing: the partner holds its zaak, we hold the link and the status.
 import type { MutatieContext } from '../domain/zaakMutaties';
-import { controleerIdentificatie } from '../domain/zaakMutaties';
+import { controleerIdentificatie, nieuweStatusRelaties } from '../domain/zaakMutaties';
 import { relatieActie } from '../domain/relatieActie';
 import { StufFout, nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
 import { RelatieElement, StatusBericht, ZaakBericht, eindRelatie, leesStatus, leesZaakrelatie } from '../stuf/zaakKennisgeving';
@@ -21,8 +21,7 @@ export interface Partnerverwerking {
 
 /** The newest of the statuses a message adds (heeft with verwerkingssoort T); a partner's zaak keeps only its last. */
 function nieuwsteStatus(ctx: MutatieContext, relaties: RelatieElement[]): StatusBericht | undefined {
-  const statussen = relaties
-    .filter((r) => r.naam === 'heeft' && !r.nil && (r.verwerkingssoort === 'T' || r.verwerkingssoort === undefined))
+  const statussen = nieuweStatusRelaties(relaties)
     .map((r) => leesStatus(r, ctx.afw, ctx.nu))
     .filter((s): s is StatusBericht => s !== undefined);
   return statussen.sort((a, b) => b.datumStatusGezet.utc.localeCompare(a.datumStatusGezet.utc))[0];

@@ -10,7 +10,7 @@ import type { Gateway } from '../soap/operatie';
 import { leesEnvelope } from '../soap/envelope';
 import { NS } from '../stuf/namespaces';
 import { XElement, child, serialize } from '../stuf/xml';
-import { nuTijdstip } from '../stuf/tijd';
+import { leesbaarTijdstip, nuTijdstip } from '../stuf/tijd';
 import type { Spiegelzaak } from '../store/spiegelzaken';
 import { foutTekst } from '../uitgaand/verzender';
 import { notificatieVanZaak, routeerNotificatie, uitgaandReferentienummer } from '../notificaties/trigger';
@@ -50,11 +50,7 @@ const leesbaar = (e: unknown) => {
 };
 
 /** ISO → Dutch local date and time for a melding. */
-const wanneer = (iso: string | undefined) => {
-  if (!iso) return 'onbekend';
-  const t = nuTijdstip(Date.parse(iso));
-  return `${t.slice(6, 8)}-${t.slice(4, 6)}-${t.slice(0, 4)} ${t.slice(8, 10)}:${t.slice(10, 12)}`;
-};
+const wanneer = (iso: string | undefined) => (iso ? leesbaarTijdstip(nuTijdstip(Date.parse(iso))) : 'onbekend');
 
 export class Ververser {
   private readonly clients = new Map<string, Promise<soap.Client>>();

@@ -102,6 +102,12 @@ export function formatTijdstip(t: Tijdstip): string {
   return formatAmsterdam(Date.parse(t.utc), t.digits);
 }
 
+/** A StUF tijdstip (yyyyMMdd[HHmm...]) for people: 01-02-2024 10:00, or only the date when no time was given. */
+export function leesbaarTijdstip(t: string): string {
+  const datum = `${t.slice(6, 8)}-${t.slice(4, 6)}-${t.slice(0, 4)}`;
+  return t.length >= 12 ? `${datum} ${t.slice(8, 10)}:${t.slice(10, 12)}` : datum;
+}
+
 /** Incomplete-date indicators of StUF:indOnvolledigeDatum: J (all unknown), M (month+day), D (day), V (complete). */
 export type IndOnvolledigeDatum = 'J' | 'M' | 'D' | 'V';
 
