@@ -89,6 +89,12 @@ export const configSchema = z.strictObject({
       host: z.string().min(1).default('0.0.0.0'),
       /** Largest request body accepted, in bytes; larger ones get a StUF fault, not a dropped connection. */
       bodyLimit: z.number().int().min(1024).default(100 * 1024 * 1024),
+      /** Time for a client to send its request line and headers; a client that is slower gets a StUF fault and the connection is closed. */
+      headerTimeoutSeconden: z.number().min(1).max(600).default(20),
+      /** Time for the whole request, body included: a body sent a byte at a time is cut off with a StUF fault. */
+      verzoekTimeoutSeconden: z.number().min(1).max(3600).default(120),
+      /** Largest header block (request line and headers) in bytes; a larger one gets a StUF fault. */
+      maxHeaderBytes: z.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
       /** Base address written into served WSDLs; derived from the request's Host header when absent. */
       publiekAdres: z.url().optional(),
       /** HTTPS with optional client certificates (mutual TLS, ZDS 1.2 §3). Paths to PEM files. */
@@ -111,6 +117,25 @@ export const configSchema = z.strictObject({
       checkpointMs: z.number().int().min(0).max(60_000).default(500),
       /** SQLite page cache of the connection in MiB: the hot B-tree pages of a large database stay in memory. */
       cacheMb: z.number().int().min(2).max(65_536).default(64),
+    })
+    .prefault({}),
+  /** Limits of the XML reader (and the MTOM splitter) for every request: a message over one is refused with StUF055 at once. */
+  invoer: z
+    .strictObject({
+      /** Nesting depth of elements. */
+      maxDiepte: z.number().int().min(8).max(10_000).default(100),
+      /** Elements in one message. */
+      maxElementen: z.number().int().min(100).max(10_000_000).default(100_000),
+      /** Attributes (namespace declarations included) on one element. */
+      maxAttributen: z.number().int().min(8).max(10_000).default(64),
+      /** Characters in an element or attribute name (prefix included). */
+      maxNaamLengte: z.number().int().min(16).max(10_000).default(256),
+      /** Characters in one text node or attribute value, document content (inhoud) excepted. */
+      maxTekstLengte: z.number().int().min(1024).max(1024 * 1024 * 1024).default(1024 * 1024),
+      /** Parts of a MTOM (multipart/related) request, the root part included. */
+      mtomMaxDelen: z.number().int().min(2).max(10_000).default(100),
+      /** Bytes of the MIME headers of one MTOM part. */
+      mtomMaxKopBytes: z.number().int().min(256).max(1024 * 1024).default(8 * 1024),
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
