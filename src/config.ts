@@ -5,6 +5,8 @@ import YAML from 'yaml';
 import { REFERENTIE_ZAAKTYPEN } from './domain/referentieZaaktypen';
 import { abonnementSchema, bestemmingSchema, bezorgingSchema, notificatiesSchema, overdrachtSchema } from './uitgaand/configSchema';
 import { partnerSchema } from './partners/configSchema';
+import { STANDAARD_LIMIETEN } from './stuf/xmlLezer';
+import { STANDAARD_MTOM_LIMIETEN } from './soap/mtom';
 
 const systeem = z.strictObject({
   organisatie: z.string().max(200).optional(),
@@ -123,19 +125,19 @@ export const configSchema = z.strictObject({
   invoer: z
     .strictObject({
       /** Nesting depth of elements. */
-      maxDiepte: z.number().int().min(8).max(10_000).default(100),
+      maxDiepte: z.number().int().min(8).max(10_000).default(STANDAARD_LIMIETEN.maxDiepte),
       /** Elements in one message. */
-      maxElementen: z.number().int().min(100).max(10_000_000).default(100_000),
+      maxElementen: z.number().int().min(100).max(10_000_000).default(STANDAARD_LIMIETEN.maxElementen),
       /** Attributes (namespace declarations included) on one element. */
-      maxAttributen: z.number().int().min(8).max(10_000).default(64),
+      maxAttributen: z.number().int().min(8).max(10_000).default(STANDAARD_LIMIETEN.maxAttributen),
       /** Characters in an element or attribute name (prefix included). */
-      maxNaamLengte: z.number().int().min(16).max(10_000).default(256),
+      maxNaamLengte: z.number().int().min(16).max(10_000).default(STANDAARD_LIMIETEN.maxNaamLengte),
       /** Characters in one text node or attribute value, document content (inhoud) excepted. */
-      maxTekstLengte: z.number().int().min(1024).max(1024 * 1024 * 1024).default(1024 * 1024),
+      maxTekstLengte: z.number().int().min(1024).max(1024 * 1024 * 1024).default(STANDAARD_LIMIETEN.maxTekstLengte),
       /** Parts of a MTOM (multipart/related) request, the root part included. */
-      mtomMaxDelen: z.number().int().min(2).max(10_000).default(100),
+      mtomMaxDelen: z.number().int().min(2).max(10_000).default(STANDAARD_MTOM_LIMIETEN.mtomMaxDelen),
       /** Bytes of the MIME headers of one MTOM part. */
-      mtomMaxKopBytes: z.number().int().min(256).max(1024 * 1024).default(8 * 1024),
+      mtomMaxKopBytes: z.number().int().min(256).max(1024 * 1024).default(STANDAARD_MTOM_LIMIETEN.mtomMaxKopBytes),
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),

@@ -20,14 +20,8 @@ export class EnvelopeFout extends Error {
   }
 }
 
-export function leesEnvelope(source: string): SoapVerzoek {
-  let root: XElement;
-  try {
-    root = parseXml(source);
-  } catch (e) {
-    if (e instanceof XmlSyntaxError) throw new EnvelopeFout(e.message);
-    throw e;
-  }
+/** The envelope of a parsed message: SOAP 1.1 or 1.2, its header blocks and the first element in its Body. */
+export function envelopeUit(root: XElement): SoapVerzoek {
   const versie: SoapVersie | undefined = root.ns === NS.soap11 ? '1.1' : root.ns === NS.soap12 ? '1.2' : undefined;
   if (root.local !== 'Envelope' || !versie) {
     // A bare StUF message (integration testers post those): treat it as the body.
@@ -40,6 +34,18 @@ export function leesEnvelope(source: string): SoapVerzoek {
   const first = body.children[0];
   if (!first) throw new EnvelopeFout('SOAP Body is leeg: er is geen StUF-bericht ontvangen', versie);
   return { versie, headers: header?.children ?? [], body: first };
+}
+
+/** Reads a small envelope at once (answers of partners and subscribers; tests). Requests go through leesXml. */
+export function leesEnvelope(source: string): SoapVerzoek {
+  let root: XElement;
+  try {
+    root = parseXml(source);
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) throw new EnvelopeFout(e.message);
+    throw e;
+  }
+  return envelopeUit(root);
 }
 
 function soapNs(versie: SoapVersie): string {

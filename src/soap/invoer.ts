@@ -6,7 +6,7 @@ import { BinaireData, Base64Data } from '../stuf/binair';
 import { schemaFout } from '../stuf/fout';
 import { XElement } from '../stuf/xml';
 import { EnvelopeFout } from './envelope';
-import { XOP_NS, isMultipart, leesMtom, mimeParameter } from './mtom';
+import { MtomLimieten, STANDAARD_MTOM_LIMIETEN, XOP_NS, isMultipart, leesMtom, mimeParameter } from './mtom';
 
 export interface Invoer {
   tekst: string;
@@ -19,22 +19,39 @@ export interface Invoer {
 const MARKER = 'zdsgw-binair';
 /** Inline content shorter than this is parsed as ordinary text: not worth the detour. */
 const DREMPEL = 1024;
+/** How far a start tag of inhoud is looked for: its attributes are short; a bound keeps the scan linear in the body. */
+const MAX_STARTTAG = 4096;
+
+/** The byte order mark, when there is one: it outranks every declaration (XML 1.0 appendix F, RFC 7303). */
+function bomTekenset(body: Buffer): string | undefined {
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return 'utf-8';
+  if (body[0] === 0xfe && body[1] === 0xff) return 'utf-16be';
+  if (body[0] === 0xff && body[1] === 0xfe) return 'utf-16le';
+  return undefined;
+}
 
 function tekenset(body: Buffer, contentType: string | undefined): string {
   const uitHeader = mimeParameter(contentType ?? '', 'charset');
   const uitDeclaratie = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/.exec(body.subarray(0, 200).toString('latin1'))?.[1];
-  return (uitHeader ?? uitDeclaratie ?? 'utf-8').toLowerCase();
+  return (bomTekenset(body) ?? uitHeader ?? uitDeclaratie ?? 'utf-8').toLowerCase();
 }
 
-/** The body as text in the charset it declares (header, else XML declaration, else UTF-8). */
+/**
+ * The body as text in the charset it declares (BOM, header, XML declaration, else UTF-8). Bytes that do not decode
+ * are refused, never replaced by U+FFFD: what we store must be what the sender meant.
+ */
 export function alsTekst(body: Buffer, charset: string): string {
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(charset);
+    decoder = new TextDecoder(charset, { fatal: true });
   } catch {
     throw new EnvelopeFout(`tekenset '${charset}' wordt niet ondersteund; gebruik UTF-8`);
   }
-  return decoder.decode(body);
+  try {
+    return decoder.decode(body);
+  } catch {
+    throw new EnvelopeFout(`het bericht bevat bytes die geen geldige ${decoder.encoding} zijn`);
+  }
 }
 
 const isNaamTeken = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x5f;
@@ -57,14 +74,15 @@ export function knipInhoudUit(b: Buffer, bijlagen: Map<string, BinaireData>): Bu
     const na = b[i + 6];
     if (!(isWit(na) || na === 0x3e || na === 0x2f)) continue; // a longer name
     let t = i + 6;
-    for (let quote = 0; t < b.length; t++) {
+    const tagEinde = Math.min(b.length, t + MAX_STARTTAG);
+    for (let quote = 0; t < tagEinde; t++) {
       const c = b[t];
       if (quote) {
         if (c === quote) quote = 0;
       } else if (c === 0x22 || c === 0x27) quote = c;
       else if (c === 0x3e) break;
     }
-    if (t >= b.length || b[t - 1] === 0x2f) continue; // unterminated (the parser will say so) or empty element
+    if (t >= tagEinde || b[t - 1] === 0x2f) continue; // no short start tag (left to the parser) or an empty element
     const qname = b.toString('latin1', j + 1, i + 6);
     const inhoudStart = t + 1;
     const lt = b.indexOf(0x3c, inhoudStart);
@@ -87,13 +105,13 @@ export function knipInhoudUit(b: Buffer, bijlagen: Map<string, BinaireData>): Bu
 
 const ASCII_COMPATIBEL = /^(utf-?8|us-ascii|ascii|iso-?8859-\d+|latin-?1|windows-125\d|cp125\d)$/;
 
-export function leesInvoer(body: Buffer, contentType: string | undefined): Invoer {
+export function leesInvoer(body: Buffer, contentType: string | undefined, limieten: MtomLimieten = STANDAARD_MTOM_LIMIETEN): Invoer {
   const bijlagen = new Map<string, BinaireData>();
   let xml = body;
   let ct = contentType;
   const mtom = isMultipart(contentType);
   if (mtom) {
-    const m = leesMtom(body, contentType!);
+    const m = leesMtom(body, contentType!, limieten);
     xml = m.root;
     ct = m.rootContentType;
     for (const [cid, data] of m.bijlagen) bijlagen.set(cid, data);

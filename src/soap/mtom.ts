@@ -33,10 +33,32 @@ function leesKoppen(tekst: string): Map<string, string> {
   return koppen;
 }
 
-/** Splits a multipart/related body. Parts are views on the body: nothing is copied. */
-export function leesMtom(body: Buffer, contentType: string): MtomVerzoek {
+export interface MtomLimieten {
+  mtomMaxDelen: number;
+  mtomMaxKopBytes: number;
+}
+
+/** The configuration's defaults (config.ts `invoer`). */
+export const STANDAARD_MTOM_LIMIETEN: MtomLimieten = { mtomMaxDelen: 100, mtomMaxKopBytes: 8 * 1024 };
+
+/** The end of a part's headers (an empty line, CRLF or bare LF) within its first maxKop bytes: never a scan beyond. */
+function kopEinde(body: Buffer, start: number, tot: number): [number, number] | undefined {
+  const venster = body.subarray(start, tot);
+  const crlf = venster.indexOf('\r\n\r\n', 0, 'latin1');
+  const lf = venster.indexOf('\n\n', 0, 'latin1');
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return [start + crlf, 4];
+  return lf >= 0 ? [start + lf, 2] : undefined;
+}
+
+/**
+ * Splits a multipart/related body. Parts are views on the body: nothing is copied. Each byte is looked at a bounded
+ * number of times (the boundary search moves forward only; header searches stay within mtomMaxKopBytes), and the
+ * part count is limited, so the cost is linear in the body whatever the sender puts in it.
+ */
+export function leesMtom(body: Buffer, contentType: string, limieten: MtomLimieten = STANDAARD_MTOM_LIMIETEN): MtomVerzoek {
   const grens = mimeParameter(contentType, 'boundary');
   if (!grens) throw new EnvelopeFout('multipart/related zonder boundary-parameter');
+  if (grens.length > 70) throw new EnvelopeFout('multipart/related: de boundary is langer dan 70 tekens (RFC 2046)');
   const scheiding = Buffer.from(`--${grens}`, 'latin1');
   const delen: { koppen: Map<string, string>; inhoud: Buffer }[] = [];
   let pos = body.indexOf(scheiding);
@@ -44,17 +66,19 @@ export function leesMtom(body: Buffer, contentType: string): MtomVerzoek {
   for (;;) {
     let start = pos + scheiding.length;
     if (body[start] === 0x2d && body[start + 1] === 0x2d) break; // closing delimiter
-    const kopEinde = body.indexOf('\r\n\r\n', start, 'latin1');
-    const kopEindeLf = body.indexOf('\n\n', start, 'latin1');
-    const [eind, lengte] = kopEinde >= 0 && (kopEindeLf < 0 || kopEinde < kopEindeLf) ? [kopEinde, 4] : [kopEindeLf, 2];
-    if (eind < 0) throw new EnvelopeFout('multipart/related: een deel heeft geen einde van de kopregels');
-    const koppen = leesKoppen(body.toString('latin1', start, eind));
-    start = eind + lengte;
+    if (delen.length >= limieten.mtomMaxDelen) throw new EnvelopeFout(`multipart/related: meer delen dan de limiet invoer.mtomMaxDelen = ${limieten.mtomMaxDelen}`);
     const volgende = body.indexOf(scheiding, start);
     if (volgende < 0) throw new EnvelopeFout('multipart/related: het laatste deel wordt niet afgesloten');
+    const kop = kopEinde(body, start, Math.min(volgende, start + limieten.mtomMaxKopBytes + 4));
+    if (!kop) {
+      if (volgende - start > limieten.mtomMaxKopBytes) throw new EnvelopeFout(`multipart/related: de kopregels van een deel zijn groter dan de limiet invoer.mtomMaxKopBytes = ${limieten.mtomMaxKopBytes}`);
+      throw new EnvelopeFout('multipart/related: een deel heeft geen einde van de kopregels');
+    }
+    const koppen = leesKoppen(body.toString('latin1', start, kop[0]));
+    start = kop[0] + kop[1];
     let inhoudEinde = volgende;
-    if (body[inhoudEinde - 1] === 0x0a) inhoudEinde--;
-    if (body[inhoudEinde - 1] === 0x0d) inhoudEinde--;
+    if (body[inhoudEinde - 1] === 0x0a && inhoudEinde - 1 >= start) inhoudEinde--;
+    if (body[inhoudEinde - 1] === 0x0d && inhoudEinde - 1 >= start) inhoudEinde--;
     delen.push({ koppen, inhoud: body.subarray(start, inhoudEinde) });
     pos = volgende;
   }

@@ -5,8 +5,9 @@ import { foutbericht, FoutSoort } from '../stuf/berichten';
 import { Afwijkingen } from '../stuf/entiteit';
 import { StufFout, schemaFout } from '../stuf/fout';
 import { Stuurgegevens, leesStuurgegevens, systeemLabel } from '../stuf/stuurgegevens';
-import { XElement, parseXml, serialize, serializeDelen } from '../stuf/xml';
-import { EnvelopeFout, SoapVersie, contentType, envelopeDelen, faultEnvelope, leesEnvelope } from './envelope';
+import { XElement, XmlSyntaxError, parseXml, serialize, serializeDelen } from '../stuf/xml';
+import { leesXml } from '../stuf/xmlLezer';
+import { EnvelopeFout, SoapVersie, contentType, envelopeDelen, envelopeUit, faultEnvelope } from './envelope';
 import { Invoer, koppelBinair, leesInvoer } from './invoer';
 import { HttpLichaam, antwoordLichaam } from './uitvoer';
 import { Dispatcher, normaliseerActie } from './dispatch';
@@ -128,9 +129,10 @@ export class Verwerker {
       ms: Number(process.hrtime.bigint() - start) / 1e6,
     });
     try {
-      const invoer: Invoer = typeof verzoek.body === 'string' ? { tekst: verzoek.body, bijlagen: new Map(), mtom: false } : leesInvoer(verzoek.body, verzoek.contentType);
+      const limieten = this.gw.config.invoer;
+      const invoer: Invoer = typeof verzoek.body === 'string' ? { tekst: verzoek.body, bijlagen: new Map(), mtom: false } : leesInvoer(verzoek.body, verzoek.contentType, limieten);
       mtom = invoer.mtom;
-      const env = leesEnvelope(invoer.tekst);
+      const env = envelopeUit(await leesXml(invoer.tekst, limieten));
       versie = env.versie;
       root = env.body;
       koppelBinair(root, invoer.bijlagen);
@@ -242,7 +244,7 @@ export class Verwerker {
 
   private alsStufFout(e: unknown, op?: Operatie): StufFout {
     if (e instanceof StufFout) return e;
-    if (e instanceof EnvelopeFout) return schemaFout(e.message);
+    if (e instanceof EnvelopeFout || e instanceof XmlSyntaxError) return schemaFout(e.message);
     const kenmerk = randomUUID();
     const code = (e as { code?: string })?.code;
     this.gw.log.error({ err: e, kenmerk }, 'interne fout bij verwerken bericht');

@@ -325,14 +325,23 @@ describe('tekens: emoji, C0-stuurtekens, tekenreferenties, CDATA, XML-declaratie
     expect(tekst(o, 'toelichting')).toBe('Toelichting met 😀 en 𝔘𝔫𝔦𝔠𝔬𝔡𝔢');
   });
 
-  it('C0-stuurtekens (rauw of als referentie) worden geaccepteerd en verdwijnen: het antwoord blijft well-formed en geldig', async () => {
+  it.each([
+    ['rauw', 'Bel\u0007 in omschrijving'],
+    ['als referentie', 'escape &#x1B; in omschrijving'],
+    ['NUL als referentie', 'nul &#0; in omschrijving'],
+  ])('C0-stuurtekens (%s) verbiedt XML 1.0: Fo03 StUF055 van de client, niets opgeslagen', async (_naam, omschrijving) => {
     const id = nieuwId();
-    await maak(id, { attributen: attributen('Bel\u0007 en escape\u001B in omschrijving', 'Regel 1\tmet tab\nregel 2 &#7;&#x1B;\u0001\u0008\u000B\u000C einde') });
-    const r = await gw.stuur(inEnvelope(geefZaakdetails('zds12', id)), { pad: '/BeantwoordVraag' });
-    expect(r.body).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&#(x?0*[0-8bcBC]|x?0*1[0-9a-fA-F]|[12][0-9]|3[01]);/);
-    const o = path(goed(r), 'antwoord', 'object');
-    expect(tekst(o, 'omschrijving')).toBe('Bel en escape in omschrijving');
-    expect(tekst(o, 'toelichting')).toBe('Regel 1\tmet tab\nregel 2  einde');
+    const r = await gw.stuur(inEnvelope(creeerZaak('zds12', { id, attributen: attributen(omschrijving, 'x') })), { actie: actie('zds12', 'creeerZaak') });
+    const f = schoneFout(r);
+    expect([f.soort, f.code, f.plek]).toEqual(['Fo03', 'StUF055', 'client']);
+    expect(f.details).toMatch(/well-formed/);
+    expect(objectUit(await gw.stuur(inEnvelope(geefZaakdetails('zds12', id)), { pad: '/BeantwoordVraag' }))).toBeUndefined();
+  });
+
+  it('tab en regeleinde zijn gewone tekens', async () => {
+    const id = nieuwId();
+    await maak(id, { attributen: attributen('Omschrijving', 'Regel 1\tmet tab\nregel 2 einde') });
+    expect(tekst(await details(id), 'toelichting')).toBe('Regel 1\tmet tab\nregel 2 einde');
   });
 
   it('numerieke tekenreferenties worden tekens (caf&#233; is café, niet "caf&#233;")', async () => {
@@ -350,7 +359,7 @@ describe('tekens: emoji, C0-stuurtekens, tekenreferenties, CDATA, XML-declaratie
     expect(r.body).toContain('R&amp;D &lt;spoed&gt;');
     const o = path(goed(r), 'antwoord', 'object');
     expect(tekst(o, 'omschrijving')).toBe('R&D <spoed> "a" \'b\'');
-    expect(tekst(o, 'toelichting')).toBe('voor<b>vet</b>na');
+    expect(tekst(o, 'toelichting')).toBe('voor <b>vet</b> na');
   });
 
   it.each([
