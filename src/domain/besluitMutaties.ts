@@ -2,12 +2,14 @@
 // updateBesluit (oud/nieuw). Relations follow StUF 3.01 5.2.6 as for zaken: T add, W change, V remove, E end,
 // R replace, I identify only. Runs inside the caller's transaction: a thrown StufFout rolls everything back.
 // A besluit belongs to its zaak: adding, changing or moving one needs the right to change that zaak (and the new one).
-import { alsOpgeslagen } from '../stuf/entiteit';
+import { NS } from '../stuf/namespaces';
 import { Actie, relatieActie } from './relatieActie';
 import { nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
 import { Tijdstip, parseTijdstip } from '../stuf/tijd';
 import { XElement, isNil } from '../stuf/xml';
-import { BesluitBericht, DOCUMENT_SPECS, ZaakVerwijzing, leesBesluitdocument, leesUitkomstVan } from '../stuf/besluitKennisgeving';
+import {
+  BesluitBericht, DOCUMENT_SPECS, ZaakVerwijzing, besluitdocumentGerelateerde, besluitdocumentVelden, leesBesluitdocument, leesUitkomstVan,
+} from '../stuf/besluitKennisgeving';
 import { RelatieElement, eindRelatie } from '../stuf/zaakKennisgeving';
 import { BESLUITIDENTIFICATIE_MAX, Besluit, BesluitData, legeBesluitData } from './besluit';
 import { Zaak } from './zaak';
@@ -135,12 +137,14 @@ function geldigheidUit(b: BesluitBericht): BesluitData['geldigheid'] | undefined
 const actieVan = (ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie =>
   relatieActie(ctx, rel, bron === 'nieuwBesluit' ? 'nieuwObject' : bron, 'een nieuw besluit');
 
-/** Stored children replaced by name by the received ones; a nil one removes the stored value. */
-function werkBijOpNaam(huidig: XElement[], ontvangen: XElement[]): XElement[] {
+/** Stored children replaced by name by the received ones, cleaned by `schoon`; a nil one removes the stored value. */
+function werkBijOpNaam(huidig: XElement[], ontvangen: XElement[], schoon: (c: XElement[]) => XElement[]): XElement[] {
   let uit = [...huidig];
   for (const c of ontvangen) {
+    const nieuw = isNil(c) ? [] : schoon([c]);
+    if (!isNil(c) && nieuw.length === 0) continue; // dropped: the stored value stays
     uit = uit.filter((v) => !(v.local === c.local && v.ns === c.ns));
-    if (!isNil(c)) uit.push(alsOpgeslagen(c));
+    uit.push(...nieuw);
   }
   return uit;
 }
@@ -160,9 +164,12 @@ function verwerkDocument(ctx: MutatieContext, besluit: Besluit, rel: RelatieElem
     return;
   }
   if (actie === 'wijzigen') {
-    const gerelateerde = rel.element.children.find((c) => c.local === 'gerelateerde')!.children.filter((c) => c.local in DOCUMENT_SPECS);
-    const velden = rel.element.children.filter((c) => c.local !== 'gerelateerde');
-    opslag.werkDocumentBij(match.id!, werkBijOpNaam(match.gerelateerde, gerelateerde), werkBijOpNaam(match.velden, velden));
+    const gpad = `${rel.pad}/gerelateerde`;
+    const gerelateerde = rel.element.children.find((c) => c.local === 'gerelateerde' && c.ns === NS.zkn)!.children.filter((c) => c.ns === NS.zkn && c.local in DOCUMENT_SPECS);
+    const velden = rel.element.children.filter((c) => !(c.local === 'gerelateerde' && c.ns === NS.zkn));
+    opslag.werkDocumentBij(match.id!,
+      werkBijOpNaam(match.gerelateerde, gerelateerde, (c) => besluitdocumentGerelateerde(c, gpad, ctx.afw)),
+      werkBijOpNaam(match.velden, velden, (c) => besluitdocumentVelden(c, rel.pad, ctx.afw)));
   } else if (actie === 'verwijderen') opslag.verwijderDocument(match.id!);
   else opslag.beeindigDocument(match.id!, eindRelatie(rel) ?? ctx.vandaag());
 }

@@ -3,12 +3,13 @@
 // Runs inside the caller's transaction: any thrown StufFout rolls the whole message back.
 import type { Config } from '../config';
 import { Actie, relatieActie } from './relatieActie';
-import { Afwijkingen, alsOpgeslagen, canoniek } from '../stuf/entiteit';
+import { Afwijkingen, canoniek } from '../stuf/entiteit';
+import { NS } from '../stuf/namespaces';
 import { schemaFout, verwerkingsFout, nietGevonden } from '../stuf/fout';
 import { datumVan } from '../stuf/tijd';
 import { XElement, isNil } from '../stuf/xml';
 import {
-  RelatieElement, StatusBericht, ZaakBericht, eindRelatie, leesRol, leesStatus, leesZaakobject, leesZaakrelatie,
+  RelatieElement, StatusBericht, ZaakBericht, eindRelatie, leesRol, leesStatus, leesZaakobject, leesZaakrelatie, relatieVelden,
 } from '../stuf/zaakKennisgeving';
 import type { Store } from '../store';
 import { Betrokkene, ROLSOORTEN, Waarde, Zaak, ZaakData, ZaakGroep, ZAAKRELATIE_SOORTEN, legeZaakData } from './zaak';
@@ -202,13 +203,18 @@ export function zetStatus(ctx: MutatieContext, zaak: Zaak, s: StatusBericht): vo
 const zelfdeBetrokkene = (a: Betrokkene, b: Betrokkene) =>
   a.soort === b.soort && (a.sleutel !== undefined || b.sleutel !== undefined ? a.sleutel === b.sleutel : canoniek(a.velden) === canoniek(b.velden));
 
-/** Children of a relation element in a W: values replace the stored ones by name, nil elements remove them. */
-function gewijzigdeVelden(huidig: XElement[], rel: RelatieElement): XElement[] {
+/**
+ * Children of a relation element in a W: values replace the stored ones by name, nil elements remove them. What
+ * replaces is cleaned as on creation: only what the relation's type defines.
+ */
+function gewijzigdeVelden(huidig: XElement[], rel: RelatieElement, afw: Afwijkingen): XElement[] {
   let velden = [...huidig];
   for (const c of rel.element.children) {
-    if (c.local === 'gerelateerde') continue;
+    if (c.local === 'gerelateerde' && c.ns === NS.zkn) continue;
+    const schoon = isNil(c) ? [] : relatieVelden(rel, afw, [c]);
+    if (!isNil(c) && schoon.length === 0) continue; // dropped: the stored value stays
     velden = velden.filter((v) => !(v.local === c.local && v.ns === c.ns));
-    if (!isNil(c)) velden.push(alsOpgeslagen(c));
+    velden.push(...schoon);
   }
   return velden;
 }
@@ -254,7 +260,7 @@ function pasToe<R extends { id?: number; velden: XElement[] }>(ctx: MutatieConte
     if (!m) o.voegToe(); // T on a relation that exists counts as I: never a second one
   } else if (!m) {
     ctx.afw.meld(`${rel.pad}: te ${actie === 'beeindigen' ? 'beëindigen' : actie} relatie bestaat niet bij deze zaak; genegeerd`);
-  } else if (actie === 'wijzigen') o.werkBij(m.id!, gewijzigdeVelden(m.velden, rel));
+  } else if (actie === 'wijzigen') o.werkBij(m.id!, gewijzigdeVelden(m.velden, rel, ctx.afw));
   else if (actie === 'verwijderen') o.verwijder(m.id!);
   else if (actie === 'beeindigen') o.beeindig(m.id!, eindRelatie(rel) ?? ctx.vandaag());
 }

@@ -1,7 +1,9 @@
 // Decoding a BSL entity of a kennisgeving (the besluit of voegBesluitToe_Di01, an object of updateBesluit_BslLk01)
 // into what it says: attributes to set or clear, the validity it states, and its relations by verwerkingssoort.
 import { schemaFout } from './fout';
-import { Afwijkingen, Verwerkingssoort, alsOpgeslagen, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
+import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
+import { NS } from './namespaces';
+import { EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_RELATIE, opschonen, vorm } from './schemaVorm';
 import { Tijdstip, parseTijdstip } from './tijd';
 import { XElement, child, isNil } from './xml';
 import { RelatieElement, leesExtraElementen } from './zaakKennisgeving';
@@ -28,11 +30,36 @@ export interface ZaakVerwijzing {
 
 const ATTRIBUUT_SPEC = new Map(BESLUIT_ATTRIBUTEN.map((s) => [s.naam as string, s]));
 const RELATIES = new Set(['isVastgelegdIn', 'isUitkomstVan']);
+/** The StUF children of a BSL-kennisgeving; the rest is ZKN. */
+const STUF_KINDEREN = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
 /** What a besluit message may say of a document besides its identificatie. */
 export const DOCUMENT_SPECS: Record<string, VeldSpec> = {
   'dct.omschrijving': { naam: 'dct.omschrijving', soort: 'tekst', max: 80 },
   titel: { naam: 'titel', soort: 'tekst', max: 200 },
 };
+
+/** BSLEDC besides its gerelateerde: what the relation's type defines (extraElementen is echoed in answers). */
+const BSLEDC_VORM = vorm([['tijdvakRelatie', TIJDVAK_RELATIE], ['tijdstipRegistratie', TIJDSTIP_REGISTRATIE], ['extraElementen', EXTRA_ELEMENTEN]]);
+
+/** The fields of an isVastgelegdIn besides gerelateerde, cleaned to what BSLEDC defines. */
+export const besluitdocumentVelden = (kinderen: XElement[], pad: string, afw: Afwijkingen): XElement[] =>
+  opschonen(kinderen.filter((c) => !(c.local === 'gerelateerde' && c.ns === NS.zkn)), BSLEDC_VORM, pad, afw);
+
+/** What the message says of the document (ZKN dct.omschrijving, titel), each value checked, stored trimmed. */
+export function besluitdocumentGerelateerde(kinderen: XElement[], gpad: string, afw: Afwijkingen): XElement[] {
+  const uit: XElement[] = [];
+  for (const c of kinderen) {
+    if (c.local === 'identificatie' && c.ns === NS.zkn) continue;
+    const spec = c.ns === NS.zkn ? DOCUMENT_SPECS[c.local] : undefined;
+    if (!spec) {
+      afw.meld(`${gpad}/${c.local}: element onbekend in een EDC-gerelateerde; genegeerd`);
+      continue;
+    }
+    const w = leesWaarde(c, spec, `${gpad}/${c.local}`, afw);
+    if (w) uit.push({ ns: NS.zkn, local: c.local, attrs: [], children: [], text: w.w });
+  }
+  return uit;
+}
 
 const tekstVan = (e: XElement | undefined) => (e && !isNil(e) ? e.text.trim() || undefined : undefined);
 
@@ -46,6 +73,10 @@ export function leesBesluitObject(obj: XElement, pad: string, afw: Afwijkingen):
   const b: BesluitBericht = { verwerkingssoort: leesVerwerkingssoort(obj, pad, afw), attributen: new Map(), relaties: [] };
   for (const c of obj.children) {
     const cpad = `${pad}/${c.local}`;
+    if (c.ns !== (STUF_KINDEREN.has(c.local) ? NS.stuf : NS.zkn)) {
+      afw.meld(`${cpad}: element in een andere namespace dan het schema het geeft; genegeerd`);
+      continue;
+    }
     const spec = ATTRIBUUT_SPEC.get(c.local);
     if (c.local === 'identificatie') {
       b.identificatie = tekstVan(c);
@@ -53,11 +84,11 @@ export function leesBesluitObject(obj: XElement, pad: string, afw: Afwijkingen):
     } else if (spec) {
       b.attributen.set(spec.naam, leesWaarde(c, spec, cpad, afw));
     } else if (c.local === 'tijdvakGeldigheid') {
-      b.geldigheid = { begin: leesTijdstip(child(c, 'beginGeldigheid'), `${cpad}/beginGeldigheid`), eind: leesTijdstip(child(c, 'eindGeldigheid'), `${cpad}/eindGeldigheid`) };
+      b.geldigheid = { begin: leesTijdstip(child(c, 'beginGeldigheid', NS.stuf), `${cpad}/beginGeldigheid`), eind: leesTijdstip(child(c, 'eindGeldigheid', NS.stuf), `${cpad}/eindGeldigheid`) };
     } else if (c.local === 'tijdstipRegistratie') {
       b.tijdstipRegistratie = leesTijdstip(c, cpad);
     } else if (c.local === 'extraElementen') {
-      b.extraElementen = [...(b.extraElementen ?? []), ...leesExtraElementen(c)];
+      b.extraElementen = [...(b.extraElementen ?? []), ...leesExtraElementen(c, cpad, afw)];
     } else if (RELATIES.has(c.local)) {
       b.relaties.push({ naam: c.local, verwerkingssoort: leesVerwerkingssoort(c, cpad, afw), nil: isNil(c), element: c, pad: cpad });
     } else {
@@ -108,13 +139,7 @@ export function leesBesluitdocument(rel: RelatieElement, afw: Afwijkingen): Besl
   const documentIdentificatie = tekstVan(child(g, 'identificatie'));
   if (!documentIdentificatie) throw schemaFout(`${gpad}/identificatie: de identificatie van het document ontbreekt`);
   if (documentIdentificatie.length > 40) throw schemaFout(`${gpad}/identificatie: '${documentIdentificatie}' is langer dan 40 tekens`);
-  const gerelateerde: XElement[] = [];
-  for (const c of g.children) {
-    if (c.local === 'identificatie') continue;
-    const spec = DOCUMENT_SPECS[c.local];
-    if (!spec) afw.meld(`${gpad}/${c.local}: element onbekend in een EDC-gerelateerde; genegeerd`);
-    else if (leesWaarde(c, spec, `${gpad}/${c.local}`, afw)) gerelateerde.push(alsOpgeslagen(c));
-  }
-  const velden = rel.element.children.filter((c) => c.local !== 'gerelateerde' && !isNil(c)).map(alsOpgeslagen);
+  const gerelateerde = besluitdocumentGerelateerde(g.children, gpad, afw);
+  const velden = besluitdocumentVelden(rel.element.children, rel.pad, afw);
   return { documentIdentificatie, gerelateerde, velden };
 }

@@ -68,8 +68,9 @@ const onbekendAuthentiek = () =>
   el(NS.bg, 'authentiek', undefined, [at(NS.stuf, 'metagegeven', 'true'), at(NS.xsi, 'nil', 'true'), at(NS.stuf, 'noValue', 'waardeOnbekend')]);
 
 export function betrokkeneAntwoord(b: Betrokkene, scope: Scope, plek: BetrokkenePlek): XElement {
+  // By namespace and name: a field stored in another namespace (before the allow-list) is no field of this type.
   const opgeslagen = new Map<string, XElement[]>();
-  for (const v of b.velden) opgeslagen.set(v.local, [...(opgeslagen.get(v.local) ?? []), v]);
+  for (const v of b.velden) if (v.ns === veldNs(b.soort, v.local)) opgeslagen.set(v.local, [...(opgeslagen.get(v.local) ?? []), v]);
   const kern = KERNGEGEVENS[b.soort];
   const uit: XElement[] = [];
   for (const naam of VELDEN[plek][b.soort]) {

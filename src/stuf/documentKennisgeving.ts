@@ -5,6 +5,7 @@ import { schemaFout } from './fout';
 import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
 import { Inhoud, leesInhoud } from './inhoud';
 import { leesKennisgevingObjecten } from './kennisgevingObjecten';
+import { NS } from './namespaces';
 import { XElement, child, isNil } from './xml';
 import { DOCUMENT_VELDEN, DocumentVeld, ZAAKDOCUMENT_VELDEN, ZaakdocumentVeld } from '../domain/document';
 import type { Waarde } from '../domain/zaak';
@@ -33,6 +34,9 @@ export interface DocumentBericht {
 const VELD_SPEC = new Map(DOCUMENT_VELDEN.map((s) => [s.naam as string, s]));
 const KOPPEL_SPEC = new Map(ZAAKDOCUMENT_VELDEN.map((s) => [s.naam as string, s]));
 const GENEGEERD = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
+/** StUF children of EDC and EDCZAK; the rest is ZKN. */
+const STUF_KINDEREN = new Set(['tijdvakRelatie', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
+const verwachteNs = (local: string) => (STUF_KINDEREN.has(local) ? NS.stuf : NS.zkn);
 const GENEGEERD_IN_KOPPELING = new Set(['stt.volgnummer', 'stt.omschrijving', 'sta.datumStatusGezet', 'tijdvakRelatie', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
 
 /** A documentidentificatie: 1 to 40 characters (DocumentIdentificatie). */
@@ -47,10 +51,14 @@ function leesKoppeling(e: XElement, pad: string, afw: Afwijkingen): ZaakKoppelin
   const k: ZaakKoppeling = { pad, verwerkingssoort: leesVerwerkingssoort(e, pad, afw), nil: isNil(e), velden: new Map() };
   for (const c of e.children) {
     const cpad = `${pad}/${c.local}`;
+    if (c.ns !== verwachteNs(c.local)) {
+      afw.meld(`${cpad}: element in een andere namespace dan het schema het geeft; genegeerd`);
+      continue;
+    }
     const spec = KOPPEL_SPEC.get(c.local);
     if (c.local === 'gerelateerde') {
       checkEntiteittype(c, 'ZAK', cpad, afw);
-      k.zaak = child(c, 'identificatie')?.text.trim() || undefined;
+      k.zaak = child(c, 'identificatie', NS.zkn)?.text.trim() || undefined;
       if (!k.zaak && !isNil(c)) throw schemaFout(`${cpad}/identificatie: de zaak van de koppeling ontbreekt`);
     } else if (spec) {
       k.velden.set(spec.naam, leesWaarde(c, spec, cpad, afw));
@@ -68,6 +76,11 @@ export function leesDocumentObject(obj: XElement, pad: string, afw: Afwijkingen)
   const b: DocumentBericht = { pad, verwerkingssoort: leesVerwerkingssoort(obj, pad, afw), velden: new Map(), koppelingen: [], overig: [] };
   for (const c of obj.children) {
     const cpad = `${pad}/${c.local}`;
+    if (c.ns !== verwachteNs(c.local)) {
+      afw.meld(`${cpad}: element in een andere namespace dan het schema het geeft; genegeerd`);
+      b.overig.push(c.local);
+      continue;
+    }
     const spec = VELD_SPEC.get(c.local);
     if (c.local === 'identificatie') {
       b.identificatie = c.text.trim() || undefined;

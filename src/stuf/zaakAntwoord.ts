@@ -56,12 +56,14 @@ const ROL_VELDEN = ['code', 'omschrijving', 'toelichting', 'afwijkendCorresponde
 const OBJ_VELDEN = ['omschrijving', 'tijdvakRelatie', 'tijdstipRegistratie', 'extraElementen'];
 const ZAKZAK_VELDEN = ['tijdvakRelatie', 'tijdstipRegistratie', 'extraElementen'];
 const NILLABLE_RELATIEVELDEN = new Set(['code', 'omschrijving', 'toelichting']);
+const STUF_RELATIEVELDEN = new Set(['tijdvakRelatie', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
+const relatieveldNs = (naam: string) => (STUF_RELATIEVELDEN.has(naam) ? NS.stuf : NS.zkn);
 
 function relatieVelden(opgeslagen: XElement[], volgorde: string[], scope: Scope): XElement[] {
   const uit: XElement[] = [];
   for (const naam of volgorde) {
     if (!scope.vraagt(naam)) continue;
-    const gevonden = opgeslagen.filter((v) => v.local === naam);
+    const gevonden = opgeslagen.filter((v) => v.local === naam && v.ns === relatieveldNs(naam));
     if (gevonden.length) uit.push(...gevonden);
     else if (scope.expliciet(naam) && NILLABLE_RELATIEVELDEN.has(naam)) uit.push(nilElement(NS.zkn, naam));
   }
@@ -87,7 +89,7 @@ function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElem
   const ander = b.andereZaak(identificatie);
   const id = zkn('identificatie', identificatie);
   if (!ander) {
-    const bekend = ['omschrijving', 'isVan'].filter((naam) => scope.vraagt(naam)).flatMap((naam) => opgeslagen.filter((e) => e.local === naam));
+    const bekend = ['omschrijving', 'isVan'].filter((naam) => scope.vraagt(naam)).flatMap((naam) => opgeslagen.filter((e) => e.local === naam && e.ns === NS.zkn));
     return zkn('gerelateerde', [id, ...bekend], [entiteittype('ZAK')]);
   }
   const zicht = v.andere(ander);
@@ -112,6 +114,13 @@ function zaakrelatieAntwoord(b: ZaakBeeld, r: Zaakrelatie, scope: Scope, v: Weer
 
 const relaties = <T>(scope: Scope, naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement): XElement[] =>
   herhalend(scope, naam, () => items.map((i) => maak(i, scope.sub(naam))), [entiteittype(et)]);
+
+// GeefZaakDetails-ZaakobjectGrp (ZDS 1.2) requires all four fields: those not stored are nil. lokatie (GML) is not
+// stored (the gateway cannot check it), so it is nietOndersteund unless an older record holds one.
+const ANDER_ZAAKOBJECT_VELDEN = ['omschrijving', 'aanduiding', 'lokatie', 'registratie'];
+const anderZaakObjectAntwoord = (a: XElement): XElement =>
+  zkn('anderZaakObject', ANDER_ZAAKOBJECT_VELDEN.map((naam) =>
+    a.children.find((c) => c.local === naam && c.ns === NS.zkn) ?? nilElement(NS.zkn, naam, naam === 'lokatie' ? 'nietOndersteund' : 'geenWaarde')));
 
 // ---- statuses ---------------------------------------------------------------------------------------------
 
@@ -140,7 +149,7 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
       ['datumStatusGezet', () => (moet || scope.vraagt('datumStatusGezet')) && zkn('datumStatusGezet', formatTijdstip(s.datumStatusGezet))],
       ['indicatieLaatsteStatus', () => (moet || scope.vraagt('indicatieLaatsteStatus')) &&
         (laatste ? zkn('indicatieLaatsteStatus', 'J') : variant === 'statusZds12' ? nilElement(NS.zkn, 'indicatieLaatsteStatus') : zkn('indicatieLaatsteStatus', 'N'))],
-      ['isGezetDoor', () => scope.vraagt('isGezetDoor') && s.gezetDoor],
+      ['isGezetDoor', () => scope.vraagt('isGezetDoor') && s.gezetDoor?.ns === NS.zkn && s.gezetDoor],
     ]),
   ], [entiteittype('ZAKSTT')]);
 }
@@ -179,7 +188,7 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOL
   const delen: Deel[] = [
     ...attrs('omschrijving', 'startdatum'),
     ['kenmerk', () => herhalend(scope, 'kenmerk', () => z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)])))],
-    ['anderZaakObject', () => herhalend(scope, 'anderZaakObject', () => z.anderZaakObjecten)],
+    ['anderZaakObject', () => herhalend(scope, 'anderZaakObject', () => z.anderZaakObjecten.filter((a) => a.ns === NS.zkn).map(anderZaakObjectAntwoord))],
     grp('resultaat'),
     ...attrs('startdatum', 'betalingsIndicatie'),
     grp('opschorting'),

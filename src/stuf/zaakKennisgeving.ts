@@ -2,9 +2,12 @@
 // clears, and which relations it adds, changes, ends or removes (by verwerkingssoort).
 import { NS } from './namespaces';
 import { schemaFout } from './fout';
-import { Afwijkingen, Verwerkingssoort, alsOpgeslagen, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
+import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
 import { parseTijdstip } from './tijd';
-import { betrokkeneVeld } from './betrokkeneVelden';
+import { BETROKKENE_VORM } from './betrokkeneVelden';
+import { ANDERE_ZAAK_VORM, ANDER_ZAAKOBJECT, GEZET_DOOR, OBJ_VORM, ROL_VORM, STATUSTYPE_VORM, ZAKZAK_VORM } from './relatieVelden';
+import { Vorm, opschonen, opschonenElement } from './schemaVorm';
+import { vrijObject } from './objectVorm';
 import { XElement, attr, child, children, isNil } from './xml';
 import {
   BETROKKENE_SOORTEN, Betrokkene, BetrokkeneElement, ExtraElement, Kenmerk, ROLSOORTEN, Rolsoort, Status, Waarde,
@@ -36,10 +39,20 @@ const ATTRIBUUT_SPEC = new Map(ZAAK_ATTRIBUTEN.map((s) => [s.naam as string, s])
 export const RELATIE_NAMEN = new Set<string>([
   'heeftBetrekkingOp', ...Object.keys(ROLSOORTEN), ...Object.keys(ZAAKRELATIE_SOORTEN), 'heeft', 'leidtTot', 'heeftRelevant',
 ]);
+/** StUF elements of a ZAK-kennisgeving; everything else in it is ZKN (also in ZDS 1.2 messages). */
+const STUF_KINDEREN = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
 const GENEGEERD = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie']);
 
-export function leesExtraElementen(e: XElement): ExtraElement[] {
-  return children(e, 'extraElement').map((x) => ({ naam: attr(x, '', 'naam') ?? '', waarde: isNil(x) ? null : x.text }));
+const naamVanNs = (ns: string) => (ns === NS.zkn ? 'ZKN' : ns === NS.stuf ? 'StUF' : ns === NS.bg ? 'BG' : ns === '' ? 'geen namespace' : 'een andere namespace');
+
+/** The children of StUF:extraElementen: extraElement (StUF) with a naam; anything else is no extra element. */
+export function leesExtraElementen(e: XElement, pad = 'extraElementen', afw?: Afwijkingen): ExtraElement[] {
+  const uit: ExtraElement[] = [];
+  for (const x of e.children) {
+    if (x.local !== 'extraElement' || x.ns !== NS.stuf) afw?.meld(`${pad}/${x.local}: geen StUF:extraElement; genegeerd`);
+    else uit.push({ naam: attr(x, '', 'naam') ?? '', waarde: isNil(x) ? null : x.text });
+  }
+  return uit;
 }
 
 /** Decodes one ZKN:object with entiteittype ZAK. */
@@ -53,6 +66,11 @@ export function leesZaakObject(obj: XElement, pad: string, afw: Afwijkingen): Za
   };
   for (const c of obj.children) {
     const cpad = `${pad}/${c.local}`;
+    const verwacht = STUF_KINDEREN.has(c.local) ? NS.stuf : NS.zkn;
+    if (c.ns !== verwacht) {
+      afw.meld(`${cpad}: element in ${naamVanNs(c.ns)} in plaats van ${naamVanNs(verwacht)}; genegeerd`);
+      continue;
+    }
     const spec = ATTRIBUUT_SPEC.get(c.local);
     if (c.local === 'identificatie') {
       bericht.identificatie = c.text.trim() || undefined;
@@ -65,9 +83,13 @@ export function leesZaakObject(obj: XElement, pad: string, afw: Afwijkingen): Za
       else (bericht.kenmerken ??= []).push(leesKenmerk(c, cpad, afw));
     } else if (c.local === 'anderZaakObject') {
       if (isNil(c)) bericht.anderZaakObjecten = null;
-      else (bericht.anderZaakObjecten ??= []).push(alsOpgeslagen(c));
+      else {
+        const ao = opschonenElement(c, 'anderZaakObject', ANDER_ZAAKOBJECT, cpad, afw);
+        if (ao) (bericht.anderZaakObjecten ??= []).push(ao);
+        else afw.meld(`${cpad}: anderZaakObject zonder omschrijving; genegeerd`);
+      }
     } else if (c.local === 'extraElementen') {
-      bericht.extraElementen = [...(bericht.extraElementen ?? []), ...leesExtraElementen(c)];
+      bericht.extraElementen = [...(bericht.extraElementen ?? []), ...leesExtraElementen(c, cpad, afw)];
     } else if (c.local === 'isVan') {
       bericht.zaaktype = leesIsVan(c, cpad, afw);
     } else if (RELATIE_NAMEN.has(c.local)) {
@@ -82,7 +104,7 @@ export function leesZaakObject(obj: XElement, pad: string, afw: Afwijkingen): Za
 function leesGroep(e: XElement, groep: ZaakGroep, pad: string, afw: Afwijkingen): Map<string, Waarde | null> {
   const velden = new Map<string, Waarde | null>();
   for (const c of e.children) {
-    const spec = ZAAK_GROEPEN[groep].find((s) => s.naam === c.local);
+    const spec = c.ns === NS.zkn ? ZAAK_GROEPEN[groep].find((s) => s.naam === c.local) : undefined;
     if (!spec) afw.meld(`${pad}/${c.local}: element onbekend in groep ${groep}; genegeerd`);
     else velden.set(spec.naam, leesWaarde(c, spec, `${pad}/${c.local}`, afw));
   }
@@ -90,22 +112,22 @@ function leesGroep(e: XElement, groep: ZaakGroep, pad: string, afw: Afwijkingen)
 }
 
 function leesKenmerk(e: XElement, pad: string, afw: Afwijkingen): Kenmerk {
-  const kenmerk = leesWaarde(child(e, 'kenmerk') ?? e, { naam: 'kenmerk', soort: 'tekst', max: 40 }, `${pad}/kenmerk`, afw);
-  const bron = leesWaarde(child(e, 'bron') ?? e, { naam: 'bron', soort: 'tekst', max: 40 }, `${pad}/bron`, afw);
+  const kenmerk = leesWaarde(child(e, 'kenmerk', NS.zkn) ?? e, { naam: 'kenmerk', soort: 'tekst', max: 40 }, `${pad}/kenmerk`, afw);
+  const bron = leesWaarde(child(e, 'bron', NS.zkn) ?? e, { naam: 'bron', soort: 'tekst', max: 40 }, `${pad}/bron`, afw);
   if (!kenmerk || !bron) throw schemaFout(`${pad}: kenmerk en bron zijn allebei verplicht`);
   return { kenmerk: kenmerk.w, bron: bron.w };
 }
 
 function leesIsVan(e: XElement, pad: string, afw: Afwijkingen): ZaakBericht['zaaktype'] {
   checkEntiteittype(e, 'ZAKZKT', pad, afw);
-  const g = child(e, 'gerelateerde');
+  const g = child(e, 'gerelateerde', NS.zkn);
   if (!g) {
     if (!isNil(e)) afw.meld(`${pad}: isVan zonder gerelateerde`);
     return undefined;
   }
   checkEntiteittype(g, 'ZKT', `${pad}/gerelateerde`, afw);
-  const code = child(g, 'code')?.text.trim() || undefined;
-  const omschrijving = child(g, 'omschrijving')?.text.trim() || undefined;
+  const code = child(g, 'code', NS.zkn)?.text.trim() || undefined;
+  const omschrijving = child(g, 'omschrijving', NS.zkn)?.text.trim() || undefined;
   if (code && code.length > 10) throw schemaFout(`${pad}/gerelateerde/code: zaaktypecode is langer dan 10 tekens`);
   if (omschrijving && omschrijving.length > 80) throw schemaFout(`${pad}/gerelateerde/omschrijving: langer dan 80 tekens`);
   return { code, omschrijving, verwerkingssoort: verwerkingssoortOf(e) };
@@ -115,19 +137,19 @@ const verwerkingssoortOf = (e: XElement) => attr(e, NS.stuf, 'verwerkingssoort')
 
 // ---- relations ----------------------------------------------------------------------------------------------
 
-/** The betrokkene inside a gerelateerde (natuurlijkPersoon, vestiging, medewerker, ...). */
+/**
+ * The betrokkene inside a gerelateerde (natuurlijkPersoon, vestiging, medewerker, ...): only the fields its schema
+ * type defines, in their own namespace, with values the type can carry. It is stored once and shared by every zaak
+ * naming it, so nothing else may reach it. Keys are read from those fields: a blank one is no key.
+ */
 export function leesBetrokkene(e: XElement, pad: string, afw: Afwijkingen): Betrokkene {
   const soort = BETROKKENE_SOORTEN[e.local as BetrokkeneElement];
   checkEntiteittype(e, soort, pad, afw);
   const vs = verwerkingssoortOf(e);
   if (vs === 'W' || vs === 'V' || vs === 'E') afw.meld(`${pad}: een gerelateerde wordt niet via een relatie gewijzigd (verwerkingssoort ${vs}); gelezen als I`);
-  const veld = (l: string) => child(e, l)?.text.trim() || undefined;
-  // Every field, keys included, is checked against its schema type before anything is derived from it.
-  for (const c of e.children) {
-    const spec = betrokkeneVeld(soort, c.local);
-    if (spec && !isNil(c)) leesWaarde(c, spec, `${pad}/${c.local}`, afw);
-  }
-  const b: Betrokkene = { soort, velden: e.children.filter((c) => !isNil(c)).map(alsOpgeslagen) };
+  const velden = opschonen(e.children, BETROKKENE_VORM[soort], pad, afw);
+  const veld = (l: string) => velden.find((v) => v.local === l)?.text || undefined;
+  const b: Betrokkene = { soort, velden };
   switch (soort) {
     case 'NPS': {
       const bsn = veld('inp.bsn');
@@ -154,17 +176,31 @@ export function leesBetrokkene(e: XElement, pad: string, afw: Afwijkingen): Betr
 }
 
 function gerelateerdeKind(rel: RelatieElement, afw: Afwijkingen): XElement | undefined {
-  const g = child(rel.element, 'gerelateerde');
+  const g = child(rel.element, 'gerelateerde', NS.zkn);
   if (!g) {
     afw.meld(`${rel.pad}: relatie zonder gerelateerde`);
     return undefined;
   }
   if (g.children.length !== 1) throw schemaFout(`${rel.pad}/gerelateerde: moet precies één object bevatten, gevonden ${g.children.length}`);
-  return g.children[0];
+  const kind = g.children[0];
+  // The gerelateerde's object elements are ZKN (their fields BG or ZKN): another namespace is another element.
+  if (kind.ns !== NS.zkn) {
+    afw.meld(`${rel.pad}/gerelateerde/${kind.local}: element in ${naamVanNs(kind.ns)} in plaats van ZKN; relatie genegeerd`);
+    return undefined;
+  }
+  return kind;
 }
 
-/** Relation children besides gerelateerde, as stored. */
-const relatieVelden = (rel: RelatieElement) => rel.element.children.filter((c) => c.local !== 'gerelateerde' && !isNil(c)).map(alsOpgeslagen);
+/** What a relation of this name may store besides its gerelateerde. */
+export function relatieVorm(naam: string): Vorm {
+  if (naam === 'heeftBetrekkingOp') return OBJ_VORM;
+  if (naam in ZAAKRELATIE_SOORTEN) return ZAKZAK_VORM;
+  return ROL_VORM;
+}
+
+/** Relation children besides gerelateerde, as stored: what the relation's type defines, cleaned. */
+export const relatieVelden = (rel: RelatieElement, afw: Afwijkingen, kinderen = rel.element.children) =>
+  opschonen(kinderen.filter((c) => !(c.local === 'gerelateerde' && c.ns === NS.zkn)), relatieVorm(rel.naam), rel.pad, afw);
 
 export function leesRol(rel: RelatieElement, afw: Afwijkingen): { rolsoort: Rolsoort; betrokkene: Betrokkene; velden: XElement[] } | undefined {
   const rolsoort = rel.naam as Rolsoort;
@@ -172,35 +208,40 @@ export function leesRol(rel: RelatieElement, afw: Afwijkingen): { rolsoort: Rols
   const kind = gerelateerdeKind(rel, afw);
   if (!kind) return undefined;
   if (!(kind.local in BETROKKENE_SOORTEN)) throw schemaFout(`${rel.pad}/gerelateerde/${kind.local}: geen betrokkene (verwacht natuurlijkPersoon, nietNatuurlijkPersoon, vestiging, medewerker of organisatorischeEenheid)`);
-  return { rolsoort, betrokkene: leesBetrokkene(kind, `${rel.pad}/gerelateerde/${kind.local}`, afw), velden: relatieVelden(rel) };
+  return { rolsoort, betrokkene: leesBetrokkene(kind, `${rel.pad}/gerelateerde/${kind.local}`, afw), velden: relatieVelden(rel, afw) };
 }
 
 export function leesZaakobject(rel: RelatieElement, afw: Afwijkingen): Zaakobject | undefined {
   checkEntiteittype(rel.element, 'ZAKOBJ', rel.pad, afw);
   const kind = gerelateerdeKind(rel, afw);
   if (!kind) return undefined;
-  const o: Zaakobject = { objecttype: kind.local, velden: relatieVelden(rel) };
-  if (kind.local in BETROKKENE_SOORTEN) o.betrokkene = leesBetrokkene(kind, `${rel.pad}/gerelateerde/${kind.local}`, afw);
-  else o.object = alsOpgeslagen(kind);
+  const kpad = `${rel.pad}/gerelateerde/${kind.local}`;
+  const o: Zaakobject = { objecttype: kind.local, velden: relatieVelden(rel, afw) };
+  if (kind.local in BETROKKENE_SOORTEN) o.betrokkene = leesBetrokkene(kind, kpad, afw);
+  else {
+    const object = vrijObject(kind, kpad, afw);
+    if (!object) return undefined;
+    o.object = object;
+  }
   return o;
 }
 
 export function leesZaakrelatie(rel: RelatieElement, afw: Afwijkingen): Zaakrelatie | undefined {
   const soort = rel.naam as ZaakrelatieSoort;
   checkEntiteittype(rel.element, ZAAKRELATIE_SOORTEN[soort], rel.pad, afw);
-  const g = child(rel.element, 'gerelateerde');
+  const g = child(rel.element, 'gerelateerde', NS.zkn);
   if (!g) {
     afw.meld(`${rel.pad}: relatie zonder gerelateerde`);
     return undefined;
   }
   checkEntiteittype(g, 'ZAK', `${rel.pad}/gerelateerde`, afw);
-  const id = child(g, 'identificatie')?.text.trim();
+  const id = child(g, 'identificatie', NS.zkn)?.text.trim();
   if (!id) throw schemaFout(`${rel.pad}/gerelateerde/identificatie: de identificatie van de andere zaak ontbreekt`);
   return {
     soort,
     andereIdentificatie: id,
-    gerelateerde: g.children.filter((c) => c.local !== 'identificatie' && !isNil(c)).map(alsOpgeslagen),
-    velden: relatieVelden(rel),
+    gerelateerde: opschonen(g.children, ANDERE_ZAAK_VORM, `${rel.pad}/gerelateerde`, afw),
+    velden: relatieVelden(rel, afw),
   };
 }
 
@@ -211,51 +252,54 @@ export interface StatusBericht extends Status {
 /** A `heeft` relation (ZAKSTT): the status with its statustype kerngegevens. */
 export function leesStatus(rel: RelatieElement, afw: Afwijkingen, nu: () => string): StatusBericht | undefined {
   checkEntiteittype(rel.element, 'ZAKSTT', rel.pad, afw);
-  const g = child(rel.element, 'gerelateerde');
+  const g = child(rel.element, 'gerelateerde', NS.zkn);
   if (!g) {
     afw.meld(`${rel.pad}: status zonder gerelateerde (statustype)`);
     return undefined;
   }
   checkEntiteittype(g, 'STT', `${rel.pad}/gerelateerde`, afw);
   const tekst = (e: XElement | undefined, l: string) => (e && !isNil(e) ? e.text.trim() : '') || undefined;
-  const volgnummerTekst = tekst(child(g, 'volgnummer'), 'volgnummer');
+  const volgnummerTekst = tekst(child(g, 'volgnummer', NS.zkn), 'volgnummer');
   let volgnummer: number | undefined;
   if (volgnummerTekst !== undefined) {
     if (!/^\d{1,4}$/.test(volgnummerTekst) || Number(volgnummerTekst) < 1) throw schemaFout(`${rel.pad}/gerelateerde/volgnummer: '${volgnummerTekst}' is geen volgnummer (1-9999)`);
     volgnummer = Number(volgnummerTekst);
   }
-  const omschrijving = tekst(child(g, 'omschrijving'), 'omschrijving');
+  const omschrijving = tekst(child(g, 'omschrijving', NS.zkn), 'omschrijving');
+  if (omschrijving && omschrijving.length > 80) throw schemaFout(`${rel.pad}/gerelateerde/omschrijving: langer dan 80 tekens`);
   if (volgnummer === undefined && omschrijving === undefined) {
     throw schemaFout(`${rel.pad}/gerelateerde: statustype zonder volgnummer en omschrijving`);
   }
-  const datumEl = child(rel.element, 'datumStatusGezet');
+  const datumEl = child(rel.element, 'datumStatusGezet', NS.zkn);
   let datumStatusGezet;
   if (datumEl && !isNil(datumEl) && datumEl.text.trim()) datumStatusGezet = parseTijdstip(datumEl.text, `${rel.pad}/datumStatusGezet`);
   else {
     afw.meld(`${rel.pad}/datumStatusGezet ontbreekt; het tijdstip van ontvangst is gebruikt`);
     datumStatusGezet = parseTijdstip(nu(), 'nu');
   }
-  const toelichting = tekst(child(rel.element, 'toelichting'), 'toelichting');
+  const toelichting = tekst(child(rel.element, 'toelichting', NS.zkn), 'toelichting');
   if (toelichting && toelichting.length > 1000) throw schemaFout(`${rel.pad}/toelichting: langer dan 1000 tekens`);
-  const gezetDoor = child(rel.element, 'isGezetDoor');
+  const gezetDoor = child(rel.element, 'isGezetDoor', NS.zkn);
   const s: StatusBericht = {
     volgnummer: volgnummer ?? 0,
     datumStatusGezet,
-    statustype: g.children.filter((c) => !isNil(c)).map(alsOpgeslagen),
+    statustype: opschonen(g.children, STATUSTYPE_VORM, `${rel.pad}/gerelateerde`, afw),
     extra: [],
   };
   if (omschrijving) s.omschrijving = omschrijving;
-  const code = tekst(child(g, 'code'), 'code');
+  const code = tekst(child(g, 'code', NS.zkn), 'code');
+  if (code && code.length > 10) throw schemaFout(`${rel.pad}/gerelateerde/code: langer dan 10 tekens`);
   if (code) s.code = code;
-  const zktCode = tekst(child(g, 'zkt.code'), 'zkt.code');
+  const zktCode = tekst(child(g, 'zkt.code', NS.zkn), 'zkt.code');
   if (zktCode) s.zktCode = zktCode;
   if (toelichting) s.toelichting = toelichting;
-  if (gezetDoor && !isNil(gezetDoor)) s.gezetDoor = alsOpgeslagen(gezetDoor);
+  const door = gezetDoor && !isNil(gezetDoor) ? opschonenElement(gezetDoor, 'isGezetDoor', GEZET_DOOR, `${rel.pad}/isGezetDoor`, afw) : undefined;
+  if (door) s.gezetDoor = door;
   return s;
 }
 
 /** The end date a relation carries in StUF:tijdvakRelatie/eindRelatie, if any. */
 export function eindRelatie(rel: RelatieElement): string | undefined {
-  const eind = child(child(rel.element, 'tijdvakRelatie'), 'eindRelatie');
+  const eind = child(child(rel.element, 'tijdvakRelatie', NS.stuf), 'eindRelatie', NS.stuf);
   return eind && !isNil(eind) ? eind.text.trim() || undefined : undefined;
 }

@@ -1,0 +1,59 @@
+// What the relations of a zaak may store besides their gerelateerde, and the stored subtrees around them
+// (statustype, isGezetDoor, the other zaak of a zaakrelatie, anderZaakObject), per the ZKN kennisgeving types
+// (ZAKBTRxxx-, ZAKOBJ-, ZAKZAKxxx-, ZAKSTT-kennisgeving). These are echoed in later answers of the zaak.
+import { NS } from './namespaces';
+import { at } from './xml';
+import { AFWIJKEND_ADRES, AFWIJKEND_BUITENLANDS_ADRES, BETROKKENE_VORM } from './betrokkeneVelden';
+import {
+  EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_RELATIE, Vorm, VormVeld, datum, groep, keuze, patroon, tekst, vorm, weg,
+} from './schemaVorm';
+
+const CODE = tekst(NS.zkn, 10);
+const OMSCHRIJVING = tekst(NS.zkn, 80);
+const TOELICHTING = tekst(NS.zkn, 1000);
+const EXTRA: [string, VormVeld] = ['extraElementen', EXTRA_ELEMENTEN];
+const entiteit = (et: string, kinderen: Vorm, verplicht?: string[]): VormVeld => ({ ...groep(NS.zkn, kinderen, verplicht), vast: [at(NS.stuf, 'entiteittype', et)] });
+
+/** ZAKBTRxxx: the fields of a role. */
+export const ROL_VORM = vorm([
+  ['code', CODE], ['omschrijving', OMSCHRIJVING], ['toelichting', TOELICHTING],
+  ['afwijkendCorrespondentieAdres', AFWIJKEND_ADRES], ['afwijkendBuitenlandsCorrespondentieAdres', AFWIJKEND_BUITENLANDS_ADRES],
+  ['tijdvakRelatie', TIJDVAK_RELATIE], ['tijdvakGeldigheid', TIJDVAK_GELDIGHEID], ['tijdstipRegistratie', TIJDSTIP_REGISTRATIE], EXTRA,
+  // Its kennisgeving and antwoord types differ (CTP); not stored.
+  ['heeftAlsAanspreekpunt', weg(NS.zkn)],
+]);
+
+/** ZAKOBJ: the fields of a zaakobject relation. */
+export const OBJ_VORM = vorm([['omschrijving', OMSCHRIJVING], ['tijdvakRelatie', TIJDVAK_RELATIE], ['tijdstipRegistratie', TIJDSTIP_REGISTRATIE], EXTRA]);
+
+/** ZAKZAKBTR / ZAKZAKDEL: the fields of a relation between zaken. */
+export const ZAKZAK_VORM = vorm([['tijdvakRelatie', TIJDVAK_RELATIE], ['tijdstipRegistratie', TIJDSTIP_REGISTRATIE], EXTRA]);
+
+/** ZKT kerngegevens, in an isVan. */
+const ZKT = vorm([['omschrijving', OMSCHRIJVING], ['code', CODE], ['ingangsdatumObject', weg(NS.zkn)]]);
+const IS_VAN = entiteit('ZAKZKT', vorm([['gerelateerde', entiteit('ZKT', ZKT)], ['extraElementen', { ...EXTRA_ELEMENTEN, weg: true }]]), ['gerelateerde']);
+
+/** ZAK-kerngegevensKennisgeving without its identificatie: what a relation tells of the other zaak. */
+export const ANDERE_ZAAK_VORM = vorm([['identificatie', weg(NS.zkn)], ['omschrijving', OMSCHRIJVING], ['isVan', IS_VAN]]);
+
+/** STT-kerngegevensKennisgeving: the statustype of a status. */
+export const STATUSTYPE_VORM = vorm([
+  ['zkt.code', CODE], ['zkt.omschrijving', OMSCHRIJVING], ['volgnummer', patroon(NS.zkn, /^0*[1-9]\d{0,3}$/, 'volgnummer (1-9999)')],
+  ['code', CODE], ['omschrijving', OMSCHRIJVING], ['ingangsdatumObject', datum(NS.zkn)],
+]);
+
+/** ZAKSTTBTR: who set a status, a medewerker or organisatorische eenheid. */
+export const GEZET_DOOR = entiteit('ZAKSTTBTR', vorm([
+  ['gerelateerde', groep(NS.zkn, vorm([
+    ['medewerker', entiteit('MDW', BETROKKENE_VORM.MDW)],
+    ['organisatorischeEenheid', entiteit('OEH', BETROKKENE_VORM.OEH)],
+  ]))],
+  ['rolOmschrijving', OMSCHRIJVING],
+  ['rolomschrijvingGeneriek', keuze(NS.zkn, ['Belanghebbende', 'Gemachtigde', 'Initiator', 'Overig', 'Uitvoerder', 'Verantwoordelijke'])],
+  ['tijdvakRelatie', TIJDVAK_RELATIE], ['tijdstipRegistratie', TIJDSTIP_REGISTRATIE], EXTRA,
+]), ['gerelateerde']);
+
+/** ZaakobjectGrp (anderZaakObject); lokatie is GML, which we cannot check: not stored. */
+export const ANDER_ZAAKOBJECT = groep(NS.zkn, vorm([
+  ['omschrijving', OMSCHRIJVING], ['aanduiding', OMSCHRIJVING], ['lokatie', weg(NS.zkn)], ['registratie', tekst(NS.zkn, 50)],
+]), ['omschrijving']);

@@ -1,0 +1,158 @@
+// Nothing stored that the schema does not hold (issue 13, point 6): a person is one record shared by every zaak that
+// names it, so a creeerZaak that slips a foreign element onto it would break every later answer about that person,
+// also answers about other, valid zaken. Each poisoned message is refused (strict, or where the value cannot be
+// held) or accepted without the foreign part (lenient); afterwards geefZaakdetails `alles` of that zaak and of a
+// valid zaak naming the same person answer without anything outside the schema (the global teardown validates every
+// answer written here with the reference validator).
+import { NS } from '../../src/stuf/namespaces';
+import { XElement } from '../../src/stuf/xml';
+import { startGateway, TestGateway } from '../support/gateway';
+import { inEnvelope } from '../support/soap';
+import { Dialect, actie, creeerZaak, geefZaakdetails, medewerker, persoon, rol, status, wijzig } from '../support/dialecten';
+import { goed, objectUit, schoneFout } from '../support/antwoorden';
+
+type Modus = 'lenient' | 'strict';
+
+interface Vergif {
+  naam: string;
+  /** The natuurlijkPersoon (as gerelateerde) of the poisoned zaak. */
+  persoon: (bsn: string) => string;
+  /** Refused in both modes: a value the schema cannot carry. */
+  altijdGeweigerd?: boolean;
+}
+
+/** The same person as zaakobject (client): the answer type differs (NPS-zkn-OBJ-antwoord). */
+const zaakobjectVan = (gerelateerde: string) =>
+  `<ZKN:heeftBetrekkingOp StUF:entiteittype="ZAKOBJ" StUF:verwerkingssoort="T"><ZKN:gerelateerde>${gerelateerde}</ZKN:gerelateerde><ZKN:omschrijving>Client</ZKN:omschrijving></ZKN:heeftBetrekkingOp>`;
+const NPS = (inhoud: string, extraNs = '') =>
+  `<ZKN:natuurlijkPersoon StUF:entiteittype="NPS" StUF:verwerkingssoort="I"${extraNs}>${inhoud}</ZKN:natuurlijkPersoon>`;
+
+const VERGIFTEN: Vergif[] = [
+  { naam: 'inp.bsn zonder namespace', persoon: (bsn) => NPS(`<inp.bsn xmlns="">${bsn}</inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam>`) },
+  { naam: 'het BG-prefix aan een andere namespace gebonden', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam>`, ' xmlns:BG="urn:vreemd"') },
+  { naam: 'een lege BSN', persoon: () => NPS('<BG:inp.bsn>   </BG:inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam>') },
+  { naam: 'een vreemd element tussen de velden', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:schoenmaat>44</BG:schoenmaat><BG:geslachtsnaam>Vries</BG:geslachtsnaam>`) },
+  { naam: 'een BG-naam in een vreemde namespace', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><X:voornamen xmlns:X="urn:x">Jan</X:voornamen><BG:geslachtsnaam>Vries</BG:geslachtsnaam>`) },
+  { naam: 'een vreemd attribuut op een veld', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:geslachtsnaam X:kleur="rood" xmlns:X="urn:x">Vries</BG:geslachtsnaam>`) },
+  { naam: 'een vreemd element in het verblijfsadres', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam><BG:verblijfsadres><BG:aoa.postcode>1234AB</BG:aoa.postcode><BG:verdieping>3</BG:verdieping></BG:verblijfsadres>`) },
+  { naam: 'een BSN die geen negen cijfers is', persoon: () => NPS('<BG:inp.bsn>12345</BG:inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam>'), altijdGeweigerd: true },
+  { naam: 'een postcode die geen postcode is', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:verblijfsadres><BG:aoa.postcode>ABCD</BG:aoa.postcode></BG:verblijfsadres>`), altijdGeweigerd: true },
+];
+
+/** Every element under the gerelateerde persons of an answer, with its path, that lies outside BG (StUF for extraElementen). */
+function vreemdeVelden(object: XElement | undefined): string[] {
+  const uit: string[] = [];
+  const loop = (e: XElement, pad: string, binnenPersoon: boolean) => {
+    for (const c of e.children) {
+      const cpad = `${pad}/${c.local}`;
+      if (binnenPersoon && c.ns !== NS.bg && c.ns !== NS.stuf) uit.push(`${cpad} {${c.ns}}`);
+      if (binnenPersoon && c.attrs.some((a) => a.ns !== NS.stuf && a.ns !== NS.xsi)) uit.push(`${cpad} @vreemd`);
+      loop(c, cpad, binnenPersoon || c.local === 'natuurlijkPersoon');
+    }
+  };
+  if (object) loop(object, 'object', false);
+  return uit;
+}
+
+const personenIn = (object: XElement | undefined): XElement[] => {
+  const uit: XElement[] = [];
+  const loop = (e: XElement) => e.children.forEach((c) => (c.local === 'natuurlijkPersoon' ? uit.push(c) : loop(c)));
+  if (object) loop(object);
+  return uit;
+};
+
+let bsnTeller = 0;
+/** A distinct valid-looking BSN per case (nine digits), so that cases do not share a person. */
+const nieuweBsn = () => String(100000000 + process.pid * 100 + ++bsnTeller).slice(-9).padStart(9, '1');
+
+describe.each<[Dialect, Modus]>([
+  ['zds12', 'lenient'],
+  ['zds12', 'strict'],
+  ['zds11', 'lenient'],
+  ['zds11', 'strict'],
+])('%s, %s: een persoon die alle zaken delen krijgt niets wat het schema niet kent', (d, modus) => {
+  let gw: TestGateway;
+  let teller = 0;
+  beforeAll(async () => {
+    gw = await startGateway(modus === 'strict' ? { stuf: { validatie: 'strict' } } : {});
+  });
+  afterAll(() => gw.sluit());
+
+  const zaakId = () => `0599-SO-${d}-${modus}-${process.pid}-${++teller}`;
+  const stuur = (bericht: string, dienst: 'creeerZaak' | 'geefZaakdetails' | 'updateZaak' | 'actualiseerZaakstatus') =>
+    gw.stuur(inEnvelope(bericht), { actie: actie(d, dienst), pad: dienst === 'geefZaakdetails' ? '/BeantwoordVraag' : '/OntvangAsynchroon' });
+  const details = async (id: string) => objectUit(await stuur(geefZaakdetails(d, id), 'geefZaakdetails'));
+
+  it.each(VERGIFTEN.map((v) => [v.naam, v] as const))('%s', async (_naam, v) => {
+    const bsn = nieuweBsn();
+    // A valid zaak names the person first; its answers must stay valid whatever comes after.
+    const geldig = zaakId();
+    goed(await stuur(creeerZaak(d, { id: geldig, relaties: rol('heeftAlsInitiator', persoon(bsn)) }), 'creeerZaak'));
+
+    const vergiftigd = zaakId();
+    const r = await stuur(creeerZaak(d, { id: vergiftigd, relaties: rol('heeftAlsInitiator', v.persoon(bsn)) + zaakobjectVan(v.persoon(bsn)) }), 'creeerZaak');
+    if (modus === 'strict' || v.altijdGeweigerd) {
+      const f = schoneFout(r);
+      expect(f.code).toBe('StUF055');
+      expect(f.plek).toBe('client');
+      expect(f.details).not.toContain(bsn);
+      expect(f.details).not.toContain('Vries');
+    } else {
+      expect(goed(r).local).toBe('Bv03Bericht');
+      const o = await details(vergiftigd);
+      expect(vreemdeVelden(o)).toEqual([]);
+      expect(personenIn(o).length).toBeGreaterThan(0);
+    }
+
+    const o = await details(geldig);
+    expect(vreemdeVelden(o)).toEqual([]);
+    const [p] = personenIn(o);
+    expect(p.children.find((c) => c.local === 'inp.bsn' && c.ns === NS.bg)?.text).toBe(bsn);
+    expect(p.children.filter((c) => c.local === 'inp.bsn')).toHaveLength(1);
+  });
+
+  it('een lege BSN is geen sleutel: twee zaken met een lege BSN delen geen persoon', async () => {
+    const a = zaakId();
+    const b = zaakId();
+    const leeg = NPS('<BG:inp.bsn> </BG:inp.bsn><BG:geslachtsnaam>Eerste</BG:geslachtsnaam>');
+    const ander = NPS('<BG:inp.bsn></BG:inp.bsn><BG:geslachtsnaam>Tweede</BG:geslachtsnaam>');
+    const ra = await stuur(creeerZaak(d, { id: a, relaties: rol('heeftAlsInitiator', leeg) }), 'creeerZaak');
+    const rb = await stuur(creeerZaak(d, { id: b, relaties: rol('heeftAlsInitiator', ander) }), 'creeerZaak');
+    if (modus === 'strict') {
+      expect(schoneFout(ra).code).toBe('StUF055');
+      expect(schoneFout(rb).code).toBe('StUF055');
+      return;
+    }
+    goed(ra);
+    goed(rb);
+    const naam = (o: XElement | undefined) => personenIn(o)[0]?.children.find((c) => c.local === 'geslachtsnaam')?.text;
+    expect(naam(await details(a))).toBe('Eerste');
+    expect(naam(await details(b))).toBe('Tweede');
+  });
+
+  it('relatievelden, status, isGezetDoor en anderZaakObject houden alleen wat het schema kent', async () => {
+    const id = zaakId();
+    const vreemd = '<X:iets xmlns:X="urn:x">vreemd</X:iets>';
+    const relaties =
+      `<ZKN:heeftAlsInitiator StUF:entiteittype="ZAKBTRINI" StUF:verwerkingssoort="T"><ZKN:gerelateerde>${medewerker('MDW-SO')}</ZKN:gerelateerde>` +
+      `<ZKN:omschrijving>Aanvrager</ZKN:omschrijving><code xmlns="">X</code>${vreemd}<StUF:extraElementen><StUF:extraElement naam="kanaal">balie</StUF:extraElement>${vreemd}</StUF:extraElementen></ZKN:heeftAlsInitiator>`;
+    const attributen =
+      '<ZKN:omschrijving>Testzaak</ZKN:omschrijving><ZKN:anderZaakObject><ZKN:omschrijving>Boom</ZKN:omschrijving>' + vreemd + '</ZKN:anderZaakObject>' +
+      '<ZKN:startdatum>20240115</ZKN:startdatum><ZKN:registratiedatum>20240115</ZKN:registratiedatum>';
+    const r = await stuur(creeerZaak(d, { id, attributen, relaties }), 'creeerZaak');
+    if (modus === 'strict') {
+      expect(schoneFout(r).code).toBe('StUF055');
+      return;
+    }
+    goed(r);
+    const st = status(1, 'Ontvangen', '20240116090000').replace('</ZKN:medewerker>', `${vreemd}</ZKN:medewerker>`).replace('</ZKN:isGezetDoor>', `${vreemd}</ZKN:isGezetDoor>`);
+    goed(await stuur(wijzig(d, 'actualiseerZaakstatus', id, '', st), 'actualiseerZaakstatus'));
+    const o = await details(id);
+    const alles = JSON.stringify(o);
+    expect(alles).not.toContain('urn:x');
+    expect(alles).not.toContain('vreemd');
+    expect(alles).toContain('Boom');
+    expect(alles).toContain('balie');
+    expect(alles).toContain('mdw042');
+  });
+});
