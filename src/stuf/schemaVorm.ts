@@ -27,6 +27,8 @@ export interface VormVeld {
   nilBewaren?: boolean;
   /** Defined by the schema but not stored: dropped without a deviation. */
   weg?: boolean;
+  /** A further check of a simple value (the facets of a generated type); throws StUF055. */
+  controle?: (waarde: string, pad: string) => void;
 }
 
 /** Allowed children by local name, in schema order. */
@@ -59,6 +61,7 @@ const TIJDSTIP_MET_INDICATOR = tijdstip(NS.stuf);
 export const TIJDVAK_RELATIE = groep(NS.stuf, vorm([['beginRelatie', nilBaar(TIJDSTIP_MET_INDICATOR)], ['eindRelatie', TIJDSTIP_MET_INDICATOR]]), ['beginRelatie']);
 export const TIJDVAK_GELDIGHEID = groep(NS.stuf, vorm([['beginGeldigheid', nilBaar(TIJDSTIP_MET_INDICATOR)], ['eindGeldigheid', nilBaar(TIJDSTIP_MET_INDICATOR)]]), ['beginGeldigheid', 'eindGeldigheid']);
 export const TIJDSTIP_REGISTRATIE = tijdstip(NS.stuf);
+export const TIJDVAK_OBJECT = groep(NS.stuf, vorm([['beginObject', nilBaar(datum(NS.stuf))], ['eindObject', datum(NS.stuf)]]), ['beginObject']);
 
 // ---- cleaning ---------------------------------------------------------------------------------------------
 
@@ -98,6 +101,7 @@ function schoonElement(c: XElement, veld: VormVeld, pad: string, afw: Afwijkinge
   }
   const w = leesWaarde(c, veld.spec!, pad, afw);
   if (!w) return undefined;
+  veld.controle?.(w.w, pad);
   return { ns: c.ns, local: c.local, attrs: attributen(c, veld, pad, afw, w.ind), children: [], text: w.w };
 }
 

@@ -130,6 +130,32 @@ describe.each<[Dialect, Modus]>([
     expect(naam(await details(b))).toBe('Tweede');
   });
 
+  it('een zaakobject dat geen betrokkene is (adres, pand) houdt alleen de velden die zijn antwoordtype kent', async () => {
+    const id = zaakId();
+    const adres =
+      '<ZKN:adres StUF:entiteittype="AOA" StUF:verwerkingssoort="I"><BG:identificatie>0599200000012345</BG:identificatie>' +
+      '<BG:wpl.woonplaatsNaam>Rotterdam</BG:wpl.woonplaatsNaam><BG:huisnummer>12</BG:huisnummer><BG:verdieping>3</BG:verdieping>' +
+      '<X:postcode xmlns:X="urn:x">1234AB</X:postcode><BG:postcode>3011AB</BG:postcode></ZKN:adres>';
+    const pand = '<ZKN:pand StUF:entiteittype="PND" StUF:verwerkingssoort="I"><BG:identificatie>0599100000012345</BG:identificatie></ZKN:pand>';
+    const relaties = rol('heeftAlsInitiator', medewerker('MDW-SO')) + zaakobjectVan(adres) + zaakobjectVan(pand);
+    const r = await stuur(creeerZaak(d, { id, relaties }), 'creeerZaak');
+    if (modus === 'strict') {
+      expect(schoneFout(r).code).toBe('StUF055');
+      goed(await stuur(creeerZaak(d, { id, relaties: rol('heeftAlsInitiator', medewerker('MDW-SO')) + zaakobjectVan(adres.replace(/<BG:verdieping>.*?<\/BG:verdieping>|<X:postcode.*?<\/X:postcode>/g, '')) + zaakobjectVan(pand) }), 'creeerZaak'));
+    } else goed(r);
+    const o = await details(id);
+    const alles = JSON.stringify(o);
+    expect(alles).not.toContain('urn:x');
+    expect(alles).not.toContain('verdieping');
+    expect(alles).toContain('3011AB');
+    expect(alles).toContain('0599100000012345');
+    // A value the answer type cannot carry is refused in both modes.
+    const teLang = adres.replace('<BG:huisnummer>12</BG:huisnummer>', '<BG:huisnummer>123456</BG:huisnummer>');
+    const f = schoneFout(await stuur(creeerZaak(d, { id: zaakId(), relaties: rol('heeftAlsInitiator', medewerker('MDW-SO')) + zaakobjectVan(teLang) }), 'creeerZaak'));
+    expect(f.code).toBe('StUF055');
+    expect(f.details).toContain('huisnummer');
+  });
+
   it('relatievelden, status, isGezetDoor en anderZaakObject houden alleen wat het schema kent', async () => {
     const id = zaakId();
     const vreemd = '<X:iets xmlns:X="urn:x">vreemd</X:iets>';
