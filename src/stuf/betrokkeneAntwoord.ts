@@ -70,7 +70,11 @@ const onbekendAuthentiek = () =>
 export function betrokkeneAntwoord(b: Betrokkene, scope: Scope, plek: BetrokkenePlek): XElement {
   // By namespace and name: a field stored in another namespace (before the allow-list) is no field of this type.
   const opgeslagen = new Map<string, XElement[]>();
-  for (const v of b.velden) if (v.ns === veldNs(b.soort, v.local)) opgeslagen.set(v.local, [...(opgeslagen.get(v.local) ?? []), v]);
+  // Nor is an empty one (a blank BSN kept by an older version): the schema types hold no empty value.
+  for (const v of b.velden) {
+    if (v.ns !== veldNs(b.soort, v.local) || (v.children.length === 0 && v.text.trim() === '')) continue;
+    opgeslagen.set(v.local, [...(opgeslagen.get(v.local) ?? []), v]);
+  }
   const kern = KERNGEGEVENS[b.soort];
   const uit: XElement[] = [];
   for (const naam of VELDEN[plek][b.soort]) {
