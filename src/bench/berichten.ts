@@ -53,8 +53,11 @@ export function stuurgegevens(berichtcode: string, referentienummer: string, res
     `<StUF:referentienummer>${referentienummer}</StUF:referentienummer><StUF:tijdstipBericht>${tijdstip()}</StUF:tijdstipBericht>${rest}</${prefix}:stuurgegevens>`;
 }
 
-/** creeerZaak_ZakLk01 as in the sample: attributes, zaaktype, an initiator (natuurlijk persoon with BSN) and a first status. */
-export function creeerZaak(identificatie: string, referentienummer: string, n: number): Soapverzoek {
+/**
+ * creeerZaak_ZakLk01 as in the sample: attributes, zaaktype, an initiator (natuurlijk persoon with BSN) and a first
+ * status. The initiator is person `persoon` (bsnVoor), by default n.
+ */
+export function creeerZaak(identificatie: string, referentienummer: string, n: number, persoon = n): Soapverzoek {
   const zt = ZAAKTYPEN[n % ZAAKTYPEN.length];
   const bericht =
     `<ZDS:creeerZaak_ZakLk01 ${NAMESPACES}>${stuurgegevens('Lk01', referentienummer, '<StUF:entiteittype>ZAK</StUF:entiteittype>')}` +
@@ -69,8 +72,8 @@ export function creeerZaak(identificatie: string, referentienummer: string, n: n
     '<ZKN:isVan StUF:entiteittype="ZAKZKT" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="ZKT" StUF:verwerkingssoort="I">' +
     `<ZKN:omschrijving>${zt.omschrijving}</ZKN:omschrijving><ZKN:code>${zt.code}</ZKN:code></ZKN:gerelateerde></ZKN:isVan>` +
     '<ZKN:heeftAlsInitiator StUF:entiteittype="ZAKBTRINI" StUF:verwerkingssoort="T"><ZKN:gerelateerde>' +
-    `<ZKN:natuurlijkPersoon StUF:entiteittype="NPS" StUF:verwerkingssoort="T"><BG:inp.bsn>${bsnVoor(n)}</BG:inp.bsn>` +
-    `<BG:authentiek StUF:metagegeven="true">J</BG:authentiek><BG:geslachtsnaam>${ACHTERNAMEN[n % ACHTERNAMEN.length]}</BG:geslachtsnaam>` +
+    `<ZKN:natuurlijkPersoon StUF:entiteittype="NPS" StUF:verwerkingssoort="T"><BG:inp.bsn>${bsnVoor(persoon)}</BG:inp.bsn>` +
+    `<BG:authentiek StUF:metagegeven="true">J</BG:authentiek><BG:geslachtsnaam>${ACHTERNAMEN[persoon % ACHTERNAMEN.length]}</BG:geslachtsnaam>` +
     '<BG:voorletters>J</BG:voorletters></ZKN:natuurlijkPersoon></ZKN:gerelateerde><ZKN:code>INI</ZKN:code></ZKN:heeftAlsInitiator>' +
     '<ZKN:heeft StUF:entiteittype="ZAKSTT" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="STT" StUF:verwerkingssoort="I">' +
     `<ZKN:zkt.code>${zt.code}</ZKN:zkt.code><ZKN:volgnummer>1</ZKN:volgnummer><ZKN:omschrijving>Ontvangen</ZKN:omschrijving></ZKN:gerelateerde>` +

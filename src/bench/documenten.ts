@@ -54,13 +54,13 @@ function post(url: string, actie: string, stukken: Buffer[], contentType: string
 }
 
 /** Resident memory now and its peak since the last reset, in bytes (Linux). */
-function geheugen(pid: number): { rss: number; piek: number } {
+export function geheugen(pid: number): { rss: number; piek: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (veld: string) => Number(new RegExp(`^${veld}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
   return { rss: kb('VmRSS'), piek: kb('VmHWM') };
 }
 
-function resetPiek(pid: number): boolean {
+export function resetPiek(pid: number): boolean {
   try {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
     return true;

@@ -1,4 +1,11 @@
-// The benchmark's knobs, from the environment: how large the big database is, how long each case runs.
+// The benchmark's knobs, from the environment: how large the big database is, how long each case runs, which cases
+// run, and which other checkout (if any) is measured beside this one.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The cases BENCH_ALLEEN can name; geefZaakdetails covers both database sizes. */
+export const GEVALLEN = ['geefZaakdetails', 'creeerZaak', 'genereerZaakIdentificatie', 'zoekZaken', 'notificaties', 'ketenpartner', 'documenten', 'aanval'] as const;
+export type GevalSleutel = (typeof GEVALLEN)[number];
 
 export interface Instellingen {
   /** Zaken in the large database (BENCH_GROOT). */
@@ -13,8 +20,12 @@ export interface Instellingen {
   verbindingen: number;
   /** Document sizes in MB for the document case (BENCH_DOCUMENTEN, comma-separated; empty skips the case). */
   documenten: number[];
-  /** BENCH_ALLEEN=documenten runs only the document case. */
-  alleenDocumenten: boolean;
+  /** The cases to run (BENCH_ALLEEN, comma-separated; all when unset). */
+  alleen: GevalSleutel[];
+  /** Seconds after which one attack request is given up (BENCH_AANVAL_SECONDEN): today's reader takes minutes on some. */
+  aanvalSeconden: number;
+  /** A second, already built checkout whose gateway is measured beside ours (BENCH_VERGELIJK). */
+  vergelijk?: string;
 }
 
 function groottes(env: NodeJS.ProcessEnv): number[] {
@@ -32,6 +43,26 @@ function getal(env: NodeJS.ProcessEnv, naam: string, standaard: number, min: num
   return n;
 }
 
+function gekozen(env: NodeJS.ProcessEnv): GevalSleutel[] {
+  const ruw = env.BENCH_ALLEEN?.trim();
+  if (!ruw) return [...GEVALLEN];
+  const uit = new Set<GevalSleutel>();
+  for (const naam of ruw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    const sleutel = GEVALLEN.find((g) => g.toLowerCase() === naam.toLowerCase());
+    if (!sleutel) throw new Error(`BENCH_ALLEEN: unknown case '${naam}'; choose from ${GEVALLEN.join(', ')}`);
+    uit.add(sleutel);
+  }
+  return GEVALLEN.filter((g) => uit.has(g));
+}
+
+function vergelijkMap(env: NodeJS.ProcessEnv): string | undefined {
+  const ruw = env.BENCH_VERGELIJK?.trim();
+  if (!ruw) return undefined;
+  const pad = resolve(ruw);
+  if (!existsSync(join(pad, 'dist', 'main.js'))) throw new Error(`BENCH_VERGELIJK='${ruw}': ${join(pad, 'dist', 'main.js')} not found (build that checkout first)`);
+  return pad;
+}
+
 export function leesInstellingen(env: NodeJS.ProcessEnv = process.env): Instellingen {
   return {
     groot: getal(env, 'BENCH_GROOT', 1_000_000, 1),
@@ -40,6 +71,8 @@ export function leesInstellingen(env: NodeJS.ProcessEnv = process.env): Instelli
     opwarmen: getal(env, 'BENCH_OPWARMEN', 5, 0),
     verbindingen: getal(env, 'BENCH_VERBINDINGEN', 3, 1),
     documenten: groottes(env),
-    alleenDocumenten: env.BENCH_ALLEEN === 'documenten',
+    alleen: gekozen(env),
+    aanvalSeconden: getal(env, 'BENCH_AANVAL_SECONDEN', 30, 1),
+    vergelijk: vergelijkMap(env),
   };
 }

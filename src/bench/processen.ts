@@ -28,7 +28,8 @@ export interface Dienst {
   /** The last part of what the child wrote to stdout and stderr (its log), for failure reports. */
   uitvoer(): string;
   levend(): boolean;
-  stop(): Promise<void>;
+  /** SIGTERM, after 5 s SIGKILL; `meteen` kills at once (a process whose event loop is stuck would not react anyway). */
+  stop(meteen?: boolean): Promise<void>;
 }
 
 export interface DienstOpties {
@@ -66,10 +67,10 @@ export async function startDienst(o: DienstOpties): Promise<Dienst> {
     pid: kind.pid!,
     uitvoer: () => uitvoer,
     levend,
-    async stop() {
+    async stop(meteen = false) {
       if (levend()) {
-        kind.kill('SIGTERM');
-        const op = await Promise.race([geeindigd.then(() => true), wacht(5000).then(() => false)]);
+        kind.kill(meteen ? 'SIGKILL' : 'SIGTERM');
+        const op = meteen || (await Promise.race([geeindigd.then(() => true), wacht(5000).then(() => false)]));
         if (!op) kind.kill('SIGKILL');
         await geeindigd;
       }

@@ -6,6 +6,7 @@ import { Instellingen } from './instellingen';
 import { Meting } from './meting';
 import { Vulling } from './vulling';
 import type { DocumentMeting } from './documenten';
+import { AanvalMeting, DREMPEL_MS, antwoordTekst, grootte, oordeel } from './aanval';
 
 export interface GevalResultaat {
   naam: string;
@@ -22,7 +23,19 @@ export interface Rapport {
   documenten?: DocumentMeting[];
   /** The notification case: delivered notifications and how long the outbox took to drain after the load. */
   notificaties?: { abonnees: number; zaken: number; afgeleverd: number; naloopSeconden: number };
+  aanvallen?: AanvalMeting[];
+  vergelijking?: Vergelijking;
   seconden: number;
+}
+
+/** BENCH_VERGELIJK: the load cases on our gateway and on the other checkout's (absent where it skipped a case). */
+export interface Vergelijking {
+  checkout: string;
+  commit: string;
+  onsCommit: string;
+  /** How its databases were made, and which cases it skipped. */
+  meldingen: string[];
+  gevallen: { ons: GevalResultaat; ander?: GevalResultaat }[];
 }
 
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
@@ -47,12 +60,41 @@ function meting(m: Meting | undefined) {
   };
 }
 
+const gwPlafond = (g: GevalResultaat | undefined) => (g ? verhouding(g.gateway.perSeconde, g.plafond?.perSeconde) : NaN);
+const getalOfNull = (x: number, d = 3) => (Number.isFinite(x) ? Number(x.toFixed(d)) : null);
+
+function aanvalJson(a: AanvalMeting) {
+  const antwoord = a.antwoord;
+  return {
+    attack: a.naam,
+    megabytes: Number(f(a.megabytes, 1)),
+    longestHealthWaitMs: Number(f(a.langsteHealthMs, 1)),
+    healthCallStillWaiting: a.healthNogOpen || undefined,
+    healthCalls: a.healthAantal,
+    withinThreshold: a.langsteHealthMs <= DREMPEL_MS,
+    thresholdMs: DREMPEL_MS,
+    answer: antwoord.soort === 'antwoord' ? { status: antwoord.status, stufCode: antwoord.code, plek: antwoord.plek } : antwoord.soort === 'afgebroken' ? 'abandoned' : { connectionError: antwoord.fout },
+    seconds: Number(f(antwoord.seconden, 3)),
+    peakRssMb: a.piekRssMb === undefined ? undefined : Math.round(a.piekRssMb),
+    creeerZaakAfterwards: { ok: a.daarna.gelukt, answer: a.daarna.tekst },
+  };
+}
+
 export function alsJson(r: Rapport) {
   return {
     date: new Date().toISOString(),
     totalSeconds: Math.round(r.seconden),
     machine: machine(),
-    settings: { secondsPerCase: r.instellingen.seconden, warmupSeconds: r.instellingen.opwarmen, connections: r.instellingen.verbindingen, small: r.instellingen.klein, large: r.instellingen.groot },
+    settings: {
+      secondsPerCase: r.instellingen.seconden,
+      warmupSeconds: r.instellingen.opwarmen,
+      connections: r.instellingen.verbindingen,
+      small: r.instellingen.klein,
+      large: r.instellingen.groot,
+      only: r.instellingen.alleen,
+      attackCapSeconds: r.instellingen.aanvalSeconden,
+      compareWith: r.instellingen.vergelijk,
+    },
     seeding: r.vullingen.map((v) => ({ zaken: v.aantal, seconds: Number(f(v.seconden, 1)), megabytes: Math.round(v.megabytes) })),
     cases: r.gevallen.map((g) => ({
       name: g.naam,
@@ -82,6 +124,19 @@ export function alsJson(r: Rapport) {
       delivered: r.notificaties.afgeleverd,
       drainSecondsAfterLoad: Number(f(r.notificaties.naloopSeconden, 1)),
     },
+    attacks: r.aanvallen?.map(aanvalJson),
+    comparison: r.vergelijking && {
+      checkout: r.vergelijking.checkout,
+      commit: r.vergelijking.commit,
+      ourCommit: r.vergelijking.onsCommit,
+      notes: r.vergelijking.meldingen,
+      cases: r.vergelijking.gevallen.map(({ ons, ander }) => ({
+        name: ons.naam,
+        ours: { gateway: meting(ons.gateway), ceiling: meting(ons.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ons)) },
+        other: ander ? { gateway: meting(ander.gateway), ceiling: meting(ander.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ander)) } : 'skipped',
+        oursToOtherGatewayToCeiling: getalOfNull(verhouding(gwPlafond(ons), gwPlafond(ander))),
+      })),
+    },
   };
 }
 
@@ -92,19 +147,19 @@ export function schrijfJson(pad: string, r: Rapport): void {
 
 /** One line per measurement, as soon as it is done. */
 export function regel(naam: string, doel: string, m: Meting): string {
-  return `  ${naam.padEnd(38)} ${doel.padEnd(8)} ${f(m.perSeconde, 0).padStart(8)} req/s  p50 ${f(m.p50Ms, 3).padStart(7)} ms  p99 ${f(m.p99Ms, 3).padStart(7)} ms  errors ${m.fouten}`;
+  return `  ${naam.padEnd(38)} ${doel.padEnd(13)} ${f(m.perSeconde, 0).padStart(8)} req/s  p50 ${f(m.p50Ms, 3).padStart(7)} ms  p99 ${f(m.p99Ms, 3).padStart(7)} ms  errors ${m.fouten}`;
 }
 
 export function tabel(r: Rapport): string {
   const kop = `${'case'.padEnd(38)} ${'server'.padEnd(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'gw/ceiling'.padStart(10)}`;
-  const rijen = [kop, '-'.repeat(kop.length)];
+  const rijen = r.gevallen.length > 0 ? [kop, '-'.repeat(kop.length)] : [];
   const rij = (naam: string, doel: string, m: Meting, ratio = '') =>
     `${naam.padEnd(38)} ${doel.padEnd(8)} ${f(m.perSeconde, 0).padStart(8)} ${f(m.p50Ms, 3).padStart(8)} ${f(m.p99Ms, 3).padStart(8)} ${String(m.fouten).padStart(7)} ${ratio.padStart(10)}`;
   for (const g of r.gevallen) {
     rijen.push(rij(g.naam, 'gateway', g.gateway, f(verhouding(g.gateway.perSeconde, g.plafond?.perSeconde), 3)));
     if (g.plafond) rijen.push(rij('', 'ceiling', g.plafond));
   }
-  rijen.push('');
+  if (r.gevallen.length > 0) rijen.push('');
   if (r.schaal) {
     const { klein, groot } = r.schaal;
     rijen.push(
@@ -123,6 +178,8 @@ export function tabel(r: Rapport): string {
     }
     rijen.push('');
   }
+  if (r.vergelijking) rijen.push(...vergelijkingTabel(r.vergelijking), '');
+  if (r.aanvallen?.length) rijen.push(...aanvalTabel(r.aanvallen, r.instellingen.aanvalSeconden), '');
   if (r.notificaties) {
     const n = r.notificaties;
     rijen.push(`notifications: ${n.afgeleverd} of ${n.zaken * n.abonnees} delivered to ${n.abonnees} subscribers; outbox empty ${f(n.naloopSeconden, 1)} s after the load stopped`, '');
@@ -131,4 +188,34 @@ export function tabel(r: Rapport): string {
   const m = machine();
   rijen.push(`machine: ${m.nproc} x ${m.cpu}, ${m.memoryGB} GB, node ${m.node}; ${r.instellingen.verbindingen} connections, ${r.instellingen.seconden} s per case; total ${f(r.seconden, 0)} s`);
   return rijen.join('\n');
+}
+
+/** Ours and the other checkout side by side, and ours ÷ theirs of gateway/ceiling (above 1: ours is closer to its ceiling). */
+function vergelijkingTabel(v: Vergelijking): string[] {
+  const kant = (g: GevalResultaat | undefined) =>
+    g ? `${f(g.gateway.perSeconde, 0).padStart(7)} ${f(g.gateway.p50Ms, 3).padStart(7)} ${f(g.gateway.p99Ms, 3).padStart(7)} ${f(gwPlafond(g), 3).padStart(7)}` : 'skipped'.padStart(31);
+  const kop1 = `${''.padEnd(38)} | ${'ours'.padEnd(31)} | ${'other'.padEnd(31)} |`;
+  const kop2 = `${'case'.padEnd(38)} | ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'gw/ceil'.padStart(7)} | ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'gw/ceil'.padStart(7)} | ours÷other`;
+  const rijen = [`compared with ${v.checkout} (${v.commit}); ours: ${v.onsCommit}`, ...v.meldingen.map((m) => `  ${m}`), kop1, kop2, '-'.repeat(kop2.length)];
+  for (const { ons, ander } of v.gevallen) {
+    rijen.push(`${ons.naam.padEnd(38)} | ${kant(ons)} | ${kant(ander)} | ${ander ? `x${f(verhouding(gwPlafond(ons), gwPlafond(ander)), 3)}` : '-'}`);
+  }
+  for (const soort of ['creeerZaak', 'geefZaakdetails']) {
+    for (const { ons, ander } of v.gevallen.filter((g) => g.ons.naam.startsWith(soort))) {
+      rijen.push(`${ons.naam}: gateway/ceiling ours ${f(gwPlafond(ons), 3)} ÷ other ${f(gwPlafond(ander), 3)} = x${f(verhouding(gwPlafond(ons), gwPlafond(ander)), 3)}`);
+    }
+  }
+  return rijen;
+}
+
+function aanvalTabel(aanvallen: AanvalMeting[], capSeconden: number): string[] {
+  const kop = `${'attack'.padEnd(40)} ${'size'.padStart(8)} ${'/health max ms'.padStart(14)} ${'calls'.padStart(6)} ${`verdict (${DREMPEL_MS} ms)`.padEnd(17)} ${'answer'.padEnd(30)} ${'peak RSS MB'.padStart(11)}  creeerZaak after`;
+  const rijen = [kop, '-'.repeat(kop.length)];
+  for (const a of aanvallen) {
+    rijen.push(
+      `${a.naam.padEnd(40)} ${grootte(a.megabytes).padStart(8)} ${`${a.healthNogOpen ? '>' : ''}${f(a.langsteHealthMs, 1)}`.padStart(14)} ${String(a.healthAantal).padStart(6)} ` +
+        `${oordeel(a).split(' ')[0].padEnd(17)} ${antwoordTekst(a.antwoord, capSeconden).padEnd(30)} ${(a.piekRssMb === undefined ? '-' : f(a.piekRssMb, 0)).padStart(11)}  ${a.daarna.tekst}`,
+    );
+  }
+  return rijen;
 }

@@ -1,40 +1,47 @@
 // `npm run bench`: the gateway as a real process on loopback under autocannon, next to a bare Fastify ceiling,
-// and geefZaakdetails on a small and a large seeded database. Prints a table, writes bench-results/latest.json.
+// geefZaakdetails on a small and a large seeded database, documents, and attack bodies against /health's wait;
+// optionally a second checkout beside ours (BENCH_VERGELIJK). Prints a table, writes bench-results/latest.json.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { bijAfsluiten } from './opruimen';
-import { Instellingen, leesInstellingen } from './instellingen';
+import { GEVALLEN, GevalSleutel, Instellingen, leesInstellingen } from './instellingen';
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
 import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, zoekZakenGenerator } from './gevallen';
-import { GevalResultaat, Rapport, regel, schrijfJson, tabel } from './rapport';
-import { vul } from './vulling';
+import { GevalResultaat, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
+import { Vulling, vul } from './vulling';
 import { DocumentMeting, meetDocumenten } from './documenten';
 import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from './ketenpartner';
+import { AanvalMeting, meetAanvallen } from './aanval';
+import { MAX_VIA_GATEWAY, commitVan, kopieer, vulViaGateway, zelfdeSchema } from './vergelijking';
 
 const DIST = resolve(__dirname, '..');
-const RESULTATEN = resolve(__dirname, '..', '..', 'bench-results', 'latest.json');
+const ROOT = resolve(__dirname, '..', '..');
+const RESULTATEN = join(ROOT, 'bench-results', 'latest.json');
 
 const schrijf = (s: string) => process.stdout.write(`${s}\n`);
 const aantalTekst = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
-/** The person query is off by default (zds.md A8); the bench measures it, so its gateways switch it on. */
-function startGateway(database: string, config: string): Promise<Dienst> {
+/**
+ * The person query is off by default (zds.md A8); the bench measures it, so its gateways switch it on. `dist` is
+ * ours, or the other checkout's (BENCH_VERGELIJK), started with the same environment and configuration.
+ */
+function startGateway(database: string, config: string, dist = DIST, naam = 'gateway'): Promise<Dienst> {
   return startDienst({
-    naam: 'gateway',
-    script: join(DIST, 'main.js'),
+    naam,
+    script: join(dist, 'main.js'),
     args: ['serve'],
     env: { DATABASE_PATH: database, LOG_LEVEL: 'warn', GATEWAY_CONFIG: config },
     isKlaar: async (url) => (await fetch(`${url}/health`)).status === 200,
   });
 }
 
-function startPlafond(map: string, naam: string, voorbeeld: NonNullable<Meting['voorbeeld']>): Promise<Dienst> {
-  const bestand = join(map, `plafond-${naam.replace(/\W+/g, '_')}.xml`);
+function startPlafond(map: string, naam: string, voorbeeld: NonNullable<Meting['voorbeeld']>, dienstNaam = 'ceiling'): Promise<Dienst> {
+  const bestand = join(map, `plafond-${dienstNaam}-${naam.replace(/\W+/g, '_')}.xml`);
   writeFileSync(bestand, voorbeeld.body);
   return startDienst({
-    naam: 'ceiling',
+    naam: dienstNaam,
     script: join(DIST, 'bench', 'plafond.js'),
     env: { PLAFOND_ANTWOORD: bestand, PLAFOND_CONTENT_TYPE: voorbeeld.contentType },
     isKlaar: async (url) => (await fetch(`${url}/`, { method: 'POST', body: '' })).status === 200,
@@ -55,8 +62,13 @@ async function meetGeval(dienst: Dienst, naam: string, gen: Generator, inst: Ins
 
 interface Geval {
   naam: string;
+  /** Which BENCH_ALLEEN name selects it. */
+  sleutel: GevalSleutel;
   gen: () => Generator;
 }
+
+const ANDER = 'other';
+const ANDER_PLAFOND = 'other ceiling';
 
 /** What the notification case measured besides its request rate: how fast the outbox drained after the load. */
 export interface NotificatieMeting {
@@ -92,7 +104,7 @@ async function meetNotificaties(map: string, inst: Instellingen, resultaten: Map
     abonnementen: abonnees.map((_a, i) => ({ bestemming: `abonnee${i}` })),
     bezorging: { intervalMs: 100, gelijktijdig: 8 },
   }));
-  const geval: Geval = { naam: `creeerZaak, ${ABONNEES} subscribers`, gen: creeerZaakGenerator };
+  const geval: Geval = { naam: `creeerZaak, ${ABONNEES} subscribers`, sleutel: 'notificaties', gen: creeerZaakGenerator };
   const gateway = await startGateway(join(map, 'notificaties.db'), config);
   try {
     const gen = geval.gen(); // one generator: warm-up and measurement must not repeat identificaties
@@ -124,8 +136,8 @@ async function meetKetenpartner(map: string, inst: Instellingen, resultaten: Map
     const database = join(map, 'keten.db');
     vulSpiegels(database);
     const gevallen: [Geval, number][] = [
-      [{ naam: 'geefZaakstatus, mirrored partner zaak', gen: spiegelstatusGenerator }, 525_600],
-      [{ naam: 'geefZaakstatus, mirror pulled per read', gen: spiegelstatusGenerator }, 0],
+      [{ naam: 'geefZaakstatus, mirrored partner zaak', sleutel: 'ketenpartner', gen: spiegelstatusGenerator }, 525_600],
+      [{ naam: 'geefZaakstatus, mirror pulled per read', sleutel: 'ketenpartner', gen: spiegelstatusGenerator }, 0],
     ];
     for (const [geval, maxOuderdomMinuten] of gevallen) {
       const gateway = await startGateway(database, partnerConfig(map, partner, maxOuderdomMinuten));
@@ -140,89 +152,168 @@ async function meetKetenpartner(map: string, inst: Instellingen, resultaten: Map
   }
 }
 
+interface Fase {
+  database: string;
+  aantal: number;
+  gevallen: Geval[];
+}
+
+/** Where the other checkout's gateway runs each phase, and which of the phase's cases it can run there. */
+type AnderFase = { database: string; gevallen: Geval[] };
+
+const leestGeseed = (g: Geval) => g.sleutel === 'geefZaakdetails' || g.sleutel === 'zoekZaken';
+
+/**
+ * The other checkout's databases: copies of ours (seeded, not yet touched) when its migrations give our schema;
+ * otherwise filled through its own creeerZaak, or, for more zaken than that can do quickly, without the read cases.
+ */
+async function anderFasen(map: string, config: string, ander: string, fasen: Fase[], meldingen: string[]): Promise<Map<Fase, AnderFase>> {
+  const uit = new Map<Fase, AnderFase>();
+  const startAnder = (database: string) => startGateway(database, config, join(ander, 'dist'), ANDER);
+  const db = (f: Fase) => join(map, `ander-${basename(f.database)}`);
+  const meld = (s: string) => {
+    meldingen.push(s);
+    schrijf(`  ${s}`);
+  };
+  if (await zelfdeSchema(map, startAnder)) {
+    meld('its migrations give our schema: its databases are copies of our seeded ones');
+    for (const f of fasen) {
+      kopieer(f.database, db(f));
+      uit.set(f, { database: db(f), gevallen: f.gevallen });
+    }
+    return uit;
+  }
+  meld("its migrations give another schema than ours: our seeding cannot write its databases; its own creeerZaak creates the zaken");
+  for (const f of fasen) {
+    if (!f.gevallen.some(leestGeseed)) {
+      uit.set(f, { database: db(f), gevallen: f.gevallen });
+    } else if (f.aantal > MAX_VIA_GATEWAY) {
+      const weg = f.gevallen.filter(leestGeseed);
+      meld(`skipped for it: ${weg.map((g) => g.naam).join(', ')} (${f.aantal} zaken are too many to create through its creeerZaak; at most ${MAX_VIA_GATEWAY})`);
+      uit.set(f, { database: db(f), gevallen: f.gevallen.filter((g) => !leestGeseed(g)) });
+    } else {
+      const gateway = await startAnder(db(f));
+      try {
+        const seconden = await vulViaGateway(gateway, f.aantal);
+        meld(`${f.aantal} zaken created through its creeerZaak in ${seconden.toFixed(1)} s`);
+      } finally {
+        await gateway.stop();
+      }
+      uit.set(f, { database: db(f), gevallen: f.gevallen });
+    }
+  }
+  return uit;
+}
+
 async function main(): Promise<void> {
   const start = Date.now();
   const inst = leesInstellingen();
+  const kies = (s: GevalSleutel) => inst.alleen.includes(s);
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-bench-'));
   bijAfsluiten(() => rmSync(map, { recursive: true, force: true }));
-  schrijf(`bench: ${inst.seconden} s per case (+${inst.opwarmen} s warm-up), ${inst.verbindingen} connections; work dir ${map}`);
+  const welke = inst.alleen.length === GEVALLEN.length ? 'all cases' : `cases ${inst.alleen.join(', ')}`;
+  schrijf(`bench: ${welke}; ${inst.seconden} s per case (+${inst.opwarmen} s warm-up), ${inst.verbindingen} connections; work dir ${map}`);
+  const ander = inst.vergelijk;
+  const vergelijking: Vergelijking | undefined = ander ? { checkout: ander, commit: commitVan(ander), onsCommit: commitVan(ROOT), meldingen: [], gevallen: [] } : undefined;
+  if (vergelijking) schrijf(`compared with ${vergelijking.checkout} (${vergelijking.commit}); ours: ${vergelijking.onsCommit}`);
   const config = join(map, 'bench-config.json');
   writeFileSync(config, JSON.stringify({ stuf: { persoonsvraag: 'aan' } }));
 
   let documenten: DocumentMeting[] = [];
-  if (inst.documenten.length > 0) {
+  if (kies('documenten') && inst.documenten.length > 0) {
     schrijf(`\ndocuments (${inst.documenten.join(', ')} MB; time and the gateway's peak RSS growth per request):`);
     documenten = await meetDocumenten(() => startGateway(join(map, 'documenten.db'), config), inst.documenten, schrijf);
   }
-  if (inst.alleenDocumenten) {
-    const rapport: Rapport = { instellingen: inst, vullingen: [], gevallen: [], documenten, seconden: (Date.now() - start) / 1000 };
-    schrijf(`\n${tabel(rapport)}`);
-    schrijfJson(RESULTATEN, rapport);
-    return;
-  }
 
-  const klein = join(map, 'bench.db');
-  const groot = join(map, 'groot.db');
-  const vullingen = [await vul(klein, inst.klein)];
-  schrijf(`seeded ${inst.klein} zaken in ${vullingen[0].seconden.toFixed(1)} s`);
-  let volgendeMelding = 0;
-  vullingen.push(
-    await vul(groot, inst.groot, (gedaan) => {
-      if (gedaan < volgendeMelding) return;
-      volgendeMelding = gedaan + Math.max(1, Math.floor(inst.groot / 10));
-      schrijf(`  seeding: ${gedaan}/${inst.groot} zaken after ${((Date.now() - start) / 1000).toFixed(0)} s`);
-    }),
-  );
-  schrijf(`seeded ${inst.groot} zaken in ${vullingen[1].seconden.toFixed(1)} s (${Math.round(vullingen[1].megabytes)} MB)`);
-
-  const detailsKlein: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.klein)} zaken)`, gen: () => geefZaakdetailsGenerator(inst.klein) };
-  const detailsGroot: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.groot)} zaken)`, gen: () => geefZaakdetailsGenerator(inst.groot) };
-  const zoekenGroot: Geval = { naam: `zoekZaken on a person (${aantalTekst(inst.groot)} zaken)`, gen: () => zoekZakenGenerator(inst.groot) };
+  const detailsKlein: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.klein)} zaken)`, sleutel: 'geefZaakdetails', gen: () => geefZaakdetailsGenerator(inst.klein) };
+  const detailsGroot: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.groot)} zaken)`, sleutel: 'geefZaakdetails', gen: () => geefZaakdetailsGenerator(inst.groot) };
+  const zoekenGroot: Geval = { naam: `zoekZaken on a person (${aantalTekst(inst.groot)} zaken)`, sleutel: 'zoekZaken', gen: () => zoekZakenGenerator(inst.groot) };
   // The small database first serves the reads (while it holds exactly 1k zaken), then the writes.
-  const fasen: { database: string; gevallen: Geval[] }[] = [
+  const alleFasen: Fase[] = [
     {
-      database: klein,
+      database: join(map, 'bench.db'),
+      aantal: inst.klein,
       gevallen: [
         detailsKlein,
-        { naam: `creeerZaak (${inst.verbindingen} clients)`, gen: creeerZaakGenerator },
-        { naam: 'genereerZaakIdentificatie', gen: genereerZaakIdentificatieGenerator },
+        { naam: `creeerZaak (${inst.verbindingen} clients)`, sleutel: 'creeerZaak', gen: creeerZaakGenerator },
+        { naam: 'genereerZaakIdentificatie', sleutel: 'genereerZaakIdentificatie', gen: genereerZaakIdentificatieGenerator },
       ],
     },
-    { database: groot, gevallen: [detailsGroot, zoekenGroot] },
+    { database: join(map, 'groot.db'), aantal: inst.groot, gevallen: [detailsGroot, zoekenGroot] },
   ];
+  const fasen = alleFasen
+    .map((f) => ({ ...f, gevallen: f.gevallen.filter((g) => kies(g.sleutel)) }))
+    .filter((f) => f.gevallen.length > 0);
+
+  const vullingen: Vulling[] = [];
+  for (const fase of fasen) {
+    let volgendeMelding = 0;
+    const v = await vul(fase.database, fase.aantal, (gedaan) => {
+      if (fase.aantal < 100_000 || gedaan < volgendeMelding) return;
+      volgendeMelding = gedaan + Math.max(1, Math.floor(fase.aantal / 10));
+      schrijf(`  seeding: ${gedaan}/${fase.aantal} zaken after ${((Date.now() - start) / 1000).toFixed(0)} s`);
+    });
+    vullingen.push(v);
+    schrijf(`seeded ${fase.aantal} zaken in ${v.seconden.toFixed(1)} s (${Math.round(v.megabytes)} MB)`);
+  }
 
   const resultaten = new Map<Geval, GevalResultaat>();
-  schrijf('\ngateway (node dist/main.js serve):');
-  for (const fase of fasen) {
-    const gateway = await startGateway(fase.database, config);
-    try {
-      for (const g of fase.gevallen) resultaten.set(g, { naam: g.naam, gateway: await meetGeval(gateway, g.naam, g.gen(), inst) });
-    } finally {
-      await gateway.stop();
+  const anderResultaten = new Map<Geval, GevalResultaat>();
+  if (fasen.length > 0) {
+    const anderVoor = ander && vergelijking ? await anderFasen(map, config, ander, fasen, vergelijking.meldingen) : new Map<Fase, AnderFase>();
+    schrijf(`\ngateway (node dist/main.js serve)${ander ? `, each case also on the other checkout's gateway ('${ANDER}')` : ''}:`);
+    for (const fase of fasen) {
+      const gateway = await startGateway(fase.database, config);
+      const af = anderVoor.get(fase);
+      const anderGateway = ander && af ? await startGateway(af.database, config, join(ander, 'dist'), ANDER) : undefined;
+      try {
+        // Case by case, ours and then the other: both see the machine in about the same state.
+        for (const g of fase.gevallen) {
+          resultaten.set(g, { naam: g.naam, gateway: await meetGeval(gateway, g.naam, g.gen(), inst) });
+          if (anderGateway && af!.gevallen.includes(g)) anderResultaten.set(g, { naam: g.naam, gateway: await meetGeval(anderGateway, g.naam, g.gen(), inst) });
+        }
+      } finally {
+        await gateway.stop();
+        await anderGateway?.stop();
+      }
     }
   }
-  const notificaties = await meetNotificaties(map, inst, resultaten);
-  await meetKetenpartner(map, inst, resultaten);
+  const notificaties = kies('notificaties') ? await meetNotificaties(map, inst, resultaten) : undefined;
+  if (kies('ketenpartner')) await meetKetenpartner(map, inst, resultaten);
 
-  // Ceilings after the gateways have stopped, so that nothing else runs beside them.
-  schrijf('\nceiling (bare Fastify, same answer size):');
+  // Ceilings after the gateways have stopped, so that nothing else runs beside them; the other checkout's cases get
+  // a ceiling of their own that serves its answer.
+  if (resultaten.size > 0) schrijf('\nceiling (bare Fastify, same answer size):');
   for (const [g, r] of resultaten) {
-    const voorbeeld = r.gateway.voorbeeld!;
-    const plafond = await startPlafond(map, g.naam, voorbeeld);
-    try {
-      r.plafond = await meetGeval(plafond, g.naam, tegenPlafond(g.gen(), voorbeeld.body), inst);
-    } finally {
-      await plafond.stop();
+    for (const [res, naam] of [[r, 'ceiling'], [anderResultaten.get(g), ANDER_PLAFOND]] as const) {
+      if (!res) continue;
+      const plafond = await startPlafond(map, g.naam, res.gateway.voorbeeld!, naam);
+      try {
+        res.plafond = await meetGeval(plafond, g.naam, tegenPlafond(g.gen(), res.gateway.voorbeeld!.body), inst);
+      } finally {
+        await plafond.stop();
+      }
     }
+  }
+  if (vergelijking) {
+    for (const fase of fasen) for (const g of fase.gevallen) vergelijking.gevallen.push({ ons: resultaten.get(g)!, ander: anderResultaten.get(g) });
+  }
+
+  let aanvallen: AanvalMeting[] | undefined;
+  if (kies('aanval')) {
+    schrijf(`\nattacks (each sent once to a fresh gateway while another client calls GET /health one call after the other; abandoned after ${inst.aanvalSeconden} s):`);
+    aanvallen = await meetAanvallen(() => startGateway(join(map, 'aanval.db'), config), inst.aanvalSeconden, schrijf);
   }
 
   const rapport: Rapport = {
     instellingen: inst,
     vullingen,
     gevallen: [...resultaten.values()],
-    schaal: { klein: resultaten.get(detailsKlein)!, groot: resultaten.get(detailsGroot)! },
+    schaal: resultaten.has(detailsKlein) && resultaten.has(detailsGroot) ? { klein: resultaten.get(detailsKlein)!, groot: resultaten.get(detailsGroot)! } : undefined,
     documenten,
     notificaties,
+    aanvallen,
+    vergelijking,
     seconden: (Date.now() - start) / 1000,
   };
   schrijf(`\n${tabel(rapport)}`);
