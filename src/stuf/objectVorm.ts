@@ -11,29 +11,7 @@ import {
   EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_OBJECT, Vorm, VormVeld, authentiek, datum, groep, opschonen, tijdstip, vorm,
 } from './schemaVorm';
 import { OBJECT_VORMEN } from './objectVormen';
-
-/** The generated description of one field (facets as the schema states them). */
-export interface ObjectVeld {
-  ns: string;
-  soort: 'waarde' | 'datum' | 'tijdstip' | 'authentiek' | 'groep' | 'extraElementen' | 'tijdvakGeldigheid' | 'tijdstipRegistratie' | 'tijdvakObject';
-  basis?: string;
-  patronen?: string[];
-  waarden?: string[];
-  length?: string;
-  minLength?: string;
-  maxLength?: string;
-  totalDigits?: string;
-  fractionDigits?: string;
-  minInclusive?: string;
-  maxInclusive?: string;
-  minExclusive?: string;
-  maxExclusive?: string;
-  velden?: [string, ObjectVeld][];
-  verplicht?: string[];
-  entiteittype?: string;
-}
-
-export type ObjectVormen = Record<string, { velden: [string, ObjectVeld][]; verplicht: string[]; entiteittype?: string }>;
+import type { ObjectVeld } from './objectVeld';
 
 const GEHEEL = new Set(['integer', 'nonNegativeInteger', 'positiveInteger', 'long', 'int', 'short', 'byte', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte']);
 

@@ -1,0 +1,23 @@
+// The shape of the generated object allow-lists (objectVormen.ts, made by scripts/objectVormen.js).
+/** The generated description of one field (facets as the schema states them). */
+export interface ObjectVeld {
+  ns: string;
+  soort: 'waarde' | 'datum' | 'tijdstip' | 'authentiek' | 'groep' | 'extraElementen' | 'tijdvakGeldigheid' | 'tijdstipRegistratie' | 'tijdvakObject';
+  basis?: string;
+  patronen?: string[];
+  waarden?: string[];
+  length?: string;
+  minLength?: string;
+  maxLength?: string;
+  totalDigits?: string;
+  fractionDigits?: string;
+  minInclusive?: string;
+  maxInclusive?: string;
+  minExclusive?: string;
+  maxExclusive?: string;
+  velden?: [string, ObjectVeld][];
+  verplicht?: string[];
+  entiteittype?: string;
+}
+
+export type ObjectVormen = Record<string, { velden: [string, ObjectVeld][]; verplicht: string[]; entiteittype?: string }>;
