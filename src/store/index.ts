@@ -53,9 +53,9 @@ export class Store {
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */
-  static open(path: string, checkpointMs = 0, cacheMb?: number): Store {
+  static open(path: string, checkpointMs = 0, cacheMb?: number, maxWalBytes?: number): Store {
     const store = new Store(openDatabase(path, cacheMb));
-    if (checkpointMs > 0 && path !== ':memory:') store.checkpointer = Checkpointer.start(store.db, path, checkpointMs);
+    if (checkpointMs > 0 && path !== ':memory:') store.checkpointer = Checkpointer.start(store.db, path, checkpointMs, maxWalBytes);
     return store;
   }
 
