@@ -62,9 +62,28 @@ describe('parseXml: namespaces op URI, nooit op prefix', () => {
 
   it('een onbekende prefix (element of attribuut) is een fout, geen gok', () => {
     expect(() => parseXml('<p:a/>')).toThrow(XmlSyntaxError);
-    expect(() => parseXml('<a q:b="1"/>')).toThrow(/namespace prefix: "q"/);
+    expect(() => parseXml('<a q:b="1"/>')).toThrow(/namespace-prefix 'q'/);
     // Prefixes are case-sensitive: zkn is not ZKN.
     expect(() => parseXml(`<a xmlns:zkn="${Z}"><ZKN:b/></a>`)).toThrow(/ZKN/);
+  });
+});
+
+describe('parseXml: de regels van Namespaces in XML 1.0', () => {
+  it.each([
+    ['een prefix ongedaan maken (xmlns:p="")', '<a xmlns:p="urn:x"><b xmlns:p=""/></a>'],
+    ['hetzelfde attribuut via twee prefixen', '<a xmlns:p="urn:x" xmlns:q="urn:x" p:b="1" q:b="2"/>'],
+    ['de prefix xml aan een andere namespace', '<a xmlns:xml="urn:x"/>'],
+    ['een andere prefix aan de XML-namespace', '<a xmlns:p="http://www.w3.org/XML/1998/namespace"/>'],
+    ['de prefix xmlns declareren', '<a xmlns:xmlns="urn:x"/>'],
+    ['een element met de prefix xmlns', '<xmlns:a xmlns:xmlns="urn:x"/>'],
+    ['twee dubbele punten in een naam', '<a xmlns:p="urn:x"><p:b:c/></a>'],
+    ['een lege prefix', '<:a/>'],
+  ])('geweigerd: %s', (_naam, xml) => {
+    expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
+  });
+
+  it('de fout zegt waar: regel en kolom', () => {
+    expect(() => parseXml('<a>\n<b>\n</a>')).toThrow(/regel 3, kolom/);
   });
 });
 
