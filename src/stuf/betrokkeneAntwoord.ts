@@ -63,7 +63,17 @@ const NIET_NILLABLE = new Set(['verblijfsadres', 'sub.verblijfBuitenland', 'sub.
 
 const veldNs = (soort: BetrokkeneSoort, local: string) => (local === 'extraElementen' ? NS.stuf : soort === 'MDW' || soort === 'OEH' ? NS.zkn : NS.bg);
 
-/** NPS/NNP answers pair the number with BG:authentiek, which needs StUF:metagegeven even when unknown. */
+/**
+ * Alternatives of an xs:choice in the answer types: an element is left out when one it excludes is already answered
+ * (a person stored with both, through a lenient message or fields added later, still answers valid).
+ */
+const UITSLUITEND: Record<string, readonly string[]> = {
+  'anp.identificatie': ['inp.bsn'],
+  'ann.identificatie': ['inn.nnpId'],
+  'sub.verblijfBuitenland': ['verblijfsadres', 'bezoekadres'],
+};
+
+/** NPS answers pair the number with BG:authentiek, which needs StUF:metagegeven even when unknown (nil). */
 const onbekendAuthentiek = () =>
   el(NS.bg, 'authentiek', undefined, [at(NS.stuf, 'metagegeven', 'true'), at(NS.xsi, 'nil', 'true'), at(NS.stuf, 'noValue', 'waardeOnbekend')]);
 
@@ -79,14 +89,23 @@ export function betrokkeneAntwoord(b: Betrokkene, scope: Scope, plek: Betrokkene
   const uit: XElement[] = [];
   for (const naam of VELDEN[plek][b.soort]) {
     const bijNummer = naam === 'authentiek' && (uit.at(-1)?.local === 'inp.bsn' || uit.at(-1)?.local === 'inn.nnpId');
+    // NPS/NNP: authentiek exists only as the pair of the number (the other branch of the choice has none).
+    if (naam === 'authentiek' && !bijNummer && (b.soort === 'NPS' || b.soort === 'NNP')) continue;
     if (!bijNummer && !scope.vraagt(naam, kern.includes(naam))) continue;
+    if (UITSLUITEND[naam]?.some((ander) => uit.some((e) => e.local === ander))) continue;
     const waarden = opgeslagen.get(naam);
     if (waarden) uit.push(...waarden);
+    else if (naam === 'authentiek' && b.soort !== 'NNP' && (bijNummer || scope.expliciet(naam))) uit.push(onbekendAuthentiek());
+    else if (naam === 'authentiek') continue; // NNP: not nillable; the pair rule below decides
     else if (scope.expliciet(naam) && !NIET_NILLABLE.has(naam)) uit.push(nilElement(veldNs(b.soort, naam), naam));
   }
-  // The BSN / nnpId must be followed by authentiek in the answer types.
+  // The BSN / nnpId must be followed by authentiek in the answer types. NNP's is not nillable (required in a role,
+  // optional in a zaakobject): unknown there is N, not taken from the authentic source.
   const nummer = uit.findIndex((e) => e.local === 'inp.bsn' || e.local === 'inn.nnpId');
-  if (nummer >= 0 && uit[nummer + 1]?.local !== 'authentiek') uit.splice(nummer + 1, 0, onbekendAuthentiek());
+  if (nummer >= 0 && uit[nummer + 1]?.local !== 'authentiek') {
+    if (b.soort === 'NPS') uit.splice(nummer + 1, 0, onbekendAuthentiek());
+    else if (plek === 'rol') uit.splice(nummer + 1, 0, el(NS.bg, 'authentiek', 'N', [at(NS.stuf, 'metagegeven', 'true')]));
+  }
   return el(NS.zkn, ELEMENT_VAN_SOORT[b.soort], uit, [entiteittype(b.soort)]);
 }
 

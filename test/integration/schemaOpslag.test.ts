@@ -130,6 +130,31 @@ describe.each<[Dialect, Modus]>([
     expect(naam(await details(b))).toBe('Tweede');
   });
 
+  it('een persoon met beide kanten van een keuze in het antwoordtype (BSN en A-nummer, binnen- en buitenlands adres) blijft geldig te beantwoorden', async () => {
+    const bsn = nieuweBsn();
+    const adres = '<BG:verblijfsadres><BG:aoa.postcode>1234AB</BG:aoa.postcode><BG:aoa.huisnummer>1</BG:aoa.huisnummer></BG:verblijfsadres>';
+    const buitenland = '<BG:sub.verblijfBuitenland><BG:lnd.landnaam>België</BG:lnd.landnaam></BG:sub.verblijfBuitenland>';
+    const personen = [
+      NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:authentiek StUF:metagegeven="true">J</BG:authentiek><BG:anp.identificatie>12345678901234567</BG:anp.identificatie><BG:geslachtsnaam>Vries</BG:geslachtsnaam>${adres}${buitenland}`),
+      NPS('<BG:authentiek StUF:metagegeven="true">N</BG:authentiek><BG:anp.identificatie>76543210987654321</BG:anp.identificatie><BG:geslachtsnaam>Zonder</BG:geslachtsnaam>'),
+      '<ZKN:nietNatuurlijkPersoon StUF:entiteittype="NNP" StUF:verwerkingssoort="I"><BG:inn.nnpId>123456789</BG:inn.nnpId><BG:ann.identificatie>12345678901234567</BG:ann.identificatie>' +
+        '<BG:statutaireNaam>BV</BG:statutaireNaam><BG:bezoekadres><BG:aoa.postcode>1234AB</BG:aoa.postcode></BG:bezoekadres>' + buitenland.replace(/verblijfBuitenland/g, 'verblijfBuitenland') + '</ZKN:nietNatuurlijkPersoon>',
+      '<ZKN:vestiging StUF:entiteittype="VES" StUF:verwerkingssoort="I"><BG:authentiek StUF:metagegeven="true">N</BG:authentiek><BG:handelsnaam>Winkel</BG:handelsnaam></ZKN:vestiging>',
+    ];
+    for (const p of personen) {
+      const id = zaakId();
+      const r = await stuur(creeerZaak(d, { id, relaties: rol('heeftAlsInitiator', medewerker('MDW-SO')) + rol('heeftAlsBelanghebbende', p) + zaakobjectVan(p) }), 'creeerZaak');
+      if (r.status !== 200) {
+        expect(modus).toBe('strict');
+        expect(schoneFout(r).code).toBe('StUF055');
+        continue;
+      }
+      // Twice: the stored record is answered, also to a second zaak naming the same betrokkene.
+      const o = await details(id);
+      expect(o).toBeDefined();
+    }
+  });
+
   it('een zaakobject dat geen betrokkene is (adres, pand) houdt alleen de velden die zijn antwoordtype kent', async () => {
     const id = zaakId();
     const adres =
