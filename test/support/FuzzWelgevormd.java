@@ -3,7 +3,7 @@
 // no message the gateway may accept. External entities and DTDs are never fetched.
 //
 // Usage: java FuzzWelgevormd.java DIR|FILE...   (a directory: every *.xml in it, sorted by name)
-//   One line per file: "OK name", "DOCTYPE name" or "FOUT name line:column message".
+//   One line per file, named as directory/file: "OK name", "DOCTYPE name" or "FOUT name line:column message".
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.SAXException;
@@ -35,6 +35,7 @@ public class FuzzWelgevormd {
       }
     }
     for (File b : bestanden) {
+      String naam = b.getAbsoluteFile().getParentFile().getName() + "/" + b.getName();
       boolean[] doctype = { false };
       DefaultHandler2 h = new DefaultHandler2() {
         @Override public void startDTD(String naam, String publicId, String systemId) { doctype[0] = true; }
@@ -45,11 +46,11 @@ public class FuzzWelgevormd {
         SAXParser p = f.newSAXParser();
         p.setProperty("http://xml.org/sax/properties/lexical-handler", h);
         p.parse(b, h);
-        uit.println((doctype[0] ? "DOCTYPE " : "OK ") + b.getName());
+        uit.println((doctype[0] ? "DOCTYPE " : "OK ") + naam);
       } catch (SAXParseException e) {
-        uit.println("FOUT " + b.getName() + " " + e.getLineNumber() + ":" + e.getColumnNumber() + " " + eenRegel(e.getMessage()));
+        uit.println("FOUT " + naam + " " + e.getLineNumber() + ":" + e.getColumnNumber() + " " + eenRegel(e.getMessage()));
       } catch (Exception | StackOverflowError e) {
-        uit.println("FOUT " + b.getName() + " 0:0 " + eenRegel(e.toString()));
+        uit.println("FOUT " + naam + " 0:0 " + eenRegel(e.toString()));
       }
     }
     uit.flush();

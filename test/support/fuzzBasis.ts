@@ -127,12 +127,12 @@ export function bereidVoor(b: Basis, r: Toeval, ref: string): Voorbereid {
   if (zaak && r.kans(0.6)) {
     const nieuw = r.kies(ZAAK_POOL);
     xml = xml.split(`>${zaak}<`).join(`>${nieuw}<`);
-    wat.push(`zaak ${zaak} → ${nieuw}`);
+    if (nieuw !== zaak) wat.push(`zaak ${zaak} → ${nieuw}`);
   }
   if (xml.includes(`>${SAMPLE_BSN}<`) && r.kans(0.5)) {
     const bsn = r.kies(BSN_POOL);
     xml = xml.split(`>${SAMPLE_BSN}<`).join(`>${bsn}<`);
-    wat.push(`BSN ${SAMPLE_BSN} → ${bsn}`);
+    if (bsn !== SAMPLE_BSN) wat.push(`BSN ${SAMPLE_BSN} → ${bsn}`);
   }
   return { envelope: xml, wat };
 }

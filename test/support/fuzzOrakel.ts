@@ -8,7 +8,7 @@ const TIJDSLIMIET_MS = 300_000;
 
 export type Oordeel = { soort: 'OK' } | { soort: 'DOCTYPE' } | { soort: 'FOUT'; reden: string };
 
-/** File name → verdict, for every *.xml in the directories. */
+/** "directory/file" (the directory's own name) → verdict, for every *.xml in the directories. */
 export function oordeel(mappen: string[]): Promise<Map<string, Oordeel>> {
   return new Promise((resolve, reject) => {
     const java = spawn('java', [ORAKEL, ...mappen], { stdio: ['ignore', 'pipe', 'pipe'], timeout: TIJDSLIMIET_MS });

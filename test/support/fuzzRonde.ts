@@ -63,7 +63,9 @@ export interface RondeUitslag {
   bevindingen: Bevinding[];
 }
 
-const bestand = (soort: 'm' | 'a', nr: number) => `${soort}${String(nr).padStart(6, '0')}.xml`;
+/** The file of a message (in berichten/) and of its answer (in antwoorden/): the mutant's index in its name. */
+export const bestandVan = (v: Pick<Verzonden, 'nr' | 'mutant'>) =>
+  v.mutant === undefined ? `basis-${String(v.nr).padStart(3, '0')}.xml` : `mutant-${String(v.mutant).padStart(6, '0')}.xml`;
 /** A stack trace, a source position or a file path: nothing of that belongs in an answer. */
 const INTERN = /\bat \S+ \(|\.ts:\d+|\.js:\d+|node_modules|(?:^|[\s"'(=])\/(?:work|home|tmp|usr|var|root)\/|[A-Z]:\\[\w\\]/;
 /** XML 1.0 Char: what an identification must consist of to be asked for at all. */
@@ -71,7 +73,7 @@ const XML_TEKENS = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
 
 /** "#12 zds12/creeerZaak_ZakLk01.xml [/OntvangAsynchroon, SOAPAction …]: mutation; mutation". */
 export function beschrijf(v: Verzonden, zaad: number, stroom: string): string {
-  const wie = v.mutant === undefined ? `ongemuteerd bericht ${v.nr}` : `mutant ${v.mutant} (zaad ${zaad}, stroom ${stroom})`;
+  const wie = v.mutant === undefined ? `ongemuteerd bericht ${v.nr}` : `mutant ${v.mutant} (zaad ${zaad}, stroom ${stroom}, berichten/${bestandVan(v)})`;
   return `${wie}: ${v.basis} → ${v.pad}${v.actie ? ` SOAPAction ${v.actie}` : ' zonder SOAPAction'}; ${v.mutaties.join('; ')}`;
 }
 
@@ -121,8 +123,8 @@ export async function draaiRonde(o: RondeOpties): Promise<RondeUitslag> {
         nr: verzonden.length, mutant, basis: b.naam, pad: b.pad, actie: actieHeader, mutaties, bytes,
         status: r.status, contentType: r.contentType, body: r.body, logFouten: logRegels.slice(voor).map(kernVan),
       };
-      writeFileSync(join(berichten, bestand('m', v.nr)), bytes);
-      writeFileSync(join(antwoorden, bestand('a', v.nr)), r.body);
+      writeFileSync(join(berichten, bestandVan(v)), bytes);
+      writeFileSync(join(antwoorden, bestandVan(v)), r.body);
       verzonden.push(v);
     };
 
@@ -175,8 +177,9 @@ export async function draaiRonde(o: RondeOpties): Promise<RondeUitslag> {
     for (const blok of uitslag.ongeldig) {
       const f = [...zaakBestanden.keys()].find((k) => blok.split('\n')[0].includes(k));
       const id = f ? zaakBestanden.get(f)! : '?';
-      const fouten = blok.split('\n').slice(1, 4).map((s) => s.trim().slice(0, 240)).join(' | ');
-      bevindingen.push({ regel: 'zaak-geldig', klasse: 'c', tekst: `geefZaakdetails (scope alles) van zaak ${toon(id)} is niet schemageldig: ${fouten}. ${verdachten(verzonden, id, zaakAntwoorden.get(id) ?? '')}` });
+      const klachten = blok.split('\n').slice(1);
+      const fouten = klachten.slice(0, 3).map((s) => s.trim().slice(0, 240)).join(' | ');
+      bevindingen.push({ regel: 'zaak-geldig', klasse: 'c', tekst: `geefZaakdetails (scope alles) van zaak ${toon(id)} is niet schemageldig: ${fouten}. ${verdachten(verzonden, id, zaakAntwoorden.get(id) ?? '', klachten.join('\n'))}` });
     }
     for (const v of verzonden) bevindingen.push(...beoordeel(v, oordelen, o));
     writeFileSync(join(o.map, 'bevindingen.txt'), bevindingen.map((b) => `[${b.regel}] (${b.klasse}) ${b.tekst}\n`).join(''));
@@ -193,24 +196,38 @@ function foutSamenvatting(body: string): string {
   return code ? `${code} ${plek ?? ''} ${toon(details ?? '')}` : toon(body.slice(0, 200));
 }
 
-/** The accepted messages that named this zaak or one of the persons in its answer: where to look for the poison. */
-function verdachten(verzonden: Verzonden[], id: string, antwoord: string): string {
-  const bsns = [...antwoord.matchAll(/inp\.bsn[^>]*>([^<]*)</g)].map((m) => m[1]).filter((b) => b.trim());
-  const noemt = (v: Verzonden, s: string) => v.bytes.includes(Buffer.from(`>${s}<`)) || v.bytes.includes(Buffer.from(s));
-  const geaccepteerd = verzonden.filter((v) => v.status === 200 && v.pad !== '/BeantwoordVraag');
-  const opZaak = geaccepteerd.filter((v) => noemt(v, id));
-  const opPersoon = geaccepteerd.filter((v) => !opZaak.includes(v) && bsns.some((b) => noemt(v, b)));
-  const lijst = [...opZaak.slice(-3), ...opPersoon.slice(-3)];
+/**
+ * The accepted messages most likely to have poisoned this zaak: those whose mutations name what the validator
+ * complains about (an element, a value) come first, then those that name the zaak, then those that name one of the
+ * persons in its answer (a person record is shared by every zaak that names it); the latest first within each.
+ */
+function verdachten(verzonden: Verzonden[], id: string, antwoord: string, klachten = ''): string {
+  const bsns = [...new Set([...antwoord.matchAll(/inp\.bsn[^>]*>([^<]*)</g)].map((m) => m[1]).filter((b) => b.trim()))];
+  const namen = [...new Set([...klachten.matchAll(/[Ee]lement '(?:\{"[^"]*":)?(?:[\w]+:)?([^'}]+)\}?'/g)].map((m) => m[1]))];
+  const waarden = [...klachten.matchAll(/Value '([^']+)'/g)].map((m) => m[1]);
+  const noemt = (v: Verzonden, s: string) => v.bytes.includes(Buffer.from(s));
+  const score = (v: Verzonden) => {
+    const mutaties = v.mutaties.join(' ');
+    return (namen.some((n) => mutaties.includes(n)) || waarden.some((w) => noemt(v, `>${w}<`)) ? 4 : 0) + (noemt(v, `>${id}<`) ? 2 : 0) + (bsns.some((b) => noemt(v, `>${b}<`)) ? 1 : 0);
+  };
+  const lijst = verzonden
+    .filter((v) => v.status === 200 && v.pad !== '/BeantwoordVraag')
+    .map((v) => ({ v, s: score(v) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s || b.v.nr - a.v.nr)
+    .slice(0, 4)
+    .map((x) => x.v);
   if (!lijst.length) return 'Geen geaccepteerd bericht noemt deze zaak of haar personen.';
-  return `Verdacht (geaccepteerd, noemt de zaak of een persoon ${bsns.length ? bsns.join('/') : ''}): ${lijst.map((v) => `[${v.mutant === undefined ? `basis ${v.nr}` : `mutant ${v.mutant}`}: ${v.basis}; ${v.mutaties.join('; ')}]`).join(' ')}`;
+  return `Verdacht (geaccepteerd; noemt ${[namen.length ? namen.join('/') : '', 'de zaak', bsns.length ? `BSN ${bsns.join('/')}` : ''].filter(Boolean).join(' of ')}): ` +
+    lijst.map((v) => `[${v.mutant === undefined ? `basis ${v.nr}` : `mutant ${v.mutant}`}: ${v.basis}; ${v.mutaties.join('; ')}]`).join(' ');
 }
 
 /** The checks on one message and its answer. */
 function beoordeel(v: Verzonden, oordelen: Map<string, Oordeel>, o: RondeOpties): Bevinding[] {
   const uit: Bevinding[] = [];
   const wie = beschrijf(v, o.zaad, o.stroom);
-  const invoer = oordelen.get(bestand('m', v.nr));
-  const antwoord = oordelen.get(bestand('a', v.nr));
+  const invoer = oordelen.get(`berichten/${bestandVan(v)}`);
+  const antwoord = oordelen.get(`antwoorden/${bestandVan(v)}`);
   const ontoelaatbaar = invoer && invoer.soort !== 'OK';
   const waarom = invoer?.soort === 'FOUT' ? `JDK: ${invoer.reden}` : invoer?.soort === 'DOCTYPE' ? 'JDK: welgevormd, maar met DOCTYPE' : '';
 
