@@ -134,6 +134,8 @@ export const configSchema = z.strictObject({
       maxNaamLengte: z.number().int().min(16).max(10_000).default(STANDAARD_LIMIETEN.maxNaamLengte),
       /** Characters in one text node or attribute value, document content (inhoud) excepted. */
       maxTekstLengte: z.number().int().min(1024).max(1024 * 1024 * 1024).default(STANDAARD_LIMIETEN.maxTekstLengte),
+      /** Characters of all text and attribute values of one message together, document content (inhoud) excepted. */
+      maxTekstTotaal: z.number().int().min(1024).max(1024 * 1024 * 1024).default(STANDAARD_LIMIETEN.maxTekstTotaal),
       /** Parts of a MTOM (multipart/related) request, the root part included. */
       mtomMaxDelen: z.number().int().min(2).max(10_000).default(STANDAARD_MTOM_LIMIETEN.mtomMaxDelen),
       /** Bytes of the MIME headers of one MTOM part. */

@@ -15,10 +15,12 @@ export interface Leeslimieten {
   maxNaamLengte: number;
   /** Characters in a text node or attribute value outside document content (inhoud). */
   maxTekstLengte: number;
+  /** Characters of all text nodes and attribute values together, document content excepted. */
+  maxTekstTotaal: number;
 }
 
 /** The configuration's defaults (config.ts `invoer`), for callers without a configuration (tests, tools). */
-export const STANDAARD_LIMIETEN: Leeslimieten = { maxDiepte: 100, maxElementen: 100_000, maxAttributen: 64, maxNaamLengte: 256, maxTekstLengte: 1024 * 1024 };
+export const STANDAARD_LIMIETEN: Leeslimieten = { maxDiepte: 100, maxElementen: 100_000, maxAttributen: 64, maxNaamLengte: 256, maxTekstLengte: 1024 * 1024, maxTekstTotaal: 4 * 1024 * 1024 };
 
 /** Text the reader hands to saxes at a time; between slices a long message lets other requests run. */
 const STUK = 256 * 1024;
@@ -86,6 +88,8 @@ class Lezer {
   private wortel: XElement | undefined;
   private elementen = 0;
   private attributen = 0;
+  /** Text and attribute characters so far: what every later step (hash, storage, answers) will walk again. */
+  private tekens = 0;
 
   constructor(private readonly l: Leeslimieten) {
     const sax = this.sax;
@@ -105,6 +109,7 @@ class Lezer {
       if (++this.attributen > l.maxAttributen) throw overLimiet('het aantal attributen van een element', 'maxAttributen', l.maxAttributen);
       if (a.name.length > l.maxNaamLengte) throw overLimiet('een attribuutnaam', 'maxNaamLengte', l.maxNaamLengte);
       if (a.value.length > l.maxTekstLengte) throw overLimiet('een attribuutwaarde', 'maxTekstLengte', l.maxTekstLengte);
+      this.telTekens(a.value.length);
     });
     sax.on('opentag', (tag) => this.openElement(tag.name, tag.attributes as Record<string, string>));
     sax.on('text', (t) => this.tekst(t));
@@ -146,7 +151,14 @@ class Lezer {
     const o = this.open[this.open.length - 1];
     if (!o) return; // whitespace around the root (saxes refuses anything else there)
     o.tekst.push(t);
-    if (!o.isInhoud && t.length > this.l.maxTekstLengte) throw overLimiet('een tekst', 'maxTekstLengte', this.l.maxTekstLengte);
+    if (o.isInhoud) return;
+    if (t.length > this.l.maxTekstLengte) throw overLimiet('een tekst', 'maxTekstLengte', this.l.maxTekstLengte);
+    this.telTekens(t.length);
+  }
+
+  private telTekens(n: number): void {
+    this.tekens += n;
+    if (this.tekens > this.l.maxTekstTotaal) throw overLimiet('alle tekst van het bericht samen', 'maxTekstTotaal', this.l.maxTekstTotaal);
   }
 
   /** Feeds one slice. saxes accumulates a name, text or comment across slices: that growth is bounded here too. */

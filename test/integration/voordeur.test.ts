@@ -8,7 +8,7 @@ import * as m from '../support/zdsBerichten';
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startGateway({ invoer: { maxElementen: 5000, maxTekstLengte: 64 * 1024 } });
+  gw = await startGateway({ invoer: { maxElementen: 5000, maxTekstLengte: 64 * 1024, maxTekstTotaal: 256 * 1024 } });
 });
 afterAll(async () => gw.sluit());
 
@@ -119,6 +119,11 @@ describe('limieten: een fout meteen, met de naam van de limiet', () => {
 
   it('een tekst langer dan invoer.maxTekstLengte, ook verdeeld over stukken', async () => {
     await geweigerd(await stuur(zaakMet(nieuwId(), { omschrijving: 'x'.repeat(700 * 1024) })), /invoer\.maxTekstLengte = 65536/);
+  });
+
+  it('meer tekst in totaal dan invoer.maxTekstTotaal, elke tekst binnen zijn eigen limiet', async () => {
+    const stuk = `<ZKN:toelichting>${'x'.repeat(60 * 1024)}</ZKN:toelichting>`;
+    await geweigerd(await stuur(zaakMet(nieuwId(), { object: stuk.repeat(6) })), /invoer\.maxTekstTotaal = 262144/);
   });
 
   it('een attribuutwaarde langer dan invoer.maxTekstLengte', async () => {
