@@ -10,12 +10,13 @@ import { Dispatcher } from './soap/dispatch';
 import { ENDPOINTS, endpointVan } from './soap/endpoints';
 import { Gateway } from './soap/operatie';
 import { HttpAntwoord, Verwerker } from './soap/verwerker';
-import { TeGrootFout, leesLichaam } from './soap/lichaam';
-import { foutAntwoord } from './soap/foutAntwoord';
+import { TeGrootFout, TeLaatFout, leesLichaam } from './soap/lichaam';
+import { foutAntwoord, soapVersieVan } from './soap/foutAntwoord';
+import { clientFoutAfhandeling, verbindingOpties } from './soap/verbinding';
 import { StufFout, schemaFout } from './stuf/fout';
 import { maakLogger } from './log';
 import { registreerWsdl } from './wsdl';
-import { Toegangsregister } from './toegang/identificatie';
+import { Toegangsregister, Transport } from './toegang/identificatie';
 import { transportVan } from './toegang/transport';
 import { httpsOpties } from './toegang/tls';
 import { Bestemmingen } from './uitgaand/bestemmingen';
@@ -60,8 +61,11 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
 
-  // No Fastify request log: the verwerker writes one line per message.
-  const app = (https ? Fastify({ bodyLimit: config.server.bodyLimit, https }) : Fastify({ bodyLimit: config.server.bodyLimit })) as unknown as GatewayApp;
+  // No Fastify request log: the verwerker writes one line per message. The HTTP server keeps the header and request
+  // clocks and the header size; what it refuses is answered with a SOAP fault by clientFoutAfhandeling.
+  const verbinding = verbindingOpties(config.server);
+  const basis = { bodyLimit: config.server.bodyLimit, requestTimeout: verbinding.requestTimeout, clientErrorHandler: clientFoutAfhandeling(config, log) };
+  const app = (https ? Fastify({ ...basis, https: { ...https, ...verbinding } }) : Fastify({ ...basis, http: verbinding })) as unknown as GatewayApp;
   app.decorate('gateway', gateway);
   app.addHook('onReady', async () => bezorger.start());
   app.addHook('onClose', async () => bezorger.stop());
@@ -77,10 +81,17 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
     return reply.send(a.body);
   };
 
-  // Transport-level failures (too large, unreadable body) still get a StUF fault, never a bare HTTP error.
+  // Transport-level failures (too large, too slow, unreadable body, no credentials) still get a StUF fault, never a
+  // bare HTTP error.
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
     let fout: StufFout;
-    if (err instanceof TeGrootFout || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    if (err instanceof StufFout) {
+      fout = err;
+    } else if (err instanceof TeLaatFout) {
+      // The client is still sending: after the fault the connection closes instead of waiting for the rest.
+      reply.header('connection', 'close');
+      fout = new StufFout('StUF055', `Het HTTP-verzoek was niet binnen ${config.server.verzoekTimeoutSeconden} s compleet (server.verzoekTimeoutSeconden); de verbinding wordt gesloten`);
+    } else if (err instanceof TeGrootFout || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       fout = new StufFout('StUF055', `Bericht is groter dan de ingestelde limiet van ${config.server.bodyLimit} bytes`);
     } else if (err.statusCode && err.statusCode < 500) {
       fout = schemaFout(`Het HTTP-verzoek kon niet gelezen worden: ${err.message}`);
@@ -88,7 +99,8 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
       log.error({ err }, 'onverwachte fout in de HTTP-laag');
       fout = new StufFout('StUF058', 'Interne fout in de gateway; niets is verwerkt');
     }
-    stuurAntwoord(reply, foutAntwoord(req.url, fout, config.stuf.zender));
+    if (fout.plek === 'client') log.warn({ fout: fout.code, details: fout.details }, 'geweigerd');
+    stuurAntwoord(reply, foutAntwoord(req.url, fout, config.stuf.zender, soapVersieVan(req.headers['content-type'])));
   });
 
   app.get('/health', async (_req, reply) => {
@@ -98,14 +110,35 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
 
   registreerWsdl(app, config);
 
-  app.post('/*', async (req, reply) => {
+  const caIngesteld = config.server.tls?.ca !== undefined;
+  const transporten = new WeakMap<FastifyRequest, Transport>();
+  /**
+   * Credentials before parsing: a caller the transport does not identify (or identifies wrongly) is refused before
+   * its message is read; its body is read to its end and dropped, so the refusal reaches it and costs no parsing.
+   */
+  const aanmelding = async (req: FastifyRequest, reply: FastifyReply) => {
+    const transport = transportVan(req, caIngesteld);
+    transporten.set(req, transport);
+    try {
+      toegang.controleerAanmelding(transport);
+    } catch (e) {
+      try {
+        await leesLichaam(req.raw, config.server.bodyLimit, { weggooien: true });
+      } catch {
+        reply.header('connection', 'close'); // too slow or too long even to drop: answered, then closed
+      }
+      throw e;
+    }
+  };
+
+  app.post('/*', { preParsing: aanmelding }, async (req, reply) => {
     const endpoint = endpointVan(req.url);
     if (!endpoint) {
       const a = foutAntwoord(req.url, new StufFout('StUF040', `Onbekend endpoint ${req.url.split('?')[0]}; gebruik /${ENDPOINTS.join(', /')}`), config.stuf.zender);
       return stuurAntwoord(reply, a);
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    return stuurAntwoord(reply, await verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transportVan(req, config.server.tls?.ca !== undefined) }));
+    return stuurAntwoord(reply, await verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transporten.get(req) ?? transportVan(req, caIngesteld) }));
   });
 
   return app;

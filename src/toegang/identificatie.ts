@@ -66,6 +66,7 @@ export function waaromOnleesbaar(header: string): string {
 }
 
 const geweigerd = (details: string) => new StufFout('StUF052', details);
+const GEEN_AANMELDING = 'Geen inloggegevens: meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat';
 const zenderLabel = (s: Systeem) => `${s.organisatie ? `${s.organisatie}/` : ''}${s.applicatie}`;
 const datum = (ms: number | undefined) => (ms === undefined ? '?' : new Date(ms).toISOString().slice(0, 10));
 
@@ -137,24 +138,29 @@ export class Toegangsregister {
     return undefined;
   }
 
+  /**
+   * Before a message is read (the HTTP layer): credentials that are presented must be right, and in `beveiligd` mode
+   * there must be some. Nothing of the message is known yet; its zender is checked against them in identificeer.
+   */
+  controleerAanmelding(t: Transport): void {
+    if (!this.viaTransport(t) && !this.open) throw geweigerd(GEEN_AANMELDING);
+  }
+
   private isGeregistreerd(zender: Systeem): boolean {
     return this.config.applicaties.some((a) => a.zender.applicatie === zender.applicatie && (!a.zender.organisatie || !zender.organisatie || a.zender.organisatie === zender.organisatie));
   }
 
   /**
-   * The caller of one request. In `beveiligd` mode without a known transport identity: StUF013 for a zender the
-   * registry does not know, StUF052 otherwise. A declared zender other than the transport's application is refused.
+   * The caller of one request. In `beveiligd` mode without a known transport identity: StUF052 (the HTTP layer
+   * refused it already, before the message was read). A declared zender other than the transport's application is
+   * refused: StUF052, or StUF013 when no application has that zender.
    */
   identificeer(t: Transport, zender: Systeem | undefined): Aanroeper {
     const gevonden = this.viaTransport(t);
     const gebruiker = zender?.gebruiker ? { gebruiker: zender.gebruiker } : {};
     if (!gevonden) {
       if (this.open) return { ...OPEN_AANROEPER(zender?.applicatie || 'onbekend', zender?.organisatie), ...gebruiker };
-      if (zender?.applicatie && !this.isGeregistreerd(zender)) {
-        throw new StufFout('StUF013', `Zender ${zenderLabel(zender)} is niet geregistreerd bij deze gateway`);
-      }
-      const wie = zender?.applicatie ? `Zender ${zenderLabel(zender)} meldt zich niet aan` : 'Geen inloggegevens';
-      throw geweigerd(`${wie}: meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat`);
+      throw geweigerd(GEEN_AANMELDING);
     }
     const { app, via } = gevonden;
     if (zender?.applicatie) {

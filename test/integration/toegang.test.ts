@@ -52,12 +52,11 @@ describe.each(['zds12', 'zds11'] as const)('beveiligd, %s', (d: Dialect) => {
     expect(f).toMatchObject({ soort: 'Fo02', code: 'StUF052', details: 'HTTP basic: gebruikersnaam of wachtwoord is onjuist' });
   });
 
-  it('no credentials with a registered zender is StUF052; with an unknown zender StUF013', async () => {
-    const geregistreerd = schoneFout(await creeer(als('regie')));
-    expect(geregistreerd).toMatchObject({ soort: 'Fo03', code: 'StUF052' });
-    expect(geregistreerd.details).toContain('Zender 0599/REGIESYSTEEM meldt zich niet aan');
-    const onbekend = schoneFout(await details(ONBEKEND));
-    expect(onbekend).toMatchObject({ soort: 'Fo02', code: 'StUF013', details: 'Zender 0599/ONBEKENDEAPP is niet geregistreerd bij deze gateway' });
+  it('no credentials is StUF052 before the message is read, whether its zender is registered or not', async () => {
+    // Fo03 or Fo02 by the endpoint: the message, and the zender in it, are not read for a caller without credentials.
+    const GEEN = 'Geen inloggegevens: meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat';
+    expect(schoneFout(await creeer(als('regie')))).toMatchObject({ soort: 'Fo03', code: 'StUF052', details: GEEN });
+    expect(schoneFout(await details(ONBEKEND))).toMatchObject({ soort: 'Fo02', code: 'StUF052', details: GEEN });
   });
 
   it('basic of one application with the zender of another: StUF052 when that one is registered, StUF013 when not', async () => {
