@@ -37,6 +37,8 @@ export interface DienstOpties {
   script: string;
   args?: string[];
   env: Record<string, string>;
+  /** Working directory of the child; the bench's own by default. */
+  cwd?: string;
   /** True once the child answers as it should (a 200 on /health for the gateway). */
   isKlaar(url: string): Promise<boolean>;
   timeoutMs?: number;
@@ -47,6 +49,7 @@ export async function startDienst(o: DienstOpties): Promise<Dienst> {
   const url = `http://${HOST}:${poort}`;
   const kind: ChildProcess = spawn(process.execPath, [o.script, ...(o.args ?? [])], {
     env: { ...process.env, ...o.env, PORT: String(poort), HOST },
+    cwd: o.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let uitvoer = '';

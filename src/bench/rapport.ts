@@ -12,6 +12,8 @@ export interface GevalResultaat {
   naam: string;
   gateway: Meting;
   plafond?: Meting;
+  /** The other checkout's case measured against our ceiling (same answer size). */
+  plafondGedeeld?: boolean;
 }
 
 export interface Rapport {
@@ -133,7 +135,9 @@ export function alsJson(r: Rapport) {
       cases: r.vergelijking.gevallen.map(({ ons, ander }) => ({
         name: ons.naam,
         ours: { gateway: meting(ons.gateway), ceiling: meting(ons.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ons)) },
-        other: ander ? { gateway: meting(ander.gateway), ceiling: meting(ander.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ander)) } : 'skipped',
+        other: ander
+          ? { gateway: meting(ander.gateway), ceiling: ander.plafondGedeeld ? 'shared with ours' : meting(ander.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ander)) }
+          : 'skipped',
         oursToOtherGatewayToCeiling: getalOfNull(verhouding(gwPlafond(ons), gwPlafond(ander))),
       })),
     },
@@ -200,6 +204,7 @@ function vergelijkingTabel(v: Vergelijking): string[] {
   for (const { ons, ander } of v.gevallen) {
     rijen.push(`${ons.naam.padEnd(38)} | ${kant(ons)} | ${kant(ander)} | ${ander ? `x${f(verhouding(gwPlafond(ons), gwPlafond(ander)), 3)}` : '-'}`);
   }
+  if (v.gevallen.some((g) => g.ander?.plafondGedeeld)) rijen.push("(the other checkout's gw/ceil uses our ceiling where its answer is of the same size: ours÷other is then the ratio of req/s)");
   for (const soort of ['creeerZaak', 'geefZaakdetails']) {
     for (const { ons, ander } of v.gevallen.filter((g) => g.ons.naam.startsWith(soort))) {
       rijen.push(`${ons.naam}: gateway/ceiling ours ${f(gwPlafond(ons), 3)} ÷ other ${f(gwPlafond(ander), 3)} = x${f(verhouding(gwPlafond(ons), gwPlafond(ander)), 3)}`);

@@ -15,7 +15,8 @@ export const MAX_VIA_GATEWAY = 20_000;
 
 export function commitVan(map: string): string {
   try {
-    return execFileSync('git', ['-C', map, 'log', '-1', '--format=%h %s'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().slice(0, 100);
+    const regel = execFileSync('git', ['-C', map, 'log', '-1', '--format=%h %s'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return regel.length > 70 ? `${regel.slice(0, 69)}…` : regel;
   } catch {
     return 'unknown commit';
   }
