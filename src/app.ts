@@ -120,7 +120,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
     const transport = transportVan(req, caIngesteld);
     transporten.set(req, transport);
     try {
-      toegang.controleerAanmelding(transport);
+      await toegang.controleerAanmelding(transport);
     } catch (e) {
       try {
         await leesLichaam(req.raw, config.server.bodyLimit, { weggooien: true });

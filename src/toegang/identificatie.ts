@@ -6,7 +6,7 @@ import { ConfigFout } from '../config';
 import { StufFout } from '../stuf/fout';
 import type { Systeem } from '../stuf/stuurgegevens';
 import { Aanroeper, OPEN_AANROEPER } from './aanroeper';
-import { doeAlsOfWachtwoordGecontroleerd, hashFout, wachtwoordPast } from './wachtwoord';
+import { doeAlsOfWachtwoordGecontroleerd, doeAlsOfWachtwoordGecontroleerdBuiten, hashFout, wachtwoordPast, wachtwoordPastBuiten } from './wachtwoord';
 
 export interface Clientcertificaat {
   /** SHA-256 fingerprint, upper-case hex without colons. */
@@ -67,6 +67,9 @@ export function waaromOnleesbaar(header: string): string {
 
 const geweigerd = (details: string) => new StufFout('StUF052', details);
 const GEEN_AANMELDING = 'Geen inloggegevens: meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat';
+const BASIC_ONJUIST = 'HTTP basic: gebruikersnaam of wachtwoord is onjuist';
+/** What a verified password is remembered by: the user name and a digest, never the password itself. */
+const goedkeuring = (a: ApplicatieConfig, wachtwoord: string) => `${a.basic!.gebruikersnaam}\u0000${createHash('sha256').update(wachtwoord).digest('hex')}`;
 const zenderLabel = (s: Systeem) => `${s.organisatie ? `${s.organisatie}/` : ''}${s.applicatie}`;
 const datum = (ms: number | undefined) => (ms === undefined ? '?' : new Date(ms).toISOString().slice(0, 10));
 
@@ -95,12 +98,16 @@ export class Toegangsregister {
     return this.config.modus === 'open';
   }
 
+  private onthoud(sleutel: string): void {
+    if (this.goedgekeurd.size >= 10_000) this.goedgekeurd.clear();
+    this.goedgekeurd.add(sleutel);
+  }
+
   private wachtwoordKlopt(a: ApplicatieConfig, wachtwoord: string): boolean {
-    const b = a.basic!;
-    const sleutel = `${b.gebruikersnaam}\u0000${createHash('sha256').update(wachtwoord).digest('hex')}`;
+    const sleutel = goedkeuring(a, wachtwoord);
     if (this.goedgekeurd.has(sleutel)) return true;
-    const ok = wachtwoordPast(b, wachtwoord);
-    if (ok && this.goedgekeurd.size < 10_000) this.goedgekeurd.add(sleutel);
+    const ok = wachtwoordPast(a.basic!, wachtwoord);
+    if (ok) this.onthoud(sleutel);
     return ok;
   }
 
@@ -108,8 +115,21 @@ export class Toegangsregister {
     const app = this.opGebruiker.get(basic.gebruikersnaam);
     if (!app) doeAlsOfWachtwoordGecontroleerd(basic.wachtwoord);
     // One text for an unknown name and a wrong password: the answer does not tell which names exist.
-    if (!app || !this.wachtwoordKlopt(app, basic.wachtwoord)) throw geweigerd('HTTP basic: gebruikersnaam of wachtwoord is onjuist');
+    if (!app || !this.wachtwoordKlopt(app, basic.wachtwoord)) throw geweigerd(BASIC_ONJUIST);
     return app;
+  }
+
+  /** viaBasic's password check with scrypt off the event loop; a right password is remembered for viaBasic. */
+  private async basicVooraf(basic: NonNullable<Transport['basic']>): Promise<void> {
+    const app = this.opGebruiker.get(basic.gebruikersnaam);
+    if (!app) {
+      await doeAlsOfWachtwoordGecontroleerdBuiten(basic.wachtwoord);
+      throw geweigerd(BASIC_ONJUIST);
+    }
+    const sleutel = goedkeuring(app, basic.wachtwoord);
+    if (this.goedgekeurd.has(sleutel)) return;
+    if (!(await wachtwoordPastBuiten(app.basic!, basic.wachtwoord))) throw geweigerd(BASIC_ONJUIST);
+    this.onthoud(sleutel);
   }
 
   private viaCertificaat(c: Clientcertificaat): ApplicatieConfig | undefined {
@@ -141,8 +161,10 @@ export class Toegangsregister {
   /**
    * Before a message is read (the HTTP layer): credentials that are presented must be right, and in `beveiligd` mode
    * there must be some. Nothing of the message is known yet; its zender is checked against them in identificeer.
+   * A password is checked off the event loop (a wrong one costs scrypt each time), a right one remembered.
    */
-  controleerAanmelding(t: Transport): void {
+  async controleerAanmelding(t: Transport): Promise<void> {
+    if (t.basic) await this.basicVooraf(t.basic);
     if (!this.viaTransport(t) && !this.open) throw geweigerd(GEEN_AANMELDING);
   }
 
