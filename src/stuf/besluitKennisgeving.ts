@@ -109,7 +109,7 @@ function checkGenoemd(e: XElement, pad: string, afw: Afwijkingen): Verwerkingsso
 export function leesZaakVerwijzing(e: XElement, pad: string, afw: Afwijkingen): ZaakVerwijzing {
   checkEntiteittype(e, 'ZAK', pad, afw);
   const verwerkingssoort = checkGenoemd(e, pad, afw);
-  const identificatie = tekstVan(child(e, 'identificatie'));
+  const identificatie = tekstVan(child(e, 'identificatie', NS.zkn));
   if (!identificatie) throw schemaFout(`${pad}/identificatie: de identificatie van de zaak ontbreekt`);
   return { identificatie, verwerkingssoort };
 }
@@ -117,7 +117,7 @@ export function leesZaakVerwijzing(e: XElement, pad: string, afw: Afwijkingen): 
 /** The gerelateerde of an isUitkomstVan relation (BSLZAK). */
 export function leesUitkomstVan(rel: RelatieElement, afw: Afwijkingen): ZaakVerwijzing | undefined {
   checkEntiteittype(rel.element, 'BSLZAK', rel.pad, afw);
-  const g = child(rel.element, 'gerelateerde');
+  const g = child(rel.element, 'gerelateerde', NS.zkn);
   if (!g || isNil(g)) {
     afw.meld(`${rel.pad}: relatie zonder gerelateerde`);
     return undefined;
@@ -128,7 +128,7 @@ export function leesUitkomstVan(rel: RelatieElement, afw: Afwijkingen): ZaakVerw
 /** An isVastgelegdIn relation (BSLEDC): the document by identificatie, with what the message said of it. */
 export function leesBesluitdocument(rel: RelatieElement, afw: Afwijkingen): Besluitdocument | undefined {
   checkEntiteittype(rel.element, 'BSLEDC', rel.pad, afw);
-  const g = child(rel.element, 'gerelateerde');
+  const g = child(rel.element, 'gerelateerde', NS.zkn);
   const gpad = `${rel.pad}/gerelateerde`;
   if (!g || isNil(g)) {
     afw.meld(`${rel.pad}: relatie zonder gerelateerde`);
@@ -136,7 +136,7 @@ export function leesBesluitdocument(rel: RelatieElement, afw: Afwijkingen): Besl
   }
   checkEntiteittype(g, 'EDC', gpad, afw);
   checkGenoemd(g, gpad, afw);
-  const documentIdentificatie = tekstVan(child(g, 'identificatie'));
+  const documentIdentificatie = tekstVan(child(g, 'identificatie', NS.zkn));
   if (!documentIdentificatie) throw schemaFout(`${gpad}/identificatie: de identificatie van het document ontbreekt`);
   if (documentIdentificatie.length > 40) throw schemaFout(`${gpad}/identificatie: '${documentIdentificatie}' is langer dan 40 tekens`);
   const gerelateerde = besluitdocumentGerelateerde(g.children, gpad, afw);

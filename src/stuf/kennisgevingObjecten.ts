@@ -2,6 +2,7 @@
 // and indicatorOvername checked, then one object (T) or oud and nieuw (W). One object in a W message (open-forms and
 // others send that) is read as nieuw (zds.md A6).
 import { Afwijkingen } from './entiteit';
+import { NS } from './namespaces';
 import { schemaFout } from './fout';
 import { XElement, child, children } from './xml';
 
@@ -16,17 +17,18 @@ export interface KennisgevingVorm<T> {
 }
 
 export function leesKennisgevingObjecten<T>(container: XElement, mutatiesoort: 'T' | 'W', vorm: KennisgevingVorm<T>, afw: Afwijkingen): { oud?: T; nieuw: T } {
-  const p = child(container, 'parameters');
-  const ms = child(p, 'mutatiesoort')?.text.trim();
+  // By namespace: parameters and object are ZKN in both dialects, their StUF children StUF.
+  const p = child(container, 'parameters', NS.zkn);
+  const ms = child(p, 'mutatiesoort', NS.stuf)?.text.trim();
   if (!ms) afw.meld(`parameters/mutatiesoort ontbreekt (verwacht ${mutatiesoort})`);
   else if (ms !== mutatiesoort) throw schemaFout(`parameters/mutatiesoort is '${ms}'; dit bericht verwacht '${mutatiesoort}'`);
   if (vorm.indicatorOvername) {
-    const overname = child(p, 'indicatorOvername')?.text.trim();
+    const overname = child(p, 'indicatorOvername', NS.stuf)?.text.trim();
     if (overname === undefined) afw.meld('parameters/indicatorOvername ontbreekt');
     else if (overname !== 'V' && overname !== 'I') throw schemaFout(`parameters/indicatorOvername '${overname}' is geen V of I`);
   }
 
-  const objecten = children(container, 'object');
+  const objecten = children(container, 'object', NS.zkn);
   if (objecten.length === 0) throw schemaFout(`object ontbreekt: het bericht bevat geen ${vorm.wat}`);
   if (mutatiesoort === 'T') {
     if (objecten.length > 1) throw schemaFout(`${vorm.naam.T} bevat ${objecten.length} objecten; precies één is toegestaan`);
