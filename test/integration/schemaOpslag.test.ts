@@ -186,7 +186,14 @@ describe.each<[Dialect, Modus]>([
     const vreemd = '<X:iets xmlns:X="urn:x">vreemd</X:iets>';
     const relaties =
       `<ZKN:heeftAlsInitiator StUF:entiteittype="ZAKBTRINI" StUF:verwerkingssoort="T"><ZKN:gerelateerde>${medewerker('MDW-SO')}</ZKN:gerelateerde>` +
-      `<ZKN:omschrijving>Aanvrager</ZKN:omschrijving><code xmlns="">X</code>${vreemd}<StUF:extraElementen><StUF:extraElement naam="kanaal">balie</StUF:extraElement>${vreemd}</StUF:extraElementen></ZKN:heeftAlsInitiator>`;
+      `<ZKN:omschrijving>Aanvrager</ZKN:omschrijving><code xmlns="">X</code>${vreemd}` +
+      `<ZKN:afwijkendCorrespondentieAdres><BG:postcode>1234AB</BG:postcode>${vreemd}<BG:aoa.huisnummer>7</BG:aoa.huisnummer></ZKN:afwijkendCorrespondentieAdres>` +
+      `<StUF:tijdvakRelatie><StUF:beginRelatie xsi:nil="true" StUF:noValue="geenWaarde"/></StUF:tijdvakRelatie>` +
+      `<StUF:extraElementen><StUF:extraElement naam="kanaal">balie</StUF:extraElement>${vreemd}</StUF:extraElementen></ZKN:heeftAlsInitiator>` +
+      '<ZKN:heeftBetrekkingOpAndere StUF:entiteittype="ZAKZAKBTR" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I">' +
+      `<ZKN:identificatie>0599-ONBEKEND-${d}-${modus}</ZKN:identificatie><ZKN:omschrijving>Andere zaak</ZKN:omschrijving>${vreemd}` +
+      `<ZKN:isVan StUF:entiteittype="ZAKZKT" StUF:verwerkingssoort="I"><ZKN:gerelateerde StUF:entiteittype="ZKT" StUF:verwerkingssoort="I"><ZKN:omschrijving>Type</ZKN:omschrijving>${vreemd}<ZKN:code>B1026</ZKN:code></ZKN:gerelateerde></ZKN:isVan>` +
+      `</ZKN:gerelateerde>${vreemd}</ZKN:heeftBetrekkingOpAndere>`;
     const attributen =
       '<ZKN:omschrijving>Testzaak</ZKN:omschrijving><ZKN:anderZaakObject><ZKN:omschrijving>Boom</ZKN:omschrijving>' + vreemd + '</ZKN:anderZaakObject>' +
       '<ZKN:startdatum>20240115</ZKN:startdatum><ZKN:registratiedatum>20240115</ZKN:registratiedatum>';
@@ -205,5 +212,7 @@ describe.each<[Dialect, Modus]>([
     expect(alles).toContain('Boom');
     expect(alles).toContain('balie');
     expect(alles).toContain('mdw042');
+    expect(alles).toContain('Andere zaak');
+    expect(alles).toContain('1234AB');
   });
 });
