@@ -134,7 +134,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   app.post('/*', { preParsing: aanmelding }, async (req, reply) => {
     const endpoint = endpointVan(req.url);
     if (!endpoint) {
-      const a = foutAntwoord(req.url, new StufFout('StUF040', `Onbekend endpoint ${req.url.split('?')[0]}; gebruik /${ENDPOINTS.join(', /')}`), config.stuf.zender);
+      const a = foutAntwoord(req.url, new StufFout('StUF040', `Onbekend endpoint ${req.url.split('?')[0]}; gebruik /${ENDPOINTS.join(', /')}`), config.stuf.zender, soapVersieVan(req.headers['content-type']));
       return stuurAntwoord(reply, a);
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
