@@ -4,6 +4,9 @@ import { NS } from './namespaces';
 import { Scope } from './vraag';
 import { XElement, at, el } from './xml';
 import { entiteittype, nilElement } from './antwoordElementen';
+import { BETROKKENE_VORM } from './betrokkeneVelden';
+import { Afwijkingen } from './entiteit';
+import { opschonenElement } from './schemaVorm';
 import { Betrokkene, BetrokkeneSoort, ELEMENT_VAN_SOORT } from '../domain/zaak';
 
 export type BetrokkenePlek = 'rol' | 'object';
@@ -77,13 +80,36 @@ const UITSLUITEND: Record<string, readonly string[]> = {
 const onbekendAuthentiek = () =>
   el(NS.bg, 'authentiek', undefined, [at(NS.stuf, 'metagegeven', 'true'), at(NS.xsi, 'nil', 'true'), at(NS.stuf, 'noValue', 'waardeOnbekend')]);
 
+const METAGEGEVEN = at(NS.stuf, 'metagegeven', 'true');
+
+/**
+ * A stored field as its answer type can carry it. What is stored now passed the allow-list (betrokkeneVelden.ts);
+ * a record stored by an older version may hold more, and a person is shared by every zaak: by namespace and name (a
+ * field in another namespace is no field of this type), never empty (a blank BSN), without foreign attributes,
+ * authentiek with its StUF:metagegeven, and a group cleaned as on receipt (dropped when it cannot be).
+ */
+function alsAntwoordveld(soort: BetrokkeneSoort, v: XElement): XElement | undefined {
+  if (v.ns !== veldNs(soort, v.local)) return undefined;
+  if (v.children.length === 0) {
+    if (v.text.trim() === '') return undefined;
+    const attrs = v.attrs.filter((a) => a.ns === NS.stuf);
+    if (v.local === 'authentiek' && !attrs.some((a) => a.local === 'metagegeven')) attrs.push(METAGEGEVEN);
+    return attrs.length === v.attrs.length ? v : { ...v, attrs };
+  }
+  const veld = BETROKKENE_VORM[soort].get(v.local);
+  if (!veld?.kinderen) return undefined;
+  try {
+    return opschonenElement(v, v.local, veld, v.local, new Afwijkingen(false));
+  } catch {
+    return undefined; // a value its type cannot carry
+  }
+}
+
 export function betrokkeneAntwoord(b: Betrokkene, scope: Scope, plek: BetrokkenePlek): XElement {
-  // By namespace and name: a field stored in another namespace (before the allow-list) is no field of this type.
   const opgeslagen = new Map<string, XElement[]>();
-  // Nor is an empty one (a blank BSN kept by an older version): the schema types hold no empty value.
-  for (const v of b.velden) {
-    if (v.ns !== veldNs(b.soort, v.local) || (v.children.length === 0 && v.text.trim() === '')) continue;
-    opgeslagen.set(v.local, [...(opgeslagen.get(v.local) ?? []), v]);
+  for (const opgeslagenVeld of b.velden) {
+    const v = alsAntwoordveld(b.soort, opgeslagenVeld);
+    if (v) opgeslagen.set(v.local, [...(opgeslagen.get(v.local) ?? []), v]);
   }
   const kern = KERNGEGEVENS[b.soort];
   const uit: XElement[] = [];

@@ -4,6 +4,8 @@
 // held) or accepted without the foreign part (lenient); afterwards geefZaakdetails `alles` of that zaak and of a
 // valid zaak naming the same person answer without anything outside the schema (the global teardown validates every
 // answer written here with the reference validator).
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { NS } from '../../src/stuf/namespaces';
 import { XElement } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
@@ -128,6 +130,31 @@ describe.each<[Dialect, Modus]>([
     const naam = (o: XElement | undefined) => personenIn(o)[0]?.children.find((c) => c.local === 'geslachtsnaam')?.text;
     expect(naam(await details(a))).toBe('Eerste');
     expect(naam(await details(b))).toBe('Tweede');
+  });
+
+  it('een persoon die een eerdere versie vergiftigd opsloeg wordt toch geldig beantwoord', async () => {
+    const bsn = nieuweBsn();
+    const id = zaakId();
+    goed(await stuur(creeerZaak(d, { id, relaties: rol('heeftAlsInitiator', persoon(bsn)) }), 'creeerZaak'));
+    // What the old reader stored (alsOpgeslagen of every child): written into the real database file.
+    const x = (ns: string, local: string, text: string, children: unknown[] = [], attrs: unknown[] = []) => ({ ns, local, attrs, children, text });
+    const velden = [
+      x('', 'inp.bsn', bsn), x(NS.bg, 'inp.bsn', '  '), x(NS.bg, 'authentiek', 'J'), x('urn:x', 'voornamen', 'Jan'),
+      x(NS.bg, 'geslachtsnaam', 'Vries', [], [{ ns: 'urn:x', local: 'kleur', value: 'rood' }]), x(NS.bg, 'schoenmaat', '44'),
+      x(NS.bg, 'verblijfsadres', '', [x(NS.bg, 'aoa.huisnummer', '3'), x(NS.bg, 'verdieping', '2'), x(NS.bg, 'aoa.postcode', '1234AB')]),
+    ];
+    const db = new Database(join(gw.map, 'gateway.db'));
+    try {
+      expect(db.prepare("UPDATE betrokkene SET velden = ? WHERE soort = 'NPS' AND sleutel = ?").run(JSON.stringify(velden), bsn).changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const o = await details(id);
+    expect(vreemdeVelden(o)).toEqual([]);
+    const [p] = personenIn(o);
+    // No BSN survives (unqualified, blank): so no authentiek either, which only pairs with the number.
+    expect(p.children.map((c) => c.local)).toEqual(['geslachtsnaam', 'verblijfsadres']);
+    expect(p.children[1].children.map((c) => c.local)).toEqual(['aoa.postcode', 'aoa.huisnummer']);
   });
 
   it('een persoon met beide kanten van een keuze in het antwoordtype (BSN en A-nummer, binnen- en buitenlands adres) blijft geldig te beantwoorden', async () => {
