@@ -3,6 +3,7 @@
 // fault and a closed connection, never a bare 408 or 431; in beveiligd mode a caller without valid credentials gets
 // StUF052 before its message is read, whatever its body holds. After every attack a normal creeerZaak succeeds.
 // Raw sockets where the client has to misbehave; no timing is asserted beyond the test's own time limit.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { AddressInfo, Socket, connect } from 'node:net';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { HttpAntwoord, goed, schoneFout } from '../support/antwoorden';
 import { aanmelding, als, beveiligd } from '../support/planBerichten';
 import { ZDS12 } from '../support/soap';
 import { BERICHTEN_MAP } from '../support/paden';
+import { docActie, docPad, geefLezen, nieuwDocument } from '../support/documentBerichten';
 
 jest.setTimeout(30_000);
 
@@ -157,6 +159,39 @@ describe('transport limits, beveiligd', () => {
       expect(r.gesloten).toBe(true);
     }
     await normaleZaak();
+  });
+
+  it.each([
+    ['with Content-Length', true],
+    ['chunked, without Content-Length', false],
+  ])('a document that arrives in many small pieces (%s) is stored byte for byte', async (_naam, metLengte) => {
+    const zaak = `0599TRANS${String(teller + 1).padStart(4, '0')}`;
+    await normaleZaak();
+    const id = `0599-STUKJES-${metLengte ? 'L' : 'C'}`;
+    // 3 MB of text, 4 MB as base64: the buffer doubles a few times before it takes the declared length.
+    const tekst = randomBytes(1536 * 1024).toString('hex');
+    const body = Buffer.from(inEnvelope(nieuwDocument('zds12', 'voegZaakdocumentToe', { id, zaken: [zaak], tekst, sturing: { zender: als('regie').zender } })));
+    const r = await ruweVerbinding(poort, (s) => {
+      const lengte = metLengte ? `Content-Length: ${body.length}` : 'Transfer-Encoding: chunked';
+      s.write(kop(docPad('voegZaakdocumentToe'), [authorization('regie'), 'Content-Type: text/xml; charset=utf-8', `SOAPAction: ${docActie('zds12', 'voegZaakdocumentToe')}`, 'Connection: close', lengte, '']));
+      let i = 0;
+      const volgende = () => {
+        if (i >= body.length) return void (metLengte ? undefined : s.write('0\r\n\r\n'));
+        const stuk = body.subarray(i, (i += 997 + (i % 3001)));
+        s.write(metLengte ? stuk : Buffer.concat([Buffer.from(`${stuk.length.toString(16)}\r\n`), stuk, Buffer.from('\r\n')]), () => setImmediate(volgende));
+      };
+      volgende();
+    });
+    expect(goed(r).local).toBe('Bv03Bericht');
+    const lezen = await fetch(`http://127.0.0.1:${poort}${docPad('geefZaakdocumentLezen')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: docActie('zds12', 'geefZaakdocumentLezen'), ...aanmelding('regie') },
+      body: inEnvelope(geefLezen('zds12', id).replace('<StUF:applicatie>DOCAPP<', `<StUF:applicatie>${als('regie').zender}<`)),
+    });
+    const antwoord = await lezen.text();
+    const inhoud = /<ZKN:inhoud[^>]*>([^<]*)<\/ZKN:inhoud>/.exec(antwoord)?.[1];
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+    expect(sha(Buffer.from(inhoud ?? '', 'base64').toString('utf8'))).toBe(sha(tekst));
   });
 
   describe('credentials before parsing', () => {
