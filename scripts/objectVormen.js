@@ -123,7 +123,7 @@ function veld(typeSleutel, kennisgevingSleutel, diepte) {
   if (diepte > 3) return undefined;
   const k = kennisgevingSleutel && typen.get(kennisgevingSleutel);
   const groep = samenvoegen(t, k, diepte + 1);
-  return groep && groep.velden.length ? { soort: 'groep', ...groep } : undefined;
+  return groep && groep.velden.some(([, v]) => v.soort !== 'weg') ? { soort: 'groep', ...groep } : undefined;
 }
 
 /** The answer type's fields that the kennisgeving type also has, in the answer's order. */
@@ -148,6 +148,15 @@ function samenvoegen(antwoord, kennisgeving, diepte) {
     const v = kEl ? veld(qn(el, el.attrs.type).sleutel, qn(kEl, kEl.attrs.type).sleutel, diepte) : undefined;
     if (v) velden.push([naam, { ns: antwoord.tns, ...v }]);
     if (moet) verplicht.push(naam);
+  }
+  // What the kennisgeving may carry but is not kept (geometry, relations, what the answer lacks): dropped silently,
+  // so that strict mode does not refuse a valid message for it.
+  const bekend = new Set(velden.map(([n]) => n));
+  for (const { el } of k) {
+    const naam = el.attrs.name ?? el.attrs.ref.replace(/^[^:]*:/, '');
+    const ns = el.attrs.name ? (kennisgeving ?? antwoord).tns : qn(el, el.attrs.ref).ns;
+    if (!bekend.has(naam)) velden.push([naam, { ns, soort: 'weg' }]);
+    bekend.add(naam);
   }
   return { velden, verplicht, entiteittype: vasteAttributen(antwoord.e) };
 }

@@ -2,7 +2,7 @@
 /** The generated description of one field (facets as the schema states them). */
 export interface ObjectVeld {
   ns: string;
-  soort: 'waarde' | 'datum' | 'tijdstip' | 'authentiek' | 'groep' | 'extraElementen' | 'tijdvakGeldigheid' | 'tijdstipRegistratie' | 'tijdvakObject';
+  soort: 'waarde' | 'datum' | 'tijdstip' | 'authentiek' | 'groep' | 'extraElementen' | 'tijdvakGeldigheid' | 'tijdstipRegistratie' | 'tijdvakObject' | 'weg';
   basis?: string;
   patronen?: string[];
   waarden?: string[];

@@ -8,7 +8,7 @@ import { schemaFout } from './fout';
 import { Afwijkingen } from './entiteit';
 import { at, XElement } from './xml';
 import {
-  EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_OBJECT, Vorm, VormVeld, authentiek, datum, groep, opschonen, tijdstip, vorm,
+  EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_OBJECT, Vorm, VormVeld, authentiek, datum, groep, opschonen, tijdstip, vorm, weg,
 } from './schemaVorm';
 import { OBJECT_VORMEN } from './objectVormen';
 import type { ObjectVeld } from './objectVeld';
@@ -81,6 +81,8 @@ function alsVormVeld(f: ObjectVeld): VormVeld {
     }
     case 'waarde':
       return { ns: f.ns, spec: { naam: '', soort: 'tekst' }, controle: controle(f) };
+    case 'weg':
+      return weg(f.ns);
   }
 }
 
