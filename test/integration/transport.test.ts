@@ -233,3 +233,15 @@ describe('transport limits, beveiligd', () => {
     });
   });
 });
+
+describe('transport limits in the configuration', () => {
+  it('a header time longer than the request time is held to the request time (Node would refuse to start)', async () => {
+    const gw = await startGateway({ server: { headerTimeoutSeconden: 60, verzoekTimeoutSeconden: 30 } });
+    try {
+      await gw.app.listen({ port: 0, host: '127.0.0.1' });
+      expect([gw.app.server.headersTimeout, gw.app.server.requestTimeout]).toEqual([30_000, 30_000]);
+    } finally {
+      await gw.sluit();
+    }
+  });
+});
