@@ -9,8 +9,9 @@ import Database from 'better-sqlite3';
 import { NS } from '../../src/stuf/namespaces';
 import { XElement } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
+import { readFileSync } from 'node:fs';
 import { inEnvelope } from '../support/soap';
-import { Dialect, actie, creeerZaak, geefZaakdetails, medewerker, persoon, rol, status, wijzig } from '../support/dialecten';
+import { Dialect, actie, alsZds11, creeerZaak, geefZaakdetails, medewerker, persoon, rol, status, uniekeRef, wijzig } from '../support/dialecten';
 import { goed, objectUit, schoneFout } from '../support/antwoorden';
 
 type Modus = 'lenient' | 'strict';
@@ -130,6 +131,16 @@ describe.each<[Dialect, Modus]>([
     const naam = (o: XElement | undefined) => personenIn(o)[0]?.children.find((c) => c.local === 'geslachtsnaam')?.text;
     expect(naam(await details(a))).toBe('Eerste');
     expect(naam(await details(b))).toBe('Tweede');
+  });
+
+  it('een schemageldige creeerZaak met alles wat opgeslagen deelbomen mogen bevatten wordt aanvaard en volledig teruggegeven', async () => {
+    const id = zaakId();
+    const bericht12 = readFileSync(join(__dirname, '..', 'support', 'schemaOpslagVolledig.xml'), 'utf8')
+      .replace('0599-GELDIG-1', id).replace('<StUF:referentienummer>R1<', `<StUF:referentienummer>${uniekeRef('SO')}<`);
+    goed(await stuur(d === 'zds12' ? bericht12 : alsZds11(bericht12), 'creeerZaak'));
+    const alles = JSON.stringify(await details(id));
+    const verwacht = ['Eik', 'BGT', '3011AD', 'Coolsingel', 'achter', 'Rue 1', 'Stichting', 'stichting', '000012345678', 'Winkel', 'Vergunningen', 'Jansen', 'Delft', 'Via balie', 'web', 'Andere', 'Behandelaar', 'Uitvoerder', '19800000'];
+    expect(verwacht.filter((w) => !alles.includes(w))).toEqual([]);
   });
 
   it('een persoon die een eerdere versie vergiftigd opsloeg wordt toch geldig beantwoord', async () => {
