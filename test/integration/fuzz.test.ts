@@ -5,14 +5,19 @@
 // is the oracle for well-formedness (FuzzWelgevormd.java), the reference validator for what the gateway stores.
 //
 //   ZDS_FUZZ_AANTAL=N   mutants in the lenient round (default 2000; the strict round gets a fifth, at least 300)
-//   ZDS_FUZZ_ZAAD=S     the seed (default 13); a failure names seed, stream and mutant index, and the directory
-//                       where every mutant (m*.xml) and answer (a*.xml) of the round was kept.
+//   ZDS_FUZZ_ZAAD=S     the seed (default 13)
+// A failure names seed, stream and mutant index and what was mutated; the round's directory (printed) keeps every
+// message (berichten/mutant-NNNNNN.xml), its answer (antwoorden/…) and all findings (bevindingen.txt).
+// maakMutant(basissen(), seed, stream, index) makes one mutant again on its own. Each finding carries the class of
+// issue 13's triage: (a) not acceptable XML read anyway, (b) an internal error for client input, (c) a stored zaak
+// whose answer fails the schema, (d) other.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { heeftShared } from '../support/paden';
 import { heeftJava } from '../support/schemaValidatie';
-import { Bevinding, draaiRonde, Regel, RondeUitslag } from '../support/fuzzRonde';
+import { basissen } from '../support/fuzzBasis';
+import { Bevinding, draaiRonde, maakMutant, Regel, RondeUitslag } from '../support/fuzzRonde';
 
 const klaar = heeftShared() && heeftJava();
 const metShared = klaar ? describe : describe.skip;
@@ -21,8 +26,15 @@ if (!klaar) {
   it.skip('overgeslagen: ../shared/samples of java niet gevonden (zet ZDS_SHARED)', () => undefined);
 }
 
-const AANTAL = Number(process.env.ZDS_FUZZ_AANTAL ?? 2000);
-const ZAAD = Number(process.env.ZDS_FUZZ_ZAAD ?? 13);
+function geheelGetal(naam: string, standaard: number): number {
+  const waarde = process.env[naam];
+  if (waarde === undefined || waarde === '') return standaard;
+  if (!/^\d+$/.test(waarde)) throw new Error(`${naam} moet een geheel getal zijn, niet '${waarde}'`);
+  return Number(waarde);
+}
+
+const AANTAL = geheelGetal('ZDS_FUZZ_AANTAL', 2000);
+const ZAAD = geheelGetal('ZDS_FUZZ_ZAAD', 13);
 const MAX_GETOOND = 12;
 
 /** All findings of one rule as one readable failure: how many, and the first few with their reproduction. */
@@ -69,6 +81,15 @@ metShared.each(RONDES)('mutatiefuzzer, $naam', ({ naam, stroom, aantal, config }
     expect(mutanten.filter(([, o]) => o.soort === 'OK').length).toBeGreaterThan(aantal / 5);
     expect(mutanten.filter(([, o]) => o.soort === 'FOUT').length).toBeGreaterThan(aantal / 5);
     expect(mutanten.filter(([, o]) => o.soort === 'DOCTYPE').length).toBeGreaterThan(0);
+  });
+
+  it('elke mutant is uit (zaad, stroom, index) alleen opnieuw te maken: dezelfde bytes, dezelfde mutaties', () => {
+    const bases = basissen();
+    for (const v of u.verzonden.filter((x) => x.mutant !== undefined).slice(-25)) {
+      const m = maakMutant(bases, ZAAD, stroom, v.mutant!);
+      expect({ basis: m.basis.naam, actie: m.actie, mutaties: m.mutaties }).toEqual({ basis: v.basis, actie: v.actie, mutaties: v.mutaties });
+      expect(m.bytes.equals(v.bytes)).toBe(true);
+    }
   });
 
   it('elk antwoord is een welgevormde SOAP-envelope', () => geen(u, 'envelope', map));

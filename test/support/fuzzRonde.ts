@@ -104,6 +104,23 @@ async function stuur(gw: TestGateway, pad: string, actieHeader: string | undefin
   return { status: r.statusCode, body: r.body, contentType: String(r.headers['content-type'] ?? ''), headers: r.headers };
 }
 
+export interface Mutant {
+  basis: Basis;
+  actie?: string;
+  bytes: Buffer;
+  mutaties: string[];
+}
+
+/** Mutant `index` of a stream: made from (seed, stream, index) and the samples alone, never from earlier mutants. */
+export function maakMutant(bases: Basis[], zaad: number, stroom: string, index: number): Mutant {
+  const r = toeval(mutantZaad(zaad, stroom, index));
+  const basis = r.gewogen(bases);
+  const voorbereid = bereidVoor(basis, r, `FUZZ-${zaad}-${stroom}-${index}`);
+  const actie = r.kans(0.85) ? basis.actie : undefined;
+  const g = muteer(voorbereid.envelope, r);
+  return { basis, actie, bytes: g.bytes, mutaties: [...voorbereid.wat, ...g.mutaties] };
+}
+
 export async function draaiRonde(o: RondeOpties): Promise<RondeUitslag> {
   const berichten = join(o.map, 'berichten');
   const antwoorden = join(o.map, 'antwoorden');
@@ -134,12 +151,8 @@ export async function draaiRonde(o: RondeOpties): Promise<RondeUitslag> {
       await verstuur(b, b.actie, Buffer.from(xml, 'utf8'), ['(ongemuteerd)']);
     }
     for (let i = 0; i < o.aantal; i++) {
-      const r = toeval(mutantZaad(o.zaad, o.stroom, i));
-      const b = r.gewogen(bases);
-      const voorbereid = bereidVoor(b, r, `FUZZ-${o.zaad}-${o.stroom}-${i}`);
-      const actieHeader = r.kans(0.85) ? b.actie : undefined;
-      const g = muteer(voorbereid.envelope, r);
-      await verstuur(b, actieHeader, g.bytes, [...voorbereid.wat, ...g.mutaties], i);
+      const m = maakMutant(bases, o.zaad, o.stroom, i);
+      await verstuur(m.basis, m.actie, m.bytes, m.mutaties, i);
     }
 
     // Every stored zaak, asked for in full.
