@@ -105,12 +105,19 @@ function schoonElement(c: XElement, veld: VormVeld, pad: string, afw: Afwijkinge
   return { ns: c.ns, local: c.local, attrs: attributen(c, veld, pad, afw, w.ind), children: [], text: w.w };
 }
 
+const VOLGORDE = new WeakMap<Vorm, Map<string, number>>();
+const volgordeVan = (v: Vorm): Map<string, number> => {
+  let m = VOLGORDE.get(v);
+  if (!m) VOLGORDE.set(v, (m = new Map([...v.keys()].map((k, i) => [k, i]))));
+  return m;
+};
+
 /**
  * The children that may be stored, cleaned: exactly the elements the Vorm names (namespace and local name), values
  * checked against their type, only the attributes the schema gives them, nil placeholders dropped, in schema order.
  */
 export function opschonen(kinderen: readonly XElement[], v: Vorm, pad: string, afw: Afwijkingen): XElement[] {
-  const volgorde = [...v.keys()];
+  const volgorde = volgordeVan(v);
   const gevonden: { plek: number; e: XElement }[] = [];
   for (const c of kinderen) {
     const cpad = `${pad}/${c.local}`;
@@ -125,7 +132,7 @@ export function opschonen(kinderen: readonly XElement[], v: Vorm, pad: string, a
     }
     if (veld.weg) continue;
     const e = schoonElement(c, veld, cpad, afw);
-    if (e) gevonden.push({ plek: volgorde.indexOf(c.local), e });
+    if (e) gevonden.push({ plek: volgorde.get(c.local)!, e });
   }
   // Stable: repeated elements keep their order among themselves.
   return gevonden.sort((a, b) => a.plek - b.plek).map((g) => g.e);
