@@ -62,14 +62,22 @@ function elementen(typeEl) {
   const model = cc ? kind(cc, 'restriction') ?? kind(cc, 'extension') : typeEl;
   if (cc && kind(cc, 'extension')) return undefined; // not used by these types; would need the base's particles
   const uit = [];
-  const loop = (e, verplicht) => {
+  const namen = (e) => (e.local === 'element' ? [e.attrs.name ?? e.attrs.ref.replace(/^[^:]*:/, '')] : e.children.flatMap(namen));
+  const loop = (e, verplicht, sluitUit) => {
     for (const c of e.children) {
-      if (c.local === 'sequence') loop(c, verplicht && c.attrs.minOccurs !== '0');
-      else if (c.local === 'choice') loop(c, false);
-      else if (c.local === 'element') uit.push({ el: c, verplicht: verplicht && c.attrs.minOccurs !== '0' });
+      if (c.local === 'sequence') loop(c, verplicht && c.attrs.minOccurs !== '0', sluitUit);
+      else if (c.local === 'choice') {
+        // One branch only (maxOccurs 1): each branch excludes the names of the others.
+        const takken = c.children.filter((t) => ['element', 'sequence', 'choice'].includes(t.local));
+        const enkel = (c.attrs.maxOccurs ?? '1') === '1';
+        for (const t of takken) {
+          const anderen = enkel ? takken.filter((x) => x !== t).flatMap(namen) : [];
+          loop({ children: [t] }, false, [...sluitUit, ...anderen]);
+        }
+      } else if (c.local === 'element') uit.push({ el: c, verplicht: verplicht && c.attrs.minOccurs !== '0', sluitUit });
     }
   };
-  loop(model, true);
+  loop(model, true, []);
   return uit;
 }
 
@@ -136,17 +144,21 @@ function samenvoegen(antwoord, kennisgeving, diepte) {
   const kRefs = new Set(k.filter((x) => x.el.attrs.ref).map((x) => x.el.attrs.ref));
   const velden = [];
   const verplicht = [];
-  for (const { el, verplicht: moet } of a) {
+  const regels = (el, sluitUit) => ({
+    ...((el.attrs.maxOccurs ?? '1') !== '1' ? { max: el.attrs.maxOccurs } : {}),
+    ...(sluitUit.length ? { sluitUit } : {}),
+  });
+  for (const { el, verplicht: moet, sluitUit } of a) {
     if (el.attrs.ref) {
       const ref = el.attrs.ref.replace(/^StUF:/, '');
-      if (kRefs.has(el.attrs.ref) && ['extraElementen', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'tijdvakObject'].includes(ref)) velden.push([ref, { ns: STUF, soort: ref }]);
+      if (kRefs.has(el.attrs.ref) && ['extraElementen', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'tijdvakObject'].includes(ref)) velden.push([ref, { ns: STUF, soort: ref, ...regels(el, sluitUit) }]);
       if (moet) verplicht.push(ref);
       continue;
     }
     const naam = el.attrs.name;
     const kEl = kNamen.get(naam);
     const v = kEl ? veld(qn(el, el.attrs.type).sleutel, qn(kEl, kEl.attrs.type).sleutel, diepte) : undefined;
-    if (v) velden.push([naam, { ns: antwoord.tns, ...v }]);
+    if (v) velden.push([naam, { ns: antwoord.tns, ...v, ...regels(el, sluitUit) }]);
     if (moet) verplicht.push(naam);
   }
   // What the kennisgeving may carry but is not kept (geometry, relations, what the answer lacks): dropped silently,

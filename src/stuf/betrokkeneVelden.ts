@@ -99,12 +99,27 @@ const ADRESSEN = (...namen: string[]): [string, VormVeld][] => namen.map((n): [s
 const EXTRA: [string, VormVeld] = ['extraElementen', EXTRA_ELEMENTEN];
 const HISTORIE: [string, VormVeld][] = [['tijdvakGeldigheid', { ...TIJDVAK_GELDIGHEID, weg: true }], ['tijdstipRegistratie', { ...TIJDSTIP_REGISTRATIE, weg: true }]];
 
+/** maxOccurs above 1 and the xs:choice branches of the kennisgeving types (kerngegevensKennisgeving: one branch). */
+const regels = (lijst: [string, VormVeld][], sluitUit: [string, string][], max: Record<string, number> = {}): [string, VormVeld][] =>
+  lijst.map(([naam, v]) => {
+    const uit = sluitUit.flatMap(([a, b]) => (a === naam ? [b] : b === naam ? [a] : []));
+    return [naam, { ...v, ...(uit.length ? { sluitUit: uit } : {}), ...(max[naam] ? { max: max[naam] } : {}) }];
+  });
+
+const BETROKKENE_VELDEN: Record<BetrokkeneSoort, [string, VormVeld][]> = {
+  NPS: [...NPS, ...ADRESSEN('verblijfsadres', 'sub.verblijfBuitenland', 'sub.correspondentieAdres'), EXTRA],
+  NNP: [...NNP, ...ADRESSEN('sub.correspondentieAdres', 'bezoekadres', 'sub.verblijfBuitenland'), EXTRA, ['oefentActiviteitenUitVoor', weg(NS.bg)]],
+  VES: [...VES, ...ADRESSEN('verblijfsadres', 'sub.verblijfBuitenland', 'sub.correspondentieAdres'), EXTRA, ['oefentActiviteitenUitVoor', weg(NS.bg)]],
+  MDW: [...velden('MDW'), ...HISTORIE, EXTRA, ...['historieMaterieel', 'historieFormeel', 'hoortBij', 'isVerantwoordelijkVoor', 'isContactpersoonVoor'].map((n): [string, VormVeld] => [n, weg(NS.zkn)])],
+  OEH: [...velden('OEH'), ...HISTORIE, EXTRA, ...['historieMaterieel', 'historieFormeel', 'bestaatUit', 'heeftAlsVerantwoordelijke', 'heeftAlsContactpersoon', 'isGehuisvestIn'].map((n): [string, VormVeld] => [n, weg(NS.zkn)])],
+};
+
 export const BETROKKENE_VORM: Record<BetrokkeneSoort, Vorm> = {
-  NPS: vorm([...NPS, ...ADRESSEN('verblijfsadres', 'sub.verblijfBuitenland', 'sub.correspondentieAdres'), EXTRA]),
-  NNP: vorm([...NNP, ...ADRESSEN('sub.correspondentieAdres', 'bezoekadres', 'sub.verblijfBuitenland'), EXTRA, ['oefentActiviteitenUitVoor', weg(NS.bg)]]),
-  VES: vorm([...VES, ...ADRESSEN('verblijfsadres', 'sub.verblijfBuitenland', 'sub.correspondentieAdres'), EXTRA, ['oefentActiviteitenUitVoor', weg(NS.bg)]]),
-  MDW: vorm([...velden('MDW'), ...HISTORIE, EXTRA, ...['historieMaterieel', 'historieFormeel', 'hoortBij', 'isVerantwoordelijkVoor', 'isContactpersoonVoor'].map((n): [string, VormVeld] => [n, weg(NS.zkn)])]),
-  OEH: vorm([...velden('OEH'), ...HISTORIE, EXTRA, ...['historieMaterieel', 'historieFormeel', 'bestaatUit', 'heeftAlsVerantwoordelijke', 'heeftAlsContactpersoon', 'isGehuisvestIn'].map((n): [string, VormVeld] => [n, weg(NS.zkn)])]),
+  NPS: vorm(regels(BETROKKENE_VELDEN.NPS, [['inp.bsn', 'anp.identificatie'], ['verblijfsadres', 'sub.verblijfBuitenland']], { 'acd.code': 3 })),
+  NNP: vorm(regels(BETROKKENE_VELDEN.NNP, [['inn.nnpId', 'ann.identificatie'], ['bezoekadres', 'sub.verblijfBuitenland']])),
+  VES: vorm(regels(BETROKKENE_VELDEN.VES, [['verblijfsadres', 'sub.verblijfBuitenland']])),
+  MDW: vorm(BETROKKENE_VELDEN.MDW),
+  OEH: vorm(BETROKKENE_VELDEN.OEH),
 };
 
 /** The namespace of a betrokkene's own fields (extraElementen aside). */

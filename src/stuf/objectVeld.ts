@@ -18,6 +18,10 @@ export interface ObjectVeld {
   velden?: [string, ObjectVeld][];
   verplicht?: string[];
   entiteittype?: string;
+  /** maxOccurs when not 1 ('unbounded' or a number). */
+  max?: string;
+  /** The other branches of its xs:choice. */
+  sluitUit?: string[];
 }
 
 export type ObjectVormen = Record<string, { velden: [string, ObjectVeld][]; verplicht: string[]; entiteittype?: string }>;

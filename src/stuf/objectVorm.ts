@@ -86,7 +86,11 @@ function alsVormVeld(f: ObjectVeld): VormVeld {
   }
 }
 
-const alsVorm = (velden: [string, ObjectVeld][]): Vorm => vorm(velden.map(([naam, f]) => [naam, alsVormVeld(f)]));
+const regels = (f: ObjectVeld): Partial<VormVeld> => ({
+  ...(f.max ? { max: f.max === 'unbounded' ? Infinity : Number(f.max) } : {}),
+  ...(f.sluitUit?.length ? { sluitUit: f.sluitUit } : {}),
+});
+const alsVorm = (velden: [string, ObjectVeld][]): Vorm => vorm(velden.map(([naam, f]) => [naam, { ...alsVormVeld(f), ...regels(f) }]));
 
 let vormen: Map<string, { vorm: Vorm; verplicht: string[]; entiteittype?: string }> | undefined;
 const vormVan = (naam: string) => {

@@ -17,7 +17,8 @@ const entiteit = (et: string, kinderen: Vorm, verplicht?: string[]): VormVeld =>
 /** ZAKBTRxxx: the fields of a role. */
 export const ROL_VORM = vorm([
   ['code', CODE], ['omschrijving', OMSCHRIJVING], ['toelichting', TOELICHTING],
-  ['afwijkendCorrespondentieAdres', AFWIJKEND_ADRES], ['afwijkendBuitenlandsCorrespondentieAdres', AFWIJKEND_BUITENLANDS_ADRES],
+  ['afwijkendCorrespondentieAdres', { ...AFWIJKEND_ADRES, sluitUit: ['afwijkendBuitenlandsCorrespondentieAdres'] }],
+  ['afwijkendBuitenlandsCorrespondentieAdres', { ...AFWIJKEND_BUITENLANDS_ADRES, sluitUit: ['afwijkendCorrespondentieAdres'] }],
   ['tijdvakRelatie', TIJDVAK_RELATIE], ['tijdvakGeldigheid', TIJDVAK_GELDIGHEID], ['tijdstipRegistratie', TIJDSTIP_REGISTRATIE], EXTRA,
   // Its kennisgeving and antwoord types differ (CTP); not stored.
   ['heeftAlsAanspreekpunt', weg(NS.zkn)],
@@ -45,8 +46,8 @@ export const STATUSTYPE_VORM = vorm([
 /** ZAKSTTBTR: who set a status, a medewerker or organisatorische eenheid. */
 export const GEZET_DOOR = entiteit('ZAKSTTBTR', vorm([
   ['gerelateerde', groep(NS.zkn, vorm([
-    ['medewerker', entiteit('MDW', BETROKKENE_VORM.MDW)],
-    ['organisatorischeEenheid', entiteit('OEH', BETROKKENE_VORM.OEH)],
+    ['medewerker', { ...entiteit('MDW', BETROKKENE_VORM.MDW), sluitUit: ['organisatorischeEenheid'] }],
+    ['organisatorischeEenheid', { ...entiteit('OEH', BETROKKENE_VORM.OEH), sluitUit: ['medewerker'] }],
   ]))],
   ['rolOmschrijving', OMSCHRIJVING],
   ['rolomschrijvingGeneriek', keuze(NS.zkn, ['Belanghebbende', 'Gemachtigde', 'Initiator', 'Overig', 'Uitvoerder', 'Verantwoordelijke'])],

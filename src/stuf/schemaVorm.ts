@@ -29,6 +29,10 @@ export interface VormVeld {
   weg?: boolean;
   /** A further check of a simple value (the facets of a generated type); throws StUF055. */
   controle?: (waarde: string, pad: string) => void;
+  /** How often it may occur (maxOccurs); 1 unless said. */
+  max?: number;
+  /** The other branches of its xs:choice: of those present, the first in schema order is kept. */
+  sluitUit?: readonly string[];
 }
 
 /** Allowed children by local name, in schema order. */
@@ -55,7 +59,7 @@ export const authentiek = (ns: string): VormVeld => ({ ...indicatie(ns), vast: [
 const nilBaar = (v: VormVeld): VormVeld => ({ ...v, nilBewaren: true });
 
 /** StUF:extraElementen: extraElement with its naam and any text. */
-export const EXTRA_ELEMENTEN = groep(NS.stuf, vorm([['extraElement', { ns: NS.stuf, vrij: true, attributen: [{ ns: '', local: 'naam' }] }]]));
+export const EXTRA_ELEMENTEN = groep(NS.stuf, vorm([['extraElement', { ns: NS.stuf, vrij: true, attributen: [{ ns: '', local: 'naam' }], max: Infinity }]]));
 
 const TIJDSTIP_MET_INDICATOR = tijdstip(NS.stuf);
 export const TIJDVAK_RELATIE = groep(NS.stuf, vorm([['beginRelatie', nilBaar(TIJDSTIP_MET_INDICATOR)], ['eindRelatie', TIJDSTIP_MET_INDICATOR]]), ['beginRelatie']);
@@ -118,7 +122,8 @@ const volgordeVan = (v: Vorm): Map<string, number> => {
  */
 export function opschonen(kinderen: readonly XElement[], v: Vorm, pad: string, afw: Afwijkingen): XElement[] {
   const volgorde = volgordeVan(v);
-  const gevonden: { plek: number; e: XElement }[] = [];
+  const gevonden: { plek: number; e: XElement; pad: string }[] = [];
+  const aantal = new Map<string, number>();
   for (const c of kinderen) {
     const cpad = `${pad}/${c.local}`;
     const veld = v.get(c.local);
@@ -132,10 +137,26 @@ export function opschonen(kinderen: readonly XElement[], v: Vorm, pad: string, a
     }
     if (veld.weg) continue;
     const e = schoonElement(c, veld, cpad, afw);
-    if (e) gevonden.push({ plek: volgorde.get(c.local)!, e });
+    if (!e) continue;
+    const n = (aantal.get(c.local) ?? 0) + 1;
+    aantal.set(c.local, n);
+    if (n > (veld.max ?? 1)) afw.meld(`${cpad}: komt vaker voor dan het schema toestaat; genegeerd`);
+    else gevonden.push({ plek: volgorde.get(c.local)!, e, pad: cpad });
   }
   // Stable: repeated elements keep their order among themselves.
-  return gevonden.sort((a, b) => a.plek - b.plek).map((g) => g.e);
+  gevonden.sort((a, b) => a.plek - b.plek);
+  const gehouden = new Set<string>();
+  const uit: XElement[] = [];
+  for (const g of gevonden) {
+    const anders = v.get(g.e.local)!.sluitUit?.find((n) => gehouden.has(n));
+    if (anders) {
+      afw.meld(`${g.pad}: kan niet samen met ${anders} voorkomen; genegeerd`);
+      continue;
+    }
+    gehouden.add(g.e.local);
+    uit.push(g.e);
+  }
+  return uit;
 }
 
 /** One element checked against what its place allows (the element itself included). */

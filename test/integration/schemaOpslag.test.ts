@@ -38,6 +38,8 @@ const VERGIFTEN: Vergif[] = [
   { naam: 'een BG-naam in een vreemde namespace', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><X:voornamen xmlns:X="urn:x">Jan</X:voornamen><BG:geslachtsnaam>Vries</BG:geslachtsnaam>`) },
   { naam: 'een vreemd attribuut op een veld', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:geslachtsnaam X:kleur="rood" xmlns:X="urn:x">Vries</BG:geslachtsnaam>`) },
   { naam: 'een vreemd element in het verblijfsadres', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam><BG:verblijfsadres><BG:aoa.postcode>1234AB</BG:aoa.postcode><BG:verdieping>3</BG:verdieping></BG:verblijfsadres>`) },
+  { naam: 'een veld dat vaker voorkomt dan het schema toestaat', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam><BG:geslachtsnaam>Jong</BG:geslachtsnaam>${'<BG:acd.code>dr</BG:acd.code>'.repeat(4)}`) },
+  { naam: 'beide takken van een keuze (BSN en A-nummer)', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:anp.identificatie>12345678901234567</BG:anp.identificatie><BG:geslachtsnaam>Vries</BG:geslachtsnaam>`) },
   { naam: 'een BSN die geen negen cijfers is', persoon: () => NPS('<BG:inp.bsn>12345</BG:inp.bsn><BG:geslachtsnaam>Vries</BG:geslachtsnaam>'), altijdGeweigerd: true },
   { naam: 'een postcode die geen postcode is', persoon: (bsn) => NPS(`<BG:inp.bsn>${bsn}</BG:inp.bsn><BG:verblijfsadres><BG:aoa.postcode>ABCD</BG:aoa.postcode></BG:verblijfsadres>`), altijdGeweigerd: true },
 ];
