@@ -1,5 +1,5 @@
-// Reading StUF entity elements: verwerkingssoort, nil values, typed attribute values, and the cleaned copies of
-// subtrees that the gateway stores and later returns.
+// Reading StUF entity elements: verwerkingssoort, nil values and typed attribute values. What of a subtree may be
+// stored and returned is decided by the allow-lists of schemaVorm.ts.
 import { NS } from './namespaces';
 import { schemaFout } from './fout';
 import { checkDatum, parseTijdstip, formatTijdstip } from './tijd';
@@ -84,22 +84,6 @@ export function leesWaarde(e: XElement, spec: VeldSpec, pad: string, afw: Afwijk
       if (!spec.waarden!.includes(ruw)) throw schemaFout(`${pad}: '${ruw}' is geen van ${spec.waarden!.join(', ')}`);
       return { w: ruw };
   }
-}
-
-const KENNISGEVING_ATTRIBUTEN = new Set(['verwerkingssoort', 'sleutelVerzendend', 'sleutelOntvangend', 'sleutelGegevensbeheer', 'noValue', 'scope']);
-
-/**
- * The copy of a received subtree that we store: kennisgeving-only attributes removed (answers may not carry a
- * verwerkingssoort) and nil placeholders dropped (no value is stored as absence).
- */
-export function alsOpgeslagen(e: XElement): XElement {
-  return {
-    ns: e.ns,
-    local: e.local,
-    attrs: e.attrs.filter((a) => !(a.ns === NS.stuf && KENNISGEVING_ATTRIBUTEN.has(a.local)) && !(a.ns === NS.xsi && a.local === 'nil')),
-    children: e.children.filter((c) => !isNil(c)).map(alsOpgeslagen),
-    text: e.text,
-  };
 }
 
 /** Canonical text of an element tree, for comparing relations and hashing messages. */

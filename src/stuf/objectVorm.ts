@@ -99,7 +99,7 @@ const vormVan = (naam: string) => {
 };
 
 /** The object of a zaakobject as it may be stored, or undefined when it is no object the schema knows. */
-export function vrijObject(e: XElement, pad: string, afw: Afwijkingen): XElement | undefined {
+export function leesObject(e: XElement, pad: string, afw: Afwijkingen): XElement | undefined {
   const v = vormVan(e.local);
   if (!v || e.ns !== NS.zkn) {
     afw.meld(`${pad}: geen zaakobject dat het schema kent; genegeerd`);

@@ -4,7 +4,6 @@
 // invalid. Children are matched on namespace URI and local name; anything else is dropped as a deviation (lenient)
 // or refused (strict), a value outside its type is refused in both modes.
 import { NS } from './namespaces';
-import { schemaFout } from './fout';
 import { Afwijkingen, leesWaarde } from './entiteit';
 import { XAttr, XElement, at, isNil } from './xml';
 import type { VeldSpec } from '../domain/zaak';
@@ -69,7 +68,8 @@ export const TIJDVAK_OBJECT = groep(NS.stuf, vorm([['beginObject', nilBaar(datum
 
 // ---- cleaning ---------------------------------------------------------------------------------------------
 
-const naamVanNs = (ns: string) => (ns === NS.bg ? 'BG' : ns === NS.zkn ? 'ZKN' : ns === NS.stuf ? 'StUF' : ns === '' ? 'geen namespace' : 'een andere namespace');
+/** How a namespace is named in a deviation or fault detail. */
+export const naamVanNs = (ns: string) => (ns === NS.bg ? 'BG' : ns === NS.zkn ? 'ZKN' : ns === NS.stuf ? 'StUF' : ns === '' ? 'geen namespace' : 'een andere namespace');
 
 /** Attributes of the StUF family that a kennisgeving may carry and an answer does not need: dropped silently. */
 const BEKENDE_ATTRIBUUT_NS = new Set<string>([NS.stuf, NS.xsi, NS.xml]);
@@ -166,9 +166,4 @@ export function opschonenElement(e: XElement, naam: string, veld: VormVeld, pad:
     return undefined;
   }
   return schoonElement(e, veld, pad, afw);
-}
-
-/** Refuses an element in the wrong namespace where no dropping is possible (the element carries the meaning). */
-export function eisNamespace(e: XElement, ns: string, pad: string): void {
-  if (e.ns !== ns) throw schemaFout(`${pad}: element ${e.local} in ${naamVanNs(e.ns)} in plaats van ${naamVanNs(ns)}`);
 }

@@ -6,8 +6,8 @@ import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort,
 import { parseTijdstip } from './tijd';
 import { BETROKKENE_VORM } from './betrokkeneVelden';
 import { ANDERE_ZAAK_VORM, ANDER_ZAAKOBJECT, GEZET_DOOR, OBJ_VORM, ROL_VORM, STATUSTYPE_VORM, ZAKZAK_VORM } from './relatieVelden';
-import { Vorm, opschonen, opschonenElement } from './schemaVorm';
-import { vrijObject } from './objectVorm';
+import { Vorm, naamVanNs, opschonen, opschonenElement } from './schemaVorm';
+import { leesObject } from './objectVorm';
 import { XElement, attr, child, children, isNil } from './xml';
 import {
   BETROKKENE_SOORTEN, Betrokkene, BetrokkeneElement, ExtraElement, Kenmerk, ROLSOORTEN, Rolsoort, Status, Waarde,
@@ -42,8 +42,6 @@ export const RELATIE_NAMEN = new Set<string>([
 /** StUF elements of a ZAK-kennisgeving; everything else in it is ZKN (also in ZDS 1.2 messages). */
 const STUF_KINDEREN = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
 const GENEGEERD = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie']);
-
-const naamVanNs = (ns: string) => (ns === NS.zkn ? 'ZKN' : ns === NS.stuf ? 'StUF' : ns === NS.bg ? 'BG' : ns === '' ? 'geen namespace' : 'een andere namespace');
 
 /** The children of StUF:extraElementen: extraElement (StUF) with a naam; anything else is no extra element. */
 export function leesExtraElementen(e: XElement, pad = 'extraElementen', afw?: Afwijkingen): ExtraElement[] {
@@ -219,7 +217,7 @@ export function leesZaakobject(rel: RelatieElement, afw: Afwijkingen): Zaakobjec
   const o: Zaakobject = { objecttype: kind.local, velden: relatieVelden(rel, afw) };
   if (kind.local in BETROKKENE_SOORTEN) o.betrokkene = leesBetrokkene(kind, kpad, afw);
   else {
-    const object = vrijObject(kind, kpad, afw);
+    const object = leesObject(kind, kpad, afw);
     if (!object) return undefined;
     o.object = object;
   }

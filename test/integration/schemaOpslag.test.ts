@@ -149,7 +149,7 @@ describe.each<[Dialect, Modus]>([
     const bsn = nieuweBsn();
     const id = zaakId();
     goed(await stuur(creeerZaak(d, { id, relaties: rol('heeftAlsInitiator', persoon(bsn)) }), 'creeerZaak'));
-    // What the old reader stored (alsOpgeslagen of every child): written into the real database file.
+    // What an older version stored (every child as received): written into the real database file.
     const x = (ns: string, local: string, text: string, children: unknown[] = [], attrs: unknown[] = []) => ({ ns, local, attrs, children, text });
     const velden = [
       x('', 'inp.bsn', bsn), x(NS.bg, 'inp.bsn', '  '), x(NS.bg, 'authentiek', 'J'), x('urn:x', 'voornamen', 'Jan'),
