@@ -289,6 +289,7 @@ export function leesStatus(rel: RelatieElement, afw: Afwijkingen, nu: () => stri
   if (code && code.length > 10) throw schemaFout(`${rel.pad}/gerelateerde/code: langer dan 10 tekens`);
   if (code) s.code = code;
   const zktCode = tekst(child(g, 'zkt.code', NS.zkn), 'zkt.code');
+  if (zktCode && zktCode.length > 10) throw schemaFout(`${rel.pad}/gerelateerde/zkt.code: zaaktypecode is langer dan 10 tekens`);
   if (zktCode) s.zktCode = zktCode;
   if (toelichting) s.toelichting = toelichting;
   const door = gezetDoor && !isNil(gezetDoor) ? opschonenElement(gezetDoor, 'isGezetDoor', GEZET_DOOR, `${rel.pad}/isGezetDoor`, afw) : undefined;
