@@ -221,6 +221,23 @@ describe.each<[Dialect, Modus]>([
     expect(f.details).toContain('huisnummer');
   });
 
+  it('een W op een rol vervangt haar velden alleen door wat het schema kent', async () => {
+    const id = zaakId();
+    const mdw = medewerker('MDW-W');
+    goed(await stuur(creeerZaak(d, { id, relaties: rol('heeftAlsInitiator', mdw, 'T', 'Aanvrager') }), 'creeerZaak'));
+    const oud = rol('heeftAlsInitiator', mdw, 'W', 'Aanvrager');
+    const nieuw = rol('heeftAlsInitiator', mdw, 'W', 'Indiener').replace('</ZKN:heeftAlsInitiator>', '<ZKN:toelichting xmlns:ZKN="urn:x">vreemd</ZKN:toelichting><ZKN:code>C1</ZKN:code></ZKN:heeftAlsInitiator>');
+    const r = await stuur(wijzig(d, 'updateZaak', id, oud, nieuw, { vs: 'I' }), 'updateZaak');
+    if (modus === 'strict') {
+      expect(schoneFout(r).code).toBe('StUF055');
+      return;
+    }
+    goed(r);
+    const o = await details(id);
+    const ini = o?.children.find((c) => c.local === 'heeftAlsInitiator');
+    expect(ini?.children.filter((c) => c.local !== 'gerelateerde').map((c) => `${c.ns === NS.zkn ? 'ZKN' : c.ns}:${c.local}=${c.text}`)).toEqual(['ZKN:code=C1', 'ZKN:omschrijving=Indiener']);
+  });
+
   it('relatievelden, status, isGezetDoor en anderZaakObject houden alleen wat het schema kent', async () => {
     const id = zaakId();
     const vreemd = '<X:iets xmlns:X="urn:x">vreemd</X:iets>';

@@ -8,6 +8,10 @@ import { leesObject } from '../../src/stuf/objectVorm';
 import { opschonen } from '../../src/stuf/schemaVorm';
 import { StufFout } from '../../src/stuf/fout';
 import { XElement } from '../../src/stuf/xml';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMAS, heeftShared } from '../support/paden';
 
 const x = (ns: string, local: string, text = '', children: XElement[] = [], attrs: XElement['attrs'] = []): XElement => ({ ns, local, attrs, children, text });
 const bg = (local: string, text = '', children: XElement[] = []) => x(NS.bg, local, text, children);
@@ -96,4 +100,15 @@ describe('zaakobjecten die geen betrokkene zijn (gegenereerde lijsten)', () => {
     expect(afw.lijst).toHaveLength(2);
     expect(() => leesObject(x(NS.zkn, 'ruimteschip'), 'o', new Afwijkingen(true))).toThrow(StufFout);
   });
+});
+
+(heeftShared() ? it : it.skip)('de vastgelegde objectlijsten zijn wat scripts/objectVormen.js uit beide schemasets afleidt', () => {
+  const wortel = join(__dirname, '..', '..');
+  const vastgelegd = readFileSync(join(wortel, 'src', 'stuf', 'objectVormen.ts'), 'utf8');
+  for (const set of ['zds12', 'zds11-rzs']) {
+    const r = spawnSync(process.execPath, [join(wortel, 'scripts', 'objectVormen.js'), join(SCHEMAS, set)], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    // The header names the set it was made from; the table itself must be the same.
+    expect(r.stdout.split('\n').slice(3).join('\n')).toBe(vastgelegd.split('\n').slice(3).join('\n'));
+  }
 });
