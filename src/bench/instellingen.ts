@@ -26,6 +26,8 @@ export interface Instellingen {
   aanvalSeconden: number;
   /** A second, already built checkout whose gateway is measured beside ours (BENCH_VERGELIJK). */
   vergelijk?: string;
+  /** Alternating rounds per compared case (BENCH_RONDEN): one pair of measurements on a shared machine is mostly noise. */
+  rondes: number;
 }
 
 function groottes(env: NodeJS.ProcessEnv): number[] {
@@ -74,5 +76,6 @@ export function leesInstellingen(env: NodeJS.ProcessEnv = process.env): Instelli
     alleen: gekozen(env),
     aanvalSeconden: getal(env, 'BENCH_AANVAL_SECONDEN', 30, 1),
     vergelijk: vergelijkMap(env),
+    rondes: getal(env, 'BENCH_RONDEN', 3, 1),
   };
 }

@@ -14,6 +14,8 @@ export interface GevalResultaat {
   plafond?: Meting;
   /** The other checkout's case measured against our ceiling (same answer size). */
   plafondGedeeld?: boolean;
+  /** Requests/s of each round when compared in rounds (BENCH_RONDEN); `gateway` is the best of them. */
+  rondes?: number[];
 }
 
 export interface Rapport {
@@ -65,6 +67,8 @@ function meting(m: Meting | undefined) {
 const gwPlafond = (g: GevalResultaat | undefined) => (g ? verhouding(g.gateway.perSeconde, g.plafond?.perSeconde) : NaN);
 const getalOfNull = (x: number, d = 3) => (Number.isFinite(x) ? Number(x.toFixed(d)) : null);
 
+const rondes = (g: GevalResultaat) => g.rondes?.map((x) => Math.round(x));
+
 function aanvalJson(a: AanvalMeting) {
   const antwoord = a.antwoord;
   return {
@@ -96,6 +100,7 @@ export function alsJson(r: Rapport) {
       only: r.instellingen.alleen,
       attackCapSeconds: r.instellingen.aanvalSeconden,
       compareWith: r.instellingen.vergelijk,
+      compareRounds: r.instellingen.vergelijk ? r.instellingen.rondes : undefined,
     },
     seeding: r.vullingen.map((v) => ({ zaken: v.aantal, seconds: Number(f(v.seconden, 1)), megabytes: Math.round(v.megabytes) })),
     cases: r.gevallen.map((g) => ({
@@ -134,9 +139,14 @@ export function alsJson(r: Rapport) {
       notes: r.vergelijking.meldingen,
       cases: r.vergelijking.gevallen.map(({ ons, ander }) => ({
         name: ons.naam,
-        ours: { gateway: meting(ons.gateway), ceiling: meting(ons.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ons)) },
+        ours: { gateway: meting(ons.gateway), roundsRequestsPerSecond: rondes(ons), ceiling: meting(ons.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ons)) },
         other: ander
-          ? { gateway: meting(ander.gateway), ceiling: ander.plafondGedeeld ? 'shared with ours' : meting(ander.plafond), gatewayToCeiling: getalOfNull(gwPlafond(ander)) }
+          ? {
+              gateway: meting(ander.gateway),
+              roundsRequestsPerSecond: rondes(ander),
+              ceiling: ander.plafondGedeeld ? 'shared with ours' : meting(ander.plafond),
+              gatewayToCeiling: getalOfNull(gwPlafond(ander)),
+            }
           : 'skipped',
         oursToOtherGatewayToCeiling: getalOfNull(verhouding(gwPlafond(ons), gwPlafond(ander))),
       })),
@@ -203,6 +213,11 @@ function vergelijkingTabel(v: Vergelijking): string[] {
   const rijen = [`compared with ${v.checkout} (${v.commit}); ours: ${v.onsCommit}`, ...v.meldingen.map((m) => `  ${m}`), kop1, kop2, '-'.repeat(kop2.length)];
   for (const { ons, ander } of v.gevallen) {
     rijen.push(`${ons.naam.padEnd(38)} | ${kant(ons)} | ${kant(ander)} | ${ander ? `x${f(verhouding(gwPlafond(ons), gwPlafond(ander)), 3)}` : '-'}`);
+  }
+  const metRondes = v.gevallen.filter((g) => g.ons.rondes && g.ander?.rondes && g.ons.rondes.length > 1);
+  if (metRondes.length > 0) {
+    rijen.push('(best of the alternating rounds per side; req/s of every round:)');
+    for (const { ons, ander } of metRondes) rijen.push(`  ${ons.naam.padEnd(36)} ours ${rondes(ons)!.join(' ')}; other ${rondes(ander!)!.join(' ')}`);
   }
   if (v.gevallen.some((g) => g.ander?.plafondGedeeld)) rijen.push("(the other checkout's gw/ceil uses our ceiling where its answer is of the same size: ours÷other is then the ratio of req/s)");
   for (const soort of ['creeerZaak', 'geefZaakdetails']) {
