@@ -8,7 +8,8 @@
 //   ZDS_FUZZ_ZAAD=S     the seed (default 13)
 // A failure names seed, stream and mutant index and what was mutated; the round's directory (printed) keeps every
 // message (berichten/mutant-NNNNNN.xml), its answer (antwoorden/…) and all findings (bevindingen.txt).
-// maakMutant(basissen(), seed, stream, index) makes one mutant again on its own. Each finding carries the class of
+// maakMutant(basissen(), seed, stream, index) makes one mutant again on its own. For a zaak whose answer fails the
+// validator, the round's accepted messages are replayed on a fresh gateway to name the message that poisoned it. Each finding carries the class of
 // issue 13's triage: (a) not acceptable XML read anyway, (b) an internal error for client input, (c) a stored zaak
 // whose answer fails the schema, (d) other.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -15,7 +15,8 @@ import { Basis, basissen, bereidVoor, inVolgorde } from './fuzzBasis';
 import { escapeXml, muteer, toon } from './fuzzMutaties';
 import { Oordeel, oordeel } from './fuzzOrakel';
 import { mutantZaad, toeval } from './fuzzToeval';
-import { startGateway, TestGateway } from './gateway';
+import { startGateway } from './gateway';
+import { OngeldigeZaak, stuurBytes, zoekVergiftigers } from './fuzzHerhaling';
 import { inEnvelope } from './soap';
 import { valideerOfficieel } from './schemaValidatie';
 
@@ -68,6 +69,8 @@ export const bestandVan = (v: Pick<Verzonden, 'nr' | 'mutant'>) =>
   v.mutant === undefined ? `basis-${String(v.nr).padStart(3, '0')}.xml` : `mutant-${String(v.mutant).padStart(6, '0')}.xml`;
 /** A stack trace, a source position or a file path: nothing of that belongs in an answer. */
 const INTERN = /\bat \S+ \(|\.ts:\d+|\.js:\d+|node_modules|(?:^|[\s"'(=])\/(?:work|home|tmp|usr|var|root)\/|[A-Z]:\\[\w\\]/;
+/** Invalid zaken whose poisoner is looked for by replay (each costs a few questions per message that names it). */
+const MAX_HERHAALD = 50;
 /** XML 1.0 Char: what an identification must consist of to be asked for at all. */
 const XML_TEKENS = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
 
@@ -95,13 +98,6 @@ function kernVan(regel: string): string {
   } catch {
     return regel.slice(0, 300);
   }
-}
-
-async function stuur(gw: TestGateway, pad: string, actieHeader: string | undefined, bytes: Buffer) {
-  const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8' };
-  if (actieHeader) headers.soapaction = actieHeader;
-  const r = await gw.app.inject({ method: 'POST', url: pad, payload: bytes, headers });
-  return { status: r.statusCode, body: r.body, contentType: String(r.headers['content-type'] ?? ''), headers: r.headers };
 }
 
 export interface Mutant {
@@ -135,13 +131,13 @@ export async function draaiRonde(o: RondeOpties): Promise<RondeUitslag> {
     const bases = basissen();
     const verstuur = async (b: Basis, actieHeader: string | undefined, bytes: Buffer, mutaties: string[], mutant?: number) => {
       const voor = logRegels.length;
-      const r = await stuur(gw, b.pad, actieHeader, bytes);
+      const r = await stuurBytes(gw, b.pad, actieHeader, bytes);
       const v: Verzonden = {
         nr: verzonden.length, mutant, basis: b.naam, pad: b.pad, actie: actieHeader, mutaties, bytes,
         status: r.status, contentType: r.contentType, body: r.body, logFouten: logRegels.slice(voor).map(kernVan),
       };
       writeFileSync(join(berichten, bestandVan(v)), bytes);
-      writeFileSync(join(antwoorden, bestandVan(v)), r.body);
+      writeFileSync(join(antwoorden, bestandVan(v)), r.ruw);
       verzonden.push(v);
     };
 
@@ -187,12 +183,23 @@ export async function draaiRonde(o: RondeOpties): Promise<RondeUitslag> {
       zaakBestanden.size ? valideerOfficieel([...zaakBestanden.keys()]) : Promise.resolve({ geldig: 0, ongeldig: [] }),
       oordeel([berichten, antwoorden]),
     ]);
-    for (const blok of uitslag.ongeldig) {
+    const ongeldig = uitslag.ongeldig.map((blok) => {
       const f = [...zaakBestanden.keys()].find((k) => blok.split('\n')[0].includes(k));
       const id = f ? zaakBestanden.get(f)! : '?';
-      const klachten = blok.split('\n').slice(1);
-      const fouten = klachten.slice(0, 3).map((s) => s.trim().slice(0, 240)).join(' | ');
-      bevindingen.push({ regel: 'zaak-geldig', klasse: 'c', tekst: `geefZaakdetails (scope alles) van zaak ${toon(id)} is niet schemageldig: ${fouten}. ${verdachten(verzonden, id, zaakAntwoorden.get(id) ?? '', klachten.join('\n'))}` });
+      const antwoord = zaakAntwoorden.get(id) ?? '';
+      const bsns = [...new Set([...antwoord.matchAll(/inp\.bsn[^>]*>([^<]*)</g)].map((m) => m[1]).filter((b) => b.trim()))];
+      return { id, bsns, klachten: blok.split('\n').slice(1) };
+    });
+    // Which message poisoned each invalid zaak: replayed on a fresh gateway, checked after every message that names it.
+    const daders = ongeldig.length ? await zoekVergiftigers(o.config, verzonden, ongeldig.slice(0, MAX_HERHAALD) as OngeldigeZaak[], join(o.map, 'herhaling')) : new Map();
+    for (const z of ongeldig) {
+      const fouten = z.klachten.slice(0, 3).map((s) => s.trim().slice(0, 240)).join(' | ');
+      const dader = daders.get(z.id);
+      const v = dader && 'nr' in dader ? verzonden[dader.nr] : undefined;
+      const wie = v
+        ? `Vergiftigd door ${beschrijf(v, o.zaad, o.stroom)} (bij herhaling op een verse gateway is de zaak daarna ongeldig).`
+        : `${dader && 'niet' in dader ? `Geen dader gevonden: ${dader.niet}. ` : ''}${verdachten(verzonden, z.id, zaakAntwoorden.get(z.id) ?? '', z.klachten.join('\n'))}`;
+      bevindingen.push({ regel: 'zaak-geldig', klasse: 'c', tekst: `geefZaakdetails (scope alles) van zaak ${toon(z.id)} is niet schemageldig: ${fouten}. ${wie}` });
     }
     for (const v of verzonden) bevindingen.push(...beoordeel(v, oordelen, o));
     writeFileSync(join(o.map, 'bevindingen.txt'), bevindingen.map((b) => `[${b.regel}] (${b.klasse}) ${b.tekst}\n`).join(''));
