@@ -77,11 +77,12 @@ export function leesWaarde(e: XElement, spec: VeldSpec, pad: string, afw: Afwijk
       return { w: formatTijdstip(parseTijdstip(ruw, pad)) };
     case 'indicatie': {
       const w = ruw.toUpperCase();
-      if (w !== 'J' && w !== 'N') throw schemaFout(`${pad}: '${ruw}' is geen indicatie (J of N)`);
+      if (w !== 'J' && w !== 'N') throw schemaFout(`${pad}: waarde is geen indicatie (J of N)`);
       return { w };
     }
     case 'keuze':
-      if (!spec.waarden!.includes(ruw)) throw schemaFout(`${pad}: '${ruw}' is geen van ${spec.waarden!.join(', ')}`);
+      // The value itself is not repeated: it may be personal (geslachtsaanduiding, adellijke titel).
+      if (!spec.waarden!.includes(ruw)) throw schemaFout(`${pad}: waarde is geen van ${spec.waarden!.join(', ')}`);
       return { w: ruw };
   }
 }
