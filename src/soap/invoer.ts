@@ -43,7 +43,9 @@ function tekenset(body: Buffer, contentType: string | undefined): string {
 export function alsTekst(body: Buffer, charset: string): string {
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(charset, { fatal: true });
+    // ignoreBOM: the decoder leaves a byte order mark in the text and the XML reader takes exactly one off, so that
+    // a second one is refused as text before the root (the decoder and the reader would otherwise each take one).
+    decoder = new TextDecoder(charset, { fatal: true, ignoreBOM: true });
   } catch {
     throw new EnvelopeFout(`tekenset '${charset}' wordt niet ondersteund; gebruik UTF-8`);
   }

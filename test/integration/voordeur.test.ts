@@ -89,6 +89,12 @@ describe('XML die niet well-formed is, wordt nooit bevestigd', () => {
     expect(await bestaat(id)).toBe(false);
   });
 
+  it('twee byte order marks: de tweede is tekst vóór de root', async () => {
+    const id = nieuwId();
+    await geweigerd(await stuur('\uFEFF\uFEFF' + zaakMet(id, { voor: '<?xml version="1.0" encoding="UTF-8"?>' })), /well-formed/);
+    expect(await bestaat(id)).toBe(false);
+  });
+
   it('UTF-16 met BOM wordt als UTF-16 gelezen', async () => {
     const id = nieuwId();
     const tekst = zaakMet(id, { omschrijving: 'Zaak met é' });
