@@ -77,7 +77,7 @@ export function vandaag(now = Date.now()): string {
 function checkCalendar(y: number, mo: number, d: number, veld: string, raw: string): void {
   const probe = new Date(utcVan(y, mo - 1, d));
   if (mo < 1 || mo > 12 || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
-    throw schemaFout(`${veld}: '${raw}' is geen bestaande datum`);
+    throw schemaFout(`${veld}: de waarde is geen bestaande datum`);
   }
 }
 
@@ -88,13 +88,13 @@ function checkCalendar(y: number, mo: number, d: number, veld: string, raw: stri
 export function parseTijdstip(raw: string, veld = 'tijdstip'): Tijdstip {
   const s = raw.trim();
   if (!/^\d{8,17}$/.test(s) || s.length === 9 || s.length === 11 || s.length === 13) {
-    throw schemaFout(`${veld}: '${raw}' is geen geldig StUF-tijdstip (8, 10, 12, 14-17 cijfers: jjjjmmdd[uu[mm[ss[fff]]]])`);
+    throw schemaFout(`${veld}: de waarde (${raw.length} tekens) is geen geldig StUF-tijdstip (8, 10, 12, 14-17 cijfers: jjjjmmdd[uu[mm[ss[fff]]]])`);
   }
   const n = (a: number, b: number) => (s.length >= b ? Number(s.slice(a, b)) : 0);
   const y = n(0, 4), mo = n(4, 6), d = n(6, 8), h = n(8, 10), mi = n(10, 12), sec = n(12, 14);
   const frac = s.length > 14 ? Number(s.slice(14).padEnd(3, '0')) : 0;
   checkCalendar(y, mo, d, veld, raw);
-  if (h > 23 || mi > 59 || sec > 59) throw schemaFout(`${veld}: '${raw}' bevat een ongeldige tijd`);
+  if (h > 23 || mi > 59 || sec > 59) throw schemaFout(`${veld}: de waarde bevat een ongeldige tijd`);
   return { utc: new Date(amsterdamLocalToUtc(y, mo, d, h, mi, sec, frac)).toISOString(), digits: s.length };
 }
 
@@ -121,13 +121,13 @@ export function checkDatum(raw: string, veld: string, ind?: string): string {
     throw schemaFout(`${veld}: StUF:indOnvolledigeDatum '${ind}' is geen J, M, D of V`);
   }
   if (ind && ind !== 'V') {
-    if (!/^\d{4,8}$/.test(s)) throw schemaFout(`${veld}: '${raw}' is geen geldige onvolledige StUF-datum`);
+    if (!/^\d{4,8}$/.test(s)) throw schemaFout(`${veld}: de waarde is geen geldige onvolledige StUF-datum`);
     // With D only the day is unknown: the month that is given must exist.
     const maand = Number(s.slice(4, 6));
-    if (ind === 'D' && s.length >= 6 && (maand < 1 || maand > 12)) throw schemaFout(`${veld}: '${raw}' heeft geen bestaande maand`);
+    if (ind === 'D' && s.length >= 6 && (maand < 1 || maand > 12)) throw schemaFout(`${veld}: de waarde heeft geen bestaande maand`);
     return s;
   }
-  if (!/^\d{8}$/.test(s)) throw schemaFout(`${veld}: '${raw}' is geen geldige StUF-datum (jjjjmmdd)`);
+  if (!/^\d{8}$/.test(s)) throw schemaFout(`${veld}: de waarde is geen geldige StUF-datum (jjjjmmdd)`);
   const y = Number(s.slice(0, 4)), mo = Number(s.slice(4, 6)), d = Number(s.slice(6, 8));
   checkCalendar(y, mo, d, veld, raw);
   return s;
