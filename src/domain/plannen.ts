@@ -96,10 +96,11 @@ const rang = (i: number, n: number) => `${i + 1} van ${n}`;
  * rules of its kind. An ordinary zaak that points to no plan is not checked.
  */
 export function controleerPlanregels(ctx: MutatieContext, zaak: Zaak, voor?: Planstand): void {
-  const na = planstand(ctx, zaak);
-  const verwijzingen = na.verwijzingen.map((r) => verwijzing(ctx, r));
+  // The kind first: an ordinary zaak that points to no plan needs none of its roles read back.
+  const verwijzingen = verwijzingenVan(ctx, zaak).map((r) => verwijzing(ctx, r));
   const soort = plansoortVan(ctx, zaak, verwijzingen);
   if (!soort) return;
+  const na = planstand(ctx, zaak);
   const naam = benaming(soort, zaak);
   controleerInitiatoren(soort, naam, na.initiatoren, voor?.initiatoren);
   controleerClients(soort, naam, na.clients, voor?.clients);

@@ -9,6 +9,7 @@ import { serialize } from '../stuf/xml';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { zelfdeSysteem } from '../uitgaand/bestemmingen';
 import type { BestemmingConfig } from '../uitgaand/configSchema';
+import type { Abonnement } from '../store/abonnementen';
 import { Gebeurtenis } from './gebeurtenis';
 import { Notificatie, NotificatieSoort, RZS_ACTIE_BASIS, notificatieBericht } from './notificatieBericht';
 
@@ -45,9 +46,9 @@ function matcht(lijst: string[], waarde: string | undefined): boolean {
 }
 
 /** The destinations subscribed to this notification, without the application that caused it. */
-export function abonnees(gw: Gateway, n: Notificatie): BestemmingConfig[] {
+export function abonnees(gw: Gateway, n: Notificatie, abonnementen = gw.store.abonnementen.alle()): BestemmingConfig[] {
   const namen = new Set<string>();
-  for (const a of gw.store.abonnementen.alle()) {
+  for (const a of abonnementen) {
     if (matcht(a.zaaktypen, n.zaaktype.code) && matcht(a.gebeurtenissen, n.gebeurtenis)) namen.add(a.bestemming);
   }
   const bestemmingen: BestemmingConfig[] = [];
@@ -75,7 +76,7 @@ function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificatie, b: 
 }
 
 /** Call inside the transaction of the change. Returns the number of messages put in the outbox. */
-export function routeerNotificatie(gw: Gateway, n: Notificatie): number {
+export function routeerNotificatie(gw: Gateway, n: Notificatie, abonnementen?: Abonnement[]): number {
   const modus = gw.config.notificaties.modus;
   if (modus === 'uit') return 0;
   if (modus === 'extern') {
@@ -84,17 +85,22 @@ export function routeerNotificatie(gw: Gateway, n: Notificatie): number {
     zetInUitgaand(gw, 'initieerNotificeerOverZaak', n, beheer);
     return 1;
   }
-  const bestemmingen = abonnees(gw, n);
+  const bestemmingen = abonnees(gw, n, abonnementen);
   for (const b of bestemmingen) zetInUitgaand(gw, 'notificeerOverZaak', n, b);
   return bestemmingen.length;
 }
 
 /** After a successful change by `zender`: one notification per zaak it concerned. */
 export function meldWijziging(gw: Gateway, zaken: string[], gebeurtenis: Gebeurtenis, zender: Systeem | undefined): number {
+  const modus = gw.config.notificaties.modus;
+  if (modus === 'uit') return 0;
+  // Without subscriptions nobody hears of it: the zaak need not be read back to describe the change.
+  const abonnementen = modus === 'intern' ? gw.store.abonnementen.alle() : undefined;
+  if (abonnementen?.length === 0) return 0;
   let aantal = 0;
   for (const id of new Set(zaken)) {
     const n = notificatieVanZaak(gw, id, gebeurtenis, zender);
-    if (n) aantal += routeerNotificatie(gw, n);
+    if (n) aantal += routeerNotificatie(gw, n, abonnementen);
   }
   return aantal;
 }

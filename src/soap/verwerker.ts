@@ -151,8 +151,10 @@ export class Verwerker {
       const bericht: Bericht = { root, dialect: keuze.dialect, stuurgegevens: sg };
       const ctx: OperatieContext = { ...this.gw, afw, meldingen, antwoordMeldingen: [], eigen: this.gw.config.stuf.zender, aanroeper };
       if (op.vooraf) await op.vooraf(ctx, bericht);
+      const inUitgaand = this.gw.store.uitgaand.toegevoegd;
       const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.verwerkVraag(op, ctx, bericht);
-      if (op.wijzigt) this.gw.bezorger?.wek();
+      // The worker looks at the outbox in a write transaction of its own: only when this message put something in it.
+      if (this.gw.store.uitgaand.toegevoegd !== inUitgaand) this.gw.bezorger?.wek();
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
       const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
       return { status: 200, ...antwoordLichaam(envelopeDelen(versie, antwoord.bericht), contentType(versie), alsMtom) };

@@ -113,7 +113,11 @@ export class UitgaandeBerichten {
     );
   }
 
+  /** Messages this process put in the outbox so far: whether a change is worth waking the worker for. */
+  toegevoegd = 0;
+
   voegToe(u: NieuwUitgaand, nu = Date.now()): number {
+    this.toegevoegd++;
     const r = this.invoegen.run(u.soort, u.bestemming, u.volgorde, u.referentienummer, u.soapActie, u.bericht, u.gebeurtenis ?? null, nu, new Date(nu).toISOString(), u.overdrachtId ?? null);
     return Number(r.lastInsertRowid);
   }
