@@ -1,6 +1,7 @@
 // Namespace-aware XML: names are resolved to URIs whatever the prefixes, escaping and character rules of XML 1.0 on
 // output, and refusal of what a SOAP endpoint must not parse (DOCTYPE, not well-formed, several roots).
 import { NS } from '../../src/stuf/namespaces';
+import { leesMetStroom } from '../../src/stuf/xmlLezer';
 import {
   XElement, XmlSyntaxError, at, attr, child, children, el, escapeText, isNil, parseXml, path, serialize,
 } from '../../src/stuf/xml';
@@ -153,7 +154,7 @@ describe('parseXml: weigeren', () => {
     ['twee roots', '<a/><b/>'],
     ['twee berichten achter elkaar', '<a>1</a><a>2</a>'],
   ])('meer dan één root-element: %s', (_naam, xml) => {
-    expect(() => parseXml(xml)).toThrow(/root/);
+    expect(() => parseXml(xml)).toThrow(/root|Extra content/);
   });
 
   it.each([
@@ -169,6 +170,51 @@ describe('parseXml: weigeren', () => {
     ['declaratie niet vooraan', '  <?xml version="1.0"?><a/>'],
   ])('niet well-formed: %s', (_naam, xml) => {
     expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
+  });
+});
+
+describe('twee leesmotoren, één contract: in één keer (klein) en als stroom (groot) geven dezelfde boom of allebei een fout', () => {
+  const uitkomst = (lees: (s: string) => XElement, xml: string) => {
+    try {
+      return namen(lees(xml));
+    } catch (e) {
+      expect(e).toBeInstanceOf(XmlSyntaxError);
+      return 'geweigerd';
+    }
+  };
+  it.each([
+    ['tekst en CDATA', '<a>x <![CDATA[<y>]]> z</a>'],
+    ['regeleinden CRLF en CR', '<a>r1\r\nr2\rr3</a>'],
+    ['attribuutwaarden genormaliseerd', '<a t="x\ty\nz&#10;w"/>'],
+    ['entiteiten en referenties', '<a t="&lt;&#x41;">&amp;&#233;&#x1F6B2;&quot;&apos;</a>'],
+    ['commentaar en PI', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><!-- c --><a><?pi x?>t<!--d--></a><!-- e -->'],
+    ['BOM', '\uFEFF<a/>'],
+    ['twee BOMs', '\uFEFF\uFEFF<a/>'],
+    ['-- in commentaar', '<a><!-- x -- y --></a>'],
+    ['<?xml midden in', '<a><?xml version="1.0"?></a>'],
+    ['xml-declaratie zonder versie', '<?xml encoding="UTF-8"?><a/>'],
+    ['standalone=maybe', '<?xml version="1.0" standalone="maybe"?><a/>'],
+    ['versie 1.1', '<?xml version="1.1"?><a/>'],
+    ['referentie naar een surrogaat', '<a>&#xD800;</a>'],
+    ['referentie buiten Unicode', '<a>&#x110000;</a>'],
+    ['ongeldige referentie', '<a>&#xZZ;</a>'],
+    ['lt in attribuut', '<a t="<"/>'],
+    ['ongequote attribuut', '<a t=x/>'],
+    ['tekst na de root', '<a/>x'],
+    ['tekst voor de root', 'x<a/>'],
+    ['lege root-naam', '<>x</>'],
+    ['naam met cijfer vooraan', '<1a/>'],
+    ['niet gesloten commentaar', '<a><!-- x</a>'],
+    ['niet gesloten CDATA', '<a><![CDATA[x</a>'],
+    ['DOCTYPE met entiteit', '<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>'],
+    ['niet gedeclareerde entiteit in attribuut', '<a t="&e;"/>'],
+    ['dubbele punt in lokale naam', '<a xmlns:p="urn:x"><p:b:c/></a>'],
+    ['xmlns:p leeg', '<a xmlns:p=""/>'],
+    ['namespaces en default', `<a xmlns="${Z}" xmlns:s="${S}" s:x="1"><b xmlns=""><c/></b></a>`],
+    ['zelfde attribuut via twee prefixen', '<a xmlns:p="urn:x" xmlns:q="urn:x" p:b="1" q:b="2"/>'],
+    ['witruimte rond alles', ' \n<a> x </a>\n '],
+  ])('%s', (_naam, xml) => {
+    expect(uitkomst(leesMetStroom, xml)).toEqual(uitkomst(parseXml, xml));
   });
 });
 
