@@ -75,6 +75,8 @@ export function leesStatusantwoord(la01: XElement, identificatie: string): Partn
   const isVan = child(child(object, 'isVan'), 'gerelateerde');
   const code = laatste?.s.zktCode ?? tekst(child(isVan, 'code'));
   const omschrijving = tekst(child(stt, 'zkt.omschrijving')) ?? tekst(child(isVan, 'omschrijving'));
-  if (code) uit.zaaktype = { code, ...(omschrijving ? { omschrijving } : {}) };
+  // The mirror answers these later as its zaaktype: a value the schema cannot carry (code 10, omschrijving 80
+  // characters) is not taken over, whatever the partner says.
+  if (code && code.length <= 10) uit.zaaktype = { code, ...(omschrijving && omschrijving.length <= 80 ? { omschrijving } : {}) };
   return uit;
 }
