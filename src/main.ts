@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<void> {
     case 'wachtwoord': {
       const wachtwoord = await leesRegel();
       if (wachtwoord.length < 8) throw new OpdrachtFout('wachtwoord: geef een wachtwoord van minstens 8 tekens op stdin');
-      process.stdout.write(`${hashWachtwoord(wachtwoord)}\n`);
+      process.stdout.write(`${await hashWachtwoord(wachtwoord)}\n`);
       return;
     }
     default:

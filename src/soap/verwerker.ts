@@ -143,7 +143,7 @@ export class Verwerker {
       }
       op = keuze.operatie;
       controleerStuurgegevens(this.gw, op, sg, afw);
-      aanroeper = this.gw.toegang.identificeer(verzoek.transport ?? {}, sg.zender);
+      aanroeper = await this.gw.toegang.identificeer(verzoek.transport ?? {}, sg.zender);
       const nood = leesNoodtoegang(env.headers, root);
       if (nood) aanroeper.noodtoegang = nood;
       controleerOperatie(aanroeper, op);

@@ -6,7 +6,7 @@ import { ConfigFout } from '../config';
 import { StufFout } from '../stuf/fout';
 import type { Systeem } from '../stuf/stuurgegevens';
 import { Aanroeper, OPEN_AANROEPER } from './aanroeper';
-import { doeAlsOfWachtwoordGecontroleerd, doeAlsOfWachtwoordGecontroleerdBuiten, hashFout, wachtwoordPast, wachtwoordPastBuiten } from './wachtwoord';
+import { doeAlsOfWachtwoordGecontroleerd, hashFout, wachtwoordPast } from './wachtwoord';
 
 export interface Clientcertificaat {
   /** SHA-256 fingerprint, upper-case hex without colons. */
@@ -103,33 +103,19 @@ export class Toegangsregister {
     this.goedgekeurd.add(sleutel);
   }
 
-  private wachtwoordKlopt(a: ApplicatieConfig, wachtwoord: string): boolean {
-    const sleutel = goedkeuring(a, wachtwoord);
-    if (this.goedgekeurd.has(sleutel)) return true;
-    const ok = wachtwoordPast(a.basic!, wachtwoord);
-    if (ok) this.onthoud(sleutel);
-    return ok;
-  }
-
-  private viaBasic(basic: NonNullable<Transport['basic']>): ApplicatieConfig {
+  /** The application of an HTTP basic login; scrypt runs in the thread pool, and once per right password. */
+  private async viaBasic(basic: NonNullable<Transport['basic']>): Promise<ApplicatieConfig> {
     const app = this.opGebruiker.get(basic.gebruikersnaam);
-    if (!app) doeAlsOfWachtwoordGecontroleerd(basic.wachtwoord);
-    // One text for an unknown name and a wrong password: the answer does not tell which names exist.
-    if (!app || !this.wachtwoordKlopt(app, basic.wachtwoord)) throw geweigerd(BASIC_ONJUIST);
-    return app;
-  }
-
-  /** viaBasic's password check with scrypt off the event loop; a right password is remembered for viaBasic. */
-  private async basicVooraf(basic: NonNullable<Transport['basic']>): Promise<void> {
-    const app = this.opGebruiker.get(basic.gebruikersnaam);
+    // One text for an unknown name and a wrong password, and as much work: the answer does not tell which names exist.
     if (!app) {
-      await doeAlsOfWachtwoordGecontroleerdBuiten(basic.wachtwoord);
+      await doeAlsOfWachtwoordGecontroleerd(basic.wachtwoord);
       throw geweigerd(BASIC_ONJUIST);
     }
     const sleutel = goedkeuring(app, basic.wachtwoord);
-    if (this.goedgekeurd.has(sleutel)) return;
-    if (!(await wachtwoordPastBuiten(app.basic!, basic.wachtwoord))) throw geweigerd(BASIC_ONJUIST);
+    if (this.goedgekeurd.has(sleutel)) return app;
+    if (!(await wachtwoordPast(app.basic!, basic.wachtwoord))) throw geweigerd(BASIC_ONJUIST);
     this.onthoud(sleutel);
+    return app;
   }
 
   private viaCertificaat(c: Clientcertificaat): ApplicatieConfig | undefined {
@@ -142,9 +128,9 @@ export class Toegangsregister {
   }
 
   /** The application the transport identity belongs to; a StUF052 when credentials are presented but wrong. */
-  private viaTransport(t: Transport): { app: ApplicatieConfig; via: 'basic' | 'certificaat' } | undefined {
+  private async viaTransport(t: Transport): Promise<{ app: ApplicatieConfig; via: 'basic' | 'certificaat' } | undefined> {
     if (t.onleesbareAanmelding && !this.open) throw geweigerd(t.onleesbareAanmelding);
-    const viaBasic = t.basic ? this.viaBasic(t.basic) : undefined;
+    const viaBasic = t.basic ? await this.viaBasic(t.basic) : undefined;
     const viaCert = t.certificaat ? this.viaCertificaat(t.certificaat) : undefined;
     if (t.certificaat && !viaCert && !viaBasic && !this.open) {
       const hint = t.certificaat.geverifieerd ? '' : '; registreer de vingerafdruk, of het onderwerp van een certificaat dat server.tls.ca ondertekende';
@@ -164,8 +150,7 @@ export class Toegangsregister {
    * A password is checked off the event loop (a wrong one costs scrypt each time), a right one remembered.
    */
   async controleerAanmelding(t: Transport): Promise<void> {
-    if (t.basic) await this.basicVooraf(t.basic);
-    if (!this.viaTransport(t) && !this.open) throw geweigerd(GEEN_AANMELDING);
+    if (!(await this.viaTransport(t)) && !this.open) throw geweigerd(GEEN_AANMELDING);
   }
 
   private isGeregistreerd(zender: Systeem): boolean {
@@ -177,8 +162,8 @@ export class Toegangsregister {
    * refused it already, before the message was read). A declared zender other than the transport's application is
    * refused: StUF052, or StUF013 when no application has that zender.
    */
-  identificeer(t: Transport, zender: Systeem | undefined): Aanroeper {
-    const gevonden = this.viaTransport(t);
+  async identificeer(t: Transport, zender: Systeem | undefined): Promise<Aanroeper> {
+    const gevonden = await this.viaTransport(t);
     const gebruiker = zender?.gebruiker ? { gebruiker: zender.gebruiker } : {};
     if (!gevonden) {
       if (this.open) return { ...OPEN_AANROEPER(zender?.applicatie || 'onbekend', zender?.organisatie), ...gebruiker };

@@ -1,6 +1,6 @@
 // HTTP basic passwords: the `scrypt:<zout>:<hash>` form the configuration holds (command `wachtwoord`), and the
 // check of a presented password that takes as long for an unknown user name as for a known one.
-import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 const HASH_BYTES = 32;
 const ZOUT_BYTES = 16;
@@ -10,10 +10,14 @@ export interface BasicRegistratie {
   wachtwoordHash?: string;
 }
 
+/** scrypt in libuv's thread pool: some 35 ms of work that would otherwise stop every other request. */
+const scryptBuiten = (wachtwoord: string, zout: Buffer, lengte: number) =>
+  new Promise<Buffer>((klaar, mislukt) => scrypt(wachtwoord, zout, lengte, (e, sleutel) => (e ? mislukt(e) : klaar(sleutel))));
+
 /** `scrypt:<zout>:<hash>` (hex) for the configuration. */
-export function hashWachtwoord(wachtwoord: string): string {
+export async function hashWachtwoord(wachtwoord: string): Promise<string> {
   const zout = randomBytes(ZOUT_BYTES);
-  return `scrypt:${zout.toString('hex')}:${scryptSync(wachtwoord, zout, HASH_BYTES).toString('hex')}`;
+  return `scrypt:${zout.toString('hex')}:${(await scryptBuiten(wachtwoord, zout, HASH_BYTES)).toString('hex')}`;
 }
 
 /**
@@ -31,22 +35,10 @@ export function hashFout(wachtwoordHash: string): string | undefined {
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
-/** scrypt in libuv's thread pool: some 35 ms of work that would otherwise stop every other request. */
-const scryptBuiten = (wachtwoord: string, zout: Buffer, lengte: number) =>
-  new Promise<Buffer>((klaar, mislukt) => scrypt(wachtwoord, zout, lengte, (e, sleutel) => (e ? mislukt(e) : klaar(sleutel))));
-
-/** Whether the presented password is the registered one; constant-time in the password. */
-export function wachtwoordPast(b: BasicRegistratie, wachtwoord: string): boolean {
+/** Whether the presented password is the registered one; constant-time in the password, scrypt off the event loop. */
+export async function wachtwoordPast(b: BasicRegistratie, wachtwoord: string): Promise<boolean> {
   // Compared as digests: equal lengths for timingSafeEqual, and the length of the secret does not show.
   if (b.wachtwoord !== undefined) return timingSafeEqual(sha256(b.wachtwoord), sha256(wachtwoord));
-  const [, zout, hash] = b.wachtwoordHash!.split(':');
-  const verwacht = Buffer.from(hash, 'hex');
-  return timingSafeEqual(scryptSync(wachtwoord, Buffer.from(zout, 'hex'), verwacht.length), verwacht);
-}
-
-/** wachtwoordPast with scrypt off the event loop: for a caller checked before its message is read. */
-export async function wachtwoordPastBuiten(b: BasicRegistratie, wachtwoord: string): Promise<boolean> {
-  if (b.wachtwoord !== undefined) return wachtwoordPast(b, wachtwoord);
   const [, zout, hash] = b.wachtwoordHash!.split(':');
   const verwacht = Buffer.from(hash, 'hex');
   return timingSafeEqual(await scryptBuiten(wachtwoord, Buffer.from(zout, 'hex'), verwacht.length), verwacht);
@@ -55,11 +47,6 @@ export async function wachtwoordPastBuiten(b: BasicRegistratie, wachtwoord: stri
 const LOKZOUT = randomBytes(ZOUT_BYTES);
 
 /** The work of one scrypt check for a user name nobody has, so that answer time does not tell which names exist. */
-export function doeAlsOfWachtwoordGecontroleerd(wachtwoord: string): void {
-  scryptSync(wachtwoord, LOKZOUT, HASH_BYTES);
-}
-
-/** doeAlsOfWachtwoordGecontroleerd off the event loop. */
-export async function doeAlsOfWachtwoordGecontroleerdBuiten(wachtwoord: string): Promise<void> {
+export async function doeAlsOfWachtwoordGecontroleerd(wachtwoord: string): Promise<void> {
   await scryptBuiten(wachtwoord, LOKZOUT, HASH_BYTES);
 }
