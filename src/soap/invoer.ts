@@ -4,12 +4,13 @@
 import { TextDecoder } from 'node:util';
 import { BinaireData, Base64Data } from '../stuf/binair';
 import { schemaFout } from '../stuf/fout';
-import { XElement } from '../stuf/xml';
+import { XElement, XmlSyntaxError } from '../stuf/xml';
 import { EnvelopeFout } from './envelope';
 import { MtomLimieten, STANDAARD_MTOM_LIMIETEN, XOP_NS, isMultipart, leesMtom, mimeParameter } from './mtom';
 
 export interface Invoer {
-  tekst: string;
+  /** The XML text: one string when small; a large body decoded slice by slice as the reader takes it, never whole. */
+  tekst: string | Iterable<string>;
   /** Content kept aside, by Content-ID (MTOM) or by the marker left in the inhoud start tag. */
   bijlagen: Map<string, BinaireData>;
   mtom: boolean;
@@ -36,23 +37,46 @@ function tekenset(body: Buffer, contentType: string | undefined): string {
   return (bomTekenset(body) ?? uitHeader ?? uitDeclaratie ?? 'utf-8').toLowerCase();
 }
 
+/** Bytes decoded at once up to this size; a larger body is decoded in slices of it. */
+const IN_EEN_KEER = 256 * 1024;
+
+function decoderVoor(charset: string): TextDecoder {
+  try {
+    // ignoreBOM: the decoder leaves a byte order mark in the text and the XML reader takes exactly one off, so that
+    // a second one is refused as text before the root (the decoder and the reader would otherwise each take one).
+    return new TextDecoder(charset, { fatal: true, ignoreBOM: true });
+  } catch {
+    throw new EnvelopeFout(`tekenset '${charset}' wordt niet ondersteund; gebruik UTF-8`);
+  }
+}
+
+const onleesbaar = (decoder: TextDecoder) => `het bericht bevat bytes die geen geldige ${decoder.encoding} zijn`;
+
 /**
  * The body as text in the charset it declares (BOM, header, XML declaration, else UTF-8). Bytes that do not decode
  * are refused, never replaced by U+FFFD: what we store must be what the sender meant.
  */
 export function alsTekst(body: Buffer, charset: string): string {
-  let decoder: TextDecoder;
-  try {
-    // ignoreBOM: the decoder leaves a byte order mark in the text and the XML reader takes exactly one off, so that
-    // a second one is refused as text before the root (the decoder and the reader would otherwise each take one).
-    decoder = new TextDecoder(charset, { fatal: true, ignoreBOM: true });
-  } catch {
-    throw new EnvelopeFout(`tekenset '${charset}' wordt niet ondersteund; gebruik UTF-8`);
-  }
+  const decoder = decoderVoor(charset);
   try {
     return decoder.decode(body);
   } catch {
-    throw new EnvelopeFout(`het bericht bevat bytes die geen geldige ${decoder.encoding} zijn`);
+    throw new EnvelopeFout(onleesbaar(decoder));
+  }
+}
+
+/**
+ * A large body decoded a slice at a time, each slice read before the next is decoded: decoding 90 MB at once held
+ * every other request up for some 100 ms, and a message the reader refuses early is never decoded further.
+ */
+function* inStukken(body: Buffer, charset: string): Iterable<string> {
+  const decoder = decoderVoor(charset);
+  try {
+    for (let i = 0; i < body.length; i += IN_EEN_KEER) yield decoder.decode(body.subarray(i, i + IN_EEN_KEER), { stream: true });
+    yield decoder.decode();
+  } catch {
+    // An XmlSyntaxError, not an EnvelopeFout: it surfaces from inside the reader, which passes its own kind on.
+    throw new XmlSyntaxError(onleesbaar(decoder));
   }
 }
 
@@ -120,7 +144,7 @@ export function leesInvoer(body: Buffer, contentType: string | undefined, limiet
   }
   const charset = tekenset(xml, ct);
   if (ASCII_COMPATIBEL.test(charset)) xml = knipInhoudUit(xml, bijlagen);
-  return { tekst: alsTekst(xml, charset), bijlagen, mtom };
+  return { tekst: xml.length <= IN_EEN_KEER ? alsTekst(xml, charset) : inStukken(xml, charset), bijlagen, mtom };
 }
 
 /** Puts the content kept aside back on its inhoud elements: markers from knipInhoudUit and xop:Include references. */

@@ -77,9 +77,14 @@ function leesInEens(source: string, l: Leeslimieten): XElement {
 
 class StroomLezer {
   // Namespaces are resolved by the builder, not by saxes: one map lookup per name instead of its per-tag bookkeeping;
-  // no line tracking while reading (line and column are counted on a refusal).
+  // no line tracking by saxes (lines are counted here per slice, and within the slice only on a refusal).
   private readonly sax = new SaxesParser({ position: false });
   readonly bouwer: Bouwer;
+  private stuk = '';
+  private stukBegin = 0;
+  private regelsVoor = 1;
+  /** Offset of the first character of the line the current slice starts in. */
+  private regelBeginVoor = 0;
 
   constructor(private readonly l: Leeslimieten) {
     const b = (this.bouwer = new Bouwer(l));
@@ -100,6 +105,9 @@ class StroomLezer {
 
   /** Feeds one slice. saxes accumulates a name, text or comment across slices: that growth is bounded here too. */
   schrijf(stuk: string): void {
+    this.telRegels();
+    this.stukBegin += this.stuk.length;
+    this.stuk = stuk;
     this.sax.write(stuk);
     const sax = this.sax as unknown as { text: string; name: string };
     if (sax.text.length > this.l.maxTekstLengte && !this.bouwer.inInhoud) throw overLimiet('een tekst', 'maxTekstLengte', this.l.maxTekstLengte);
@@ -111,52 +119,62 @@ class StroomLezer {
     return this.bouwer.wortel!;
   }
 
-  /** Where in the document the reader stopped (saxes keeps the offset even without line tracking). */
-  get positie(): number {
-    return this.sax.position;
+  /** Counts the lines of the slice read so far, up to an offset in it. */
+  private telRegels(tot = this.stuk.length): [number, number] {
+    let regels = this.regelsVoor;
+    let begin = this.regelBeginVoor;
+    for (let i = this.stuk.indexOf('\n'); i >= 0 && i < tot; i = this.stuk.indexOf('\n', i + 1)) {
+      regels++;
+      begin = this.stukBegin + i + 1;
+    }
+    if (tot === this.stuk.length) [this.regelsVoor, this.regelBeginVoor] = [regels, begin];
+    return [regels, begin];
   }
-}
 
-/** Line and column of an offset, counted only when a refusal needs them. */
-function regelKolom(source: string, positie: number): string {
-  let regel = 1;
-  let begin = 0;
-  for (let i = source.indexOf('\n'); i >= 0 && i < positie; i = source.indexOf('\n', i + 1)) {
-    regel++;
-    begin = i + 1;
+  /** Line and column where the reader stopped (saxes keeps the offset even without line tracking). */
+  waar(): string {
+    const positie = this.sax.position;
+    const [regel, begin] = this.telRegels(Math.max(0, positie - this.stukBegin));
+    return `regel ${regel}, kolom ${positie - begin + 1}`;
   }
-  return `regel ${regel}, kolom ${positie - begin + 1}`;
 }
 
 /** saxes' and the builder's refusals said in the integrator's terms, with where the reader stopped. */
-function alsSyntaxFout(e: unknown, source: string, lezer: StroomLezer): unknown {
+function alsSyntaxFout(e: unknown, lezer: StroomLezer): unknown {
   if (e instanceof XmlSyntaxError || !(e instanceof Error)) return e;
   if (/doctype/i.test(e.message)) return doctypeFout();
-  return nietWelgevormd(regelKolom(source, lezer.positie), e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''));
+  return nietWelgevormd(lezer.waar(), e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''));
 }
 
 const beurt = () => new Promise<void>((r) => setImmediate(r));
 
-async function leesAlsStroom(source: string, l: Leeslimieten): Promise<XElement> {
+function* plakken(source: string): Iterable<string> {
+  for (let i = 0; i < source.length; i += STUK) yield source.slice(i, i + STUK);
+}
+
+/** Reads slice after slice; other requests get a turn of the event loop between two slices. */
+async function leesAlsStroom(stukken: Iterable<string>, l: Leeslimieten): Promise<XElement> {
   const lezer = new StroomLezer(l);
   try {
-    for (let i = 0; i < source.length; i += STUK) {
-      if (i > 0) await beurt();
-      lezer.schrijf(source.slice(i, i + STUK));
+    let eerste = true;
+    for (const stuk of stukken) {
+      if (!eerste) await beurt();
+      eerste = false;
+      lezer.schrijf(stuk);
     }
     return lezer.einde();
   } catch (e) {
-    throw alsSyntaxFout(e, source, lezer);
+    throw alsSyntaxFout(e, lezer);
   }
 }
 
 function leesAlsStroomNu(source: string, l: Leeslimieten): XElement {
   const lezer = new StroomLezer(l);
   try {
-    for (let i = 0; i < source.length; i += STUK) lezer.schrijf(source.slice(i, i + STUK));
+    for (const stuk of plakken(source)) lezer.schrijf(stuk);
     return lezer.einde();
   } catch (e) {
-    throw alsSyntaxFout(e, source, lezer);
+    throw alsSyntaxFout(e, lezer);
   }
 }
 
@@ -167,9 +185,13 @@ export function parseXml(source: string, limieten: Leeslimieten = STANDAARD_LIMI
   return source.length <= STUK ? leesInEens(source, limieten) : leesAlsStroomNu(source, limieten);
 }
 
-/** Parses a request: a long one in slices, yielding between them, so that one large body never stalls the others. */
-export async function leesXml(source: string, limieten: Leeslimieten): Promise<XElement> {
-  return source.length <= STUK ? leesInEens(source, limieten) : leesAlsStroom(source, limieten);
+/**
+ * Parses a request: a long one in slices, yielding between them, so that one large body never stalls the others.
+ * The text may come as slices already (a large body decoded as it is read).
+ */
+export async function leesXml(source: string | Iterable<string>, limieten: Leeslimieten): Promise<XElement> {
+  if (typeof source !== 'string') return leesAlsStroom(source, limieten);
+  return source.length <= STUK ? leesInEens(source, limieten) : leesAlsStroom(plakken(source), limieten);
 }
 
 /** For tests: the same text through the stream engine, to hold both engines to one contract. */

@@ -95,6 +95,14 @@ describe('XML die niet well-formed is, wordt nooit bevestigd', () => {
     expect(await bestaat(id)).toBe(false);
   });
 
+  it('ongeldige UTF-8 diep in een groot bericht (in stukken gedecodeerd) wordt net zo geweigerd', async () => {
+    const id = nieuwId();
+    const [voor, na] = zaakMet(id, { voor: '<!--x-->'.repeat(80_000), omschrijving: 'SPLITS' }).split('SPLITS');
+    const body = Buffer.concat([Buffer.from(voor, 'utf8'), Buffer.from([0xe2, 0x82]), Buffer.from(na, 'utf8')]);
+    await geweigerd(await stuur(body), /geen geldige utf-8/);
+    expect(await bestaat(id)).toBe(false);
+  });
+
   it('UTF-16 met BOM wordt als UTF-16 gelezen', async () => {
     const id = nieuwId();
     const tekst = zaakMet(id, { omschrijving: 'Zaak met é' });

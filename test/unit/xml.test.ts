@@ -86,6 +86,12 @@ describe('parseXml: de regels van Namespaces in XML 1.0', () => {
   it('de fout zegt waar: regel en kolom', () => {
     expect(() => parseXml('<a>\n<b>\n</a>')).toThrow(/regel 3, kolom/);
   });
+
+  it('ook in een groot bericht dat in stukken gelezen wordt, over de grenzen van de stukken heen', () => {
+    const regels = '\n'.repeat(300_000);
+    expect(() => parseXml(`<a>${regels}<b>\n  &onbekend;</b></a>`)).toThrow(/regel 300002, kolom \d+\): undefined entity/);
+    expect(() => leesMetStroom(`<a>\n  &onbekend;</a>`)).toThrow(/regel 2, kolom/);
+  });
 });
 
 describe('parseXml: tekst', () => {
