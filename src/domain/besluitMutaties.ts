@@ -13,7 +13,7 @@ import {
 import { RelatieElement, eindRelatie } from '../stuf/zaakKennisgeving';
 import { BESLUITIDENTIFICATIE_MAX, Besluit, BesluitData, legeBesluitData } from './besluit';
 import { Zaak } from './zaak';
-import { MutatieContext } from './zaakMutaties';
+import type { MutatieContext } from './mutatieContext';
 import { controleerSchrijven, zaakKenmerken } from '../toegang/rechten';
 
 export interface BesluitContext extends MutatieContext {

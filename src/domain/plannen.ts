@@ -6,7 +6,7 @@
 import { NS } from '../stuf/namespaces';
 import { verwerkingsFout } from '../stuf/fout';
 import { XElement, el, path } from '../stuf/xml';
-import type { MutatieContext } from './zaakMutaties';
+import type { MutatieContext } from './mutatieContext';
 import { Betrokkene, ELEMENT_VAN_SOORT, Rol, Zaak, Zaakobject, Zaakrelatie } from './zaak';
 import type { PlanSoort } from './zaaktypen';
 

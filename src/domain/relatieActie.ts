@@ -1,6 +1,6 @@
 // What a relation element in a kennisgeving asks for, by its verwerkingssoort and where it stands: in the oud or
 // nieuw object of a change, or in a new object (creeerZaak, voegBesluitToe), where every relation is an addition.
-import type { MutatieContext } from './zaakMutaties';
+import type { MutatieContext } from './mutatieContext';
 import type { RelatieElement } from '../stuf/zaakKennisgeving';
 
 export type Actie = 'toevoegen' | 'wijzigen' | 'verwijderen' | 'beeindigen' | 'niets';

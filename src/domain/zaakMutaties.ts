@@ -1,7 +1,6 @@
 // Applying kennisgevingen to the store: creeerZaak, updateZaak and actualiseerZaakstatus share the relation
 // semantics of StUF 3.01 5.2.6 (T add, W change, V remove, E end, R replace, I identify only) and the status rules.
 // Runs inside the caller's transaction: any thrown StufFout rolls the whole message back.
-import type { Config } from '../config';
 import { Actie, relatieActie } from './relatieActie';
 import { Afwijkingen, canoniek } from '../stuf/entiteit';
 import { NS } from '../stuf/namespaces';
@@ -11,29 +10,12 @@ import { XElement, isNil } from '../stuf/xml';
 import {
   RelatieElement, StatusBericht, ZaakBericht, eindRelatie, leesRol, leesStatus, leesZaakobject, leesZaakrelatie, relatieVelden,
 } from '../stuf/zaakKennisgeving';
-import type { Store } from '../store';
 import { Betrokkene, ROLSOORTEN, Waarde, Zaak, ZaakData, ZaakGroep, ZAAKRELATIE_SOORTEN, legeZaakData } from './zaak';
-import { Zaaktypecatalogus } from './zaaktypen';
+import type { MutatieContext } from './mutatieContext';
 import { clientVelden, controleerPlanregels, planstand } from './plannen';
-import type { Aanroeper } from '../toegang/aanroeper';
 import { controleerSchrijven } from '../toegang/rechten';
-import type { Partners } from '../partners/partners';
 import { koppelVanuitDeelplan, ontkoppelVanuitDeelplan } from '../partners/koppeling';
 
-export interface MutatieContext {
-  store: Store;
-  catalogus: Zaaktypecatalogus;
-  afw: Afwijkingen;
-  config: Config;
-  /** Ketenpartners: whose numbering a zaak outside the gateway is in. */
-  partners: Partners;
-  /** Who sends the message: decides whether it may write zaken of this zaaktype and plan kind. */
-  aanroeper: Aanroeper;
-  /** Notes for the log that are not deviations (e.g. an identificatie without our gemeentecode). */
-  meldingen: string[];
-  vandaag: () => string;
-  nu: () => string;
-}
 
 type Bron = 'oud' | 'nieuw' | 'creeer';
 

@@ -8,7 +8,7 @@ import { XElement, el } from '../stuf/xml';
 import { ZaakBericht, leesZaakObject } from '../stuf/zaakKennisgeving';
 import { leesKennisgevingObjecten } from '../stuf/kennisgevingObjecten';
 import { nuTijdstip, vandaag } from '../stuf/tijd';
-import { MutatieContext } from '../domain/zaakMutaties';
+import type { MutatieContext } from '../domain/mutatieContext';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { controleerLezen, zaakKenmerken } from '../toegang/rechten';

@@ -1,7 +1,7 @@
 // The link between our deelplan and a ketenpartner's zaak, made from either side: the regiesysteem adds
 // heeftBetrekkingOpAndere from the deelplan to the partner's identificatie, or the partner announces its zaak with
 // heeftBetrekkingOpAndere to our deelplan. Both end in one spiegelzaak row and one zaakrelatie on the deelplan.
-import type { MutatieContext } from '../domain/zaakMutaties';
+import type { MutatieContext } from '../domain/mutatieContext';
 import type { Zaak, Zaakrelatie } from '../domain/zaak';
 import { verwerkingsFout } from '../stuf/fout';
 import { path } from '../stuf/xml';

@@ -1,7 +1,7 @@
 // What a ketenpartner sends about its own zaak: creeerZaak announces it with heeftBetrekkingOpAndere to our
 // deelplan; actualiseerZaakstatus (or updateZaak with a status) replaces the mirrored last status. Of everything
 // else in those messages the gateway keeps nothing: the partner holds its zaak, we hold the link and the status.
-import type { MutatieContext } from '../domain/zaakMutaties';
+import type { MutatieContext } from '../domain/mutatieContext';
 import { controleerIdentificatie, nieuweStatusRelaties } from '../domain/zaakMutaties';
 import { relatieActie } from '../domain/relatieActie';
 import { StufFout, nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';

@@ -13,7 +13,6 @@ import { XElement } from '../stuf/xml';
 import type { Bestemmingen } from '../uitgaand/bestemmingen';
 import type { Gebeurtenis } from '../notificaties/gebeurtenis';
 import type { Partners } from '../partners/partners';
-import type { Ververser } from '../partners/verversen';
 
 export interface Gateway {
   config: Config;
@@ -25,8 +24,11 @@ export interface Gateway {
   bestemmingen: Bestemmingen;
   /** Ketenpartners whose zaken we mirror. */
   partners: Partners;
-  /** Asks a partner for the status of its zaak when the mirror is stale (absent in tools that only read the store). */
-  ververser?: Ververser;
+  /**
+   * Asks a partner for the status of its zaak when the mirror is stale (absent in tools that only read the store);
+   * partners/verversen.ts provides it. Only what reads need is named here, so the soap layer does not import it.
+   */
+  ververser?: { voorLezen(identificatie: string): Promise<string | undefined> };
   /** The outbox worker, woken after a commit that gave it work. */
   bezorger?: { wek(): void };
 }
