@@ -56,7 +56,7 @@ const onleesbaar = (decoder: TextDecoder) => `het bericht bevat bytes die geen g
  * The body as text in the charset it declares (BOM, header, XML declaration, else UTF-8). Bytes that do not decode
  * are refused, never replaced by U+FFFD: what we store must be what the sender meant.
  */
-export function alsTekst(body: Buffer, charset: string): string {
+function alsTekst(body: Buffer, charset: string): string {
   const decoder = decoderVoor(charset);
   try {
     return decoder.decode(body);

@@ -8,7 +8,7 @@
 // - saxes reads a longer one as a stream, in slices with a turn of the event loop between them, and the builder
 //   refuses at the first limit passed, so a large body costs time linear in its size and never stalls the others.
 import { SaxesParser } from 'saxes';
-import { XmlDocument, XmlElement, XmlError, XmlText, parseXml as leesDocument } from '@rgrove/parse-xml';
+import { XmlDeclaration, XmlDocument, XmlDocumentType, XmlElement, XmlError, XmlText, parseXml as leesDocument } from '@rgrove/parse-xml';
 import type { XElement } from './xmlBoom';
 import { Bouwer, Leeslimieten, STANDAARD_LIMIETEN, XmlSyntaxError, overLimiet } from './xmlBouwer';
 
@@ -60,8 +60,8 @@ function leesInEens(source: string, l: Leeslimieten): XElement {
     throw e;
   }
   for (const c of doc.children) {
-    if (c.type === 'doctype') throw doctypeFout();
-    if (c.type === 'xmldecl' && (c as unknown as { version: string }).version !== '1.0') throw versieFout((c as unknown as { version: string }).version);
+    if (c instanceof XmlDocumentType) throw doctypeFout();
+    if (c instanceof XmlDeclaration && c.version !== '1.0') throw versieFout(c.version);
   }
   if (onbekendeEntiteit !== undefined) throw nietWelgevormd('', `undefined entity ${onbekendeEntiteit.length > 40 ? 'reference' : onbekendeEntiteit}`);
   const b = new Bouwer(l);
