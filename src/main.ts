@@ -16,7 +16,7 @@ import { overdrachtenOpdracht } from './overdracht/overdrachtOpdracht';
 import { PartnerGebruikFout, partnersOpdracht } from './partners/partnerOpdracht';
 
 const GEBRUIK = `gebruik: serve
-       replay <map> [--url URL] [--vastleggen]
+       replay <map> [--url URL [--ontvanger-poort N]] [--vastleggen]
        protocol --bsn B|--zaak Z [--van D] [--tot D] [--noodtoegang] [--json]
        wachtwoord                  (leest het wachtwoord van stdin)
        uitgaand [overzicht|lijst|toon|opnieuw|verwerp] ...   de uitgaande berichten en de dode berichten
