@@ -7,6 +7,10 @@ import { abonnementSchema, bestemmingSchema, bezorgingSchema, notificatiesSchema
 import { partnerSchema } from './partners/configSchema';
 import { STANDAARD_LIMIETEN } from './stuf/xmlLezer';
 import { STANDAARD_MTOM_LIMIETEN } from './soap/mtom';
+import { StufFout } from './stuf/fout';
+import {
+  AFSLUITWIJZEN, ANDER_ZAAKTYPE, ProfielInstelling, WACHT_OP_RESULTAAT, WAARDE_VELDEN, ZET_EINDSTATUS, controleerWaarde, voegProfielenSamen,
+} from './domain/zaakProfiel';
 
 const systeem = z.strictObject({
   organisatie: z.string().max(200).optional(),
@@ -22,6 +26,35 @@ const statustype = z.strictObject({
   eindstatus: z.boolean().default(false),
 });
 
+/** A value for a field the consumer omits: fixed, or taken from a StUF:extraElement of the message. */
+const waardebron = z
+  .strictObject({
+    vast: z.string().min(1).optional(),
+    uitExtraElement: z.string().min(1).max(200).optional(),
+  })
+  .refine((w) => (w.vast === undefined) !== (w.uitExtraElement === undefined), { message: 'geef precies één van vast en uitExtraElement' });
+
+/** Profile of a zaaktype (src/domain/zaakProfiel.ts): every key optional; a zaaktype's keys override the default profile's. */
+const profiel = z.strictObject({
+  afsluiten: z.enum(AFSLUITWIJZEN).optional(),
+  /** Set when an end status closes a zaak without resultaat; null takes away the default profile's. */
+  standaardResultaat: z
+    .strictObject({ omschrijving: z.string().trim().min(1).max(80), toelichting: z.string().trim().min(1).max(1000).optional() })
+    .nullable()
+    .optional(),
+  statustypeAnderZaaktype: z.enum(ANDER_ZAAKTYPE).optional(),
+  waarden: z.partialRecord(z.enum(WAARDE_VELDEN), waardebron).optional(),
+}).superRefine((p, ctx) => {
+  for (const [veld, bron] of Object.entries(p.waarden ?? {})) {
+    if (bron?.vast === undefined) continue;
+    try {
+      controleerWaarde(veld, bron.vast, veld);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: ['waarden', veld, 'vast'], message: e instanceof StufFout ? e.details : String(e) });
+    }
+  }
+});
+
 const zaaktype = z
   .strictObject({
     code: z.string().min(1).max(10),
@@ -29,6 +62,8 @@ const zaaktype = z
     /** Plan kind in Regie- en Zaakservices; anything else is an ordinary zaak. */
     soort: z.enum(['gezinsplan', 'levensdomeinplan', 'gewoon']).default('gewoon'),
     statustypen: z.array(statustype).default([]),
+    /** What differs from zaaktypen.profiel for this zaaktype. */
+    profiel: profiel.optional(),
   })
   .refine((zt) => new Set(zt.statustypen.map((s) => s.volgnummer)).size === zt.statustypen.length, {
     message: 'volgnummers van statustypen moeten uniek zijn',
@@ -83,6 +118,24 @@ const identificatieFormaat = z
   .string()
   .refine((f) => /\{volgnummer(:\d+)?\}/.test(f), { message: 'formaat moet {volgnummer} of {volgnummer:N} bevatten' })
   .refine((f) => !FORBIDDEN_ID_CHARS.test(f.replace(/\{[^}]*\}/g, '')), { message: 'formaat bevat een teken dat niet mag in een identificatie: \\ / " * ? : < > |' });
+
+/** What only the merged profile of a zaaktype shows: a default resultaat where the zaak waits for one, a missing end status. */
+function controleerProfielen(zt: { profiel: ProfielInstelling; catalogus: { statustypen: { eindstatus: boolean }[]; profiel?: ProfielInstelling }[] }, ctx: z.RefinementCtx): void {
+  const standaard = voegProfielenSamen(zt.profiel);
+  if (standaard.standaardResultaat && WACHT_OP_RESULTAAT.includes(standaard.afsluiten)) {
+    ctx.addIssue({ code: 'custom', path: ['profiel', 'standaardResultaat'], message: `afsluiten ${standaard.afsluiten} wacht op het resultaat van de consument; een standaardResultaat maakt dat zinloos` });
+  }
+  zt.catalogus.forEach((t, i) => {
+    const p = voegProfielenSamen(zt.profiel, t.profiel);
+    if (p.standaardResultaat && WACHT_OP_RESULTAAT.includes(p.afsluiten) && t.profiel && (t.profiel.afsluiten || t.profiel.standaardResultaat)) {
+      ctx.addIssue({ code: 'custom', path: ['catalogus', i, 'profiel', 'standaardResultaat'], message: `afsluiten ${p.afsluiten} wacht op het resultaat van de consument; een standaardResultaat maakt dat zinloos (zet standaardResultaat: null bij dit zaaktype)` });
+    }
+    if (ZET_EINDSTATUS.includes(p.afsluiten) && !t.statustypen.some((s) => s.eindstatus)) {
+      const pad = t.profiel?.afsluiten ? ['catalogus', i, 'profiel', 'afsluiten'] : ['catalogus', i, 'statustypen'];
+      ctx.addIssue({ code: 'custom', path: pad, message: `afsluiten ${p.afsluiten}${t.profiel?.afsluiten ? '' : ' (uit zaaktypen.profiel)'} zet de eindstatus van het zaaktype, maar het zaaktype heeft geen statustype met eindstatus: true` });
+    }
+  });
+}
 
 export const configSchema = z.strictObject({
   server: z
@@ -158,6 +211,8 @@ export const configSchema = z.strictObject({
       gemeentecodeControle: z.enum(['waarschuw', 'weiger']).default('waarschuw'),
       /** zds.md A8: the search for zaken of a person (plain zakLv01 on initiator or client BSN) is off unless switched on. */
       persoonsvraag: z.enum(['uit', 'aan']).default('uit'),
+      /** A person query on heeftAlsInitiator also finds the gezinsplannen and levensdomeinplannen with that person as client. */
+      persoonsvraagPlanclienten: z.enum(['aan', 'uit']).default('aan'),
     })
     .prefault({}),
   identificatie: z
@@ -212,12 +267,15 @@ export const configSchema = z.strictObject({
       /** What creeerZaak does with a zaaktype that is not in the catalogue. */
       onbekend: z.enum(['accepteren', 'weigeren']).default('accepteren'),
       catalogus: z.array(zaaktype).default(REFERENTIE_ZAAKTYPEN),
+      /** The default profile: applies to every zaaktype, also those outside the catalogue. */
+      profiel: profiel.prefault({}),
     })
     .prefault({})
     .refine((z) => new Set(z.catalogus.map((t) => t.code)).size === z.catalogus.length, {
       message: 'zaaktypecodes in de catalogus moeten uniek zijn',
       path: ['catalogus'],
-    }),
+    })
+    .superRefine(controleerProfielen),
   /** Other applications' SOAP endpoints the gateway sends to: subscribers, backoffices, regiesystemen. */
   bestemmingen: z.array(bestemmingSchema).default([]),
   /** Subscriptions from the configuration; more can be added with `node dist/main.js abonnementen toevoegen`. */

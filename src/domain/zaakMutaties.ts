@@ -5,7 +5,6 @@ import { Actie, relatieActie } from './relatieActie';
 import { Afwijkingen, canoniek } from '../stuf/entiteit';
 import { NS } from '../stuf/namespaces';
 import { schemaFout, verwerkingsFout, nietGevonden } from '../stuf/fout';
-import { datumVan } from '../stuf/tijd';
 import { XElement, isNil } from '../stuf/xml';
 import {
   RelatieElement, StatusBericht, ZaakBericht, eindRelatie, leesRol, leesStatus, leesZaakobject, leesZaakrelatie, relatieVelden,
@@ -15,6 +14,8 @@ import type { MutatieContext } from './mutatieContext';
 import { clientVelden, controleerPlanregels, planstand } from './plannen';
 import { controleerSchrijven } from '../toegang/rechten';
 import { koppelVanuitDeelplan, ontkoppelVanuitDeelplan } from '../partners/koppeling';
+import { naWijziging, verwerkEindstatus } from './afsluiting';
+import { vulWaardenAan } from './profielWaarden';
 
 
 type Bron = 'oud' | 'nieuw' | 'creeer';
@@ -49,6 +50,7 @@ export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
   const zt = ctx.catalogus.controleerNieuw(code);
   const omschrijving = b.zaaktype?.omschrijving ?? zt?.omschrijving;
   const data = legeZaakData(omschrijving ? { code, omschrijving } : { code });
+  vulWaardenAan(ctx, b, code, 'creeer');
 
   for (const verplicht of ['startdatum', 'registratiedatum', 'zaakniveau', 'deelzakenIndicatie'] as const) {
     if (!b.attributen.get(verplicht)) ctx.afw.meld(`object/${verplicht} ontbreekt (verplicht bij creeerZaak)`);
@@ -58,6 +60,7 @@ export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
 
   const zaak = ctx.store.zaken.voegToe(id, data);
   verwerkRelaties(ctx, zaak, b.relaties, 'creeer');
+  naWijziging(ctx, zaak, b);
   controleerPlanregels(ctx, zaak);
 
   const initiatoren = ctx.store.betrokkenen.rollen(zaak.id).filter((r) => r.rolsoort === 'heeftAlsInitiator');
@@ -92,9 +95,11 @@ export function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, ni
     throw verwerkingsFout(`Het zaaktype van zaak ${zaak.identificatie} kan niet gewijzigd worden (${zaak.data.zaaktype.code} → ${nieuwCode})`);
   }
   const voor = planstand(ctx, zaak);
+  vulWaardenAan(ctx, nieuw, zaak.data.zaaktype.code, 'update');
   pasAttributenToe(zaak.data, nieuw);
   if (oud) verwerkRelaties(ctx, zaak, oud.relaties, 'oud');
   verwerkRelaties(ctx, zaak, nieuw.relaties, 'nieuw');
+  naWijziging(ctx, zaak, nieuw);
   controleerPlanregels(ctx, zaak, voor);
   ctx.store.zaken.bewaar(zaak);
   return zaak;
@@ -158,12 +163,17 @@ function pasAttributenToe(data: ZaakData, b: ZaakBericht): void {
 
 export function zetStatus(ctx: MutatieContext, zaak: Zaak, s: StatusBericht): void {
   const zaaktype = zaak.data.zaaktype.code;
-  if (s.zktCode && s.zktCode !== zaaktype) {
-    throw verwerkingsFout(`Statustype hoort bij zaaktype '${s.zktCode}', maar zaak ${zaak.identificatie} is van zaaktype '${zaaktype}'`);
-  }
-  const st = ctx.catalogus.statustype(zaaktype, { volgnummer: s.volgnummer || undefined, omschrijving: s.omschrijving });
+  const st = ctx.catalogus.statustype(zaaktype, { volgnummer: s.volgnummer || undefined, omschrijving: s.omschrijving, zktCode: s.zktCode });
   const bestaand = ctx.store.statussen.van(zaak.id);
-  if (st) {
+  if (st && s.zktCode && s.zktCode !== zaaktype) {
+    // A statustype of another zaaktype, matched in this one (zaakprofiel): stored as this zaaktype's statustype.
+    ctx.meldingen.push(`statustype van zaaktype '${s.zktCode}' bij zaak ${zaak.identificatie} gelezen als statustype ${st.volgnummer} van '${zaaktype}'`);
+    s.volgnummer = st.volgnummer;
+    s.omschrijving = st.omschrijving;
+    if (st.code) s.code = st.code;
+    else delete s.code;
+    s.statustype = s.statustype.filter((e) => e.local === 'ingangsdatumObject');
+  } else if (st) {
     s.volgnummer = st.volgnummer;
     s.omschrijving ??= st.omschrijving;
     if (st.code) s.code ??= st.code;
@@ -174,10 +184,9 @@ export function zetStatus(ctx: MutatieContext, zaak: Zaak, s: StatusBericht): vo
   // A resent status (same statustype, same moment) is the same status, not a second one.
   if (bestaand.some((x) => x.volgnummer === s.volgnummer && x.datumStatusGezet.utc === s.datumStatusGezet.utc)) return;
   const { zktCode: _zktCode, ...status } = s;
-  ctx.store.statussen.voegToe(zaak.id, status);
-  if (st?.eindstatus && !zaak.data.attributen.einddatum) {
-    zaak.data.attributen.einddatum = { w: datumVan(s.datumStatusGezet) };
-  }
+  // An end status closes the zaak as its profile says: at once, or held until the zaak may close.
+  if (st?.eindstatus) verwerkEindstatus(ctx, zaak, status);
+  else ctx.store.statussen.voegToe(zaak.id, status);
 }
 
 // ---- relations --------------------------------------------------------------------------------------------

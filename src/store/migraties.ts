@@ -309,4 +309,16 @@ CREATE INDEX spiegelzaak_deelplan ON spiegelzaak(deelplan_id);
 CREATE INDEX spiegelzaak_partner ON spiegelzaak(partner, identificatie);
 `,
   },
+  {
+    versie: 7,
+    sql: `
+-- Zaakprofielen: an end status held until the zaak has its resultaat (afsluiten eindstatusWachtOpResultaat) or its
+-- einddatum and resultaat (sluitMetEinddatumEnResultaat). At most one per zaak: a later end status replaces it.
+CREATE TABLE wachtende_eindstatus (
+  zaak_id    INTEGER PRIMARY KEY REFERENCES zaak(id),
+  status     TEXT NOT NULL,     -- JSON: the status as it will be stored once applied
+  ontvangen  TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -1,6 +1,6 @@
 // Status history of a zaak. The current status is the one with the latest datumStatusGezet.
 import { Db } from './db';
-import { naarJson, uitJson } from './json';
+import { naarJson, nu, uitJson } from './json';
 import { Status } from '../domain/zaak';
 import { XElement } from '../stuf/xml';
 
@@ -25,6 +25,9 @@ export class Statussen {
   private readonly vanZaak;
   private readonly invoegen;
   private readonly volgende;
+  private readonly wachtendeVan;
+  private readonly wachtendeZetten;
+  private readonly wachtendeWeg;
 
   constructor(db: Db) {
     // Newest first; for equal timestamps the one recorded last counts as the newer.
@@ -36,6 +39,26 @@ export class Statussen {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.volgende = db.prepare<[number], { v: number }>('SELECT COALESCE(MAX(volgorde), 0) + 1 AS v FROM status WHERE zaak_id = ?');
+    this.wachtendeVan = db.prepare<[number], { status: string }>('SELECT status FROM wachtende_eindstatus WHERE zaak_id = ?');
+    this.wachtendeZetten = db.prepare(
+      `INSERT INTO wachtende_eindstatus (zaak_id, status, ontvangen) VALUES (?, ?, ?)
+       ON CONFLICT (zaak_id) DO UPDATE SET status = excluded.status, ontvangen = excluded.ontvangen`,
+    );
+    this.wachtendeWeg = db.prepare('DELETE FROM wachtende_eindstatus WHERE zaak_id = ?');
+  }
+
+  /** An end status held until the zaak may close (zaakprofiel); it replaces one held before. Not a status yet. */
+  houdVast(zaakId: number, s: Status): void {
+    this.wachtendeZetten.run(zaakId, naarJson(s), nu());
+  }
+
+  vastgehouden(zaakId: number): Status | undefined {
+    const r = this.wachtendeVan.get(zaakId);
+    return r && uitJson<Status>(r.status, undefined as never);
+  }
+
+  laatLos(zaakId: number): void {
+    this.wachtendeWeg.run(zaakId);
   }
 
   /** All statuses of a zaak, newest first. */

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { ConfigFout, loadConfig, parseConfig } from '../../src/config';
+import { Zaaktypecatalogus } from '../../src/domain/zaaktypen';
+import { STANDAARD_PROFIEL } from '../../src/domain/zaakProfiel';
 
 describe('config', () => {
   it('has sensible defaults with the two RZS reference zaaktypes', () => {
@@ -77,6 +79,81 @@ describe('config', () => {
       expect(() => parseConfig({ toegang: { modus: 'beveiligd', applicaties: [] }, partners: [zorg] })).toThrow(/staat niet onder toegang\.applicaties/);
       expect(() => parseConfig({ toegang: { modus: 'beveiligd', applicaties: [app('regie')] }, partners: [zorg] })).toThrow(/rol regie, verwacht ketenpartner/);
       expect(parseConfig({ toegang: { modus: 'beveiligd', applicaties: [app('ketenpartner')] }, partners: [zorg] }).partners).toHaveLength(1);
+    });
+  });
+
+  describe('zaakprofielen', () => {
+    const wmo = (profiel?: unknown, eindstatus = true) => ({
+      code: 'WMO01', omschrijving: 'Aanvraag Wmo-voorziening',
+      statustypen: [{ volgnummer: 1, omschrijving: 'Ontvangen' }, { volgnummer: 2, omschrijving: 'Afgehandeld', eindstatus }],
+      ...(profiel ? { profiel } : {}),
+    });
+    const catalogus = (c: ReturnType<typeof parseConfig>) => new Zaaktypecatalogus(c.zaaktypen);
+
+    it('without a profile every zaaktype closes as before: an end status sets einddatum, no default resultaat, another zaaktype refused', () => {
+      const c = parseConfig({});
+      expect(c.zaaktypen.profiel).toEqual({});
+      expect(catalogus(c).profiel('GZP')).toEqual(STANDAARD_PROFIEL);
+      expect(catalogus(c).profiel('ONBEKEND')).toEqual(STANDAARD_PROFIEL);
+    });
+
+    it("a zaaktype's keys override the default profile's; waarden merge per field; standaardResultaat null takes the default away", () => {
+      const c = parseConfig({
+        zaaktypen: {
+          profiel: {
+            afsluiten: 'einddatumZetEindstatus',
+            standaardResultaat: { omschrijving: 'Afgehandeld' },
+            waarden: { toelichting: { vast: 'Via het portaal' }, 'resultaat.toelichting': { uitExtraElement: 'uitkomst' } },
+          },
+          catalogus: [
+            wmo({ afsluiten: 'eindstatusWachtOpResultaat', standaardResultaat: null, statustypeAnderZaaktype: 'opOmschrijving', waarden: { toelichting: { uitExtraElement: 'notitie' } } }),
+            { ...wmo(), code: 'WMO02' },
+          ],
+        },
+      });
+      const k = catalogus(c);
+      expect(k.profiel('WMO01')).toEqual({
+        afsluiten: 'eindstatusWachtOpResultaat',
+        statustypeAnderZaaktype: 'opOmschrijving',
+        waarden: { toelichting: { uitExtraElement: 'notitie' }, 'resultaat.toelichting': { uitExtraElement: 'uitkomst' } },
+      });
+      expect(k.profiel('WMO02')).toEqual({
+        afsluiten: 'einddatumZetEindstatus',
+        standaardResultaat: { omschrijving: 'Afgehandeld' },
+        statustypeAnderZaaktype: 'weigeren',
+        waarden: { toelichting: { vast: 'Via het portaal' }, 'resultaat.toelichting': { uitExtraElement: 'uitkomst' } },
+      });
+      expect(k.profiel('ONBEKEND').afsluiten).toBe('einddatumZetEindstatus');
+      expect(k.eindstatustype('WMO01')?.volgnummer).toBe(2);
+    });
+
+    it('names the field of an unknown way of closing, an unknown field to fill, and a value source that is neither or both', () => {
+      expect(() => parseConfig({ zaaktypen: { profiel: { afsluiten: 'sluitNooit' } } })).toThrow(/zaaktypen\.profiel\.afsluiten/);
+      expect(() => parseConfig({ zaaktypen: { catalogus: [wmo({ waarden: { identificatie: { vast: 'x' } } })] } })).toThrow(/zaaktypen\.catalogus\.0\.profiel\.waarden/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { toelichting: {} } } } })).toThrow(/zaaktypen\.profiel\.waarden\.toelichting: geef precies één van vast en uitExtraElement/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { toelichting: { vast: 'a', uitExtraElement: 'b' } } } } })).toThrow(/geef precies één/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { statustypeAnderZaaktype: 'altijd' } } })).toThrow(/zaaktypen\.profiel\.statustypeAnderZaaktype/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { standaardResultaat: { omschrijving: 'x'.repeat(81) } } } })).toThrow(/zaaktypen\.profiel\.standaardResultaat\.omschrijving/);
+    });
+
+    it('checks a fixed value as a sent value is checked: length, date, value list', () => {
+      expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { omschrijving: { vast: 'x'.repeat(81) } } } } })).toThrow(/zaaktypen\.profiel\.waarden\.omschrijving\.vast: .*langer dan 80 tekens/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { startdatum: { vast: '2024-01-15' } } } } })).toThrow(/zaaktypen\.profiel\.waarden\.startdatum\.vast: .*geen geldige StUF-datum/);
+      expect(() => parseConfig({ zaaktypen: { catalogus: [wmo({ waarden: { zaakniveau: { vast: '4' } } })] } })).toThrow(/zaaktypen\.catalogus\.0\.profiel\.waarden\.zaakniveau\.vast: .*geen van 1, 2, 3/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { 'opschorting.indicatie': { vast: 'ja' } } } } })).toThrow(/opschorting\.indicatie\.vast: .*geen indicatie/);
+      expect(parseConfig({ zaaktypen: { profiel: { waarden: { zaakniveau: { vast: '1' }, 'resultaat.omschrijving': { vast: 'Verleend' } } } } }).zaaktypen.profiel.waarden).toBeDefined();
+    });
+
+    it('refuses a default resultaat where the zaak waits for the consumer\'s, and closing by einddatum without an end status', () => {
+      expect(() => parseConfig({ zaaktypen: { profiel: { afsluiten: 'eindstatusWachtOpResultaat', standaardResultaat: { omschrijving: 'x' } } } }))
+        .toThrow(/zaaktypen\.profiel\.standaardResultaat: afsluiten eindstatusWachtOpResultaat wacht op het resultaat/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { standaardResultaat: { omschrijving: 'x' } }, catalogus: [wmo({ afsluiten: 'sluitMetEinddatumEnResultaat' })] } }))
+        .toThrow(/zaaktypen\.catalogus\.0\.profiel\.standaardResultaat: .*standaardResultaat: null/);
+      expect(parseConfig({ zaaktypen: { profiel: { standaardResultaat: { omschrijving: 'x' } }, catalogus: [wmo({ afsluiten: 'sluitMetEinddatumEnResultaat', standaardResultaat: null })] } }).zaaktypen.catalogus).toHaveLength(1);
+      expect(() => parseConfig({ zaaktypen: { catalogus: [wmo({ afsluiten: 'einddatumZetEindstatus' }, false)] } }))
+        .toThrow(/zaaktypen\.catalogus\.0\.profiel\.afsluiten: .*geen statustype met eindstatus: true/);
+      expect(() => parseConfig({ zaaktypen: { profiel: { afsluiten: 'sluitMetEinddatumEnResultaat' }, catalogus: [wmo(undefined, false)] } }))
+        .toThrow(/zaaktypen\.catalogus\.0\.statustypen: afsluiten sluitMetEinddatumEnResultaat \(uit zaaktypen\.profiel\)/);
     });
   });
 });
