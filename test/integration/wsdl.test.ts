@@ -183,13 +183,16 @@ describe('de WSDLs en schema\'s die de gateway serveert', () => {
         const schema = parseXml(r.body);
         expect(`{${schema.ns}}${schema.local}`).toBe(`{${XS}}schema`);
         expect(attr(schema, '', 'elementFormDefault')).toBe('qualified');
-        for (const i of children(schema, 'import', XS)) teDoen.push(attr(i, '', 'schemaLocation')!);
+        for (const i of [...children(schema, 'import', XS), ...children(schema, 'include', XS)]) teDoen.push(attr(i, '', 'schemaLocation')!);
       }
       const bestanden = [...bezocht].map((u) => u.split('/').pop()).sort();
+      // The scope types (generated from the official schema by scripts/vraagScopeTypen.py) are included by
+      // gateway-zkn.xsd and gateway-bg.xsd.
+      const gedeeld = ['gateway-bg-vraagscope.xsd', 'gateway-bg.xsd', 'gateway-stuf.xsd', 'gateway-xmime.xsd'];
       expect(bestanden).toEqual(
         dialect === 'zds12'
-          ? ['gateway-bg.xsd', 'gateway-stuf.xsd', 'gateway-xmime.xsd', 'gateway-zds.xsd', 'gateway-zkn.xsd']
-          : ['gateway-bg.xsd', 'gateway-stuf.xsd', 'gateway-xmime.xsd', 'gateway-zkn.xsd'],
+          ? [...gedeeld, 'gateway-zds.xsd', 'gateway-zkn-vraagscope.xsd', 'gateway-zkn.xsd']
+          : [...gedeeld, 'gateway-zkn-vraagscope.xsd', 'gateway-zkn.xsd'],
       );
     });
 
