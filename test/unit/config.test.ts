@@ -35,6 +35,7 @@ describe('config', () => {
     expect(c.stuf.ontvangers?.length).toBe(2);
     expect(c.bestemmingen.map((b) => b.naam)).toEqual(['regiesysteem', 'wmo']);
     expect(c.overdracht.backoffices).toEqual({ WMO01: 'wmo' });
+    expect(new Zaaktypecatalogus(c.zaaktypen).profiel('WMO01')).toEqual(expect.objectContaining({ afsluiten: 'eindstatusWachtOpResultaat', statustypeAnderZaaktype: 'opOmschrijving' }));
   });
 
   describe('destinations, subscriptions and the outbox', () => {
