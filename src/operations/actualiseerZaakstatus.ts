@@ -1,5 +1,5 @@
-// #3 actualiseerZaakstatus: a new status for a zaak; the statustype must exist for its zaaktype, and an end
-// status closes the zaak.
+// #3 actualiseerZaakstatus: a new status for a zaak; the statustype must exist for its zaaktype (or be matched there,
+// by the zaaktype's profile), and an end status closes the zaak as the profile says (domain/afsluiting.ts).
 import { NS } from '../stuf/namespaces';
 import { bv03 } from '../stuf/berichten';
 import { actualiseerZaakstatus as zetNieuweStatus } from '../domain/zaakMutaties';
