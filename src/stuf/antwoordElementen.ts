@@ -27,6 +27,20 @@ export function herhalend(scope: Scope, naam: string, maak: () => XElement[], at
   return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', attrs)] : [];
 }
 
+/**
+ * A group asked for but not held: nil without StUF:noValue, which no group type has (KenmerkGrp, ZaakobjectGrp, ...).
+ * Answering its fields nil instead would tell of one occurrence with empty values.
+ */
+export const nilGroep = (ns: string, local: string): XElement => el(ns, local, undefined, [at(NS.xsi, 'nil', 'true')]);
+
+/** A repeating group (kenmerk, anderZaakObject): its occurrences when requested, one nil group when named but none. */
+export function herhalendeGroep(scope: Scope, naam: string, maak: () => XElement[]): XElement[] {
+  if (!scope.vraagt(naam)) return [];
+  const items = maak();
+  if (items.length) return items;
+  return scope.expliciet(naam) ? [nilGroep(NS.zkn, naam)] : [];
+}
+
 export function extraElementenAntwoord(extra: ExtraElement[]): XElement | undefined {
   if (extra.length === 0) return undefined;
   return el(NS.stuf, 'extraElementen', extra.map((x) => el(NS.stuf, 'extraElement', x.waarde ?? '', [at('', 'naam', x.naam)])));

@@ -5,8 +5,7 @@ import { Scope } from './vraag';
 import { XElement, at, el } from './xml';
 import { entiteittype, nilElement } from './antwoordElementen';
 import { BETROKKENE_VORM } from './betrokkeneVelden';
-import { Afwijkingen } from './entiteit';
-import { opschonenElement } from './schemaVorm';
+import { opgeslagenElement } from './opgeslagenAntwoord';
 import { Betrokkene, BetrokkeneSoort, ELEMENT_VAN_SOORT } from '../domain/zaak';
 
 export type BetrokkenePlek = 'rol' | 'object';
@@ -98,11 +97,8 @@ function alsAntwoordveld(soort: BetrokkeneSoort, v: XElement): XElement | undefi
   }
   const veld = BETROKKENE_VORM[soort].get(v.local);
   if (!veld?.kinderen) return undefined;
-  try {
-    return opschonenElement(v, v.local, veld, v.local, new Afwijkingen(false));
-  } catch {
-    return undefined; // a value its type cannot carry
-  }
+  // Cleaned as on receipt and completed (a postadres needs type and number): undefined when it cannot be answered.
+  return opgeslagenElement(v, v.local, veld, v.local);
 }
 
 export function betrokkeneAntwoord(b: Betrokkene, scope: Scope, plek: BetrokkenePlek): XElement {

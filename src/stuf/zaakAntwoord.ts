@@ -4,7 +4,7 @@
 import { NS } from './namespaces';
 import { Scope } from './vraag';
 import { XElement, at } from './xml';
-import { entiteittype, extraElementenAntwoord, herhalend, nilElement, waardeElement, zkn } from './antwoordElementen';
+import { entiteittype, extraElementenAntwoord, herhalend, herhalendeGroep, nilElement, waardeElement, zkn } from './antwoordElementen';
 import { betrokkeneAntwoord, betrokkeneScope } from './betrokkeneAntwoord';
 import { heeftRelevantAntwoord } from './documentAntwoord';
 import { GERELATEERDE_VORM, leidtTotAntwoord } from './besluitAntwoord';
@@ -14,6 +14,11 @@ import type { InkomendeRelatie } from '../store/zaakrelaties';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { VOLLEDIG, Zicht } from '../toegang/zicht';
 import { Deel, Weergave } from './zaakZicht';
+import { ANDER_ZAAKOBJECT, ANDERE_ZAAK_VORM, GEZET_DOOR, OBJ_VORM, ROL_VORM, ZAKZAK_VORM } from './relatieVelden';
+import { leesObject } from './objectVorm';
+import { Afwijkingen } from './entiteit';
+import { Vorm } from './schemaVorm';
+import { aangevuld, opgeslagenElement, opgeslagenKinderen } from './opgeslagenAntwoord';
 
 const attribuutVolgorde = (voor: ZaakAttribuut) => ZAAK_ATTRIBUTEN.findIndex((a) => a.naam === voor);
 
@@ -51,19 +56,16 @@ export function isVanAntwoord(b: ZaakBeeld, scope: Scope): XElement | undefined 
   return zkn('isVan', [zkn('gerelateerde', velden, [entiteittype('ZKT')])], [entiteittype('ZAKZKT')]);
 }
 
-// Relation fields besides gerelateerde, in schema order (the stored order may have changed through updates).
-const ROL_VELDEN = ['code', 'omschrijving', 'toelichting', 'afwijkendCorrespondentieAdres', 'afwijkendBuitenlandsCorrespondentieAdres', 'tijdvakRelatie', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen', 'heeftAlsAanspreekpunt'];
-const OBJ_VELDEN = ['omschrijving', 'tijdvakRelatie', 'tijdstipRegistratie', 'extraElementen'];
-const ZAKZAK_VELDEN = ['tijdvakRelatie', 'tijdstipRegistratie', 'extraElementen'];
+// Relation fields besides gerelateerde, in schema order (the stored order may have changed through updates): the
+// allow-list of the relation gives the order, and a record of an older version is cleaned and completed by it.
 const NILLABLE_RELATIEVELDEN = new Set(['code', 'omschrijving', 'toelichting']);
-const STUF_RELATIEVELDEN = new Set(['tijdvakRelatie', 'tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
-const relatieveldNs = (naam: string) => (STUF_RELATIEVELDEN.has(naam) ? NS.stuf : NS.zkn);
 
-function relatieVelden(opgeslagen: XElement[], volgorde: string[], scope: Scope): XElement[] {
+function relatieVelden(opgeslagen: XElement[], vorm: Vorm, scope: Scope, pad: string): XElement[] {
+  const schoon = opgeslagenKinderen(opgeslagen, vorm, pad);
   const uit: XElement[] = [];
-  for (const naam of volgorde) {
+  for (const naam of vorm.keys()) {
     if (!scope.vraagt(naam)) continue;
-    const gevonden = opgeslagen.filter((v) => v.local === naam && v.ns === relatieveldNs(naam));
+    const gevonden = schoon.filter((v) => v.local === naam);
     if (gevonden.length) uit.push(...gevonden);
     else if (scope.expliciet(naam) && NILLABLE_RELATIEVELDEN.has(naam)) uit.push(nilElement(NS.zkn, naam));
   }
@@ -74,14 +76,24 @@ function rolAntwoord(rol: Rol, scope: Scope): XElement {
   const g = scope.sub('gerelateerde');
   return zkn(rol.rolsoort, [
     zkn('gerelateerde', [betrokkeneAntwoord(rol.betrokkene, betrokkeneScope(g, rol.betrokkene), 'rol')]),
-    ...relatieVelden(rol.velden, ROL_VELDEN, scope),
+    ...relatieVelden(rol.velden, ROL_VORM, scope, rol.rolsoort),
   ], [entiteittype(ROLSOORTEN[rol.rolsoort])]);
+}
+
+/** A zaakobject that is no betrokkene, as its object type allows it now (kept as stored when it cannot be read). */
+function opgeslagenObject(o: XElement): XElement {
+  try {
+    const schoon = leesObject(aangevuld(o), 'heeftBetrekkingOp/gerelateerde', new Afwijkingen(false));
+    return schoon ? aangevuld(schoon) : aangevuld(o);
+  } catch {
+    return aangevuld(o);
+  }
 }
 
 function zaakobjectAntwoord(o: Zaakobject, scope: Scope): XElement {
   const g = scope.sub('gerelateerde');
-  const object = o.betrokkene ? betrokkeneAntwoord(o.betrokkene, betrokkeneScope(g, o.betrokkene), 'object') : o.object!;
-  return zkn('heeftBetrekkingOp', [zkn('gerelateerde', [object]), ...relatieVelden(o.velden, OBJ_VELDEN, scope)], [entiteittype('ZAKOBJ')]);
+  const object = o.betrokkene ? betrokkeneAntwoord(o.betrokkene, betrokkeneScope(g, o.betrokkene), 'object') : opgeslagenObject(o.object!);
+  return zkn('heeftBetrekkingOp', [zkn('gerelateerde', [object]), ...relatieVelden(o.velden, OBJ_VORM, scope, 'heeftBetrekkingOp')], [entiteittype('ZAKOBJ')]);
 }
 
 /** ZAK-gerelateerdeAntwoord: the other zaak as we hold it (as the caller may see it), or what the relation told us of it. */
@@ -89,7 +101,8 @@ function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElem
   const ander = b.andereZaak(identificatie);
   const id = zkn('identificatie', identificatie);
   if (!ander) {
-    const bekend = ['omschrijving', 'isVan'].filter((naam) => scope.vraagt(naam)).flatMap((naam) => opgeslagen.filter((e) => e.local === naam && e.ns === NS.zkn));
+    const schoon = opgeslagenKinderen(opgeslagen, ANDERE_ZAAK_VORM, 'gerelateerde');
+    const bekend = ['omschrijving', 'isVan'].filter((naam) => scope.vraagt(naam)).flatMap((naam) => schoon.filter((e) => e.local === naam));
     return zkn('gerelateerde', [id, ...bekend], [entiteittype('ZAK')]);
   }
   const zicht = v.andere(ander);
@@ -109,7 +122,7 @@ function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElem
 
 function zaakrelatieAntwoord(b: ZaakBeeld, r: Zaakrelatie, scope: Scope, v: Weergave): XElement {
   const soortEt = r.soort === 'heeftAlsDeelzaak' ? 'ZAKZAKDEL' : 'ZAKZAKBTR';
-  return zkn(r.soort, [gerelateerdeZaak(b, r.andereIdentificatie, r.gerelateerde, scope.sub('gerelateerde'), v), ...relatieVelden(r.velden, ZAKZAK_VELDEN, scope)], [entiteittype(soortEt)]);
+  return zkn(r.soort, [gerelateerdeZaak(b, r.andereIdentificatie, r.gerelateerde, scope.sub('gerelateerde'), v), ...relatieVelden(r.velden, ZAKZAK_VORM, scope, r.soort)], [entiteittype(soortEt)]);
 }
 
 const relaties = <T>(scope: Scope, naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement): XElement[] =>
@@ -118,9 +131,11 @@ const relaties = <T>(scope: Scope, naam: string, et: string, items: T[], maak: (
 // GeefZaakDetails-ZaakobjectGrp (ZDS 1.2) requires all four fields: those not stored are nil. lokatie (GML) is not
 // stored (the gateway cannot check it), so it is nietOndersteund unless an older record holds one.
 const ANDER_ZAAKOBJECT_VELDEN = ['omschrijving', 'aanduiding', 'lokatie', 'registratie'];
-const anderZaakObjectAntwoord = (a: XElement): XElement =>
-  zkn('anderZaakObject', ANDER_ZAAKOBJECT_VELDEN.map((naam) =>
-    a.children.find((c) => c.local === naam && c.ns === NS.zkn) ?? nilElement(NS.zkn, naam, naam === 'lokatie' ? 'nietOndersteund' : 'geenWaarde')));
+const anderZaakObjectAntwoord = (a: XElement): XElement => {
+  const opgeslagen = opgeslagenKinderen(a.children, ANDER_ZAAKOBJECT.kinderen!, 'anderZaakObject');
+  return zkn('anderZaakObject', ANDER_ZAAKOBJECT_VELDEN.map((naam) =>
+    opgeslagen.find((c) => c.local === naam) ?? nilElement(NS.zkn, naam, naam === 'lokatie' ? 'nietOndersteund' : 'geenWaarde')));
+};
 
 // ---- statuses ---------------------------------------------------------------------------------------------
 
@@ -149,7 +164,7 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
       ['datumStatusGezet', () => (moet || scope.vraagt('datumStatusGezet')) && zkn('datumStatusGezet', formatTijdstip(s.datumStatusGezet))],
       ['indicatieLaatsteStatus', () => (moet || scope.vraagt('indicatieLaatsteStatus')) &&
         (laatste ? zkn('indicatieLaatsteStatus', 'J') : variant === 'statusZds12' ? nilElement(NS.zkn, 'indicatieLaatsteStatus') : zkn('indicatieLaatsteStatus', 'N'))],
-      ['isGezetDoor', () => scope.vraagt('isGezetDoor') && s.gezetDoor?.ns === NS.zkn && s.gezetDoor],
+      ['isGezetDoor', () => scope.vraagt('isGezetDoor') && !!s.gezetDoor && opgeslagenElement(s.gezetDoor, 'isGezetDoor', GEZET_DOOR, 'heeft/isGezetDoor')],
     ]),
   ], [entiteittype('ZAKSTT')]);
 }
@@ -187,8 +202,8 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOL
     zkn('heeftAlsHoofdzaak', [gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'), v)], [entiteittype('ZAKZAKHFD')]);
   const delen: Deel[] = [
     ...attrs('omschrijving', 'startdatum'),
-    ['kenmerk', () => herhalend(scope, 'kenmerk', () => z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)])))],
-    ['anderZaakObject', () => herhalend(scope, 'anderZaakObject', () => z.anderZaakObjecten.filter((a) => a.ns === NS.zkn).map(anderZaakObjectAntwoord))],
+    ['kenmerk', () => herhalendeGroep(scope, 'kenmerk', () => z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)])))],
+    ['anderZaakObject', () => herhalendeGroep(scope, 'anderZaakObject', () => z.anderZaakObjecten.filter((a) => a.ns === NS.zkn).map(anderZaakObjectAntwoord))],
     grp('resultaat'),
     ...attrs('startdatum', 'betalingsIndicatie'),
     grp('opschorting'),
