@@ -1,11 +1,13 @@
-// The person query (zds.md A8, rzs.md §10 A2): plain StUF-ZKN zakLv01 selecting zaken on their initiator, their
-// client (zaakobject), the plan they belong to (heeftBetrekkingOpAndere), zaaktype or identificatie, answered with a
+// The person query (zds.md A8, rzs.md §10 A2): plain StUF-ZKN zakLv01 selecting zaken on their initiator (and the
+// plans whose client that person is, stuf.persoonsvraagPlanclienten), their client (zaakobject), the plan they
+// belong to (heeftBetrekkingOpAndere), zaaktype or identificatie, answered with a
 // zakLa01 of ZAK-antwoord objects sorted on identificatie and paged with StUF vervolgvragen. It answers "does this
 // person have a gezinsplan, and who is the regisseur" for everyone who may list zaken; how much of each zaak a
 // caller sees is the Zicht's business.
 //
 // No SOAPAction of its own: the plain action …/zkn/0310/zakLv01 names no service, so dispatch decides on the
-// content (zds.md A2) and status, document and detail questions keep reaching their own services and checks.
+// selection (zds.md A2; the scope only refines) and status, document and detail questions on one identificatie keep
+// reaching their own services and checks.
 import { NS } from '../stuf/namespaces';
 import { StufFout } from '../stuf/fout';
 import { Afwijkingen } from '../stuf/entiteit';
@@ -24,7 +26,7 @@ import { zaakLa01 } from './gemeenschappelijk';
 const STANDAARD_AANTAL = 15;
 /** A larger maximumAantal is capped: the caller gets this many, melding StUF0002 and a vervolgvraag for the rest. */
 const MAX_PER_ANTWOORD = 100;
-/** Rows read per round for a caller who may not list every zaak (its invisible ones are skipped after reading). */
+/** Rows read per round when zaken are skipped after reading (ones the caller may not list, clients' ordinary zaken). */
 const BATCH = 500;
 
 /**
@@ -63,10 +65,18 @@ function vervolgNa(root: XElement, vraag: Vraag, afw: Afwijkingen): string | und
   return waarde;
 }
 
-
+/**
+ * Whether a hit belongs in this caller's answer: a zaak found only because the person is its client counts when it
+ * is a gezinsplan or levensdomeinplan (stuf.persoonsvraagPlanclienten), and the caller must be allowed to list it.
+ */
 function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): boolean {
-  return magInLijst(ctx.aanroeper, t.zaaktypeCode, ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }), t.identificatie);
+  const soort = ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving });
+  if (t.alleenAlsClient && soort === 'gewoon') return false;
+  return magInLijst(ctx.aanroeper, t.zaaktypeCode, soort, t.identificatie);
 }
+
+/** Whether the store's rows are the answer as they are: no zaak of them is skipped in the loop. */
+const allesTelt = (ctx: OperatieContext, selectie: Zaakselectie) => leestAlleZaaktypen(ctx.aanroeper) && !selectie.initiatorOokClient;
 
 /**
  * One page of the zaken this caller may list. Zaken it may not list are skipped in the loop, not in SQL (whether a
@@ -75,7 +85,7 @@ function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): boolean {
 function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: string | undefined): { treffers: Zaaktreffer[]; meer: boolean } {
   const treffers: Zaaktreffer[] = [];
   // One more than asked tells whether there are more; a caller whose zaken are skipped reads in larger rounds.
-  const ronde = leestAlleZaaktypen(ctx.aanroeper) ? max + 1 : Math.max(max + 1, BATCH);
+  const ronde = allesTelt(ctx, selectie) ? max + 1 : Math.max(max + 1, BATCH);
   for (let cursor = na; ; ) {
     const rijen = ctx.store.zaakZoeken.treffers(selectie, ronde, cursor);
     for (const r of rijen) {
@@ -90,7 +100,7 @@ function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: s
 
 /** StUF aantalVoorkomens: every zaak of the selection this caller may list. */
 function aantal(ctx: OperatieContext, selectie: Zaakselectie): number {
-  if (leestAlleZaaktypen(ctx.aanroeper)) return ctx.store.zaakZoeken.aantal(selectie);
+  if (allesTelt(ctx, selectie)) return ctx.store.zaakZoeken.aantal(selectie);
   let n = 0;
   for (let cursor: string | undefined; ; ) {
     const rijen = ctx.store.zaakZoeken.treffers(selectie, BATCH, cursor);
@@ -127,6 +137,8 @@ export const zoekZaken: Operatie = {
     if (persoon && ctx.config.stuf.persoonsvraag !== 'aan') {
       throw new StufFout('StUF052', 'Zoeken naar de zaken van een persoon (heeftAlsInitiator of heeftBetrekkingOp op BSN) staat uit in deze gateway; de beheerder zet het aan met stuf.persoonsvraag: aan');
     }
+    // Consumers ask for "the gezinsplan of this person" on the initiator, though a plan's initiator is its regisseur.
+    if (selectie.initiatorBsn && ctx.config.stuf.persoonsvraagPlanclienten === 'aan') selectie.initiatorOokClient = true;
     const na = vervolgNa(bericht.root, vraag, ctx.afw);
     const gevraagd = vraag.parameters.maximumAantal ?? STANDAARD_AANTAL;
     const max = Math.min(gevraagd, MAX_PER_ANTWOORD);

@@ -75,18 +75,33 @@ export class Dispatcher {
         zelfde(['isVan', 'gerelateerde', 'code']);
       return alleenStatus ? heeft('actualiseerZaakstatus') : heeft('updateZaak');
     }
-    if (root.local === 'zakLv01') {
-      const gelijk = child(root, 'gelijk');
-      if (child(path(root, 'scope', 'object'), 'heeftRelevant') && heeft('geefLijstZaakdocumenten')) return heeft('geefLijstZaakdocumenten');
-      if (child(child(gelijk, 'heeft'), 'indicatieLaatsteStatus')) return heeft('geefZaakstatus');
-      // extraElementen in gelijk carry an emergency reason (toegang/noodtoegang.ts), not a selection.
-      // An empty gelijk selects nothing: zoekZaken refuses it saying what can be selected.
-      const alleenIdentificatie = gelijk !== undefined && child(gelijk, 'identificatie') !== undefined && gelijk.children.every((c) => c.local === 'identificatie' || c.local === 'extraElementen');
-      if (alleenIdentificatie) return heeft('geefZaakdetails');
-      return heeft('zoekZaken') ?? heeft('geefZaakdetails');
-    }
+    if (root.local === 'zakLv01') return this.raadVraag(root, heeft);
     // edcLk01 is voegZaakdocumentToe (with content) or maakZaakdocument (a placeholder without).
     if (root.local === 'edcLk01') return (path(root, 'object', 'inhoud') ? heeft('voegZaakdocumentToe') : heeft('maakZaakdocument')) ?? kandidaten[0];
     return kandidaten[0];
+  }
+
+  /**
+   * A plain zakLv01: the selection decides, the scope only refines (zds.md A2, field-notes). A person search often
+   * asks for heeftRelevant in its scope; that does not make it a document-list question. Only a question on one zaak
+   * by its identificatie (a status question may add gelijk/heeft/indicatieLaatsteStatus) goes to the per-zaak services;
+   * every other selection (persons, zaaktype, einddatum, a range in vanaf/totEnMet) is the person
+   * query, which answers it or refuses it naming the rule (stuf.persoonsvraag, the supported selection).
+   */
+  private raadVraag(root: XElement, heeft: (naam: string) => Operatie | undefined): Operatie | undefined {
+    const gelijk = child(root, 'gelijk');
+    // extraElementen in gelijk carry an emergency reason (toegang/noodtoegang.ts), not a selection.
+    const selectie = gelijk?.children.filter((c) => !(c.ns === NS.stuf && c.local === 'extraElementen')) ?? [];
+    const statusvraag = child(child(gelijk, 'heeft'), 'indicatieLaatsteStatus') !== undefined;
+    const eenZaak =
+      selectie.some((c) => c.local === 'identificatie') &&
+      selectie.every((c) => c.local === 'identificatie' || (c.local === 'heeft' && statusvraag)) &&
+      child(root, 'vanaf') === undefined &&
+      child(root, 'totEnMet') === undefined;
+    // An empty gelijk selects nothing: zoekZaken refuses it saying what can be selected.
+    if (!eenZaak) return heeft('zoekZaken') ?? heeft('geefZaakdetails');
+    if (statusvraag) return heeft('geefZaakstatus');
+    if (child(path(root, 'scope', 'object'), 'heeftRelevant')) return heeft('geefLijstZaakdocumenten');
+    return heeft('geefZaakdetails');
   }
 }

@@ -117,6 +117,11 @@ export function leesVraag(root: XElement): Vraag {
 export function gelijkIdentificatie(vraag: Vraag, wat = 'zaak'): string {
   const id = child(vraag.gelijk, 'identificatie')?.text.trim();
   if (!vraag.gelijk) throw schemaFout('gelijk ontbreekt: selecteer op identificatie');
-  if (!id) throw schemaFout(`gelijk/identificatie ontbreekt of is leeg: de ${wat} wordt op identificatie gevraagd`);
+  if (!id) {
+    // A selection on a person sent to a per-zaak service (by its SOAPAction, or a ZDS 1.2 root): say where it belongs.
+    const opPersoon = wat === 'zaak' && ['heeftAlsInitiator', 'heeftBetrekkingOp'].some((n) => child(vraag.gelijk, n, NS.zkn));
+    const verwijzing = opPersoon ? '; de zaken van een persoon vraagt u met de persoonsvraag: StUF-ZKN zakLv01 met SOAPAction http://www.egem.nl/StUF/sector/zkn/0310/zakLv01 (stuf.persoonsvraag)' : '';
+    throw schemaFout(`gelijk/identificatie ontbreekt of is leeg: de ${wat} wordt op identificatie gevraagd${verwijzing}`);
+  }
   return id;
 }

@@ -107,16 +107,18 @@ describe('de persoonsvraag (open gateway)', () => {
     expect(l.vervolg).toBe('false');
   });
 
-  it('op initiator, met "11" + BSN en met het kale BSN', async () => {
-    for (const id of [nps(B), B]) expect(await ids({ initiator: id })).toEqual([DEEL2]);
-    for (const id of [nps(A), A]) expect(await ids({ initiator: id })).toEqual([AFGEROND]);
+  it('op initiator, met "11" + BSN en met het kale BSN; ook de plannen waarin de persoon cliënt is', async () => {
+    // The regisseur is a medewerker, so a cliënt is never the initiator of a plan; the initiator selection also
+    // finds the gezinsplannen and levensdomeinplannen with that person as client (stuf.persoonsvraagPlanclienten).
+    for (const id of [nps(B), B]) expect(await ids({ initiator: id })).toEqual([DEEL2, GZP]);
+    for (const id of [nps(A), A]) expect(await ids({ initiator: id })).toEqual([AFGEROND, GZP, LDP]);
     expect(await ids({ client: A })).toEqual(await ids({ client: nps(A) }));
-    // The regisseur is a medewerker: a cliënt is never the initiator of the plan itself.
-    expect(await ids({ initiator: nps(C) })).toEqual([]);
+    expect(await ids({ initiator: nps(C) })).toEqual([GZP]);
+    expect(await ids({ initiator: nps(VREEMDE) })).toEqual([VREEMD]);
   });
 
   it('einddatum nil: alleen lopende zaken; een einddatum: de zaken die toen eindigden', async () => {
-    expect(await ids({ initiator: nps(A), einddatum: true })).toEqual([]);
+    expect(await ids({ initiator: nps(A), einddatum: true })).toEqual([GZP, LDP]);
     expect(await ids({ client: nps(A), einddatum: true })).toEqual([DEEL1, GZP, LDP]);
     expect(await ids({ client: nps(A), einddatum: '20230601' })).toEqual([AFGEROND]);
   });
