@@ -140,6 +140,10 @@ describe.each(['zds12', 'zds11'] as Dialect[])('zaakprofielen in %s', (d) => {
       const o = await details(id);
       expect(tekst(o, 'einddatum')).toBe('20240301');
       expect(tekst(o, 'resultaat', 'omschrijving')).toBe('Afgehandeld zonder resultaat');
+      // Also on creation; with a resultaat of its own the zaak keeps it.
+      const direct = await maak('EZE', STANDAARD_ATTRIBUTEN + resultaat('Toegekend') + einddatum('20240229'));
+      expect(await huidigeStatus(direct)).toEqual(expect.objectContaining({ volgnummer: '3', datumStatusGezet: '20240229' }));
+      expect(tekst(await details(direct), 'resultaat', 'omschrijving')).toBe('Toegekend');
       // Sent again, the einddatum adds no second end status.
       goed(await update(id, einddatum('20240301'), einddatum('20240301')));
       expect(await volgnummers(id)).toEqual(['3', '1']);
@@ -179,6 +183,15 @@ describe.each(['zds12', 'zds11'] as Dialect[])('zaakprofielen in %s', (d) => {
       expect(tekst(o, 'einddatum')).toBe('20240305');
       expect(tekst(o, 'resultaat', 'omschrijving')).toBe('Toegekend');
       expect(await volgnummers(id)).toEqual(['3', '2']);
+
+      // A second end status replaces a held one: the later one is set.
+      const tweemaal = await maak('WOR');
+      goed(await actualiseer(tweemaal, { volgnummer: 3 }, '20240305090000'));
+      goed(await actualiseer(tweemaal, { omschrijving: 'Afgehandeld' }, '20240306090000'));
+      expect(await volgnummers(tweemaal)).toEqual([]);
+      goed(await update(tweemaal, NIL('resultaat'), resultaat('Toegekend')));
+      expect(await huidigeStatus(tweemaal)).toEqual(expect.objectContaining({ volgnummer: '3', datumStatusGezet: '20240306090000' }));
+      expect(await volgnummers(tweemaal)).toEqual(['3']);
 
       // With the resultaat already there, the end status closes at once.
       const klaar = await maak('WOR', STANDAARD_ATTRIBUTEN + resultaat('Toegekend'));
