@@ -1,5 +1,7 @@
 // Replays recorded conversations (fixtures/<gesprek>/) against a gateway: in-process on a fresh temporary
 // database, or over HTTP against a running one (--url). --vastleggen records the answers as the expected ones.
+// A step may also expect notifications: the replay then plays the subscribers (ontvanger.ts) and compares what the
+// gateway delivered to them after the step like an answer.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -64,8 +66,11 @@ function vergelijkNotificaties(stap: Gesprek['stappen'][number], bezorgd: Bezorg
     const verwacht = stap.notificaties.filter((n) => n.bestemming === naam);
     const over = bezorgd.filter((b) => b.bestemming === naam);
     if (vastleggen) {
-      verwacht.forEach((n, i) => over[i] && writeFileSync(n.pad, over[i].body));
-      over.splice(0, verwacht.length);
+      for (const n of verwacht) {
+        const b = over.shift();
+        if (b) writeFileSync(n.pad, b.body);
+        else fouten.push(`notificatie aan ${naam} (${basename(n.pad)}) is niet bezorgd`);
+      }
     } else {
       for (const n of verwacht) {
         const tekst = readFileSync(n.pad, 'utf8');
