@@ -5,7 +5,9 @@
 // ZDS 1.2 (or specifically addressed) per-zaak question with a person selection is refused pointing to it.
 import { NS } from '../../src/stuf/namespaces';
 import { XElement, attr, child, children } from '../../src/stuf/xml';
+import type { Logger } from 'pino';
 import { startGateway, TestGateway, vangLog } from '../support/gateway';
+import { luister } from '../support/soapClientOpname';
 import { inEnvelope } from '../support/soap';
 import { HttpAntwoord, goed, schoneFout, sleutels, tekst } from '../support/antwoorden';
 import { Dialect, SCOPE_STATUS, Sturing, actie, creeerZaak, geefZaakdetails, persoon, rol, uniekeRef } from '../support/dialecten';
@@ -48,6 +50,19 @@ async function bouwFamilie(gw: TestGateway, d: Dialect, sturing: Sturing = {}, h
   await maak(document, docActie(d, 'voegZaakdocumentToe'));
 }
 
+/** A test gateway on a loopback port: every message goes over a real socket, as a consumer sends it. */
+async function startHttpGateway(overrides: Record<string, unknown>, label?: string, log?: Logger): Promise<TestGateway> {
+  const gw = await startGateway(overrides, label, log);
+  const adres = await luister(gw);
+  const stuur: TestGateway['stuur'] = async (body, opties = {}) => {
+    const headers: Record<string, string> = { 'content-type': opties.contentType ?? 'text/xml; charset=utf-8', ...opties.headers };
+    if (opties.actie !== undefined) headers.soapaction = opties.actie;
+    const r = await fetch(adres + (opties.pad ?? '/OntvangAsynchroon'), { method: 'POST', headers, body });
+    return { status: r.status, body: await r.text(), headers: Object.fromEntries(r.headers) };
+  };
+  return { ...gw, stuur };
+}
+
 const idsVan = (la01: XElement) => children(child(la01, 'antwoord'), 'object').map((o) => tekst(o, 'identificatie')!);
 
 /** The operation that answered or refused a request, from its line in the service log. */
@@ -69,7 +84,7 @@ describe.each([['aan'], ['uit']] as const)('zakLv01 met stuf.persoonsvraag %s: d
   beforeAll(async () => {
     const gevangen = vangLog();
     regels = gevangen.regels;
-    gw = await startGateway({ stuf: { persoonsvraag } }, `selectieDispatch-${persoonsvraag}`, gevangen.log);
+    gw = await startHttpGateway({ stuf: { persoonsvraag } }, `selectieDispatch-${persoonsvraag}`, gevangen.log);
     await bouwFamilie(gw, 'zds11');
   });
   afterAll(async () => gw.sluit());
@@ -161,7 +176,7 @@ describe.each([['aan'], ['uit']] as const)('zakLv01 met stuf.persoonsvraag %s: d
 describe('een persoonsselectie naar een dienst voor één zaak (ZDS 1.2, of de SOAPAction van die dienst)', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway(PERSOONSVRAAG_AAN);
+    gw = await startHttpGateway(PERSOONSVRAAG_AAN);
     await bouwFamilie(gw, 'zds12');
   });
   afterAll(async () => gw.sluit());
@@ -200,8 +215,8 @@ describe.each<Dialect>(['zds12', 'zds11'])('de plannen van een cliënt op heeftA
   };
 
   beforeAll(async () => {
-    aan = await startGateway(PERSOONSVRAAG_AAN);
-    uit = await startGateway({ stuf: { persoonsvraag: 'aan', persoonsvraagPlanclienten: 'uit' } });
+    aan = await startHttpGateway(PERSOONSVRAAG_AAN);
+    uit = await startHttpGateway({ stuf: { persoonsvraag: 'aan', persoonsvraagPlanclienten: 'uit' } });
     await bouwFamilie(aan, d);
     await bouwFamilie(uit, d);
   });
@@ -254,7 +269,7 @@ describe('de plannen van een cliënt in een beveiligde gateway', () => {
     gw.stuur(inEnvelope(zoekZaken(s, { ...o, sturing: als(wie) })), { pad: '/BeantwoordVraag', actie: ZAKLV01_ACTIE, headers: aanmelding(wie) });
 
   beforeAll(async () => {
-    gw = await startGateway({
+    gw = await startHttpGateway({
       ...PERSOONSVRAAG_AAN,
       ...beveiligd(),
       // The registered ketenpartner is a configured partner: it sees only its own mirrored zaken and their deelplannen.
