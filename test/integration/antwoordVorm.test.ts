@@ -10,7 +10,7 @@ import { NS } from '../../src/stuf/namespaces';
 import { XElement, at, attr, child, children, el, path, serialize } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
 import { inEnvelope } from '../support/soap';
-import { Dialect, actie, creeerZaak, geefZaakdetails, geefZaakstatus, rol } from '../support/dialecten';
+import { Dialect, actie, creeerZaak, geefZaakdetails, geefZaakstatus, rol, wijzig } from '../support/dialecten';
 import { goed } from '../support/antwoorden';
 import { docActie, docPad, geefLezen, geefLijst, nieuwDocument } from '../support/documentBerichten';
 import { besluitClient, geefBesluitdetails, geefLijstBesluiten } from '../support/besluitBerichten';
@@ -275,6 +275,27 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
       expect(noValue(child(o, 'anderZaakObject'))).toBeUndefined();
       expect(namen(child(o, 'anderZaakObject'))).toEqual(['omschrijving', 'aanduiding', 'lokatie', 'registratie']);
       expect(namen(path(o, 'heeft', 'isGezetDoor', 'tijdvakRelatie'))).toEqual(['beginRelatie', 'eindRelatie']);
+      tijdvakkenHeel(o);
+      groepenZonderNoValue(o);
+    }
+  });
+
+  it('wat een afzender half of leeg stuurt (tijdvakGeldigheid met alleen een begin, nil groepen) geeft daarna geldige antwoorden', async () => {
+    const id = `0599-AV-${d}-INVOER`;
+    const halfTijdvak = '<StUF:tijdvakGeldigheid><StUF:beginGeldigheid>20240101</StUF:beginGeldigheid></StUF:tijdvakGeldigheid>';
+    await creeer(id, VOLLE_ATTRIBUTEN.replace('Volle zaak', 'Invoer'),
+      `<ZKN:heeftAlsInitiator StUF:entiteittype="ZAKBTRINI" StUF:verwerkingssoort="T"><ZKN:gerelateerde>${nps('211000010')}</ZKN:gerelateerde>` +
+      `<ZKN:omschrijving>Aanvrager</ZKN:omschrijving>${tijdvakRelatie('20240101')}${halfTijdvak}</ZKN:heeftAlsInitiator>`);
+    // The groups cleared: each sent nil in nieuw, its current value in oud.
+    const oud = '<ZKN:resultaat><ZKN:omschrijving>Verleend</ZKN:omschrijving><ZKN:toelichting>Zonder voorwaarden</ZKN:toelichting></ZKN:resultaat>' +
+      '<ZKN:opschorting><ZKN:indicatie>N</ZKN:indicatie><ZKN:reden>Geen</ZKN:reden></ZKN:opschorting><ZKN:verlenging><ZKN:duur>14</ZKN:duur><ZKN:reden>Advies</ZKN:reden></ZKN:verlenging>';
+    const nieuw = '<ZKN:resultaat xsi:nil="true"/><ZKN:opschorting xsi:nil="true"/><ZKN:verlenging xsi:nil="true"/>';
+    goed(await gw.stuur(inEnvelope(wijzig(d, 'updateZaak', id, oud, nieuw)), { actie: actie(d, 'updateZaak'), pad: '/OntvangAsynchroon' }));
+    for (const [label, scope] of [['invoer-alles', undefined], ['invoer-scope', volScope]] as const) {
+      const o = await details(label, id, scope);
+      expect(child(o, 'heeftAlsInitiator')).toBeDefined();
+      if (scope) for (const naam of ['resultaat', 'opschorting', 'verlenging']) expect(child(o, naam)!.children.map(noValue)).toEqual(['geenWaarde', 'geenWaarde']);
+      else for (const naam of ['resultaat', 'opschorting', 'verlenging']) expect(child(o, naam)).toBeUndefined();
       tijdvakkenHeel(o);
       groepenZonderNoValue(o);
     }
