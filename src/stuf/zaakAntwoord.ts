@@ -9,7 +9,7 @@ import { betrokkeneAntwoord, betrokkeneScope } from './betrokkeneAntwoord';
 import { heeftRelevantAntwoord } from './documentAntwoord';
 import { GERELATEERDE_VORM, leidtTotAntwoord } from './besluitAntwoord';
 import { formatTijdstip } from './tijd';
-import { Betrokkene, ExtraElement, ROLSOORTEN, Rol, Rolsoort, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
+import { Betrokkene, ExtraElement, Kenmerk, ROLSOORTEN, Rol, Rolsoort, Status, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie } from '../domain/zaak';
 import type { InkomendeRelatie } from '../store/zaakrelaties';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { VOLLEDIG, Zicht } from '../toegang/zicht';
@@ -137,6 +137,10 @@ const anderZaakObjectAntwoord = (a: XElement): XElement => {
     opgeslagen.find((c) => c.local === naam) ?? nilElement(NS.zkn, naam, naam === 'lokatie' ? 'nietOndersteund' : 'geenWaarde')));
 };
 
+/** KenmerkGrp requires both fields: one an older record lacks is nil (geenWaarde), never empty text. */
+const kenmerkAntwoord = (k: Kenmerk): XElement =>
+  zkn('kenmerk', [k.kenmerk ? zkn('kenmerk', k.kenmerk) : nilElement(NS.zkn, 'kenmerk'), k.bron ? zkn('bron', k.bron) : nilElement(NS.zkn, 'bron')]);
+
 // ---- statuses ---------------------------------------------------------------------------------------------
 
 /**
@@ -202,7 +206,7 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOL
     zkn('heeftAlsHoofdzaak', [gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'), v)], [entiteittype('ZAKZAKHFD')]);
   const delen: Deel[] = [
     ...attrs('omschrijving', 'startdatum'),
-    ['kenmerk', () => herhalendeGroep(scope, 'kenmerk', () => z.kenmerken.map((k) => zkn('kenmerk', [zkn('kenmerk', k.kenmerk), zkn('bron', k.bron)])))],
+    ['kenmerk', () => herhalendeGroep(scope, 'kenmerk', () => z.kenmerken.map(kenmerkAntwoord))],
     ['anderZaakObject', () => herhalendeGroep(scope, 'anderZaakObject', () => z.anderZaakObjecten.filter((a) => a.ns === NS.zkn).map(anderZaakObjectAntwoord))],
     grp('resultaat'),
     ...attrs('startdatum', 'betalingsIndicatie'),

@@ -229,7 +229,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
     }
   });
 
-  it('wat een eerdere versie opsloeg (half tijdvak, nil groep met noValue, halve postadressen) wordt geldig beantwoord', async () => {
+  it('wat een eerdere versie opsloeg (half tijdvak, nil groep met noValue, halve postadressen, een kenmerk zonder bron) wordt geldig beantwoord', async () => {
     const x = (ns: string, local: string, text = '', kinderen: unknown[] = [], attrs: unknown[] = []) => ({ ns, local, attrs, children: kinderen, text });
     const nil = (ns: string, local: string) => x(ns, local, '', [], [{ ns: NS.xsi, local: 'nil', value: 'true' }, { ns: NS.stuf, local: 'noValue', value: 'geenWaarde' }]);
     const rolVelden = [
@@ -252,6 +252,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
       const zaak = db.prepare('SELECT id, data FROM zaak WHERE identificatie = ?').get(OUD) as { id: number; data: string };
       const data = JSON.parse(zaak.data);
       data.groepen = { opschorting: { reden: { w: 'Wacht' } } };
+      data.kenmerken = [{ kenmerk: 'K-OUD', bron: '' }];
       data.anderZaakObjecten = [x(NS.zkn, 'anderZaakObject', '', [x(NS.zkn, 'omschrijving', 'Boom'), nil(NS.zkn, 'aanduiding')], [{ ns: NS.stuf, local: 'noValue', value: 'geenWaarde' }])];
       db.prepare('UPDATE zaak SET data = ? WHERE id = ?').run(JSON.stringify(data), zaak.id);
       expect(db.prepare('UPDATE rol SET velden = ? WHERE zaak_id = ?').run(JSON.stringify(rolVelden), zaak.id).changes).toBe(1);
@@ -272,6 +273,8 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
       expect(namen(child(ini, 'afwijkendCorrespondentieAdres'))).toEqual(['postcode', 'sub.postadresType', 'sub.postadresNummer']);
       expect(namen(path(ini, 'gerelateerde', 'natuurlijkPersoon', 'sub.correspondentieAdres'))).toEqual(['postcode', 'sub.postadresType', 'sub.postadresNummer']);
       expect(namen(child(o, 'opschorting'))).toEqual(['indicatie', 'reden']);
+      expect(namen(child(o, 'kenmerk'))).toEqual(['kenmerk', 'bron']);
+      expect(noValue(path(o, 'kenmerk', 'bron'))).toBe('geenWaarde');
       expect(noValue(child(o, 'anderZaakObject'))).toBeUndefined();
       expect(namen(child(o, 'anderZaakObject'))).toEqual(['omschrijving', 'aanduiding', 'lokatie', 'registratie']);
       expect(namen(path(o, 'heeft', 'isGezetDoor', 'tijdvakRelatie'))).toEqual(['beginRelatie', 'eindRelatie']);
