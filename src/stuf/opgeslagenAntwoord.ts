@@ -4,15 +4,15 @@
 // here, where the subtree re-enters an answer:
 // - a group whose type requires children gets the missing ones nil with StUF:noValue="geenWaarde" (a tijdvakGeldigheid
 //   always has beginGeldigheid and eindGeldigheid; the postadres of a correspondentieadres is type and number);
-// - a group never carries StUF:noValue (no group type has it): a nil tijdvak is given as its required children nil,
-//   any other nil group loses the attribute.
+// - a group never carries StUF:noValue (no group type has it): a nil tijdvak (not nillable) is given as its required
+//   children nil, a nil address group loses the attribute (the allow-list then drops the nil groups it does not keep).
 import { NS } from './namespaces';
 import { Afwijkingen } from './entiteit';
 import { opschonen, opschonenElement, Vorm, VormVeld } from './schemaVorm';
 import { XElement, at, el, isNil } from './xml';
 
 interface Aanvulling {
-  /** Children in schema order, each required when `alles`, or when one of them is present (`samen`). */
+  /** Children in schema order, each required; with `samen` only once one of them is present (a choice branch). */
   kinderen: readonly string[];
   ns: string;
   samen?: boolean;
@@ -39,7 +39,7 @@ const REGELS = new Map<string, Aanvulling>([
 const leeg = (ns: string, local: string): XElement => el(ns, local, undefined, [at(NS.xsi, 'nil', 'true'), at(NS.stuf, 'noValue', 'geenWaarde')]);
 const zonderNoValue = (e: XElement): XElement => ({ ...e, attrs: e.attrs.filter((a) => !(a.ns === NS.stuf && a.local === 'noValue')) });
 
-function vulAan(e: XElement, regel: Aanvulling, kinderen: XElement[]): XElement[] {
+function vulAan(regel: Aanvulling, kinderen: XElement[]): XElement[] {
   const heeft = (naam: string) => kinderen.some((k) => k.ns === regel.ns && k.local === naam);
   if (regel.samen && !regel.kinderen.some(heeft)) return kinderen;
   const uit = [...kinderen];
@@ -56,12 +56,12 @@ function vulAan(e: XElement, regel: Aanvulling, kinderen: XElement[]): XElement[
 export function aangevuld(e: XElement): XElement {
   const regel = REGELS.get(sleutel(e.ns, e.local));
   if (isNil(e)) {
-    if (TIJDVAKKEN.has(sleutel(e.ns, e.local))) return { ns: e.ns, local: e.local, attrs: [], children: vulAan(e, regel!, []), text: '' };
+    if (TIJDVAKKEN.has(sleutel(e.ns, e.local))) return { ns: e.ns, local: e.local, attrs: [], children: vulAan(regel!, []), text: '' };
     return regel ? zonderNoValue(e) : e;
   }
   if (e.children.length === 0) return e;
   const kinderen = e.children.map(aangevuld);
-  return { ...e, children: regel ? vulAan(e, regel, kinderen) : kinderen };
+  return { ...e, children: regel ? vulAan(regel, kinderen) : kinderen };
 }
 
 /** Cleaning drops nil children it does not keep (a nil postadresNummer), so groups are completed again after it. */
