@@ -222,6 +222,31 @@ describe('een SOAP-client gebouwd uit onze eigen WSDL (soap-package, echte HTTP)
       expect(alsLijst(object.heeft).map((s: any) => [s.gerelateerde.volgnummer, s.indicatieLaatsteStatus])).toEqual([['2', 'J'], ['1', 'N']]);
     });
 
+    it('geefZaakdetails_ZakLv01 with a scope built field by field (ZAK-vraagScope is typed) → La01 with what it names', async () => {
+      const la01 = await roep(vraag, 'geefZaakdetails_ZakLv01', {
+        ...lv01(nieuweReferentie()),
+        gelijk: { ...et('ZAK'), identificatie: zaak },
+        scope: {
+          object: {
+            ...et('ZAK'),
+            identificatie: null,
+            omschrijving: null,
+            isVan: { ...et('ZAKZKT'), gerelateerde: { ...et('ZKT'), omschrijving: null, code: null } },
+            // The BG elements of the person get the BG namespace from the schema: the scope is no longer xs:any.
+            heeftAlsInitiator: { ...et('ZAKBTRINI'), gerelateerde: { natuurlijkPersoon: { ...et('NPS'), 'inp.bsn': null, geslachtsnaam: null } } },
+          },
+        },
+      });
+      const bsn = /<(\w+):inp\.bsn\b[^>]*xsi:nil="true"/.exec(vraag.lastRequest);
+      expect(bsn).not.toBeNull();
+      expect(vraag.lastRequest).toContain(`xmlns:${bsn![1]}="http://www.egem.nl/StUF/sector/bg/0310"`);
+      const object = la01.antwoord.object;
+      expect(object).toMatchObject({ identificatie: zaak, omschrijving: 'Aanvraag via een gegenereerde SOAP-client', isVan: { gerelateerde: ZAAKTYPE } });
+      expect(object.startdatum).toBeUndefined();
+      expect(object.heeft).toBeUndefined();
+      expect(alsLijst(object.heeftAlsInitiator).map((i: any) => i.gerelateerde.natuurlijkPersoon['inp.bsn'])).toEqual(['111222333']);
+    });
+
     it('creeerZaak with an identificatie that exists reaches the client as a SOAP fault carrying Fo03 StUF058', async () => {
       const e = await fout(roep(ontvang, 'creeerZaak_ZakLk01', creeerZaak(zaak)));
       expect(e.message).toMatch(/^soapenv:Server: Proces voor afhandelen bericht geeft fout/);
@@ -272,7 +297,7 @@ describe('een SOAP-client gebouwd uit onze eigen WSDL (soap-package, echte HTTP)
     it('are valid against the official VNG schemas and against our own served schemas', async () => {
       expect(Object.keys(verzoeken).map((k) => k.replace(/-\d+$/, ''))).toEqual([
         'genereerZaakIdentificatie_Di02', 'creeerZaak_ZakLk01', 'actualiseerZaakstatus_ZakLk01', 'geefZaakstatus_ZakLv01', 'geefZaakdetails_ZakLv01',
-        'creeerZaak_ZakLk01', 'genereerZaakIdentificatie_Di02', 'creeerZaak_Lk01', 'geefZaakstatus_Lv01',
+        'geefZaakdetails_ZakLv01', 'creeerZaak_ZakLk01', 'genereerZaakIdentificatie_Di02', 'creeerZaak_Lk01', 'geefZaakstatus_Lv01',
       ]);
       const bestanden = schrijfBerichten(verzoeken);
       if (!heeftJava()) {
