@@ -17,6 +17,7 @@ import { besluitClient, geefBesluitdetails, geefLijstBesluiten } from '../suppor
 import { ZAKLV01_ACTIE, zoekZaken } from '../support/zoekBerichten';
 import { heeftJava, schrijfBerichten, valideerOfficieel } from '../support/schemaValidatie';
 import { heeftShared } from '../support/paden';
+import { GZP, TestRol, aanmelding, als, beveiligd, client, regisseur } from '../support/planBerichten';
 
 // ---- what the zaken hold ------------------------------------------------------------------------------------
 
@@ -351,6 +352,68 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
       return;
     }
     expect(Object.keys(antwoorden).length).toBeGreaterThan(10);
+    const uitslag = await valideerOfficieel(schrijfBerichten(antwoorden));
+    expect(uitslag.ongeldig).toEqual([]);
+    expect(uitslag.geldig).toBe(Object.keys(antwoorden).length);
+  });
+});
+
+// A plan seen without plan rights and an ordinary zaak seen by a kcc: withheld groups are the group with each field
+// nil (nietGeautoriseerd), never a group with noValue.
+describe.each<Dialect>(['zds12', 'zds11'])('%s: afgeschermde groepen', (d) => {
+  let gw: TestGateway;
+  const antwoorden: Record<string, string> = {};
+  const PLAN = `0599-AV-${d}-GZP`;
+  const ZAAK = `0599-AV-${d}-KCC`;
+  const vraag = async (label: string, wie: TestRol, id: string, scope?: string) => {
+    const r = await gw.stuur(inEnvelope(geefZaakdetails(d, id, scope, als(wie))), { actie: actie(d, 'geefZaakdetails'), pad: '/BeantwoordVraag', headers: aanmelding(wie) });
+    antwoorden[`${d}-${label}`] = r.body;
+    return path(goed(r), 'antwoord', 'object');
+  };
+
+  beforeAll(async () => {
+    gw = await startGateway(beveiligd());
+    const maak = async (id: string, zaaktype: string, relaties: string) => {
+      const r = await gw.stuur(inEnvelope(creeerZaak(d, { id, zaaktype, attributen: VOLLE_ATTRIBUTEN, relaties, sturing: als('regie') })),
+        { actie: actie(d, 'creeerZaak'), pad: '/OntvangAsynchroon', headers: aanmelding('regie') });
+      goed(r);
+    };
+    await maak(PLAN, GZP, client('211000020') + regisseur());
+    await maak(ZAAK, 'B1026', client('211000021') + rol('heeftAlsInitiator', nps('211000022')));
+  });
+  afterAll(() => gw.sluit());
+
+  it('een plan zonder planrechten: kenmerk, anderZaakObject en de enkele groepen als groep met velden nietGeautoriseerd', async () => {
+    const scope = alsScope((await vraag('plan-regie', 'regie', PLAN))!);
+    for (const [label, s] of [['plan-alles', undefined], ['plan-scope', scope]] as const) {
+      const o = await vraag(label, 'backoffice', PLAN, s);
+      for (const [naam, velden] of [['kenmerk', ['kenmerk', 'bron']], ['anderZaakObject', ['omschrijving', 'aanduiding', 'lokatie', 'registratie']],
+        ['resultaat', ['omschrijving', 'toelichting']], ['opschorting', ['indicatie', 'reden']], ['verlenging', ['duur', 'reden']]] as const) {
+        const g = children(o, naam);
+        expect(g).toHaveLength(1);
+        expect(noValue(g[0])).toBeUndefined();
+        expect(namen(g[0])).toEqual(velden);
+        expect(g[0].children.map(noValue)).toEqual(velden.map(() => 'nietGeautoriseerd'));
+      }
+      groepenZonderNoValue(o);
+    }
+  });
+
+  it('een gewone zaak voor een kcc (procesweergave): de groepen zoals gehouden, tijdvakken heel', async () => {
+    const scope = alsScope((await vraag('kcc-regie', 'regie', ZAAK))!);
+    for (const [label, s] of [['kcc-alles', undefined], ['kcc-scope', scope]] as const) {
+      const o = await vraag(label, 'kcc', ZAAK, s);
+      expect(children(o, 'kenmerk').map(namen)).toEqual([['kenmerk', 'bron'], ['kenmerk', 'bron']]);
+      tijdvakkenHeel(o);
+      groepenZonderNoValue(o);
+    }
+  });
+
+  it('elk antwoord hierboven is geldig volgens de referentievalidator', async () => {
+    if (!heeftShared() || !heeftJava()) {
+      console.warn('../shared of java ontbreekt: de antwoorden worden hier niet gevalideerd');
+      return;
+    }
     const uitslag = await valideerOfficieel(schrijfBerichten(antwoorden));
     expect(uitslag.ongeldig).toEqual([]);
     expect(uitslag.geldig).toBe(Object.keys(antwoorden).length);
