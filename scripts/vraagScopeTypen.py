@@ -278,7 +278,9 @@ def main():
     doel = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'xsd')
     g = Generator(Schemas(map_))
     g.genereer(START)
-    for sleutel in [(ZKN, n) for n in ('ZAK-gerelateerdeVraagScope', 'ZAKSTTBTR-vraagScope', 'ZAKZKT-vraag')]:
+    # The relations our hand-written scopes of gateway-zkn.xsd use (a document's or besluit's zaak, a status's
+    # betrokkene, a zaak's zaaktype, a document's besluit and dossier).
+    for sleutel in [(ZKN, n) for n in ('ZAK-gerelateerdeVraagScope', 'ZAKSTTBTR-vraagScope', 'ZAKZKT-vraag', 'EDCBSL-vraag', 'EDCSDC-vraag')]:
         g.genereer(sleutel)
     for ns, bestand, wat, eigen in (
         (ZKN, 'gateway-zkn-vraagscope.xsd', 'ZKN:ZAK-vraagScope and the ZKN types it uses', VRAAGVELD + VRIJ),

@@ -11,7 +11,7 @@ import * as b from '../support/besluitBerichten';
 import { alsZds11Document } from '../support/documentBerichten';
 import { startGateway, TestGateway } from '../support/gateway';
 import { heeftShared } from '../support/paden';
-import { heeftJava, schrijfBerichten, valideerEigen } from '../support/schemaValidatie';
+import { heeftJava, schrijfBerichten, valideerEigen, valideerOfficieel } from '../support/schemaValidatie';
 import { inEnvelope, sample } from '../support/soap';
 
 const WSDL = 'http://schemas.xmlsoap.org/wsdl/';
@@ -386,6 +386,33 @@ metJavaEnShared('onze schema\'s beschrijven de samples die we aannemen en de ant
     expect(uitslag.ongeldig).toHaveLength(1);
     expect(uitslag.ongeldig[0]).toMatch(/^INVALID .*selectie-op-initiator-verzoek/);
     expect(uitslag.geldig).toBe(Object.keys(berichten).length);
+  });
+  it('scopes naming what the official scope types allow, also what the gateway does not answer, are valid against the served schemas and answered', async () => {
+    // A person's address, a zaak's documents and besluiten; a document's status, validity, besluit: the scope types
+    // follow the official ones (ZAK-vraagScope generated from them), so a scope the standard allows is one we describe.
+    const details = sample('zds12/geefZaakdetails_ZakLv01.xml')
+      .replace('<BG:voorletters xsi:nil="true"/>', '<BG:voorletters xsi:nil="true"/><BG:verblijfsadres><BG:wpl.woonplaatsNaam xsi:nil="true"/><BG:aoa.postcode xsi:nil="true"/></BG:verblijfsadres>')
+      .replace(
+        /(<\/ZKN:heeft>\s*)(<\/ZKN:object>\s*<\/ZKN:scope>)/,
+        '$1<ZKN:heeftRelevant StUF:entiteittype="ZAKEDC"><ZKN:gerelateerde StUF:entiteittype="EDC"><ZKN:identificatie xsi:nil="true"/><ZKN:titel xsi:nil="true"/></ZKN:gerelateerde></ZKN:heeftRelevant>' +
+          '<ZKN:leidtTot StUF:entiteittype="ZAKBSL"><ZKN:gerelateerde StUF:entiteittype="BSL"><ZKN:identificatie xsi:nil="true"/></ZKN:gerelateerde></ZKN:leidtTot>$2',
+      );
+    const lezen = sample('zds12/geefZaakdocumentLezen_EdcLv01.xml')
+      .replace('<ZKN:inhoud xsi:nil="true"/>', '<ZKN:inhoud xsi:nil="true"/><StUF:tijdvakGeldigheid><StUF:beginGeldigheid xsi:nil="true"/><StUF:eindGeldigheid xsi:nil="true"/></StUF:tijdvakGeldigheid>')
+      .replace('</ZKN:isRelevantVoor>', '</ZKN:isRelevantVoor><ZKN:kanVastleggingZijnVan StUF:entiteittype="EDCBSL"><ZKN:gerelateerde StUF:entiteittype="BSL"><ZKN:identificatie xsi:nil="true"/></ZKN:gerelateerde></ZKN:kanVastleggingZijnVan>');
+    expect(details).toContain('<ZKN:leidtTot');
+    expect(lezen).toContain('<ZKN:kanVastleggingZijnVan');
+    const a12 = (naam: string) => `${ACTION_BASE.zds12}${naam}`;
+    const berichten: Record<string, string> = { 'details-verzoek': details, 'lezen-verzoek': lezen };
+    for (const [label, verzoek, actie] of [['details', details, 'geefZaakdetails_ZakLv01'], ['lezen', lezen, 'geefZaakdocumentLezen_EdcLv01']]) {
+      const r = await gw.stuur(inEnvelope(verzoek), { actie: a12(actie), pad: '/BeantwoordVraag' });
+      expect({ label, status: r.status }).toEqual({ label, status: 200 });
+      berichten[`${label}-antwoord`] = r.body;
+    }
+    const bestanden = schrijfBerichten(berichten);
+    const [eigen, officieel] = await Promise.all([valideerEigen(basis, bestanden), valideerOfficieel(bestanden.filter((b) => b.endsWith('-verzoek.xml')))]);
+    expect(officieel).toEqual({ geldig: 2, ongeldig: [] });
+    expect(eigen).toEqual({ geldig: 4, ongeldig: [] });
   });
   it('RZS: the samples of the four messages, and our answers and faults to the notifications, are valid against the served schemas', async () => {
     const berichten: Record<string, string> = {};
