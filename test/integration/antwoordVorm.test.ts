@@ -108,7 +108,7 @@ function overal(e: XElement | undefined, local: string, ns?: string): XElement[]
   return [...hier, ...e.children.flatMap((c) => overal(c, local, ns))];
 }
 
-/** The answer's tijdvak groups are whole: tijdvakGeldigheid begin and end, tijdvakRelatie its begin, none nil. */
+/** The answer's tijdvak groups are whole: tijdvakGeldigheid has begin and end, tijdvakRelatie starts with its begin. */
 function tijdvakkenHeel(object: XElement | undefined): void {
   const geldigheid = overal(object, 'tijdvakGeldigheid', NS.stuf);
   for (const g of geldigheid) expect(namen(g)).toEqual(['beginGeldigheid', 'eindGeldigheid']);
@@ -121,7 +121,8 @@ const GROEPEN = ['kenmerk', 'anderZaakObject', 'resultaat', 'opschorting', 'verl
 function groepenZonderNoValue(object: XElement | undefined): void {
   for (const naam of GROEPEN) {
     for (const g of overal(object, naam)) {
-      // kenmerk and resultaat/omschrijving share names with fields: a group is the one with children or nil.
+      // A group is an element with children, or a nil one; the field kenmerk inside the group KenmerkGrp shares its
+      // name, and may carry noValue when nil.
       if (g.children.length === 0 && !isNilEl(g)) continue;
       if (naam === 'kenmerk' && g.children.length === 0 && overal(object, 'kenmerk').some((k) => k.children.includes(g))) continue;
       expect([naam, noValue(g)]).toEqual([naam, undefined]);
