@@ -6,7 +6,8 @@ import { NS } from '../stuf/namespaces';
 import { Actie, relatieActie } from './relatieActie';
 import { nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
 import { Tijdstip, parseTijdstip } from '../stuf/tijd';
-import { XElement, isNil } from '../stuf/xml';
+import { XElement } from '../stuf/xml';
+import { zonderWaarde } from '../stuf/entiteit';
 import {
   BesluitBericht, DOCUMENT_SPECS, ZaakVerwijzing, besluitdocumentGerelateerde, besluitdocumentVelden, leesBesluitdocument, leesUitkomstVan,
 } from '../stuf/besluitKennisgeving';
@@ -141,8 +142,9 @@ const actieVan = (ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie =
 function werkBijOpNaam(huidig: XElement[], ontvangen: XElement[], schoon: (c: XElement[]) => XElement[]): XElement[] {
   let uit = [...huidig];
   for (const c of ontvangen) {
-    const nieuw = isNil(c) ? [] : schoon([c]);
-    if (!isNil(c) && nieuw.length === 0) continue; // dropped: the stored value stays
+    const leeg = zonderWaarde(c); // nil, or a group without any value: removes the stored one
+    const nieuw = leeg ? [] : schoon([c]);
+    if (!leeg && nieuw.length === 0) continue; // dropped: the stored value stays
     uit = uit.filter((v) => !(v.local === c.local && v.ns === c.ns));
     uit.push(...nieuw);
   }

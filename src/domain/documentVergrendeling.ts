@@ -52,6 +52,19 @@ export function controleerWijziging(doc: Document, checkedOutId: string | undefi
 }
 
 /**
+ * ontkoppelZaakdocument changes no document, only a filing: one that nobody has checked out is unfiled whatever
+ * checkedOutId the message carries (the test platform sends a placeholder), with a note; one that is checked out
+ * only with the checkedOutId of that check-out, as any change.
+ */
+export function controleerOntkoppelen(doc: Document, checkedOutId: string | undefined, meldingen: string[], nu = new Date()): void {
+  if (!actieveVergrendeling(doc, nu) && checkedOutId !== undefined && checkedOutId !== doc.vergrendeling?.checkedOutId) {
+    meldingen.push(`ontkoppelZaakdocument: document ${doc.identificatie} is niet uitgecheckt; de meegegeven checkedOutId is genegeerd`);
+    return;
+  }
+  controleerWijziging(doc, checkedOutId, 'ontkoppelen', nu);
+}
+
+/**
  * geefZaakdocumentBewerken: a new check-out, or the holder's own one again (its lapse moved forward).
  * Anyone else is refused while the lock is in force.
  */

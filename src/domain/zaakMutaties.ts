@@ -2,10 +2,10 @@
 // semantics of StUF 3.01 5.2.6 (T add, W change, V remove, E end, R replace, I identify only) and the status rules.
 // Runs inside the caller's transaction: any thrown StufFout rolls the whole message back.
 import { Actie, relatieActie } from './relatieActie';
-import { Afwijkingen, canoniek } from '../stuf/entiteit';
+import { Afwijkingen, canoniek, zonderWaarde } from '../stuf/entiteit';
 import { NS } from '../stuf/namespaces';
 import { schemaFout, verwerkingsFout, nietGevonden } from '../stuf/fout';
-import { XElement, isNil } from '../stuf/xml';
+import { XElement } from '../stuf/xml';
 import {
   RelatieElement, StatusBericht, ZaakBericht, eindRelatie, leesRol, leesStatus, leesZaakobject, leesZaakrelatie, relatieVelden,
 } from '../stuf/zaakKennisgeving';
@@ -202,8 +202,9 @@ function gewijzigdeVelden(huidig: XElement[], rel: RelatieElement, afw: Afwijkin
   let velden = [...huidig];
   for (const c of rel.element.children) {
     if (c.local === 'gerelateerde' && c.ns === NS.zkn) continue;
-    const schoon = isNil(c) ? [] : relatieVelden(rel, afw, [c]);
-    if (!isNil(c) && schoon.length === 0) continue; // dropped: the stored value stays
+    const leeg = zonderWaarde(c); // nil, or a group without any value: removes the stored one
+    const schoon = leeg ? [] : relatieVelden(rel, afw, [c]);
+    if (!leeg && schoon.length === 0) continue; // dropped: the stored value stays
     velden = velden.filter((v) => !(v.local === c.local && v.ns === c.ns));
     velden.push(...schoon);
   }

@@ -22,7 +22,7 @@ export function mutatieContext(ctx: OperatieContext): MutatieContext {
 
 /** The objects of a zakLk01 after checking its parameters: one (T), or oud and nieuw (W). */
 export function leesKennisgeving(ctx: OperatieContext, bericht: Bericht, mutatiesoort: 'T' | 'W'): { oud?: ZaakBericht; nieuw: ZaakBericht } {
-  const vorm = { wat: 'zaak', naam: { T: 'creeerZaak', W: 'een wijziging' }, indicatorOvername: true, lees: leesZaakObject };
+  const vorm = { wat: 'zaak', naam: { T: 'creeerZaak', W: 'een wijziging' }, indicatorOvername: true, wijzigingOokAlsT: true, lees: leesZaakObject };
   return leesKennisgevingObjecten(bericht.root, mutatiesoort, vorm, ctx.afw);
 }
 

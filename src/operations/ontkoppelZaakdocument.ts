@@ -1,12 +1,13 @@
 // #17 ontkoppelZaakdocument: unfiles a document from a zaak; the document itself stays (Di02 → Bv02).
-// New in ZDS 1.2; the same message with ZKN children and root is accepted as its ZDS 1.1 form.
+// New in ZDS 1.2; the same message with ZKN children and root is accepted as its ZDS 1.1 form. A document nobody
+// has checked out is unfiled whatever checkedOutId the message carries (documentVergrendeling.ts).
 import { NS } from '../stuf/namespaces';
 import { bv02 } from '../stuf/berichten';
 import { schemaFout } from '../stuf/fout';
 import { child } from '../stuf/xml';
 import { leesDocumentObjecten } from '../stuf/documentKennisgeving';
 import { ontkoppelDocument } from '../domain/documentMutaties';
-import { controleerWijziging } from '../domain/documentVergrendeling';
+import { controleerOntkoppelen } from '../domain/documentVergrendeling';
 import { Operatie } from '../soap/operatie';
 import { zds11Actie, zds12Actie } from './gemeenschappelijk';
 import { documentContext, identificatieVan, leesZdsParameters, teWijzigenDocument } from './documentGemeenschappelijk';
@@ -28,7 +29,7 @@ export const ontkoppelZaakdocument: Operatie = {
     if (!edcLk02) throw schemaFout('edcLk02 ontbreekt: het bericht noemt geen document en zaak om te ontkoppelen');
     const { oud, nieuw } = leesDocumentObjecten(edcLk02, 'W', ctx.afw);
     const doc = teWijzigenDocument(ctx, identificatieVan(oud, nieuw));
-    controleerWijziging(doc, checkedOutId, 'ontkoppelen');
+    controleerOntkoppelen(doc, checkedOutId, ctx.meldingen);
     return { bericht: bv02(), zaken: ontkoppelDocument(documentContext(ctx), doc, oud, nieuw) };
   },
 };

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { foutbericht, FoutSoort } from '../stuf/berichten';
 import { Afwijkingen } from '../stuf/entiteit';
 import { StufFout, schemaFout } from '../stuf/fout';
-import { Stuurgegevens, leesStuurgegevens, systeemLabel } from '../stuf/stuurgegevens';
+import { Stuurgegevens, berichtcodeUitRoot, leesStuurgegevens, systeemLabel } from '../stuf/stuurgegevens';
 import { XElement, XmlSyntaxError, parseXml, serialize, serializeDelen } from '../stuf/xml';
 import { leesXml } from '../stuf/xmlLezer';
 import { EnvelopeFout, SoapVersie, contentType, envelopeDelen, envelopeUit, faultEnvelope } from './envelope';
@@ -142,6 +142,7 @@ export class Verwerker {
         throw new StufFout('StUF040', `Onbekend bericht: SOAPAction '${verzoek.soapAction ?? ''}', body-root {${root.ns}}${root.local}; deze gateway ondersteunt ${this.dispatcher.operaties.map((o) => o.naam).join(', ')}`);
       }
       op = keuze.operatie;
+      sg = berichtcodeUitRoot(sg, root, op.stuurgegevens.berichtcode, afw);
       controleerStuurgegevens(this.gw, op, sg, afw);
       aanroeper = await this.gw.toegang.identificeer(verzoek.transport ?? {}, sg.zender);
       const nood = leesNoodtoegang(env.headers, root);

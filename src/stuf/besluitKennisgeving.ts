@@ -1,7 +1,7 @@
 // Decoding a BSL entity of a kennisgeving (the besluit of voegBesluitToe_Di01, an object of updateBesluit_BslLk01)
 // into what it says: attributes to set or clear, the validity it states, and its relations by verwerkingssoort.
 import { schemaFout } from './fout';
-import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
+import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde, relatieZonderWaarde, zonderWaarde } from './entiteit';
 import { NS } from './namespaces';
 import { EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_RELATIE, opschonen, vorm } from './schemaVorm';
 import { Tijdstip, parseTijdstip } from './tijd';
@@ -29,7 +29,8 @@ export interface ZaakVerwijzing {
 }
 
 const ATTRIBUUT_SPEC = new Map(BESLUIT_ATTRIBUTEN.map((s) => [s.naam as string, s]));
-const RELATIES = new Set(['isVastgelegdIn', 'isUitkomstVan']);
+/** The relations of a BSL-kennisgeving, with the entiteittype of their gerelateerde. */
+const RELATIES = new Map([['isVastgelegdIn', 'EDC'], ['isUitkomstVan', 'ZAK']]);
 /** The StUF children of a BSL-kennisgeving; the rest is ZKN. */
 const STUF_KINDEREN = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
 /** What a besluit message may say of a document besides its identificatie. */
@@ -84,13 +85,14 @@ export function leesBesluitObject(obj: XElement, pad: string, afw: Afwijkingen):
     } else if (spec) {
       b.attributen.set(spec.naam, leesWaarde(c, spec, cpad, afw));
     } else if (c.local === 'tijdvakGeldigheid') {
+      if (zonderWaarde(c)) continue; // both ends nil: states no validity
       b.geldigheid = { begin: leesTijdstip(child(c, 'beginGeldigheid', NS.stuf), `${cpad}/beginGeldigheid`), eind: leesTijdstip(child(c, 'eindGeldigheid', NS.stuf), `${cpad}/eindGeldigheid`) };
     } else if (c.local === 'tijdstipRegistratie') {
       b.tijdstipRegistratie = leesTijdstip(c, cpad);
     } else if (c.local === 'extraElementen') {
       b.extraElementen = [...(b.extraElementen ?? []), ...leesExtraElementen(c, cpad, afw)];
     } else if (RELATIES.has(c.local)) {
-      b.relaties.push({ naam: c.local, verwerkingssoort: leesVerwerkingssoort(c, cpad, afw), nil: isNil(c), element: c, pad: cpad });
+      b.relaties.push({ naam: c.local, verwerkingssoort: leesVerwerkingssoort(c, cpad, afw), nil: relatieZonderWaarde(c, RELATIES.get(c.local), cpad, afw), element: c, pad: cpad });
     } else {
       afw.meld(`${cpad}: element onbekend in een BSL-kennisgeving; genegeerd`);
     }

@@ -2,7 +2,7 @@
 // updateZaakdocument and ontkoppelZaakdocument) into what it says: metadata to set or clear, new content,
 // and the zaken it is filed in or unfiled from (isRelevantVoor).
 import { schemaFout } from './fout';
-import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
+import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde, relatieZonderWaarde } from './entiteit';
 import { Inhoud, leesInhoud } from './inhoud';
 import { leesKennisgevingObjecten } from './kennisgevingObjecten';
 import { NS } from './namespaces';
@@ -13,7 +13,7 @@ import type { Waarde } from '../domain/zaak';
 export interface ZaakKoppeling {
   pad: string;
   verwerkingssoort?: Verwerkingssoort;
-  /** The empty counterpart of an add (in oud) or a removal (in nieuw). */
+  /** Names no zaak (sent nil, or an empty gerelateerde): the empty counterpart of an add (in oud) or a removal (in nieuw). */
   nil: boolean;
   zaak?: string;
   velden: Map<ZaakdocumentVeld, Waarde | null>;
@@ -48,7 +48,8 @@ export function controleerDocumentidentificatie(id: string | undefined, pad: str
 
 function leesKoppeling(e: XElement, pad: string, afw: Afwijkingen): ZaakKoppeling {
   checkEntiteittype(e, 'EDCZAK', pad, afw);
-  const k: ZaakKoppeling = { pad, verwerkingssoort: leesVerwerkingssoort(e, pad, afw), nil: isNil(e), velden: new Map() };
+  const k: ZaakKoppeling = { pad, verwerkingssoort: leesVerwerkingssoort(e, pad, afw), nil: relatieZonderWaarde(e, 'ZAK', pad, afw), velden: new Map() };
+  if (k.nil) return k; // names no zaak: in oud there was none, in nieuw there is nothing to file
   for (const c of e.children) {
     const cpad = `${pad}/${c.local}`;
     if (c.ns !== verwachteNs(c.local)) {
@@ -58,15 +59,16 @@ function leesKoppeling(e: XElement, pad: string, afw: Afwijkingen): ZaakKoppelin
     const spec = KOPPEL_SPEC.get(c.local);
     if (c.local === 'gerelateerde') {
       checkEntiteittype(c, 'ZAK', cpad, afw);
-      k.zaak = child(c, 'identificatie', NS.zkn)?.text.trim() || undefined;
-      if (!k.zaak && !isNil(c)) throw schemaFout(`${cpad}/identificatie: de zaak van de koppeling ontbreekt`);
+      const id = child(c, 'identificatie', NS.zkn);
+      k.zaak = (id && !isNil(id) && id.text.trim()) || undefined;
+      if (!k.zaak) throw schemaFout(`${cpad}/identificatie: de zaak van de koppeling ontbreekt`);
     } else if (spec) {
       k.velden.set(spec.naam, leesWaarde(c, spec, cpad, afw));
     } else if (!GENEGEERD_IN_KOPPELING.has(c.local)) {
       afw.meld(`${cpad}: element onbekend in isRelevantVoor; genegeerd`);
     }
   }
-  if (!k.nil && !k.zaak) throw schemaFout(`${pad}: isRelevantVoor zonder gerelateerde zaak`);
+  if (!k.zaak) throw schemaFout(`${pad}: isRelevantVoor zonder gerelateerde zaak`);
   return k;
 }
 

@@ -3,7 +3,7 @@
 import { NS } from './namespaces';
 import { schemaFout } from './fout';
 import { checkDatum, parseTijdstip, formatTijdstip } from './tijd';
-import { XElement, attr, isNil } from './xml';
+import { XElement, attr, child, isNil } from './xml';
 import type { VeldSpec, Waarde } from '../domain/zaak';
 
 export const VERWERKINGSSOORTEN = ['T', 'W', 'V', 'E', 'I', 'R', 'S', 'O'] as const;
@@ -31,6 +31,37 @@ export class Afwijkingen {
     if (this.strikt) throw schemaFout(tekst);
     this.lijst.push(tekst);
   }
+}
+
+/** Attributes that say how to read an element, not what it holds. */
+const ZONDER_INHOUD_NS = new Set<string>([NS.stuf, NS.xsi, NS.xml]);
+
+/**
+ * Whether an element says "no value" the ways the schema lets a sender say it: xsi:nil, or a group or entity none
+ * of whose children holds a value (vendors send a kenmerk with kenmerk and bron both nil, and report empty current
+ * values in *oud* that way). Text, binary content or an attribute of its own (the naam of an extraElement) is a value.
+ */
+export function zonderWaarde(e: XElement): boolean {
+  if (isNil(e)) return true;
+  if (e.binair || e.text.trim() !== '' || e.attrs.some((a) => !ZONDER_INHOUD_NS.has(a.ns))) return false;
+  return e.children.every(zonderWaarde);
+}
+
+/**
+ * A relation that names nothing: sent nil, or its gerelateerde nil or without any value (an empty `<gerelateerde/>`,
+ * a `<natuurlijkPersoon xsi:nil="true"/>`). In *oud* it says there was none; in *nieuw* or a new object there is
+ * nothing to add or change. `gerelateerdeEt`: the entiteittype the gerelateerde's type requires (ZAK, STT, EDC; a
+ * betrokkene or zaakobject has none), whose absence is a deviation also on an empty one; other values the relation
+ * carries without anything to relate them to are reported and ignored.
+ */
+export function relatieZonderWaarde(rel: XElement, gerelateerdeEt: string | undefined, pad: string, afw: Afwijkingen): boolean {
+  if (isNil(rel)) return true;
+  const g = child(rel, 'gerelateerde', NS.zkn);
+  if (!g || !zonderWaarde(g)) return false;
+  if (gerelateerdeEt) checkEntiteittype(g, gerelateerdeEt, `${pad}/gerelateerde`, afw);
+  const overig = rel.children.filter((c) => c !== g && !zonderWaarde(c)).map((c) => c.local);
+  if (overig.length) afw.meld(`${pad}: relatie zonder gerelateerde; ${overig.join(', ')} genegeerd`);
+  return true;
 }
 
 /** The verwerkingssoort of an entity, checked to be one StUF knows. */

@@ -1,6 +1,6 @@
 // The parameters and objects of a kennisgeving (zakLk01, edcLk01 / the edcLk02 inside a Di02, BslLk01): mutatiesoort
 // and indicatorOvername checked, then one object (T) or oud and nieuw (W). One object in a W message (open-forms and
-// others send that) is read as nieuw (zds.md A6).
+// others send that) is read as nieuw (zds.md A6); a zaak change sent with mutatiesoort T is read as W (field notes).
 import { Afwijkingen } from './entiteit';
 import { NS } from './namespaces';
 import { schemaFout } from './fout';
@@ -13,6 +13,11 @@ export interface KennisgevingVorm<T> {
   naam: { T: string; W: string };
   /** Whether the parameters carry indicatorOvername (an Lk01 does; the edcLk02 inside a Di02 does not). */
   indicatorOvername: boolean;
+  /**
+   * A change that senders also send with mutatiesoort T (updateZaak, actualiseerZaakstatus: the service, by its
+   * SOAPAction or ZDS 1.2 root, already says it is a change): read as W after a deviation (lenient), refused in strict.
+   */
+  wijzigingOokAlsT?: boolean;
   lees(obj: XElement, pad: string, afw: Afwijkingen): T;
 }
 
@@ -21,6 +26,7 @@ export function leesKennisgevingObjecten<T>(container: XElement, mutatiesoort: '
   const p = child(container, 'parameters', NS.zkn);
   const ms = child(p, 'mutatiesoort', NS.stuf)?.text.trim();
   if (!ms) afw.meld(`parameters/mutatiesoort ontbreekt (verwacht ${mutatiesoort})`);
+  else if (ms === 'T' && mutatiesoort === 'W' && vorm.wijzigingOokAlsT) afw.meld("parameters/mutatiesoort is 'T' bij een wijziging; gelezen als W");
   else if (ms !== mutatiesoort) throw schemaFout(`parameters/mutatiesoort is '${ms}'; dit bericht verwacht '${mutatiesoort}'`);
   if (vorm.indicatorOvername) {
     const overname = child(p, 'indicatorOvername', NS.stuf)?.text.trim();

@@ -1,12 +1,15 @@
 // What the relations of a zaak may store besides their gerelateerde, and the stored subtrees around them
-// (statustype, isGezetDoor, the other zaak of a zaakrelatie, anderZaakObject), per the ZKN kennisgeving types
-// (ZAKBTRxxx-, ZAKOBJ-, ZAKZAKxxx-, ZAKSTT-kennisgeving). These are echoed in later answers of the zaak.
+// (statustype, isGezetDoor, the other zaak of a zaakrelatie) and the groups of the zaak itself (kenmerk,
+// anderZaakObject, resultaat, opschorting, verlenging), per the ZKN kennisgeving types (ZAKBTRxxx-, ZAKOBJ-,
+// ZAKZAKxxx-, ZAKSTT-kennisgeving, the Grp types). These are echoed in later answers of the zaak.
 import { NS } from './namespaces';
 import { at } from './xml';
 import { AFWIJKEND_ADRES, AFWIJKEND_BUITENLANDS_ADRES, BETROKKENE_VORM } from './betrokkeneVelden';
 import {
-  EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_RELATIE, Vorm, VormVeld, datum, groep, keuze, patroon, tekst, vorm, weg,
+  EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_RELATIE, Vorm, VormVeld, datum, groep, keuze, patroon, tekst, uitSpec, vorm, weg,
 } from './schemaVorm';
+import { ZAAK_GROEPEN, ZaakGroep } from '../domain/zaak';
+import type { VeldSpec } from '../domain/zaak';
 
 const CODE = tekst(NS.zkn, 10);
 const OMSCHRIJVING = tekst(NS.zkn, 80);
@@ -58,3 +61,18 @@ export const GEZET_DOOR = entiteit('ZAKSTTBTR', vorm([
 export const ANDER_ZAAKOBJECT = groep(NS.zkn, vorm([
   ['omschrijving', OMSCHRIJVING], ['aanduiding', OMSCHRIJVING], ['lokatie', weg(NS.zkn)], ['registratie', tekst(NS.zkn, 50)],
 ]), ['omschrijving']);
+
+/** KenmerkGrp: both halves or none; a kenmerk without its bron names nothing (and its answer needs both). */
+export const KENMERK = groep(NS.zkn, vorm([['kenmerk', tekst(NS.zkn, 40)], ['bron', tekst(NS.zkn, 40)]]), ['kenmerk', 'bron']);
+
+/** DuurVerlenging is an integer of at most 3 digits (not any text of 3 characters). */
+const DUUR_VERLENGING = patroon(NS.zkn, /^[+-]?\d{1,3}$/, 'geheel getal van hoogstens 3 cijfers');
+
+/**
+ * ResultaatGrp, OpschortingGrp, VerlengingGrp: any of their fields may be stored alone, the answer gives the others
+ * nil (opschorting and verlenging require both, nillable), so none is verplicht here.
+ */
+export const ZAAK_GROEP_VORMEN = Object.fromEntries(
+  (Object.keys(ZAAK_GROEPEN) as ZaakGroep[]).map((g) => [g, groep(NS.zkn, vorm((ZAAK_GROEPEN[g] as readonly VeldSpec[]).map((s): [string, VormVeld] =>
+    [s.naam, g === 'verlenging' && s.naam === 'duur' ? DUUR_VERLENGING : uitSpec(NS.zkn, s)])))]),
+) as Record<ZaakGroep, VormVeld>;

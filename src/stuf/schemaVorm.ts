@@ -4,7 +4,7 @@
 // invalid. Children are matched on namespace URI and local name; anything else is dropped as a deviation (lenient)
 // or refused (strict), a value outside its type is refused in both modes.
 import { NS } from './namespaces';
-import { Afwijkingen, leesWaarde } from './entiteit';
+import { Afwijkingen, leesWaarde, zonderWaarde } from './entiteit';
 import { XAttr, XElement, at, isNil } from './xml';
 import type { VeldSpec } from '../domain/zaak';
 
@@ -88,13 +88,7 @@ function schoonElement(c: XElement, veld: VormVeld, pad: string, afw: Afwijkinge
   if (isNil(c)) {
     return veld.nilBewaren ? { ns: c.ns, local: c.local, attrs: [at(NS.xsi, 'nil', 'true'), at(NS.stuf, 'noValue', 'geenWaarde')], children: [], text: '' } : undefined;
   }
-  if (veld.kinderen) {
-    if (c.text.trim() !== '') afw.meld(`${pad}: tekst in een groep; genegeerd`);
-    const kinderen = opschonen(c.children, veld.kinderen, pad, afw);
-    if (kinderen.length === 0) return undefined;
-    if (veld.verplicht?.some((v) => !kinderen.some((k) => k.local === v))) return undefined;
-    return { ns: c.ns, local: c.local, attrs: attributen(c, veld, pad, afw), children: kinderen, text: '' };
-  }
+  if (veld.kinderen) return leesGroep(c, veld, pad, afw) ?? undefined;
   if (c.children.length > 0) afw.meld(`${pad}: elementen in een enkelvoudig gegeven; genegeerd`);
   if (veld.vrij) {
     if (veld.attributen?.some((t) => !c.attrs.some((a) => a.ns === t.ns && a.local === t.local))) {
@@ -107,6 +101,27 @@ function schoonElement(c: XElement, veld: VormVeld, pad: string, afw: Afwijkinge
   if (!w) return undefined;
   veld.controle?.(w.w, pad);
   return { ns: c.ns, local: c.local, attrs: attributen(c, veld, pad, afw, w.ind), children: [], text: w.w };
+}
+
+/**
+ * A group (or entity) read by its schema type, one rule for every place: null when it says "no value" (nil, empty,
+ * or none of its children holds a value: a kenmerk with kenmerk and bron nil, a tijdvakGeldigheid with both ends
+ * nil), else its cleaned children. A group with some value but without a child it cannot be stored or answered
+ * without (VormVeld.verplicht: both halves of a kenmerk, the omschrijving of an anderZaakObject) is not stored:
+ * a deviation (lenient: dropped; strict: refused), never half a group that would make a later answer invalid.
+ */
+export function leesGroep(c: XElement, veld: VormVeld, pad: string, afw: Afwijkingen): XElement | null | undefined {
+  if (zonderWaarde(c)) return null;
+  if (c.text.trim() !== '') afw.meld(`${pad}: tekst in een groep; genegeerd`);
+  const kinderen = opschonen(c.children, veld.kinderen!, pad, afw);
+  // Only nil placeholders left (or nothing storable): no value either.
+  if (kinderen.every(isNil)) return null;
+  const ontbreekt = (veld.verplicht ?? []).filter((v) => !kinderen.some((k) => k.local === v));
+  if (ontbreekt.length) {
+    afw.meld(`${pad}: ${ontbreekt.join(' en ')} zonder waarde; ${c.local} niet opgeslagen`);
+    return undefined;
+  }
+  return { ns: c.ns, local: c.local, attrs: attributen(c, veld, pad, afw), children: kinderen, text: '' };
 }
 
 const VOLGORDE = new WeakMap<Vorm, Map<string, number>>();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NS } from './namespaces';
 import { XElement, child, el } from './xml';
 import { nuTijdstip } from './tijd';
+import type { Afwijkingen } from './entiteit';
 
 export interface Systeem {
   organisatie?: string;
@@ -51,6 +52,17 @@ export function leesStuurgegevens(root: XElement): Stuurgegevens {
     entiteittype: tekst(child(sg, 'entiteittype')),
     functie: tekst(child(sg, 'functie')),
   };
+}
+
+/**
+ * A message without stuurgegevens/berichtcode whose root already says what it is (creeerZaak_ZakLk01, zakLk01,
+ * edcLk01, ..._Di02: its name ends in the code the operation expects): read as that code after a deviation
+ * (lenient); refused in strict mode, as the schema requires berichtcode. Other stuurgegevens are returned as they are.
+ */
+export function berichtcodeUitRoot(sg: Stuurgegevens, root: XElement, verwacht: string, afw: Afwijkingen): Stuurgegevens {
+  if (sg.berichtcode || !root.local.endsWith(verwacht)) return sg;
+  afw.meld(`stuurgegevens/berichtcode ontbreekt; gelezen als ${verwacht}, dat de naam van het bericht al zegt`);
+  return { ...sg, berichtcode: verwacht };
 }
 
 export function systeemElement(local: 'zender' | 'ontvanger', s: Systeem): XElement {

@@ -2,11 +2,13 @@
 // clears, and which relations it adds, changes, ends or removes (by verwerkingssoort).
 import { NS } from './namespaces';
 import { schemaFout } from './fout';
-import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde } from './entiteit';
+import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde, relatieZonderWaarde, zonderWaarde } from './entiteit';
 import { parseTijdstip } from './tijd';
 import { BETROKKENE_VORM } from './betrokkeneVelden';
-import { ANDERE_ZAAK_VORM, ANDER_ZAAKOBJECT, GEZET_DOOR, OBJ_VORM, ROL_VORM, STATUSTYPE_VORM, ZAKZAK_VORM } from './relatieVelden';
-import { Vorm, naamVanNs, opschonen, opschonenElement } from './schemaVorm';
+import {
+  ANDERE_ZAAK_VORM, ANDER_ZAAKOBJECT, GEZET_DOOR, KENMERK, OBJ_VORM, ROL_VORM, STATUSTYPE_VORM, ZAAK_GROEP_VORMEN, ZAKZAK_VORM,
+} from './relatieVelden';
+import { Vorm, leesGroep, naamVanNs, opschonen, opschonenElement } from './schemaVorm';
 import { leesObject } from './objectVorm';
 import { XElement, attr, child, children, isNil } from './xml';
 import {
@@ -17,6 +19,7 @@ import {
 export interface RelatieElement {
   naam: string;
   verwerkingssoort?: Verwerkingssoort;
+  /** Names nothing: sent nil, or its gerelateerde nil or without a value (entiteit.ts relatieZonderWaarde). */
   nil: boolean;
   element: XElement;
   pad: string;
@@ -39,6 +42,10 @@ const ATTRIBUUT_SPEC = new Map(ZAAK_ATTRIBUTEN.map((s) => [s.naam as string, s])
 export const RELATIE_NAMEN = new Set<string>([
   'heeftBetrekkingOp', ...Object.keys(ROLSOORTEN), ...Object.keys(ZAAKRELATIE_SOORTEN), 'heeft', 'leidtTot', 'heeftRelevant',
 ]);
+/** The entiteittype the gerelateerde of a relation must carry; a betrokkene or zaakobject gerelateerde carries none. */
+const GERELATEERDE_ET: Record<string, string | undefined> = {
+  heeftAlsDeelzaak: 'ZAK', heeftBetrekkingOpAndere: 'ZAK', heeft: 'STT', leidtTot: 'BSL', heeftRelevant: 'EDC',
+};
 /** StUF elements of a ZAK-kennisgeving; everything else in it is ZKN (also in ZDS 1.2 messages). */
 const STUF_KINDEREN = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie', 'extraElementen']);
 const GENEGEERD = new Set(['tijdvakGeldigheid', 'tijdstipRegistratie']);
@@ -75,23 +82,23 @@ export function leesZaakObject(obj: XElement, pad: string, afw: Afwijkingen): Za
     } else if (spec) {
       bericht.attributen.set(spec.naam, leesWaarde(c, spec, cpad, afw));
     } else if (c.local in ZAAK_GROEPEN) {
-      bericht.groepen.set(c.local as ZaakGroep, isNil(c) ? null : leesGroep(c, c.local as ZaakGroep, cpad, afw));
+      const velden = leesZaakGroep(c, c.local as ZaakGroep, cpad, afw);
+      if (velden !== undefined) bericht.groepen.set(c.local as ZaakGroep, velden);
     } else if (c.local === 'kenmerk') {
-      if (isNil(c)) bericht.kenmerken = null;
-      else (bericht.kenmerken ??= []).push(leesKenmerk(c, cpad, afw));
+      // Repeating groups travel whole: one without a value still says which set the zaak has (none, if all are so).
+      const k = leesGroep(c, KENMERK, cpad, afw);
+      bericht.kenmerken ??= [];
+      if (k) bericht.kenmerken.push({ kenmerk: k.children[0].text, bron: k.children[1].text });
     } else if (c.local === 'anderZaakObject') {
-      if (isNil(c)) bericht.anderZaakObjecten = null;
-      else {
-        const ao = opschonenElement(c, 'anderZaakObject', ANDER_ZAAKOBJECT, cpad, afw);
-        if (ao) (bericht.anderZaakObjecten ??= []).push(ao);
-        else afw.meld(`${cpad}: anderZaakObject zonder omschrijving; genegeerd`);
-      }
+      const ao = leesGroep(c, ANDER_ZAAKOBJECT, cpad, afw);
+      bericht.anderZaakObjecten ??= [];
+      if (ao) bericht.anderZaakObjecten.push(ao);
     } else if (c.local === 'extraElementen') {
       bericht.extraElementen = [...(bericht.extraElementen ?? []), ...leesExtraElementen(c, cpad, afw)];
     } else if (c.local === 'isVan') {
       bericht.zaaktype = leesIsVan(c, cpad, afw);
     } else if (RELATIE_NAMEN.has(c.local)) {
-      bericht.relaties.push({ naam: c.local, verwerkingssoort: leesVerwerkingssoort(c, cpad, afw), nil: isNil(c), element: c, pad: cpad });
+      bericht.relaties.push({ naam: c.local, verwerkingssoort: leesVerwerkingssoort(c, cpad, afw), nil: relatieZonderWaarde(c, GERELATEERDE_ET[c.local], cpad, afw), element: c, pad: cpad });
     } else if (!GENEGEERD.has(c.local)) {
       afw.meld(`${cpad}: element onbekend in een ZAK-kennisgeving; genegeerd`);
     }
@@ -99,21 +106,22 @@ export function leesZaakObject(obj: XElement, pad: string, afw: Afwijkingen): Za
   return bericht;
 }
 
-function leesGroep(e: XElement, groep: ZaakGroep, pad: string, afw: Afwijkingen): Map<string, Waarde | null> {
+/**
+ * resultaat, opschorting or verlenging: null when sent nil or empty (clears the group); else, by field, a value sets
+ * it, nil (or empty) clears it, and a field not named stays as it is. A group whose fields are all cleared is gone,
+ * so one sent with every field nil means "no value" as everywhere else.
+ */
+function leesZaakGroep(e: XElement, groep: ZaakGroep, pad: string, afw: Afwijkingen): Map<string, Waarde | null> | null | undefined {
+  if (isNil(e) || e.children.length === 0) return null;
+  const g = leesGroep(e, ZAAK_GROEP_VORMEN[groep], pad, afw);
+  if (g === undefined) return undefined;
   const velden = new Map<string, Waarde | null>();
-  for (const c of e.children) {
-    const spec = c.ns === NS.zkn ? ZAAK_GROEPEN[groep].find((s) => s.naam === c.local) : undefined;
-    if (!spec) afw.meld(`${pad}/${c.local}: element onbekend in groep ${groep}; genegeerd`);
-    else velden.set(spec.naam, leesWaarde(c, spec, `${pad}/${c.local}`, afw));
+  for (const spec of ZAAK_GROEPEN[groep]) {
+    const waarde = g?.children.find((k) => k.local === spec.naam);
+    if (waarde) velden.set(spec.naam, { w: waarde.text });
+    else if (child(e, spec.naam, NS.zkn)) velden.set(spec.naam, null);
   }
   return velden;
-}
-
-function leesKenmerk(e: XElement, pad: string, afw: Afwijkingen): Kenmerk {
-  const kenmerk = leesWaarde(child(e, 'kenmerk', NS.zkn) ?? e, { naam: 'kenmerk', soort: 'tekst', max: 40 }, `${pad}/kenmerk`, afw);
-  const bron = leesWaarde(child(e, 'bron', NS.zkn) ?? e, { naam: 'bron', soort: 'tekst', max: 40 }, `${pad}/bron`, afw);
-  if (!kenmerk || !bron) throw schemaFout(`${pad}: kenmerk en bron zijn allebei verplicht`);
-  return { kenmerk: kenmerk.w, bron: bron.w };
 }
 
 function leesIsVan(e: XElement, pad: string, afw: Afwijkingen): ZaakBericht['zaaktype'] {
@@ -124,6 +132,7 @@ function leesIsVan(e: XElement, pad: string, afw: Afwijkingen): ZaakBericht['zaa
     return undefined;
   }
   checkEntiteittype(g, 'ZKT', `${pad}/gerelateerde`, afw);
+  if (zonderWaarde(g)) return undefined; // no zaaktype named (in oud: none was)
   const code = child(g, 'code', NS.zkn)?.text.trim() || undefined;
   const omschrijving = child(g, 'omschrijving', NS.zkn)?.text.trim() || undefined;
   if (code && code.length > 10) throw schemaFout(`${pad}/gerelateerde/code: zaaktypecode is langer dan 10 tekens`);
