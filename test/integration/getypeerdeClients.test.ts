@@ -120,7 +120,7 @@ metZeep('zeep: a client generated from each served WSDL', () => {
 const metWsimport = WSIMPORT ? describe : describe.skip;
 if (!WSIMPORT) console.warn('getypeerdeClients.test.ts: wsimport-tests overgeslagen; wsimport ontbreekt (apt-get install jaxws; .ci/run doet dat)');
 
-metWsimport('JAX-WS wsimport: Java generated from each served WSDL, without a bindings file', () => {
+metWsimport('JAX-WS wsimport: Java generated from each served WSDL without a bindings file (ZDS 1.1 BeantwoordVraag and OntvangAsynchroon with -extension)', () => {
   let gw: TestGateway;
   let basis: string;
   beforeAll(async () => {
@@ -140,16 +140,18 @@ metWsimport('JAX-WS wsimport: Java generated from each served WSDL, without a bi
   // BeantwoordVraag and OntvangAsynchroon share one request element over several operations (zakLv01, zakLk01), which
   // WS-I BP R2710 forbids: wsimport takes them only with -extension (dispatch by SOAPAction), a property of ZDS 1.1.
   it.each([
-    ['zds12', 'BeantwoordVraag', 'GeefZaakdetailsZakLa01 geefZaakdetailsZakLv01(geefZaakdetails_ZakLv01)'],
-    ['zds12', 'VerwerkSynchroonVrijBericht', 'GenereerZaakIdentificatieDu02 genereerZaakIdentificatieDi02(genereerZaakIdentificatie_Di02)'],
-    ['zds12', 'OntvangAsynchroon', 'StuurgegevensBv03 creeerZaakZakLk01(stuurgegevens)'],
-    ['zds11', 'VrijeBerichten', 'GenereerZaakIdentificatieDu02 genereerZaakIdentificatieDi02(genereerZaakIdentificatie_Di02)'],
-  ])('%s %s', async (dialect, endpoint, methode) => {
+    ['zds12', 'BeantwoordVraag', 'GeefZaakdetailsZakLa01 geefZaakdetailsZakLv01(geefZaakdetails_ZakLv01)', []],
+    ['zds12', 'VerwerkSynchroonVrijBericht', 'GenereerZaakIdentificatieDu02 genereerZaakIdentificatieDi02(genereerZaakIdentificatie_Di02)', []],
+    ['zds12', 'OntvangAsynchroon', 'StuurgegevensBv03 creeerZaakZakLk01(stuurgegevens)', []],
+    ['zds11', 'VrijeBerichten', 'GenereerZaakIdentificatieDu02 genereerZaakIdentificatieDi02(genereerZaakIdentificatie_Di02)', []],
+    ['zds11', 'BeantwoordVraag', 'ZAKLa01 geefZaakdetailsLv01(zakLv01)', ['-extension']],
+    ['zds11', 'OntvangAsynchroon', 'Bv03Bericht creeerZaakLk01(zakLk01)', ['-extension']],
+  ])('%s %s', async (dialect, endpoint, methode, opties) => {
     const map = mkdtempSync(join(tmpdir(), `zdsgw-wsimport-${endpoint}-`));
     try {
       // -Xnocompile: the Java is generated (where "duplicate parameter name" and every other WSDL or schema problem
       // shows) but not compiled, which would double the time for a javac run that tests javac.
-      const r = await draai('wsimport', ['-keep', '-Xnocompile', '-d', map, `${basis}/${endpoint}?wsdl${dialect === 'zds11' ? '&dialect=zds11' : ''}`], 300_000);
+      const r = await draai('wsimport', [...opties, '-keep', '-Xnocompile', '-d', map, `${basis}/${endpoint}?wsdl${dialect === 'zds11' ? '&dialect=zds11' : ''}`], 300_000);
       expect({ status: r.status, fouten: `${r.uit}\n${r.fout}`.split('\n').filter((l) => /ERROR|error:/.test(l)) }).toEqual({ status: 0, fouten: [] });
       expect(methoden(map)).toContain(methode);
     } finally {
