@@ -1,0 +1,239 @@
+// Nil groups and empty relations, read by the schema (issue 14, point 1): a group sent nil, or none of whose children
+// holds a value, means "no value" (in nieuw and creeerZaak: clear it, store nothing; in oud: it was empty); a relation
+// whose gerelateerde is nil or empty names nothing. In both dialects, lenient and strict, over real HTTP. Every
+// message that should be accepted is first shown schema-valid with the reference validator; after each accepted
+// change a geefZaakdetails with scope alles is asked (its answer is validated by the global teardown) and the stored
+// effect asserted. What the schema refuses (an empty ZAK gerelateerde without entiteittype) is read leniently and
+// refused in strict mode; half a kenmerk (schema-valid, not storable) is dropped leniently, refused in strict.
+import { XElement, child, children, path } from '../../src/stuf/xml';
+import { startGateway, TestGateway } from '../support/gateway';
+import { heeftShared } from '../support/paden';
+import { Loopback, loopback } from '../support/loopback';
+import { goed, isNilElement, objectUit, schoneFout, sleutels, tekst } from '../support/antwoorden';
+import { schrijfBerichten, valideerOfficieel } from '../support/schemaValidatie';
+import { Dialect, actie, creeerZaak, geefZaakdetails, medewerker, persoon, rol, wijzig } from '../support/dialecten';
+import * as doc from '../support/documentBerichten';
+import { besluitdocument, updateBesluit, voegBesluitToe, geefBesluitdetails } from '../support/besluitBerichten';
+import { ZDS12 } from '../support/soap';
+
+const NIL = 'xsi:nil="true" StUF:noValue="geenWaarde"';
+const KENMERK = (k: string, b: string) => `<ZKN:kenmerk><ZKN:kenmerk>${k}</ZKN:kenmerk><ZKN:bron>${b}</ZKN:bron></ZKN:kenmerk>`;
+const NIL_KENMERK = `<ZKN:kenmerk><ZKN:kenmerk ${NIL}/><ZKN:bron ${NIL}/></ZKN:kenmerk>`;
+const HALF_KENMERK = `<ZKN:kenmerk><ZKN:kenmerk>K-9</ZKN:kenmerk><ZKN:bron ${NIL}/></ZKN:kenmerk>`;
+const ANDER_ZAAKOBJECT = `<ZKN:anderZaakObject><ZKN:omschrijving>Perceel</ZKN:omschrijving><ZKN:aanduiding>A-1</ZKN:aanduiding><ZKN:lokatie ${NIL}/><ZKN:registratie>BRK</ZKN:registratie></ZKN:anderZaakObject>`;
+const NIL_ANDER_ZAAKOBJECT = `<ZKN:anderZaakObject><ZKN:omschrijving ${NIL}/><ZKN:aanduiding ${NIL}/><ZKN:lokatie ${NIL}/><ZKN:registratie ${NIL}/></ZKN:anderZaakObject>`;
+const RESULTAAT = '<ZKN:resultaat><ZKN:omschrijving>Verleend</ZKN:omschrijving><ZKN:toelichting>Geheel</ZKN:toelichting></ZKN:resultaat>';
+const NIL_RESULTAAT = `<ZKN:resultaat><ZKN:omschrijving ${NIL}/><ZKN:toelichting ${NIL}/></ZKN:resultaat>`;
+const OPSCHORTING = '<ZKN:opschorting><ZKN:indicatie>J</ZKN:indicatie><ZKN:reden>Wacht op stukken</ZKN:reden></ZKN:opschorting>';
+const NIL_OPSCHORTING = `<ZKN:opschorting><ZKN:indicatie ${NIL}/><ZKN:reden ${NIL}/></ZKN:opschorting>`;
+const VERLENGING = '<ZKN:verlenging><ZKN:duur>14</ZKN:duur><ZKN:reden>Advies</ZKN:reden></ZKN:verlenging>';
+const NIL_VERLENGING = `<ZKN:verlenging><ZKN:duur ${NIL}/><ZKN:reden ${NIL}/></ZKN:verlenging>`;
+
+interface Groepen { kenmerk?: string; anderZaakObject?: string; resultaat?: string; opschorting?: string; verlenging?: string }
+/** The groups of a ZAK in schema order, around the attributes creeerZaak needs. */
+const attributen = (g: Groepen) =>
+  `<ZKN:omschrijving>Nilgroepen</ZKN:omschrijving>${g.kenmerk ?? ''}${g.anderZaakObject ?? ''}${g.resultaat ?? ''}` +
+  `<ZKN:startdatum>20240115</ZKN:startdatum><ZKN:registratiedatum>20240115</ZKN:registratiedatum>${g.opschorting ?? ''}${g.verlenging ?? ''}` +
+  '<ZKN:zaakniveau>1</ZKN:zaakniveau><ZKN:deelzakenIndicatie>N</ZKN:deelzakenIndicatie>';
+/** Only the groups, for an oud or nieuw object. */
+const groepen = (g: Groepen) => `${g.kenmerk ?? ''}${g.anderZaakObject ?? ''}${g.resultaat ?? ''}${g.opschorting ?? ''}${g.verlenging ?? ''}`;
+
+const ALLE_GROEPEN: Groepen = { kenmerk: KENMERK('K-1', 'Balie'), anderZaakObject: ANDER_ZAAKOBJECT, resultaat: RESULTAAT, opschorting: OPSCHORTING, verlenging: VERLENGING };
+const NIL_GROEPEN: Groepen = { kenmerk: NIL_KENMERK, anderZaakObject: NIL_ANDER_ZAAKOBJECT, resultaat: NIL_RESULTAAT, opschorting: NIL_OPSCHORTING, verlenging: NIL_VERLENGING };
+
+const leegGerelateerde = (naam: string, et: string, vs: string, gerelateerde: string) =>
+  `<ZKN:${naam} StUF:entiteittype="${et}" StUF:verwerkingssoort="${vs}">${gerelateerde}</ZKN:${naam}>`;
+const andereZaak = (id: string, vs = 'T') =>
+  leegGerelateerde('heeftBetrekkingOpAndere', 'ZAKZAKBTR', vs, `<ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie>${id}</ZKN:identificatie></ZKN:gerelateerde>`);
+
+/** Messages that must be schema-valid, by label: checked with the reference validator after the run. */
+const geldig: Record<string, string> = {};
+let teller = 0;
+
+const heeftGroep = (o: XElement | undefined, naam: string) => children(o, naam).some((g) => !isNilElement(g));
+
+describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s', (d: Dialect) => {
+  const modi = [['lenient', {}], ['strict', { stuf: { validatie: 'strict' } }]] as const;
+  const gws: Record<string, { gw: TestGateway; http: Loopback }> = {};
+  const id = (mode: string) => `0599-NIL-${d}-${mode.slice(0, 1)}-${++teller}`;
+
+  beforeAll(async () => {
+    for (const [mode, config] of modi) {
+      const gw = await startGateway(config);
+      gws[mode] = { gw, http: await loopback(gw) };
+    }
+  });
+  afterAll(async () => {
+    for (const { gw } of Object.values(gws)) await gw.sluit();
+  });
+
+  const stuurZaak = (mode: string, xml: string, dienst: 'creeerZaak' | 'updateZaak' | 'actualiseerZaakstatus') =>
+    gws[mode].http.stuur(xml, actie(d, dienst), '/OntvangAsynchroon');
+  const details = async (mode: string, zaak: string): Promise<XElement> => {
+    const o = objectUit(await gws[mode].http.stuur(geefZaakdetails(d, zaak), actie(d, 'geefZaakdetails'), '/BeantwoordVraag'));
+    if (!o) throw new Error(`zaak ${zaak} niet gevonden`);
+    return o;
+  };
+  const schemaGeldig = (label: string, xml: string) => {
+    geldig[`${d}-${label}`] = xml;
+    return xml;
+  };
+
+  describe.each(modi)('%s', (mode) => {
+    it('creeerZaak met elke groep nil en relaties zonder gerelateerde: aangenomen, niets daarvan opgeslagen', async () => {
+      const zaak = id(mode);
+      const relaties =
+        '<ZKN:heeftBetrekkingOp StUF:entiteittype="ZAKOBJ" StUF:verwerkingssoort="T"><ZKN:gerelateerde xsi:nil="true"/></ZKN:heeftBetrekkingOp>' +
+        leegGerelateerde('heeftAlsBelanghebbende', 'ZAKBTRBLH', 'T', '<ZKN:gerelateerde/>') +
+        rol('heeftAlsInitiator', medewerker('MDW-1')) +
+        leegGerelateerde('heeftBetrekkingOpAndere', 'ZAKZAKBTR', 'T', `<ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde>`);
+      const xml = schemaGeldig(`creeer-nil-${mode}`, creeerZaak(d, { id: zaak, attributen: attributen(NIL_GROEPEN), relaties }));
+      goed(await stuurZaak(mode, xml, 'creeerZaak'));
+      const o = await details(mode, zaak);
+      for (const g of ['kenmerk', 'anderZaakObject', 'resultaat', 'opschorting', 'verlenging']) expect(heeftGroep(o, g)).toBe(false);
+      expect(sleutels(o, 'heeftAlsInitiator')).toEqual(['MDW-1']);
+      for (const r of ['heeftBetrekkingOp', 'heeftAlsBelanghebbende', 'heeftBetrekkingOpAndere']) expect(heeftGroep(o, r)).toBe(false);
+      expect(gws[mode].gw.app.gateway.store.zaken.vind(zaak)!.data).toMatchObject({ kenmerken: [], anderZaakObjecten: [], groepen: {} });
+    });
+
+    it('updateZaak: nil-groepen in nieuw wissen kenmerk, anderZaakObject, resultaat, opschorting en verlenging', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, schemaGeldig(`creeer-vol-${mode}`, creeerZaak(d, { id: zaak, attributen: attributen(ALLE_GROEPEN) })), 'creeerZaak'));
+      const voor = await details(mode, zaak);
+      expect(tekst(voor, 'kenmerk', 'bron')).toBe('Balie');
+      expect(tekst(voor, 'opschorting', 'reden')).toBe('Wacht op stukken');
+      goed(await stuurZaak(mode, schemaGeldig(`wis-${mode}`, wijzig(d, 'updateZaak', zaak, groepen(ALLE_GROEPEN), groepen(NIL_GROEPEN))), 'updateZaak'));
+      const o = await details(mode, zaak);
+      for (const g of ['kenmerk', 'anderZaakObject', 'resultaat', 'opschorting', 'verlenging']) expect(heeftGroep(o, g)).toBe(false);
+      const data = gws[mode].gw.app.gateway.store.zaken.vind(zaak)!.data;
+      expect(data.kenmerken).toEqual([]);
+      expect(data.anderZaakObjecten).toEqual([]);
+      expect(data.groepen).toEqual({});
+    });
+
+    it('updateZaak: oud meldt lege huidige waarden als nil-groepen en lege gerelateerde; nieuw vult ze', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const oud = groepen(NIL_GROEPEN) + leegGerelateerde('heeftAlsBelanghebbende', 'ZAKBTRBLH', 'T', '<ZKN:gerelateerde/>') +
+        leegGerelateerde('heeftBetrekkingOpAndere', 'ZAKZAKBTR', 'T', `<ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde>`);
+      const nieuw = groepen({ ...ALLE_GROEPEN, kenmerk: KENMERK('K-2', 'Post') + NIL_KENMERK }) + rol('heeftAlsBelanghebbende', persoon('111222333')) + andereZaak('0599-ANDERE-1');
+      goed(await stuurZaak(mode, schemaGeldig(`vul-${mode}`, wijzig(d, 'updateZaak', zaak, oud, nieuw)), 'updateZaak'));
+      const o = await details(mode, zaak);
+      expect(children(o, 'kenmerk').map((k) => `${tekst(k, 'kenmerk')}/${tekst(k, 'bron')}`)).toEqual(['K-2/Post']);
+      expect(tekst(o, 'anderZaakObject', 'omschrijving')).toBe('Perceel');
+      expect(tekst(o, 'resultaat', 'omschrijving')).toBe('Verleend');
+      expect(tekst(o, 'verlenging', 'duur')).toBe('14');
+      expect(sleutels(o, 'heeftAlsBelanghebbende')).toEqual(['111222333']);
+      expect(sleutels(o, 'heeftBetrekkingOpAndere')).toEqual(['0599-ANDERE-1']);
+    });
+
+    it('een relatie verwijderen (V) met een lege gerelateerde in oud: er was er geen, er verandert niets', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak, relaties: rol('heeftAlsInitiator', medewerker('MDW-1')) + rol('heeftAlsUitvoerende', medewerker('MDW-2')) }), 'creeerZaak'));
+      const xml = wijzig(d, 'updateZaak', zaak,
+        leegGerelateerde('heeftAlsUitvoerende', 'ZAKBTRUTV', 'V', '<ZKN:gerelateerde/>'),
+        `<ZKN:heeftAlsUitvoerende StUF:entiteittype="ZAKBTRUTV" StUF:verwerkingssoort="V" ${NIL}/>`);
+      goed(await stuurZaak(mode, schemaGeldig(`verwijder-leeg-${mode}`, xml), 'updateZaak'));
+      expect(sleutels(await details(mode, zaak), 'heeftAlsUitvoerende')).toEqual(['MDW-2']);
+    });
+
+    it('een status met een nil isGezetDoor: de status wordt gezet, zonder wie hem zette', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const heeft = '<ZKN:heeft StUF:entiteittype="ZAKSTT" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="STT" StUF:verwerkingssoort="I">' +
+        '<ZKN:volgnummer>1</ZKN:volgnummer><ZKN:omschrijving>Ontvangen</ZKN:omschrijving></ZKN:gerelateerde><ZKN:datumStatusGezet>20240116090000</ZKN:datumStatusGezet>' +
+        '<ZKN:isGezetDoor StUF:entiteittype="ZAKSTTBTR" StUF:verwerkingssoort="I"><ZKN:gerelateerde xsi:nil="true"/></ZKN:isGezetDoor></ZKN:heeft>';
+      const oudeStatus = '<ZKN:heeft StUF:entiteittype="ZAKSTT" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="STT" StUF:verwerkingssoort="I">' +
+        `<ZKN:volgnummer ${NIL}/><ZKN:omschrijving ${NIL}/></ZKN:gerelateerde><ZKN:datumStatusGezet ${NIL}/>` +
+        '<ZKN:isGezetDoor StUF:entiteittype="ZAKSTTBTR" StUF:verwerkingssoort="I"><ZKN:gerelateerde xsi:nil="true"/></ZKN:isGezetDoor></ZKN:heeft>';
+      goed(await stuurZaak(mode, schemaGeldig(`status-${mode}`, wijzig(d, 'actualiseerZaakstatus', zaak, oudeStatus, heeft)), 'actualiseerZaakstatus'));
+      const o = await details(mode, zaak);
+      expect(tekst(o, 'heeft', 'gerelateerde', 'omschrijving')).toBe('Ontvangen');
+      expect(child(child(o, 'heeft'), 'isGezetDoor')).toBeUndefined();
+    });
+
+    it('een lege ZAK-gerelateerde zonder entiteittype in oud (het schema weigert die): lenient gelezen als "was leeg", strict StUF055', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const r = await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, leegGerelateerde('heeftBetrekkingOpAndere', 'ZAKZAKBTR', 'T', '<ZKN:gerelateerde/>'), andereZaak('0599-ANDERE-2')), 'updateZaak');
+      if (mode === 'strict') {
+        const f = schoneFout(r);
+        expect(f).toMatchObject({ code: 'StUF055', soort: 'Fo03' });
+        expect(f.details).toContain('gerelateerde: StUF:entiteittype ontbreekt');
+        expect(heeftGroep(await details(mode, zaak), 'heeftBetrekkingOpAndere')).toBe(false);
+      } else {
+        goed(r);
+        expect(sleutels(await details(mode, zaak), 'heeftBetrekkingOpAndere')).toEqual(['0599-ANDERE-2']);
+      }
+    });
+
+    it('een half kenmerk (bron nil): lenient niet opgeslagen (een later antwoord blijft geldig), strict StUF055', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak, attributen: attributen({ kenmerk: KENMERK('K-1', 'Balie') }) }), 'creeerZaak'));
+      const r = await stuurZaak(mode, schemaGeldig(`half-${mode}`, wijzig(d, 'updateZaak', zaak, KENMERK('K-1', 'Balie'), KENMERK('K-3', 'Mail') + HALF_KENMERK)), 'updateZaak');
+      const o = () => details(mode, zaak);
+      if (mode === 'strict') {
+        const f = schoneFout(r);
+        expect(f.code).toBe('StUF055');
+        expect(f.details).toContain('bron zonder waarde');
+        expect(children(await o(), 'kenmerk').map((k) => tekst(k, 'kenmerk'))).toEqual(['K-1']);
+      } else {
+        goed(r);
+        expect(children(await o(), 'kenmerk').map((k) => `${tekst(k, 'kenmerk')}/${tekst(k, 'bron')}`)).toEqual(['K-3/Mail']);
+      }
+    });
+
+    it('documenten: een koppeling in oud zonder zaak (nil identificatie) is "was leeg"; nieuw koppelt aan een tweede zaak', async () => {
+      const [z1, z2] = [id(mode), id(mode)];
+      for (const z of [z1, z2]) goed(await stuurZaak(mode, creeerZaak(d, { id: z }), 'creeerZaak'));
+      const docId = `NIL-${d}-${mode}-${teller}`;
+      const stuurDoc = (xml: string, dienst: doc.DocDienst) => gws[mode].http.stuur(xml, doc.docActie(d, dienst), doc.docPad(dienst));
+      const nieuwXml = doc.nieuwDocument(d, 'voegZaakdocumentToe', { id: docId, zaken: [z1], tekst: 'inhoud' })
+        .replace('</ZKN:object>', `<ZKN:isRelevantVoor StUF:entiteittype="EDCZAK" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde></ZKN:isRelevantVoor></ZKN:object>`);
+      goed(await stuurDoc(schemaGeldig(`doc-nieuw-${mode}`, nieuwXml), 'voegZaakdocumentToe'));
+      const leeg = `<ZKN:isRelevantVoor StUF:entiteittype="EDCZAK" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde></ZKN:isRelevantVoor>`;
+      goed(await stuurDoc(schemaGeldig(`doc-update-${mode}`, doc.update(d, docId, { oud: leeg, nieuw: doc.koppeling(z2) })), 'updateZaakdocument'));
+      const gekoppeld = gws[mode].gw.app.gateway.store.documenten.zakenVan(gws[mode].gw.app.gateway.store.documenten.vind(docId)!.id).length;
+      expect(gekoppeld).toBe(2);
+      for (const z of [z1, z2]) {
+        const lijst = objectUit(await stuurDoc(doc.geefLijst(d, z), 'geefLijstZaakdocumenten'));
+        expect(children(lijst, 'heeftRelevant').map((h) => tekst(h, 'gerelateerde', 'identificatie'))).toEqual([docId]);
+        await details(mode, z);
+      }
+    });
+  });
+
+  if (d === 'zds12') {
+    describe.each(modi)('besluiten (alleen ZDS 1.2), %s', (mode) => {
+      it('updateBesluit: een nil tijdvakGeldigheid zegt niets; een lege document-gerelateerde in oud is "was leeg"', async () => {
+        const zaak = id(mode);
+        goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+        const docId = `NILB-${mode}-${teller}`;
+        goed(await gws[mode].http.stuur(doc.nieuwDocument(d, 'voegZaakdocumentToe', { id: docId, zaken: [zaak], tekst: 'besluit' }), doc.docActie(d, 'voegZaakdocumentToe'), '/OntvangAsynchroon'));
+        const bsl = `BSL-NIL-${mode}-${teller}`;
+        const vraag = (xml: string, a: string) => gws[mode].http.stuur(xml, ZDS12 + a, '/OntvangAsynchroon');
+        goed(await vraag(voegBesluitToe({ id: bsl, zaak }), 'voegBesluitToe_Di01'));
+        const oud = `<StUF:tijdvakGeldigheid><StUF:beginGeldigheid ${NIL}/><StUF:eindGeldigheid ${NIL}/></StUF:tijdvakGeldigheid>` +
+          `<ZKN:isVastgelegdIn StUF:entiteittype="BSLEDC" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="EDC" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde></ZKN:isVastgelegdIn>`;
+        const nieuw = `<ZKN:toelichting>Herzien</ZKN:toelichting><StUF:tijdvakGeldigheid><StUF:beginGeldigheid ${NIL}/><StUF:eindGeldigheid ${NIL}/></StUF:tijdvakGeldigheid>${besluitdocument(docId)}`;
+        goed(await vraag(schemaGeldig(`besluit-${mode}`, updateBesluit(bsl, oud, nieuw)), 'updateBesluit_BslLk01'));
+        const r = await gws[mode].http.stuur(geefBesluitdetails(bsl), ZDS12 + 'geefBesluitdetails_BslLv01', '/BeantwoordVraag');
+        const o = objectUit(r);
+        expect(tekst(o, 'toelichting')).toBe('Herzien');
+        expect(children(o, 'isVastgelegdIn').map((v) => tekst(v, 'gerelateerde', 'identificatie'))).toEqual([docId]);
+        expect(path(o, 'tijdvakGeldigheid', 'beginGeldigheid')).toBeDefined();
+        await details(mode, zaak);
+      });
+    });
+  }
+});
+
+const metShared = heeftShared() ? describe : describe.skip;
+metShared('de aangenomen berichten van deze tests', () => {
+  it('zijn geldig volgens de officiële schema\'s (StufValidate)', async () => {
+    expect(Object.keys(geldig).length).toBeGreaterThan(10);
+    const uitslag = await valideerOfficieel(schrijfBerichten(geldig));
+    expect(uitslag.ongeldig).toEqual([]);
+  }, 120_000);
+});
+
