@@ -31,7 +31,7 @@ export function herhalend(scope: Scope, naam: string, maak: () => XElement[], at
  * A group asked for but not held: nil without StUF:noValue, which no group type has (KenmerkGrp, ZaakobjectGrp, ...).
  * Answering its fields nil instead would tell of one occurrence with empty values.
  */
-export const nilGroep = (ns: string, local: string): XElement => el(ns, local, undefined, [at(NS.xsi, 'nil', 'true')]);
+const nilGroep = (ns: string, local: string): XElement => el(ns, local, undefined, [at(NS.xsi, 'nil', 'true')]);
 
 /** A repeating group (kenmerk, anderZaakObject): its occurrences when requested, one nil group when named but none. */
 export function herhalendeGroep(scope: Scope, naam: string, maak: () => XElement[]): XElement[] {
