@@ -2,10 +2,11 @@
 // generated object table): namespace and name, values against their type, repetition and choices, and the
 // difference between lenient (dropped, recorded) and strict (refused).
 import { NS } from '../../src/stuf/namespaces';
-import { Afwijkingen } from '../../src/stuf/entiteit';
+import { Afwijkingen, relatieZonderWaarde, zonderWaarde } from '../../src/stuf/entiteit';
 import { BETROKKENE_VORM } from '../../src/stuf/betrokkeneVelden';
 import { leesObject } from '../../src/stuf/objectVorm';
-import { opschonen } from '../../src/stuf/schemaVorm';
+import { leesGroep, opschonen } from '../../src/stuf/schemaVorm';
+import { ANDER_ZAAKOBJECT, KENMERK, ROL_VORM, ZAAK_GROEP_VORMEN } from '../../src/stuf/relatieVelden';
 import { StufFout } from '../../src/stuf/fout';
 import { XElement } from '../../src/stuf/xml';
 import { spawnSync } from 'node:child_process';
@@ -111,4 +112,88 @@ describe('zaakobjecten die geen betrokkene zijn (gegenereerde lijsten)', () => {
     // The header names the set it was made from; the table itself must be the same.
     expect(r.stdout.split('\n').slice(3).join('\n')).toBe(vastgelegd.split('\n').slice(3).join('\n'));
   }
+});
+
+// ---- "no value": one rule for every group and relation (issue 14, point 1) ----------------------------------
+
+const nil = (ns: string, local: string): XElement => x(ns, local, '', [], [{ ns: NS.xsi, local: 'nil', value: 'true' }, { ns: NS.stuf, local: 'noValue', value: 'geenWaarde' }]);
+const zkn = (local: string, text = '', children: XElement[] = [], attrs: XElement['attrs'] = []) => x(NS.zkn, local, text, children, attrs);
+
+describe('zonderWaarde en leesGroep', () => {
+  it('nil, leeg of alleen kinderen zonder waarde is "geen waarde"; tekst of een eigen attribuut (naam) is een waarde', () => {
+    expect(zonderWaarde(nil(NS.zkn, 'kenmerk'))).toBe(true);
+    expect(zonderWaarde(zkn('kenmerk', '', [nil(NS.zkn, 'kenmerk'), nil(NS.zkn, 'bron')]))).toBe(true);
+    expect(zonderWaarde(zkn('gerelateerde', '  ', [], [{ ns: NS.stuf, local: 'entiteittype', value: 'ZAK' }]))).toBe(true);
+    expect(zonderWaarde(zkn('kenmerk', '', [zkn('kenmerk', 'K'), nil(NS.zkn, 'bron')]))).toBe(false);
+    expect(zonderWaarde(x(NS.stuf, 'extraElement', '', [], [{ ns: '', local: 'naam', value: 'x' }]))).toBe(false);
+  });
+
+  it('een kenmerk met beide helften nil is geen waarde, in beide modi zonder afwijking', () => {
+    for (const strikt of [false, true]) {
+      const afw = new Afwijkingen(strikt);
+      expect(leesGroep(zkn('kenmerk', '', [nil(NS.zkn, 'kenmerk'), nil(NS.zkn, 'bron')]), KENMERK, 'k', afw)).toBeNull();
+      expect(afw.lijst).toEqual([]);
+    }
+  });
+
+  it('een half kenmerk wordt niet opgeslagen: lenient een afwijking, strict StUF055', () => {
+    const half = zkn('kenmerk', '', [zkn('kenmerk', 'K-1'), nil(NS.zkn, 'bron')]);
+    const afw = new Afwijkingen(false);
+    expect(leesGroep(half, KENMERK, 'k', afw)).toBeUndefined();
+    expect(afw.lijst).toEqual(['k: bron zonder waarde; kenmerk niet opgeslagen']);
+    expect(() => leesGroep(half, KENMERK, 'k', new Afwijkingen(true))).toThrow(StufFout);
+  });
+
+  it('een anderZaakObject zonder omschrijving maar met een aanduiding is een afwijking; alles nil is geen waarde', () => {
+    const afw = new Afwijkingen(false);
+    expect(leesGroep(zkn('anderZaakObject', '', [nil(NS.zkn, 'omschrijving'), zkn('aanduiding', 'A')]), ANDER_ZAAKOBJECT, 'a', afw)).toBeUndefined();
+    expect(afw.lijst).toHaveLength(1);
+    expect(leesGroep(zkn('anderZaakObject', '', ['omschrijving', 'aanduiding', 'lokatie', 'registratie'].map((n) => nil(NS.zkn, n))), ANDER_ZAAKOBJECT, 'a', afw)).toBeNull();
+  });
+
+  it('verlenging: duur is een geheel getal van hoogstens drie cijfers, in beide modi', () => {
+    const groep = (duur: string) => zkn('verlenging', '', [zkn('duur', duur), zkn('reden', 'r')]);
+    expect(leesGroep(groep('120'), ZAAK_GROEP_VORMEN.verlenging, 'v', new Afwijkingen(true))?.children.map((c) => c.text)).toEqual(['120', 'r']);
+    for (const fout of ['abc', '1234', '1.5']) expect(() => leesGroep(groep(fout), ZAAK_GROEP_VORMEN.verlenging, 'v', new Afwijkingen(false))).toThrow(StufFout);
+  });
+
+  it('in een betrokkene: een adresgroep met alleen nil-velden en een tijdvakGeldigheid met beide einden nil worden niet opgeslagen', () => {
+    const afw = new Afwijkingen(true);
+    const adres = bg('verblijfsadres', '', [nil(NS.bg, 'wpl.woonplaatsNaam'), nil(NS.bg, 'gor.openbareRuimteNaam'), nil(NS.bg, 'aoa.huisnummer')]);
+    expect(namen(opschonen([bg('inp.bsn', '111222333'), adres], BETROKKENE_VORM.NPS, 'p', afw))).toEqual(['BG:inp.bsn']);
+    const tijdvak = x(NS.stuf, 'tijdvakGeldigheid', '', [nil(NS.stuf, 'beginGeldigheid'), nil(NS.stuf, 'eindGeldigheid')]);
+    expect(opschonen([tijdvak], ROL_VORM, 'r', afw)).toEqual([]);
+    const metBegin = x(NS.stuf, 'tijdvakGeldigheid', '', [x(NS.stuf, 'beginGeldigheid', '20240101'), nil(NS.stuf, 'eindGeldigheid')]);
+    expect(opschonen([metBegin], ROL_VORM, 'r', afw)[0].children.map((c) => c.local)).toEqual(['beginGeldigheid', 'eindGeldigheid']);
+    expect(afw.lijst).toEqual([]);
+  });
+
+  it('een tijdvakRelatie zonder beginRelatie (het schema eist die) is een afwijking, geen stille weglating', () => {
+    const afw = new Afwijkingen(false);
+    expect(opschonen([x(NS.stuf, 'tijdvakRelatie', '', [x(NS.stuf, 'eindRelatie', '20240101')])], ROL_VORM, 'r', afw)).toEqual([]);
+    expect(afw.lijst).toEqual(['r/tijdvakRelatie: beginRelatie zonder waarde; tijdvakRelatie niet opgeslagen']);
+  });
+});
+
+describe('relatieZonderWaarde', () => {
+  const rel = (...kinderen: XElement[]) => zkn('heeftBetrekkingOpAndere', '', kinderen, [{ ns: NS.stuf, local: 'verwerkingssoort', value: 'T' }]);
+  const ET = [{ ns: NS.stuf, local: 'entiteittype', value: 'ZAK' }];
+
+  it('nil, een nil gerelateerde of een gerelateerde zonder waarde noemt niets', () => {
+    const afw = new Afwijkingen(true);
+    expect(relatieZonderWaarde(nil(NS.zkn, 'heeftAlsInitiator'), undefined, 'r', afw)).toBe(true);
+    expect(relatieZonderWaarde(rel(nil(NS.zkn, 'gerelateerde')), undefined, 'r', afw)).toBe(true);
+    expect(relatieZonderWaarde(rel(zkn('gerelateerde', '', [nil(NS.zkn, 'identificatie')], ET)), 'ZAK', 'r', afw)).toBe(true);
+    expect(relatieZonderWaarde(rel(zkn('gerelateerde', '', [zkn('identificatie', '0599-1')], ET)), 'ZAK', 'r', afw)).toBe(false);
+    expect(afw.lijst).toEqual([]);
+  });
+
+  it('een lege gerelateerde zonder het entiteittype dat zijn type eist: lenient gelezen, strict geweigerd', () => {
+    const afw = new Afwijkingen(false);
+    expect(relatieZonderWaarde(rel(zkn('gerelateerde')), 'ZAK', 'r', afw)).toBe(true);
+    expect(afw.lijst).toEqual(["r/gerelateerde: StUF:entiteittype ontbreekt (verwacht ZAK)"]);
+    expect(() => relatieZonderWaarde(rel(zkn('gerelateerde')), 'ZAK', 'r', new Afwijkingen(true))).toThrow(StufFout);
+    // A betrokkene gerelateerde carries no entiteittype: empty is schema-valid, in both modes.
+    expect(relatieZonderWaarde(rel(zkn('gerelateerde')), undefined, 'r', new Afwijkingen(true))).toBe(true);
+  });
 });
