@@ -120,7 +120,7 @@ export function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBericht | un
     throw schemaFout('object/heeft: actualiseerZaakstatus bevat geen nieuwe status (heeft met verwerkingssoort T in het nieuwe object)');
   }
   for (const r of nieuw.relaties) {
-    if (r.naam !== 'heeft') ctx.afw.meld(`${r.pad}: alleen statussen worden verwerkt door actualiseerZaakstatus; genegeerd`);
+    if (r.naam !== 'heeft' && !r.nil) ctx.afw.meld(`${r.pad}: alleen statussen worden verwerkt door actualiseerZaakstatus; genegeerd`);
   }
   for (const r of nieuweStatussen) {
     const s = leesStatus(r, ctx.afw, ctx.nu);
@@ -220,7 +220,7 @@ function verwerkRelaties(ctx: MutatieContext, zaak: Zaak, relaties: RelatieEleme
     else if (rel.naam in ROLSOORTEN) verwerkRol(ctx, zaak, rel, actieVan(ctx, rel, bron));
     else if (rel.naam === 'heeftBetrekkingOp') verwerkZaakobject(ctx, zaak, rel, actieVan(ctx, rel, bron), bron);
     else if (rel.naam in ZAAKRELATIE_SOORTEN) verwerkZaakrelatie(ctx, zaak, rel, actieVan(ctx, rel, bron));
-    else ctx.afw.meld(`${rel.pad}: ${rel.naam} wordt via deze kennisgeving niet verwerkt; genegeerd`);
+    else if (!rel.nil) ctx.afw.meld(`${rel.pad}: ${rel.naam} wordt via deze kennisgeving niet verwerkt; genegeerd`);
   }
 }
 

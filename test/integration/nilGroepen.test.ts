@@ -86,7 +86,8 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
         '<ZKN:heeftBetrekkingOp StUF:entiteittype="ZAKOBJ" StUF:verwerkingssoort="T"><ZKN:gerelateerde xsi:nil="true"/></ZKN:heeftBetrekkingOp>' +
         leegGerelateerde('heeftAlsBelanghebbende', 'ZAKBTRBLH', 'T', '<ZKN:gerelateerde/>') +
         rol('heeftAlsInitiator', medewerker('MDW-1')) +
-        leegGerelateerde('heeftBetrekkingOpAndere', 'ZAKZAKBTR', 'T', `<ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde>`);
+        leegGerelateerde('heeftBetrekkingOpAndere', 'ZAKZAKBTR', 'T', `<ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde>`) +
+        `<ZKN:leidtTot StUF:entiteittype="ZAKBSL" StUF:verwerkingssoort="T" ${NIL}/>`;
       const xml = schemaGeldig(`creeer-nil-${mode}`, creeerZaak(d, { id: zaak, attributen: attributen(NIL_GROEPEN), relaties }));
       goed(await stuurZaak(mode, xml, 'creeerZaak'));
       const o = await details(mode, zaak);
