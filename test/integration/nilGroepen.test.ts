@@ -128,6 +128,17 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
       expect(sleutels(o, 'heeftBetrekkingOpAndere')).toEqual(['0599-ANDERE-1']);
     });
 
+    it('updateZaak met een nil oud-object (er was niets te melden): nieuw wordt verwerkt', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const xml = wijzig(d, 'updateZaak', zaak, '', groepen({ kenmerk: KENMERK('K-5', 'Web') }))
+        .replace(`<ZKN:object StUF:entiteittype="ZAK" StUF:verwerkingssoort="W"><ZKN:identificatie>${zaak}</ZKN:identificatie></ZKN:object>`,
+          '<ZKN:object StUF:entiteittype="ZAK" StUF:verwerkingssoort="W" xsi:nil="true"/>');
+      expect(xml).toContain('xsi:nil="true"/><ZKN:object');
+      goed(await stuurZaak(mode, schemaGeldig(`nil-oud-${mode}`, xml), 'updateZaak'));
+      expect(tekst(await details(mode, zaak), 'kenmerk', 'kenmerk')).toBe('K-5');
+    });
+
     it('een relatie verwijderen (V) met een lege gerelateerde in oud: er was er geen, er verandert niets', async () => {
       const zaak = id(mode);
       goed(await stuurZaak(mode, creeerZaak(d, { id: zaak, relaties: rol('heeftAlsInitiator', medewerker('MDW-1')) + rol('heeftAlsUitvoerende', medewerker('MDW-2')) }), 'creeerZaak'));
