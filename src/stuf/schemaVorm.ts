@@ -105,20 +105,25 @@ function schoonElement(c: XElement, veld: VormVeld, pad: string, afw: Afwijkinge
 
 /**
  * A group (or entity) read by its schema type, one rule for every place: null when it says "no value" (nil, empty,
- * or none of its children holds a value: a kenmerk with kenmerk and bron nil, a tijdvakGeldigheid with both ends
- * nil), else its cleaned children. A group with some value but without a child it cannot be stored or answered
- * without (VormVeld.verplicht: both halves of a kenmerk, the omschrijving of an anderZaakObject) is not stored:
- * a deviation (lenient: dropped; strict: refused), never half a group that would make a later answer invalid.
+ * none of its children holds a value, or every child it cannot be stored or answered without (VormVeld.verplicht)
+ * was sent without a value: a kenmerk with kenmerk and bron nil, a tijdvakGeldigheid with both ends nil, an
+ * isGezetDoor with a nil gerelateerde), else its cleaned children. Half a group is not stored, never something that
+ * would make a later answer invalid: a required child left out (the schema refuses that) or some but not all of them
+ * without a value (a kenmerk without its bron) is a deviation (lenient: dropped; strict: refused).
  */
 export function leesGroep(c: XElement, veld: VormVeld, pad: string, afw: Afwijkingen): XElement | null | undefined {
   if (zonderWaarde(c)) return null;
   if (c.text.trim() !== '') afw.meld(`${pad}: tekst in een groep; genegeerd`);
-  const kinderen = opschonen(c.children, veld.kinderen!, pad, afw);
+  const vorm = veld.kinderen!;
+  const kinderen = opschonen(c.children, vorm, pad, afw);
   // Only nil placeholders left (or nothing storable): no value either.
   if (kinderen.every(isNil)) return null;
-  const ontbreekt = (veld.verplicht ?? []).filter((v) => !kinderen.some((k) => k.local === v));
-  if (ontbreekt.length) {
-    afw.meld(`${pad}: ${ontbreekt.join(' en ')} zonder waarde; ${c.local} niet opgeslagen`);
+  const verplicht = veld.verplicht ?? [];
+  const zonder = verplicht.filter((v) => !kinderen.some((k) => k.local === v));
+  if (zonder.length) {
+    const afwezig = zonder.filter((v) => !c.children.some((k) => k.local === v && k.ns === vorm.get(v)!.ns));
+    if (afwezig.length === 0 && zonder.length === verplicht.length) return null;
+    afw.meld(afwezig.length ? `${pad}: ${afwezig.join(' en ')} ontbreekt; ${c.local} niet opgeslagen` : `${pad}: ${zonder.join(' en ')} zonder waarde; ${c.local} niet opgeslagen`);
     return undefined;
   }
   return { ns: c.ns, local: c.local, attrs: attributen(c, veld, pad, afw), children: kinderen, text: '' };

@@ -6,7 +6,7 @@ import { Afwijkingen, relatieZonderWaarde, zonderWaarde } from '../../src/stuf/e
 import { BETROKKENE_VORM } from '../../src/stuf/betrokkeneVelden';
 import { leesObject } from '../../src/stuf/objectVorm';
 import { leesGroep, opschonen } from '../../src/stuf/schemaVorm';
-import { ANDER_ZAAKOBJECT, KENMERK, ROL_VORM, ZAAK_GROEP_VORMEN } from '../../src/stuf/relatieVelden';
+import { ANDER_ZAAKOBJECT, GEZET_DOOR, KENMERK, ROL_VORM, ZAAK_GROEP_VORMEN } from '../../src/stuf/relatieVelden';
 import { StufFout } from '../../src/stuf/fout';
 import { XElement } from '../../src/stuf/xml';
 import { spawnSync } from 'node:child_process';
@@ -144,11 +144,19 @@ describe('zonderWaarde en leesGroep', () => {
     expect(() => leesGroep(half, KENMERK, 'k', new Afwijkingen(true))).toThrow(StufFout);
   });
 
-  it('een anderZaakObject zonder omschrijving maar met een aanduiding is een afwijking; alles nil is geen waarde', () => {
-    const afw = new Afwijkingen(false);
-    expect(leesGroep(zkn('anderZaakObject', '', [nil(NS.zkn, 'omschrijving'), zkn('aanduiding', 'A')]), ANDER_ZAAKOBJECT, 'a', afw)).toBeUndefined();
-    expect(afw.lijst).toHaveLength(1);
+  it('een anderZaakObject met een nil omschrijving (zijn enige verplichte kind) is geen waarde; zonder omschrijving een afwijking', () => {
+    const afw = new Afwijkingen(true);
+    expect(leesGroep(zkn('anderZaakObject', '', [nil(NS.zkn, 'omschrijving'), zkn('aanduiding', 'A')]), ANDER_ZAAKOBJECT, 'a', afw)).toBeNull();
     expect(leesGroep(zkn('anderZaakObject', '', ['omschrijving', 'aanduiding', 'lokatie', 'registratie'].map((n) => nil(NS.zkn, n))), ANDER_ZAAKOBJECT, 'a', afw)).toBeNull();
+    expect(afw.lijst).toEqual([]);
+    const lenient = new Afwijkingen(false);
+    expect(leesGroep(zkn('anderZaakObject', '', [zkn('aanduiding', 'A')]), ANDER_ZAAKOBJECT, 'a', lenient)).toBeUndefined();
+    expect(lenient.lijst).toEqual(['a: omschrijving ontbreekt; anderZaakObject niet opgeslagen']);
+  });
+
+  it('een isGezetDoor met een nil gerelateerde is geen waarde, ook met een rolomschrijving', () => {
+    const door = zkn('isGezetDoor', '', [nil(NS.zkn, 'gerelateerde'), zkn('rolOmschrijving', 'Behandelaar')]);
+    expect(leesGroep(door, GEZET_DOOR, 'h', new Afwijkingen(true))).toBeNull();
   });
 
   it('verlenging: duur is een geheel getal van hoogstens drie cijfers, in beide modi', () => {
@@ -171,7 +179,7 @@ describe('zonderWaarde en leesGroep', () => {
   it('een tijdvakRelatie zonder beginRelatie (het schema eist die) is een afwijking, geen stille weglating', () => {
     const afw = new Afwijkingen(false);
     expect(opschonen([x(NS.stuf, 'tijdvakRelatie', '', [x(NS.stuf, 'eindRelatie', '20240101')])], ROL_VORM, 'r', afw)).toEqual([]);
-    expect(afw.lijst).toEqual(['r/tijdvakRelatie: beginRelatie zonder waarde; tijdvakRelatie niet opgeslagen']);
+    expect(afw.lijst).toEqual(['r/tijdvakRelatie: beginRelatie ontbreekt; tijdvakRelatie niet opgeslagen']);
   });
 });
 
