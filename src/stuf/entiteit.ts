@@ -48,19 +48,17 @@ export function zonderWaarde(e: XElement): boolean {
 }
 
 /**
- * A relation that names nothing: sent nil, or its gerelateerde nil or without any value (an empty `<gerelateerde/>`,
- * a `<natuurlijkPersoon xsi:nil="true"/>`). In *oud* it says there was none; in *nieuw* or a new object there is
- * nothing to add or change. `gerelateerdeEt`: the entiteittype the gerelateerde's type requires (ZAK, STT, EDC; a
- * betrokkene or zaakobject has none), whose absence is a deviation also on an empty one; other values the relation
- * carries without anything to relate them to are reported and ignored.
+ * A relation that names nothing: sent nil, or its gerelateerde (the child it cannot do without) nil or without any
+ * value (an empty `<gerelateerde/>`, a `<natuurlijkPersoon xsi:nil="true"/>`), whatever else it carries. In *oud* it
+ * says there was none; in *nieuw* or a new object there is nothing to add or change. `gerelateerdeEt`: the
+ * entiteittype the gerelateerde's type requires (ZAK, STT, EDC, BSL; a betrokkene or zaakobject gerelateerde has
+ * none), whose absence is a deviation also on an empty one (the schema requires the attribute there).
  */
 export function relatieZonderWaarde(rel: XElement, gerelateerdeEt: string | undefined, pad: string, afw: Afwijkingen): boolean {
   if (isNil(rel)) return true;
   const g = child(rel, 'gerelateerde', NS.zkn);
   if (!g || !zonderWaarde(g)) return false;
   if (gerelateerdeEt) checkEntiteittype(g, gerelateerdeEt, `${pad}/gerelateerde`, afw);
-  const overig = rel.children.filter((c) => c !== g && !zonderWaarde(c)).map((c) => c.local);
-  if (overig.length) afw.meld(`${pad}: relatie zonder gerelateerde; ${overig.join(', ')} genegeerd`);
   return true;
 }
 
