@@ -10,7 +10,7 @@ import {
 } from './relatieVelden';
 import { Vorm, leesGroep, naamVanNs, opschonen, opschonenElement } from './schemaVorm';
 import { leesObject } from './objectVorm';
-import { XElement, attr, child, children, isNil } from './xml';
+import { XElement, attr, child, isNil } from './xml';
 import {
   BETROKKENE_SOORTEN, Betrokkene, BetrokkeneElement, ExtraElement, Kenmerk, ROLSOORTEN, Rolsoort, Status, Waarde,
   ZAAKRELATIE_SOORTEN, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie, ZaakrelatieSoort,
@@ -88,7 +88,8 @@ export function leesZaakObject(obj: XElement, pad: string, afw: Afwijkingen): Za
       // Repeating groups travel whole: one without a value still says which set the zaak has (none, if all are so).
       const k = leesGroep(c, KENMERK, cpad, afw);
       bericht.kenmerken ??= [];
-      if (k) bericht.kenmerken.push({ kenmerk: k.children[0].text, bron: k.children[1].text });
+      const helft = (naam: string) => k?.children.find((x) => x.local === naam)?.text ?? '';
+      if (k) bericht.kenmerken.push({ kenmerk: helft('kenmerk'), bron: helft('bron') });
     } else if (c.local === 'anderZaakObject') {
       const ao = leesGroep(c, ANDER_ZAAKOBJECT, cpad, afw);
       bericht.anderZaakObjecten ??= [];
