@@ -12,6 +12,9 @@ import { ID } from './ids';
 /** What a variation needs stored before it is sent (each variation gets its own). */
 export type Voorwaarde = 'zaak' | 'document' | 'plaatshouder' | 'uitgecheckt' | 'besluit';
 
+/** The questions asked after an accepted change, each with scope alles (or the full list scope): what it stored shows. */
+export type Navraag = 'zaakdetails' | 'zaakstatus' | 'documentLezen' | 'plaatshouderLezen' | 'lijstDocumenten' | 'besluitdetails' | 'lijstBesluiten';
+
 export interface DekkingOperatie {
   naam: string;
   dialecten: Dialect[];
@@ -21,15 +24,17 @@ export interface DekkingOperatie {
   pad: string;
   actie(d: Dialect): string;
   voorwaarden: Voorwaarde[];
-  /** Questions change nothing: no geefZaakdetails afterwards. */
+  /** Questions change nothing: nothing is asked afterwards. */
   vraag: boolean;
+  /** Asked after an accepted change (geefZaakdetails first). */
+  navragen: Navraag[];
 }
 
 const kaal = (xml: string) => xml.replace(/<\?xml[^?]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '').trim();
 const s12 = (naam: string) => kaal(sample(`zds12/${naam}.xml`));
 
 /** Every element with this local name (depth first): the object, or oud and nieuw of a W kennisgeving. */
-function alle(root: XElement, local: string): number[][] {
+export function alle(root: XElement, local: string): number[][] {
   const gevonden: number[][] = [];
   const zoek = (e: XElement, pad: number[]) => e.children.forEach((c, i) => {
     if (c.local === local) gevonden.push([...pad, i]);
@@ -57,32 +62,32 @@ const alleen12: Dialect[] = ['zds12'];
 
 export const OPERATIES: DekkingOperatie[] = [
   {
-    naam: 'creeerZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'creeerZaak'), voorwaarden: [], vraag: false,
+    naam: 'creeerZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'creeerZaak'), voorwaarden: [], vraag: false, navragen: ['zaakdetails', 'zaakstatus'],
     basis: (d) => (d === 'zds12' ? s12('creeerZaak_ZakLk01') : alsZds11(s12('creeerZaak_ZakLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'updateZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'updateZaak'), voorwaarden: ['zaak'], vraag: false,
+    naam: 'updateZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'updateZaak'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'zaakstatus'],
     basis: (d) => (d === 'zds12' ? s12('updateZaak_ZakLk01') : alsZds11(s12('updateZaak_ZakLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'actualiseerZaakstatus', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'actualiseerZaakstatus'), voorwaarden: ['zaak'], vraag: false,
+    naam: 'actualiseerZaakstatus', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'actualiseerZaakstatus'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'zaakstatus'],
     basis: (d) => (d === 'zds12' ? s12('actualiseerZaakstatus_ZakLk01') : alsZds11(s12('actualiseerZaakstatus_ZakLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'voegZaakdocumentToe', dialecten: beide, pad: docPad('voegZaakdocumentToe'), actie: (d) => docActie(d, 'voegZaakdocumentToe'), voorwaarden: ['zaak'], vraag: false,
+    naam: 'voegZaakdocumentToe', dialecten: beide, pad: docPad('voegZaakdocumentToe'), actie: (d) => docActie(d, 'voegZaakdocumentToe'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'documentLezen', 'lijstDocumenten'],
     basis: (d) => (d === 'zds12' ? s12('voegZaakdocumentToe_EdcLk01') : alsZds11Document(s12('voegZaakdocumentToe_EdcLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'maakZaakdocument', dialecten: beide, pad: docPad('maakZaakdocument'), actie: (d) => docActie(d, 'maakZaakdocument'), voorwaarden: ['zaak'], vraag: false,
+    naam: 'maakZaakdocument', dialecten: beide, pad: docPad('maakZaakdocument'), actie: (d) => docActie(d, 'maakZaakdocument'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'plaatshouderLezen', 'lijstDocumenten'],
     basis: (d) => (d === 'zds12' ? s12('maakZaakdocument_EdcLk01') : alsZds11Document(s12('maakZaakdocument_EdcLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'updateZaakdocument', dialecten: beide, pad: docPad('updateZaakdocument'), actie: (d) => docActie(d, 'updateZaakdocument'), voorwaarden: ['zaak', 'document', 'uitgecheckt'], vraag: false,
+    naam: 'updateZaakdocument', dialecten: beide, pad: docPad('updateZaakdocument'), actie: (d) => docActie(d, 'updateZaakdocument'), voorwaarden: ['zaak', 'document', 'uitgecheckt'], vraag: false, navragen: ['zaakdetails', 'documentLezen', 'lijstDocumenten'],
     // ZDS 1.1 has no versioningState: its base comes from the builder, with the sample's titel and versie change.
     basis: (d) => (d === 'zds12' ? s12('updateZaakdocument_Di02') : update(d, ID.document, {
       checkedOutId: ID.checkedOutId,
@@ -92,42 +97,42 @@ export const OPERATIES: DekkingOperatie[] = [
     delen: kennisgeving,
   },
   {
-    naam: 'voegBesluitToe', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}voegBesluitToe_Di01`, voorwaarden: ['zaak', 'plaatshouder'], vraag: false,
+    naam: 'voegBesluitToe', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}voegBesluitToe_Di01`, voorwaarden: ['zaak', 'plaatshouder'], vraag: false, navragen: ['zaakdetails', 'besluitdetails', 'lijstBesluiten'],
     basis: () => s12('voegBesluitToe_Di01'),
     delen: (r) => alle(r, 'besluit'),
   },
   {
-    naam: 'updateBesluit', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}updateBesluit_BslLk01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: false,
+    naam: 'updateBesluit', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}updateBesluit_BslLk01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: false, navragen: ['zaakdetails', 'besluitdetails', 'lijstBesluiten'],
     basis: () => updateBesluit(ID.besluit, '<ZKN:toelichting xsi:nil="true" StUF:noValue="geenWaarde"/>', '<ZKN:toelichting>Aangevuld</ZKN:toelichting>'),
     delen: kennisgeving,
   },
   {
-    naam: 'geefZaakdetails', dialecten: beide, pad: '/BeantwoordVraag', actie: (d) => actie(d, 'geefZaakdetails'), voorwaarden: ['zaak', 'document', 'plaatshouder', 'besluit'], vraag: true,
+    naam: 'geefZaakdetails', dialecten: beide, pad: '/BeantwoordVraag', actie: (d) => actie(d, 'geefZaakdetails'), voorwaarden: ['zaak', 'document', 'plaatshouder', 'besluit'], vraag: true, navragen: [],
     basis: (d) => geefZaakdetailsBericht(d, ID.zaak, ZAAK_SCOPE),
     delen: (r) => [scopeObject(r)],
   },
   {
-    naam: 'geefZaakstatus', dialecten: beide, pad: '/BeantwoordVraag', actie: (d) => actie(d, 'geefZaakstatus'), voorwaarden: ['zaak'], vraag: true,
+    naam: 'geefZaakstatus', dialecten: beide, pad: '/BeantwoordVraag', actie: (d) => actie(d, 'geefZaakstatus'), voorwaarden: ['zaak'], vraag: true, navragen: [],
     basis: (d) => geefZaakstatusBericht(d, ID.zaak, true),
     delen: (r) => [scopeObject(r)],
   },
   {
-    naam: 'geefLijstZaakdocumenten', dialecten: beide, pad: docPad('geefLijstZaakdocumenten'), actie: (d) => docActie(d, 'geefLijstZaakdocumenten'), voorwaarden: ['zaak', 'document', 'plaatshouder'], vraag: true,
+    naam: 'geefLijstZaakdocumenten', dialecten: beide, pad: docPad('geefLijstZaakdocumenten'), actie: (d) => docActie(d, 'geefLijstZaakdocumenten'), voorwaarden: ['zaak', 'document', 'plaatshouder'], vraag: true, navragen: [],
     basis: (d) => geefLijst(d, ID.zaak, ZAAK_SCOPE),
     delen: (r) => [scopeObject(r)],
   },
   {
-    naam: 'geefZaakdocumentLezen', dialecten: beide, pad: docPad('geefZaakdocumentLezen'), actie: (d) => docActie(d, 'geefZaakdocumentLezen'), voorwaarden: ['zaak', 'document'], vraag: true,
+    naam: 'geefZaakdocumentLezen', dialecten: beide, pad: docPad('geefZaakdocumentLezen'), actie: (d) => docActie(d, 'geefZaakdocumentLezen'), voorwaarden: ['zaak', 'document'], vraag: true, navragen: [],
     basis: (d) => geefLezen(d, ID.document, EDC_SCOPE),
     delen: (r) => [scopeObject(r)],
   },
   {
-    naam: 'geefBesluitdetails', dialecten: alleen12, pad: '/BeantwoordVraag', actie: () => `${ZDS12}geefBesluitdetails_BslLv01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: true,
+    naam: 'geefBesluitdetails', dialecten: alleen12, pad: '/BeantwoordVraag', actie: () => `${ZDS12}geefBesluitdetails_BslLv01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: true, navragen: [],
     basis: () => geefBesluitdetails(ID.besluit, BSL_SCOPE),
     delen: (r) => [scopeObject(r)],
   },
   {
-    naam: 'geefLijstBesluiten', dialecten: alleen12, pad: '/BeantwoordVraag', actie: () => `${ZDS12}geefLijstBesluiten_ZakLv01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: true,
+    naam: 'geefLijstBesluiten', dialecten: alleen12, pad: '/BeantwoordVraag', actie: () => `${ZDS12}geefLijstBesluiten_ZakLv01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: true, navragen: [],
     basis: () => geefLijstBesluiten(ID.zaak),
     delen: (r) => [scopeObject(r)],
   },

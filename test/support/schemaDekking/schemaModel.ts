@@ -36,6 +36,8 @@ export interface AttribuutDecl {
 export interface ElementDecl {
   ns: string;
   local: string;
+  /** A global element's key, `{ns}local`: what substitution groups name. */
+  globaal?: string;
   nillable: boolean;
   abstract: boolean;
   vast?: string;
@@ -75,6 +77,33 @@ export class SchemaModel {
     return this.decl(k, true);
   }
 
+  /** The elements that may stand for an (abstract) global element: its substitution group, transitively, not abstract. */
+  substituten(kop: ElementDecl): ElementDecl[] {
+    if (!kop.globaal) return [];
+    if (!this.groepLeden) {
+      this.groepLeden = new Map();
+      for (const k of this.set.elementen.values()) {
+        if (!k.attrs.substitutionGroup) continue;
+        const h = this.set.qname(k, k.attrs.substitutionGroup);
+        const leden = this.groepLeden.get(h) ?? [];
+        leden.push(k);
+        this.groepLeden.set(h, leden);
+      }
+    }
+    const uit: ElementDecl[] = [];
+    const bezoek = (h: string, diepte: number) => {
+      for (const k of this.groepLeden!.get(h) ?? []) {
+        const d = this.decl(k, true);
+        if (!d.abstract) uit.push(d);
+        if (diepte < 5) bezoek(d.globaal!, diepte + 1);
+      }
+    };
+    bezoek(kop.globaal, 0);
+    return uit;
+  }
+
+  private groepLeden?: Map<string, XsdKnoop[]>;
+
   decl(k: XsdKnoop, globaal: boolean): ElementDecl {
     const cached = this.declCache.get(k);
     if (cached) return cached;
@@ -88,6 +117,7 @@ export class SchemaModel {
     const d: ElementDecl = {
       ns: gekwalificeerd ? k.tns : '',
       local: k.attrs.name,
+      globaal: globaal ? sleutel(k.tns, k.attrs.name) : undefined,
       nillable: k.attrs.nillable === 'true',
       abstract: k.attrs.abstract === 'true',
       vast: k.attrs.fixed,
@@ -147,7 +177,11 @@ export class SchemaModel {
       const afl = sc.kinderen.find((c) => c.local === 'extension' || c.local === 'restriction')!;
       const basis = this.typeNaam(this.set.qname(afl, afl.attrs.base), afl);
       const basisWaarde: SimpelType = basis.complex ? (basis.waarde ?? { naam: 'string', basis: 'string', patronen: [] }) : basis;
-      ct.waarde = afl.local === 'restriction' ? this.beperk(basisWaarde, afl, ct.naam) : basisWaarde;
+      // A restriction may name its value type in a nested simpleType (BG:BSN-e restricts BsVesNummerOfId-e to BSN).
+      const genest = afl.local === 'restriction' ? afl.kinderen.find((c) => c.local === 'simpleType') : undefined;
+      const waarde = genest ? this.simpel(genest) : undefined;
+      const metGenest: SimpelType = waarde ? { ...waarde, patronen: [...basisWaarde.patronen, ...waarde.patronen] } : basisWaarde;
+      ct.waarde = afl.local === 'restriction' ? this.beperk(metGenest, afl, ct.naam) : basisWaarde;
       ct.attributen = this.voegAttributenSamen(basis.complex ? basis.attributen : [], afl);
     } else {
       ct.inhoud = this.deeltjeIn(k);

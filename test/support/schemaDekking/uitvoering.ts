@@ -1,11 +1,12 @@
 // Sending variations to a listening gateway over HTTP on loopback: first what the variation needs stored (from the
-// ZDS 1.2 samples, with its own identifiers), then the variation, then (after an accepted change) the geefZaakdetails
-// with scope alles, whose answer the caller validates with the others.
-import { Dialect, geefZaakdetails } from '../dialecten';
-import { docActie } from '../documentBerichten';
+// ZDS 1.2 samples, with its own identifiers), then the variation, then (after an accepted change) the questions that
+// show what it stored, geefZaakdetails with scope alles first; the caller validates every answer.
+import { Dialect, actie, geefZaakdetails, geefZaakstatus } from '../dialecten';
+import { docActie, docPad, geefLezen, geefLijst } from '../documentBerichten';
+import { geefBesluitdetails, geefLijstBesluiten } from '../besluitBerichten';
 import { bericht, inEnvelope, sample, ZDS12 } from '../soap';
 import { path } from '../../../src/stuf/xml';
-import { Voorwaarde } from './operaties';
+import { Navraag, Voorwaarde } from './operaties';
 import { ID, Ids, metIds } from './ids';
 
 export interface Antwoord {
@@ -53,10 +54,24 @@ export async function bereidVoor(v: Verzender, voorwaarden: Voorwaarde[], ids: I
   }
 }
 
-/** The geefZaakdetails with scope alles in the variation's dialect, for the zaak it changed. */
-export function zaakdetailsAlles(v: Verzender, d: Dialect, ids: Ids): Promise<Antwoord> {
-  const xml = metIds(geefZaakdetails(d, ID.zaak), ids);
-  return v.stuur(xml, '/BeantwoordVraag', d === 'zds12' ? `${ZDS12}geefZaakdetails_ZakLv01` : 'http://www.egem.nl/StUF/sector/zkn/0310/geefZaakdetails_Lv01');
+/**
+ * A question asked after an accepted change, in the variation's dialect (besluiten: ZDS 1.2 only). geefZaakstatus
+ * asks every status, except of a strict gateway: ZDS 1.2 lets it answer only the last (README, geefZaakstatus A14).
+ */
+export function navraag(v: Verzender, d: Dialect, wat: Navraag, ids: Ids, strikt: boolean): Promise<Antwoord> {
+  const zaakActie = (dienst: 'geefZaakdetails' | 'geefZaakstatus') => actie(d, dienst);
+  const [xml, pad, soapActie] = ((): [string, string, string] => {
+    switch (wat) {
+      case 'zaakdetails': return [geefZaakdetails(d, ID.zaak), '/BeantwoordVraag', zaakActie('geefZaakdetails')];
+      case 'zaakstatus': return [geefZaakstatus(d, ID.zaak, strikt), '/BeantwoordVraag', zaakActie('geefZaakstatus')];
+      case 'documentLezen': return [geefLezen(d, ID.document), docPad('geefZaakdocumentLezen'), docActie(d, 'geefZaakdocumentLezen')];
+      case 'plaatshouderLezen': return [geefLezen(d, ID.plaatshouder), docPad('geefZaakdocumentLezen'), docActie(d, 'geefZaakdocumentLezen')];
+      case 'lijstDocumenten': return [geefLijst(d, ID.zaak), docPad('geefLijstZaakdocumenten'), docActie(d, 'geefLijstZaakdocumenten')];
+      case 'besluitdetails': return [geefBesluitdetails(ID.besluit), '/BeantwoordVraag', `${ZDS12}geefBesluitdetails_BslLv01`];
+      case 'lijstBesluiten': return [geefLijstBesluiten(ID.zaak), '/BeantwoordVraag', `${ZDS12}geefLijstBesluiten_ZakLv01`];
+    }
+  })();
+  return v.stuur(metIds(xml, ids), pad, soapActie);
 }
 
 const isGeaccepteerd = (r: Antwoord) => r.status === 200 && !/:Fault>/.test(r.body);

@@ -1,9 +1,10 @@
 // Variations of a valid message, one element at a time, read off the schema: every optional element of the varied
 // object and of what it holds absent, present (its required content only, and full: every optional child once),
 // and xsi:nil with each StUF:noValue its type allows (no noValue where the type has no such attribute: a group), a
-// group with all its required children nil, a repeatable element once more;
-// every other branch of an xs:choice in place of the one sent (and that branch varied in turn); every other value of
-// an enumeration. New elements go where the content model puts them, so a variation is as valid as its base.
+// group with all its required children nil, a repeatable element once more; every other branch of an xs:choice in
+// place of the one sent (and that branch varied in turn); every other value of an enumeration; a free text at its
+// maximum length with characters that need escaping. New elements go where the content model puts them, so a
+// variation is as valid as its base.
 import { NS } from '../../../src/stuf/namespaces';
 import type { XAttr, XElement } from '../../../src/stuf/xml';
 import { ComplexType, Deeltje, ElementDecl, SchemaModel, SimpelType, TypeInfo, elementDeeltjes } from './schemaModel';
@@ -13,7 +14,7 @@ import { sleutel } from './xsdLezer';
 export interface Variatie {
   /** The varied element: local names from the root, e.g. object/heeftAlsInitiator/gerelateerde/natuurlijkPersoon. */
   pad: string;
-  /** weg, aanwezig, vol, leeg, herhaald, nil, nil:<noValue>, keuze, keuze-vol, waarde:<v>. */
+  /** weg, aanwezig, vol, leeg, herhaald, lang, nil, nil:<noValue>, keuze, keuze-vol, waarde:<v>. */
   soort: string;
   bericht: XElement;
 }
@@ -22,6 +23,11 @@ const NO_VALUES_STANDAARD = ['geenWaarde'];
 /** Entities a kennisgeving names by identification only: catalogue entries and objects of their own services. */
 const ALLEEN_IDENTIFICEREN = new Set(['ZKT', 'STT', 'RST', 'BST', 'DCT', 'ZAK', 'EDC', 'BSL', 'RLT', 'SBJ']);
 const MAX_DIEPTE_VOL = 2;
+/**
+ * What makes a generated entity one the gateway can store and find again: its key and name. The schemas leave
+ * nearly all of it optional, and a person without BSN or name is read past as "relatie zonder gerelateerde".
+ */
+const KERN = new Set(['identificatie', 'inp.bsn', 'inn.nnpId', 'vestigingsNummer', 'code', 'omschrijving', 'volgnummer', 'geslachtsnaam', 'achternaam', 'statutaireNaam', 'handelsnaam', 'naam']);
 const MAX_WAARDEN = 6;
 
 const kloon = (e: XElement): XElement => ({ ...e, attrs: e.attrs.map((a) => ({ ...a })), children: e.children.map(kloon) });
@@ -35,6 +41,11 @@ export class Generator {
   /** A new element of a declaration: required content only, or (vol) every optional child once, to a depth. */
   maak(decl: ElementDecl, opties: { vol?: boolean; diepte?: number; vs?: string; } = {}): XElement {
     const diepte = opties.diepte ?? 0;
+    if (decl.abstract) {
+      // An abstract element (gml:_Surface) is sent as a member of its substitution group.
+      const lid = this.model.substituten(decl)[0];
+      if (lid) return this.maak(lid, opties);
+    }
     const t = decl.type();
     const e: XElement = { ns: decl.ns, local: decl.local, attrs: [], children: [], text: '' };
     if (!t.complex) {
@@ -55,18 +66,20 @@ export class Generator {
     const diepte = opties.diepte ?? 0;
     const isRelatie = elementDeeltjes(t.inhoud).some((p) => p.decl.local === 'gerelateerde');
     const uit: XElement[] = [];
+    const entiteit = t.attributen.some((a) => a.local === 'entiteittype');
+    const kern = (x: Deeltje) => entiteit && elementDeeltjes(x).some((q) => KERN.has(q.decl.local));
     const vul = (d: Deeltje | undefined, verplicht: boolean) => {
       if (!d || d.soort === 'any') return;
       if (d.soort === 'element') {
-        const aantal = d.min > 0 && verplicht ? d.min : opties.vol && diepte < MAX_DIEPTE_VOL && !d.decl.abstract ? 1 : 0;
+        const aantal = d.min > 0 && verplicht ? d.min : (opties.vol && diepte < MAX_DIEPTE_VOL && !d.decl.abstract) || kern(d) ? 1 : 0;
         for (let n = 0; n < aantal; n++) {
           const kindVs = d.decl.local === 'gerelateerde' || isRelatie ? undefined : 'T';
           uit.push(this.maak(d.decl, { vol: opties.vol, diepte: diepte + 1, vs: kindVs }));
         }
         return;
       }
-      if (d.min === 0 && !opties.vol) return;
-      if (d.soort === 'choice') vul(d.items[0], true);
+      if (d.min === 0 && !opties.vol && !kern(d)) return;
+      if (d.soort === 'choice') vul(d.items.find(kern) ?? d.items[0], true);
       else for (const i of d.items) vul(i, true);
     };
     vul(d, true);
@@ -205,7 +218,11 @@ export class Generator {
         if (simpel?.enumeratie && simpel.enumeratie.length > 1) {
           const huidig = aanwezig[0][0].text.trim();
           for (const w of simpel.enumeratie.filter((x) => x !== huidig).slice(0, MAX_WAARDEN)) {
-            metWijziging(`waarde:${w}`, naam, (d) => { d.children[aanwezig[0][1]] = { ...d.children[aanwezig[0][1]], text: w }; });
+            metWijziging(`waarde:${w}`, naam, (d) => {
+              const oud = d.children[aanwezig[0][1]];
+              const attrs = oud.attrs.filter((a) => !(a.ns === NS.xsi && a.local === 'nil') && !(a.ns === NS.stuf && a.local === 'noValue'));
+              d.children[aanwezig[0][1]] = { ...oud, attrs, text: w };
+            });
           }
         }
         if (p.max > aanwezig.length) {
@@ -213,6 +230,10 @@ export class Generator {
         }
         const leeg = this.leeg(p.decl, aanwezig[0][0]);
         if (leeg) metWijziging('leeg', naam, (d) => { d.children[aanwezig[0][1]] = leeg; });
+        const lang = langeTekst(simpel);
+        if (lang !== undefined && attrVan(aanwezig[0][0], NS.xsi, 'nil') !== 'true') {
+          metWijziging('lang', naam, (d) => { d.children[aanwezig[0][1]] = { ...d.children[aanwezig[0][1]], text: lang }; });
+        }
         if (pt.complex && pt.inhoud) uit.push(...this.varieer(root, [...pad, aanwezig[0][1]], diepte));
         return;
       }
@@ -238,6 +259,9 @@ export class Generator {
         return;
       }
       metWijziging('aanwezig', naam, (d) => voegIn(d, this.maak(p.decl, { vs: kindVs }), index));
+      const pt = p.decl.type();
+      const lang = langeTekst(pt.complex ? pt.waarde : pt);
+      if (lang !== undefined) metWijziging('lang', naam, (d) => voegIn(d, { ...this.maak(p.decl, { vs: kindVs }), text: lang }, index));
       const leeg = this.leeg(p.decl);
       if (leeg) metWijziging('leeg', naam, (d) => voegIn(d, leeg, index));
       if (p.decl.type().complex) metWijziging('vol', naam, (d) => voegIn(d, this.maak(p.decl, { vol: true, vs: kindVs }), index));
@@ -247,6 +271,18 @@ export class Generator {
     });
     return uit;
   }
+}
+
+/**
+ * For a free text with a maximum length: a value of exactly that length, with characters that need escaping or are
+ * not ASCII (the length counted as Xerces counts it, in UTF-16 units: no characters outside the BMP).
+ */
+function langeTekst(t: SimpelType | undefined): string | undefined {
+  if (!t || t.basis !== 'string' || t.enumeratie || t.patronen.length || t.maxLength === undefined || t.maxLength < 2) return undefined;
+  const stuk = 'Dekking Ë&<é>"ß€ ';
+  let w = stuk.repeat(Math.ceil(t.maxLength / stuk.length)).slice(0, t.maxLength - 1);
+  w += 'x';
+  return w;
 }
 
 function naamPad(root: XElement, pad: number[]): string[] {
@@ -260,4 +296,24 @@ function naamPad(root: XElement, pad: number[]): string[] {
     namen.push(zelfde.length > 1 ? `${e.local}[${zelfde.indexOf(e) + 1}]` : e.local);
   }
   return namen;
+}
+
+const OUD_SOORTEN = new Set(['nil:geenWaarde', 'nil', 'aanwezig', 'leeg']);
+const NIEUW_SOORTEN = new Set(['nil:geenWaarde', 'nil', 'aanwezig', 'vol', 'leeg']);
+
+/**
+ * Pairs for a W kennisgeving: the same element varied in oud and in nieuw together, as updates send them (oud empty
+ * and nieuw a value: set; oud a value and nieuw nil: clear; oud and nieuw a value: change), for the direct children
+ * of the objects.
+ */
+export function oudNieuwParen(gen: Generator, root: XElement, oud: number[], nieuw: number[]): Variatie[] {
+  const uit: Variatie[] = [];
+  const direct = (v: Variatie, diepte: number) => v.pad.split('/').length === diepte + 1;
+  for (const o of gen.varieer(root, oud).filter((v) => OUD_SOORTEN.has(v.soort) && direct(v, oud.length))) {
+    const naam = o.pad.split('/').pop();
+    for (const n of gen.varieer(o.bericht, nieuw).filter((v) => NIEUW_SOORTEN.has(v.soort) && direct(v, nieuw.length) && v.pad.split('/').pop() === naam)) {
+      uit.push({ pad: `${o.pad} + ${n.pad}`, soort: `oud:${o.soort}+nieuw:${n.soort}`, bericht: n.bericht });
+    }
+  }
+  return uit;
 }
