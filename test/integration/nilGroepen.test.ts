@@ -149,6 +149,28 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
       expect(sleutels(await details(mode, zaak), 'heeftAlsUitvoerende')).toEqual(['MDW-2']);
     });
 
+    it('betrokkenen: een adresgroep en een tijdvakGeldigheid met alleen nil-velden worden niet opgeslagen; in een W wist een nil-groep de opgeslagen', async () => {
+      const zaak = id(mode);
+      const bsn = mode === 'strict' ? '111222334' : '111222335';
+      const nilAdres = `<BG:verblijfsadres><BG:wpl.woonplaatsNaam ${NIL}/><BG:gor.openbareRuimteNaam ${NIL}/><BG:aoa.huisnummer ${NIL}/></BG:verblijfsadres>`;
+      const afwijkend = '<ZKN:afwijkendCorrespondentieAdres><BG:wpl.woonplaatsNaam>Utrecht</BG:wpl.woonplaatsNaam><BG:postcode>3511AB</BG:postcode>' +
+        '<BG:gor.straatnaam>Domplein</BG:gor.straatnaam><BG:aoa.huisnummer>1</BG:aoa.huisnummer></ZKN:afwijkendCorrespondentieAdres>';
+      const nilAfwijkend = `<ZKN:afwijkendCorrespondentieAdres><BG:wpl.woonplaatsNaam ${NIL}/><BG:postcode ${NIL}/></ZKN:afwijkendCorrespondentieAdres>`;
+      const nilTijdvak = `<StUF:tijdvakGeldigheid><StUF:beginGeldigheid ${NIL}/><StUF:eindGeldigheid ${NIL}/></StUF:tijdvakGeldigheid>`;
+      const belanghebbende = (vs: string, velden: string) =>
+        `<ZKN:heeftAlsBelanghebbende StUF:entiteittype="ZAKBTRBLH" StUF:verwerkingssoort="${vs}"><ZKN:gerelateerde>` +
+        `${persoon(bsn, `<BG:geslachtsnaam>Vries</BG:geslachtsnaam>${nilAdres}`)}</ZKN:gerelateerde>${velden}</ZKN:heeftAlsBelanghebbende>`;
+      goed(await stuurZaak(mode, schemaGeldig(`betrokkene-${mode}`, creeerZaak(d, { id: zaak, relaties: belanghebbende('T', afwijkend + nilTijdvak) + rol('heeftAlsInitiator', medewerker('MDW-1')) })), 'creeerZaak'));
+      const store = gws[mode].gw.app.gateway.store;
+      const opgeslagen = () => store.betrokkenen.rollen(store.zaken.vind(zaak)!.id).find((r) => r.rolsoort === 'heeftAlsBelanghebbende')!;
+      expect(opgeslagen().betrokkene.velden.map((v) => v.local)).toEqual(['inp.bsn', 'geslachtsnaam']);
+      expect(opgeslagen().velden.map((v) => v.local)).toEqual(['afwijkendCorrespondentieAdres']);
+      await details(mode, zaak);
+      goed(await stuurZaak(mode, schemaGeldig(`betrokkene-w-${mode}`, wijzig(d, 'updateZaak', zaak, belanghebbende('W', afwijkend), belanghebbende('W', nilAfwijkend))), 'updateZaak'));
+      expect(opgeslagen().velden).toEqual([]);
+      expect(sleutels(await details(mode, zaak), 'heeftAlsBelanghebbende')).toEqual([bsn]);
+    });
+
     it('een status met een nil isGezetDoor: de status wordt gezet, zonder wie hem zette', async () => {
       const zaak = id(mode);
       goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
