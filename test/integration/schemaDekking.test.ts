@@ -2,11 +2,13 @@
 // operation and dialect, varies the valid base message one element at a time (test/support/schemaDekking): every
 // optional element of the stored object (and of oud and nieuw, and the kennisgeving's parameters) absent, present
 // (required content only, and full), nil with each noValue its type allows, a group with its required children nil,
-// once more where it repeats, every choice branch (that branch varied in turn), every enumeration value. Each generated
-// request must itself pass the reference validator (those it rejects are generator limits: counted, kept in
-// afgewezen/, left out). Each is sent over HTTP on loopback to a lenient and to a strict gateway and must be accepted
-// or refused with a rule the README lists; every answer, and after each accepted change a geefZaakdetails with scope
-// alles and the other questions that show what it stored, must pass the reference validator (validated here, in one Java run per mode, see schemaDekking/gateway.ts).
+// once more where it repeats, a text at its maximum length, every choice branch (that branch varied in turn), every
+// enumeration value, and oud and nieuw varied together. Each generated request must itself pass the reference
+// validator (those it rejects are generator limits: counted, kept in afgewezen/, left out). Each is sent over HTTP on
+// loopback to a lenient and to a strict gateway and must be accepted or refused with a rule the README lists. After
+// each accepted change geefZaakdetails with scope alles, and the other questions that show what it stored, are asked;
+// an element added in full to the zaak must come back. Every answer must pass the reference validator (validated
+// here, in one Java run per mode: see schemaDekking/gateway.ts).
 // Bounds: by default an evenly spread, deterministic sample of ZDS_DEKKING_AANTAL (50) variations per operation and
 // dialect; ZDS_DEKKING=alles sends every variation (some 7000 per mode). Findings are written to ZDS_DEKKING_MAP
 // (default test-output/dekking): <mode>/fouten.json, the failing requests and answers, and <mode>/overzicht.json.
@@ -66,6 +68,18 @@ const AFWIJKING = { code: 'StUF055', details: /./, regel: 'afwijking (strict)' }
  * dialect, varied path and variation kind, as in a finding. Empty when everything is fixed.
  */
 const BEKENDE_FOUTEN: { modus: string; sleutel: RegExp; waarom: string }[] = [];
+
+/**
+ * The element a variation added in full (every optional child) or as a text at its maximum length directly to the
+ * (nieuw) zaak object, if it did: accepted, it must come back in geefZaakdetails alles (README "Services", what is
+ * stored). Added with its required content only it may be read past as a deviation (an empty gerelateerde or group).
+ */
+function toegevoegd(g: Geval): string | undefined {
+  if (!['creeerZaak', 'updateZaak'].includes(g.op.naam)) return undefined;
+  const m = /^object(?:\[2\])?\/([^/]+)$/.exec(g.pad);
+  if (!m || !['vol', 'lang'].includes(g.soort)) return undefined;
+  return m[1];
+}
 
 interface Geval {
   op: DekkingOperatie;
@@ -210,6 +224,10 @@ beschrijf('schema-gedreven dekking: gegenereerde berichten per operatie en diale
             if (nf) bevinding(i, `na: ${wat} geweigerd: ${nf.code} ${nf.details}`);
             // geefZaakdetails must be about the zaak (an empty La01 would validate and prove nothing).
             else if (wat === 'zaakdetails' && !a.body.includes(`>${ids.zaak}<`)) bevinding(i, 'na: geefZaakdetails alles noemt de zaak niet');
+            else if (wat === 'zaakdetails') {
+              const naam = toegevoegd(g);
+              if (naam && !new RegExp(`<\\w+:${naam.replace('.', '\\.')}[ />]`).test(a.body)) bevinding(i, `na: geefZaakdetails alles mist ${naam}, dat geaccepteerd is`);
+            }
           }
         });
 
