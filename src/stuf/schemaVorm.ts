@@ -112,6 +112,9 @@ function schoonElement(c: XElement, veld: VormVeld, pad: string, afw: Afwijkinge
  * without a value (a kenmerk without its bron) is a deviation (lenient: dropped; strict: refused).
  */
 export function leesGroep(c: XElement, veld: VormVeld, pad: string, afw: Afwijkingen): XElement | null | undefined {
+  // Empty without xsi:nil, where the type requires children (`<ZKN:kenmerk/>`): read as no value, as an empty simple
+  // element is (leesWaarde).
+  if (!isNil(c) && c.children.length === 0 && c.text.trim() === '' && veld.verplicht?.length) afw.meld(`${pad}: lege groep zonder xsi:nil; gelezen als 'geen waarde'`);
   if (zonderWaarde(c)) return null;
   if (c.text.trim() !== '') afw.meld(`${pad}: tekst in een groep; genegeerd`);
   const vorm = veld.kinderen!;

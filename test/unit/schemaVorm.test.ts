@@ -136,6 +136,13 @@ describe('zonderWaarde en leesGroep', () => {
     }
   });
 
+  it('een leeg kenmerk zonder xsi:nil (het schema eist beide helften): lenient geen waarde met een afwijking, strict StUF055', () => {
+    const afw = new Afwijkingen(false);
+    expect(leesGroep(zkn('kenmerk'), KENMERK, 'k', afw)).toBeNull();
+    expect(afw.lijst).toEqual(["k: lege groep zonder xsi:nil; gelezen als 'geen waarde'"]);
+    expect(() => leesGroep(zkn('kenmerk'), KENMERK, 'k', new Afwijkingen(true))).toThrow(StufFout);
+  });
+
   it('een half kenmerk wordt niet opgeslagen: lenient een afwijking, strict StUF055', () => {
     const half = zkn('kenmerk', '', [zkn('kenmerk', 'K-1'), nil(NS.zkn, 'bron')]);
     const afw = new Afwijkingen(false);
