@@ -113,7 +113,12 @@ export function leesZaakObject(obj: XElement, pad: string, afw: Afwijkingen): Za
  * so one sent with every field nil means "no value" as everywhere else.
  */
 function leesZaakGroep(e: XElement, groep: ZaakGroep, pad: string, afw: Afwijkingen): Map<string, Waarde | null> | null | undefined {
-  if (isNil(e) || e.children.length === 0) return null;
+  if (isNil(e)) return null;
+  if (e.children.length === 0) {
+    // OpschortingGrp and VerlengingGrp require both fields (nillable); an empty ResultaatGrp is schema-valid.
+    if (groep !== 'resultaat') afw.meld(`${pad}: lege groep zonder xsi:nil; gelezen als 'geen waarde'`);
+    return null;
+  }
   const g = leesGroep(e, ZAAK_GROEP_VORMEN[groep], pad, afw);
   if (g === undefined) return undefined;
   const velden = new Map<string, Waarde | null>();

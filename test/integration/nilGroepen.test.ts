@@ -201,6 +201,19 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
       }
     });
 
+    it('een lege opschorting zonder xsi:nil (het schema eist beide velden): lenient gewist, strict StUF055', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak, attributen: attributen({ opschorting: OPSCHORTING }) }), 'creeerZaak'));
+      const r = await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, OPSCHORTING, '<ZKN:opschorting/>'), 'updateZaak');
+      if (mode === 'strict') {
+        expect(schoneFout(r).details).toContain("opschorting: lege groep zonder xsi:nil");
+        expect(tekst(await details(mode, zaak), 'opschorting', 'indicatie')).toBe('J');
+      } else {
+        goed(r);
+        expect(heeftGroep(await details(mode, zaak), 'opschorting')).toBe(false);
+      }
+    });
+
     it('een half kenmerk (bron nil): lenient niet opgeslagen (een later antwoord blijft geldig), strict StUF055', async () => {
       const zaak = id(mode);
       goed(await stuurZaak(mode, creeerZaak(d, { id: zaak, attributen: attributen({ kenmerk: KENMERK('K-1', 'Balie') }) }), 'creeerZaak'));
