@@ -70,13 +70,20 @@ const AFWIJKING = { code: 'StUF055', details: /./, regel: 'afwijking (strict)' }
 const BEKENDE_FOUTEN: { modus: string; sleutel: RegExp; waarom: string }[] = [];
 
 /**
- * The element a variation added in full (every optional child) or as a text at its maximum length directly to the
+ * README "Services": "Not stored although the schema defines them: GML geometry (anderZaakObject/lokatie, object
+ * geometry), heeftAlsAanspreekpunt, and the history and relations inside a betrokkene" (isGehuisvestIn of an
+ * organisatorische eenheid, oefentActiviteitenUitVoor, ...).
+ */
+const NIET_OPGESLAGEN = /\/(lokatie|heeftAlsAanspreekpunt|isGehuisvestIn|oefentActiviteitenUitVoor|hoortBij|isVerantwoordelijkVoor|isContactpersoonVoor|historieMaterieel|historieFormeel)(\/|$)/;
+
+/**
+ * The element a variation added in full (every optional child) or as a text at its maximum length anywhere in the
  * (nieuw) zaak object, if it did: accepted, it must come back in geefZaakdetails alles (README "Services", what is
  * stored). Added with its required content only it may be read past as a deviation (an empty gerelateerde or group).
  */
 function toegevoegd(g: Geval): string | undefined {
-  if (!['creeerZaak', 'updateZaak'].includes(g.op.naam)) return undefined;
-  const m = /^object(?:\[2\])?\/([^/]+)$/.exec(g.pad);
+  if (!['creeerZaak', 'updateZaak'].includes(g.op.naam) || NIET_OPGESLAGEN.test(g.pad)) return undefined;
+  const m = /^object(?:\[2\])?\/(?:.*\/)?([^/]+)$/.exec(g.pad);
   if (!m || !['vol', 'lang'].includes(g.soort)) return undefined;
   return m[1];
 }
