@@ -28,6 +28,8 @@ export interface DekkingOperatie {
   vraag: boolean;
   /** Asked after an accepted change (geefZaakdetails first). */
   navragen: Navraag[];
+  /** The question whose answer must show what a variation added to the stored object (none: not checked). */
+  toont?: Navraag;
 }
 
 const kaal = (xml: string) => xml.replace(/<\?xml[^?]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '').trim();
@@ -62,12 +64,12 @@ const alleen12: Dialect[] = ['zds12'];
 
 export const OPERATIES: DekkingOperatie[] = [
   {
-    naam: 'creeerZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'creeerZaak'), voorwaarden: [], vraag: false, navragen: ['zaakdetails', 'zaakstatus'],
+    naam: 'creeerZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'creeerZaak'), voorwaarden: [], vraag: false, navragen: ['zaakdetails', 'zaakstatus'], toont: 'zaakdetails',
     basis: (d) => (d === 'zds12' ? s12('creeerZaak_ZakLk01') : alsZds11(s12('creeerZaak_ZakLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'updateZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'updateZaak'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'zaakstatus'],
+    naam: 'updateZaak', dialecten: beide, pad: '/OntvangAsynchroon', actie: (d) => actie(d, 'updateZaak'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'zaakstatus'], toont: 'zaakdetails',
     basis: (d) => (d === 'zds12' ? s12('updateZaak_ZakLk01') : alsZds11(s12('updateZaak_ZakLk01'))),
     delen: kennisgeving,
   },
@@ -77,17 +79,17 @@ export const OPERATIES: DekkingOperatie[] = [
     delen: kennisgeving,
   },
   {
-    naam: 'voegZaakdocumentToe', dialecten: beide, pad: docPad('voegZaakdocumentToe'), actie: (d) => docActie(d, 'voegZaakdocumentToe'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'documentLezen', 'lijstDocumenten'],
+    naam: 'voegZaakdocumentToe', dialecten: beide, pad: docPad('voegZaakdocumentToe'), actie: (d) => docActie(d, 'voegZaakdocumentToe'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'documentLezen', 'lijstDocumenten'], toont: 'documentLezen',
     basis: (d) => (d === 'zds12' ? s12('voegZaakdocumentToe_EdcLk01') : alsZds11Document(s12('voegZaakdocumentToe_EdcLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'maakZaakdocument', dialecten: beide, pad: docPad('maakZaakdocument'), actie: (d) => docActie(d, 'maakZaakdocument'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'plaatshouderLezen', 'lijstDocumenten'],
+    naam: 'maakZaakdocument', dialecten: beide, pad: docPad('maakZaakdocument'), actie: (d) => docActie(d, 'maakZaakdocument'), voorwaarden: ['zaak'], vraag: false, navragen: ['zaakdetails', 'plaatshouderLezen', 'lijstDocumenten'], toont: 'plaatshouderLezen',
     basis: (d) => (d === 'zds12' ? s12('maakZaakdocument_EdcLk01') : alsZds11Document(s12('maakZaakdocument_EdcLk01'))),
     delen: kennisgeving,
   },
   {
-    naam: 'updateZaakdocument', dialecten: beide, pad: docPad('updateZaakdocument'), actie: (d) => docActie(d, 'updateZaakdocument'), voorwaarden: ['zaak', 'document', 'uitgecheckt'], vraag: false, navragen: ['zaakdetails', 'documentLezen', 'lijstDocumenten'],
+    naam: 'updateZaakdocument', dialecten: beide, pad: docPad('updateZaakdocument'), actie: (d) => docActie(d, 'updateZaakdocument'), voorwaarden: ['zaak', 'document', 'uitgecheckt'], vraag: false, navragen: ['zaakdetails', 'documentLezen', 'lijstDocumenten'], toont: 'documentLezen',
     // ZDS 1.1 has no versioningState: its base comes from the builder, with the sample's titel and versie change.
     basis: (d) => (d === 'zds12' ? s12('updateZaakdocument_Di02') : update(d, ID.document, {
       checkedOutId: ID.checkedOutId,
@@ -97,12 +99,12 @@ export const OPERATIES: DekkingOperatie[] = [
     delen: kennisgeving,
   },
   {
-    naam: 'voegBesluitToe', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}voegBesluitToe_Di01`, voorwaarden: ['zaak', 'plaatshouder'], vraag: false, navragen: ['zaakdetails', 'besluitdetails', 'lijstBesluiten'],
+    naam: 'voegBesluitToe', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}voegBesluitToe_Di01`, voorwaarden: ['zaak', 'plaatshouder'], vraag: false, navragen: ['zaakdetails', 'besluitdetails', 'lijstBesluiten'], toont: 'besluitdetails',
     basis: () => s12('voegBesluitToe_Di01'),
     delen: (r) => alle(r, 'besluit'),
   },
   {
-    naam: 'updateBesluit', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}updateBesluit_BslLk01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: false, navragen: ['zaakdetails', 'besluitdetails', 'lijstBesluiten'],
+    naam: 'updateBesluit', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}updateBesluit_BslLk01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: false, navragen: ['zaakdetails', 'besluitdetails', 'lijstBesluiten'], toont: 'besluitdetails',
     basis: () => updateBesluit(ID.besluit, '<ZKN:toelichting xsi:nil="true" StUF:noValue="geenWaarde"/>', '<ZKN:toelichting>Aangevuld</ZKN:toelichting>'),
     delen: kennisgeving,
   },
