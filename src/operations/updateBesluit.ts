@@ -1,5 +1,6 @@
 // #19 updateBesluit (ZDS 1.2 only): changes of an existing besluit, a BslLk01 with mutatiesoort W and the objects
-// oud and nieuw; the values of nieuw are applied. One object alone is read as nieuw, as for updateZaak (zds.md A6).
+// oud and nieuw; the values of nieuw are applied. One object alone is read as nieuw, and mutatiesoort T as W (the
+// service already says it is a change), as for updateZaak (zds.md A6, field notes).
 import { NS } from '../stuf/namespaces';
 import { bv03 } from '../stuf/berichten';
 import { leesKennisgevingObjecten } from '../stuf/kennisgevingObjecten';
@@ -16,7 +17,7 @@ export const updateBesluit: Operatie = {
   roots: [{ ns: NS.zds, local: 'updateBesluit_BslLk01' }],
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'BSL' },
   verwerk(ctx, bericht) {
-    const vorm = { wat: 'besluit', naam: { T: 'updateBesluit', W: 'updateBesluit' }, indicatorOvername: true, lees: leesBesluitObject };
+    const vorm = { wat: 'besluit', naam: { T: 'updateBesluit', W: 'updateBesluit' }, indicatorOvername: true, wijzigingOokAlsT: true, lees: leesBesluitObject };
     const { oud, nieuw } = leesKennisgevingObjecten(bericht.root, 'W', vorm, ctx.afw);
     const besluit = wijzigBesluit({ ...mutatieContext(ctx), tijdstipBericht: bericht.stuurgegevens.tijdstipBericht }, oud, nieuw);
     const zaak = ctx.store.zaken.vindOpId(besluit.zaakId);

@@ -104,7 +104,8 @@ export function leesDocumentObject(obj: XElement, pad: string, afw: Afwijkingen)
 
 /** The objects of an edcLk01 (one, T) or an embedded edcLk02 (two: oud and nieuw, W) after checking the parameters. */
 export function leesDocumentObjecten(container: XElement, mutatiesoort: 'T' | 'W', afw: Afwijkingen): { oud?: DocumentBericht; nieuw: DocumentBericht } {
-  // Only an Lk01 has indicatorOvername; the edcLk02 inside a Di02 has mutatiesoort alone.
-  const vorm = { wat: 'document', naam: { T: 'het bericht', W: 'een wijziging' }, indicatorOvername: mutatiesoort === 'T', lees: leesDocumentObject };
+  // Only an Lk01 has indicatorOvername; the edcLk02 inside a Di02 has mutatiesoort alone. The Di02 (update,
+  // ontkoppel) already says it is a change, so an edcLk02 sent with mutatiesoort T is read as W, as for updateZaak.
+  const vorm = { wat: 'document', naam: { T: 'het bericht', W: 'een wijziging' }, indicatorOvername: mutatiesoort === 'T', wijzigingOokAlsT: mutatiesoort === 'W', lees: leesDocumentObject };
   return leesKennisgevingObjecten(container, mutatiesoort, vorm, afw);
 }

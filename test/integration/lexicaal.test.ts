@@ -1,0 +1,95 @@
+// Reading values as the official schema does, in both dialects and modes over real HTTP: every lexical form of an
+// integer or boolean the schema accepts ('01', '+1', ' 1 ' for 1; '1'/'0' for true/false) is accepted and stored in
+// its canonical form; a value sent nil with StUF:noValue nietOndersteund or nietGeautoriseerd in nieuw leaves the
+// stored value alone (geenWaarde and waardeOnbekend clear it); and mutatiesoort T on updateZaakdocument,
+// ontkoppelZaakdocument and updateBesluit is read as W (lenient) or refused (strict), as for updateZaak.
+import { children } from '../../src/stuf/xml';
+import { startGateway, TestGateway } from '../support/gateway';
+import { Loopback, loopback } from '../support/loopback';
+import { goed, objectUit, schoneFout, tekst } from '../support/antwoorden';
+import { ZDS12 } from '../support/soap';
+import { Dialect, actie, creeerZaak, geefZaakdetails, wijzig } from '../support/dialecten';
+import * as doc from '../support/documentBerichten';
+import * as bsl from '../support/besluitBerichten';
+
+const alsT = (xml: string) => xml.replace('<StUF:mutatiesoort>W</StUF:mutatiesoort>', '<StUF:mutatiesoort>T</StUF:mutatiesoort>');
+
+describe.each(['zds12', 'zds11'] as const)('lexicale vormen en noValue in %s', (d: Dialect) => {
+  const modi = [['lenient', {}], ['strict', { stuf: { validatie: 'strict' } }]] as const;
+  const gws: Record<string, { gw: TestGateway; http: Loopback }> = {};
+  let teller = 0;
+  const id = (mode: string) => `0599-LEX-${d}-${mode.slice(0, 1)}-${++teller}`;
+
+  beforeAll(async () => {
+    for (const [mode, config] of modi) {
+      const gw = await startGateway(config);
+      gws[mode] = { gw, http: await loopback(gw) };
+    }
+  });
+  afterAll(async () => {
+    for (const { gw } of Object.values(gws)) await gw.sluit();
+  });
+
+  const stuurZaak = (mode: string, xml: string, dienst: 'creeerZaak' | 'updateZaak' | 'actualiseerZaakstatus') =>
+    gws[mode].http.stuur(xml, actie(d, dienst), '/OntvangAsynchroon');
+  const details = async (mode: string, zaak: string) =>
+    objectUit(await gws[mode].http.stuur(geefZaakdetails(d, zaak), actie(d, 'geefZaakdetails'), '/BeantwoordVraag'));
+  const stuurDoc = (mode: string, xml: string, dienst: doc.DocDienst) => gws[mode].http.stuur(xml, doc.docActie(d, dienst), doc.docPad(dienst));
+  const documentTitel = async (mode: string, docId: string) => tekst(objectUit(await stuurDoc(mode, doc.geefLezen(d, docId), 'geefZaakdocumentLezen')), 'titel');
+
+  describe.each(modi)('%s', (mode) => {
+    it('updateZaakdocument met mutatiesoort T in de edcLk02: lenient gelezen als W, strict StUF055', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const docId = `LEXT-${d}-${mode}-${teller}`;
+      goed(await stuurDoc(mode, doc.nieuwDocument(d, 'voegZaakdocumentToe', { id: docId, zaken: [zaak], tekst: 'inhoud' }), 'voegZaakdocumentToe'));
+      const voor = await documentTitel(mode, docId);
+      const r = await stuurDoc(mode, alsT(doc.update(d, docId, { oud: `<ZKN:titel>${voor}</ZKN:titel>`, nieuw: '<ZKN:titel>Via T gewijzigd</ZKN:titel>' })), 'updateZaakdocument');
+      if (mode === 'strict') {
+        const f = schoneFout(r);
+        expect(f.code).toBe('StUF055');
+        expect(f.details).toContain("mutatiesoort is 'T'");
+        expect(await documentTitel(mode, docId)).toBe(voor);
+      } else {
+        expect(goed(r).local).toBe('Bv02Bericht');
+        expect(await documentTitel(mode, docId)).toBe('Via T gewijzigd');
+      }
+    });
+
+    it('ontkoppelZaakdocument met mutatiesoort T in de edcLk02: lenient ontkoppeld, strict StUF055 en de koppeling blijft', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const docId = `LEXO-${d}-${mode}-${teller}`;
+      goed(await stuurDoc(mode, doc.nieuwDocument(d, 'voegZaakdocumentToe', { id: docId, zaken: [zaak], tekst: 'inhoud' }), 'voegZaakdocumentToe'));
+      const r = await stuurDoc(mode, alsT(doc.ontkoppel(d, docId, zaak)), 'ontkoppelZaakdocument');
+      const gekoppeld = async () =>
+        children(objectUit(await stuurDoc(mode, doc.geefLijst(d, zaak), 'geefLijstZaakdocumenten')), 'heeftRelevant')
+          .filter((h) => h.children.length > 0).map((h) => tekst(h, 'gerelateerde', 'identificatie'));
+      if (mode === 'strict') {
+        expect(schoneFout(r).code).toBe('StUF055');
+        expect(await gekoppeld()).toEqual([docId]);
+      } else {
+        expect(goed(r).local).toBe('Bv02Bericht');
+        expect(await gekoppeld()).toEqual([]);
+      }
+    });
+
+    // updateBesluit exists in ZDS 1.2 only (a ZDS 1.1 caller gets StUF040, besluiten.test.ts).
+    (d === 'zds12' ? it : it.skip)('updateBesluit met mutatiesoort T: lenient gelezen als W, strict StUF055', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const besluit = `LEXB-${mode}-${teller}`;
+      const stuurBsl = (xml: string, naam: string, pad: string) => gws[mode].http.stuur(xml, ZDS12 + naam, pad);
+      goed(await stuurBsl(bsl.voegBesluitToe({ id: besluit, zaak }), 'voegBesluitToe_Di01', '/OntvangAsynchroon'));
+      const r = await stuurBsl(alsT(bsl.updateBesluit(besluit, '<ZKN:toelichting>Op aanvraag</ZKN:toelichting>', '<ZKN:toelichting>Via T gewijzigd</ZKN:toelichting>')), 'updateBesluit_BslLk01', '/OntvangAsynchroon');
+      const toelichting = async () => tekst(objectUit(await stuurBsl(bsl.geefBesluitdetails(besluit), 'geefBesluitdetails_BslLv01', '/BeantwoordVraag')), 'toelichting');
+      if (mode === 'strict') {
+        expect(schoneFout(r).code).toBe('StUF055');
+        expect(await toelichting()).toBe('Op aanvraag');
+      } else {
+        expect(goed(r).local).toBe('Bv03Bericht');
+        expect(await toelichting()).toBe('Via T gewijzigd');
+      }
+    });
+  });
+});
