@@ -17,7 +17,7 @@ import { Deel, Weergave } from './zaakZicht';
 import { ANDER_ZAAKOBJECT, ANDERE_ZAAK_VORM, GEZET_DOOR, OBJ_VORM, ROL_VORM, ZAKZAK_VORM } from './relatieVelden';
 import { leesObject } from './objectVorm';
 import { Afwijkingen } from './entiteit';
-import { Vorm } from './schemaVorm';
+import { EXTRA_ELEMENTEN, Vorm } from './schemaVorm';
 import { aangevuld, opgeslagenElement, opgeslagenKinderen } from './opgeslagenAntwoord';
 
 const attribuutVolgorde = (voor: ZaakAttribuut) => ZAAK_ATTRIBUTEN.findIndex((a) => a.naam === voor);
@@ -143,6 +143,10 @@ const kenmerkAntwoord = (k: Kenmerk): XElement =>
 
 // ---- statuses ---------------------------------------------------------------------------------------------
 
+/** The status relation's own StUF:extraElementen as stored (a record of an older version may have none), cleaned by its allow-list. */
+const statusExtraElementen = (s: Status): XElement | undefined =>
+  (s.extra ?? []).map((e) => opgeslagenElement(e, 'extraElementen', EXTRA_ELEMENTEN, 'heeft/extraElementen')).find((e) => e !== undefined);
+
 /**
  * 'status' is geefZaakstatus, whose answer requires several elements; 'statusZds12' is its ZDS 1.2 form, where
  * indicatieLaatsteStatus may only be J (the service answers the current status): older ones get it nil.
@@ -168,6 +172,7 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
       ['datumStatusGezet', () => (moet || scope.vraagt('datumStatusGezet')) && zkn('datumStatusGezet', formatTijdstip(s.datumStatusGezet))],
       ['indicatieLaatsteStatus', () => (moet || scope.vraagt('indicatieLaatsteStatus')) &&
         (laatste ? zkn('indicatieLaatsteStatus', 'J') : variant === 'statusZds12' ? nilElement(NS.zkn, 'indicatieLaatsteStatus') : zkn('indicatieLaatsteStatus', 'N'))],
+      ['extraElementen', () => scope.vraagt('extraElementen') && statusExtraElementen(s)],
       ['isGezetDoor', () => scope.vraagt('isGezetDoor') && !!s.gezetDoor && opgeslagenElement(s.gezetDoor, 'isGezetDoor', GEZET_DOOR, 'heeft/isGezetDoor')],
     ]),
   ], [entiteittype('ZAKSTT')]);

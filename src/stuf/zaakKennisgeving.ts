@@ -8,7 +8,7 @@ import { BETROKKENE_VORM } from './betrokkeneVelden';
 import {
   ANDERE_ZAAK_VORM, ANDER_ZAAKOBJECT, GEZET_DOOR, KENMERK, OBJ_VORM, ROL_VORM, STATUSTYPE_VORM, ZAAK_GROEP_VORMEN, ZAKZAK_VORM,
 } from './relatieVelden';
-import { Vorm, leesGroep, naamVanNs, opschonen, opschonenElement } from './schemaVorm';
+import { EXTRA_ELEMENTEN, Vorm, leesGroep, naamVanNs, opschonen, opschonenElement } from './schemaVorm';
 import { leesObject } from './objectVorm';
 import { XElement, attr, child, isNil } from './xml';
 import {
@@ -293,11 +293,14 @@ export function leesStatus(rel: RelatieElement, afw: Afwijkingen, nu: () => stri
   const toelichting = tekst(child(rel.element, 'toelichting', NS.zkn), 'toelichting');
   if (toelichting && toelichting.length > 1000) throw schemaFout(`${rel.pad}/toelichting: langer dan 1000 tekens`);
   const gezetDoor = child(rel.element, 'isGezetDoor', NS.zkn);
+  // The status relation's own StUF:extraElementen: kept and answered with the status (ZAKSTT-antwoord has them).
+  const extraElementen = child(rel.element, 'extraElementen', NS.stuf);
+  const extra = extraElementen && !isNil(extraElementen) ? opschonenElement(extraElementen, 'extraElementen', EXTRA_ELEMENTEN, `${rel.pad}/extraElementen`, afw) : undefined;
   const s: StatusBericht = {
     volgnummer: volgnummer ?? 0,
     datumStatusGezet,
     statustype: opschonen(g.children, STATUSTYPE_VORM, `${rel.pad}/gerelateerde`, afw),
-    extra: [],
+    extra: extra ? [extra] : [],
   };
   if (omschrijving) s.omschrijving = omschrijving;
   const code = tekst(child(g, 'code', NS.zkn), 'code');

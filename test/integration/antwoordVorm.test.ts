@@ -71,7 +71,8 @@ const VOLLE_RELATIES = (deelzaak: string, andere: string) =>
   '<ZKN:omschrijving>Andere zaak</ZKN:omschrijving></ZKN:gerelateerde></ZKN:heeftBetrekkingOpAndere>' +
   '<ZKN:heeft StUF:entiteittype="ZAKSTT" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="STT" StUF:verwerkingssoort="I">' +
   '<ZKN:volgnummer>1</ZKN:volgnummer><ZKN:omschrijving>Ontvangen</ZKN:omschrijving></ZKN:gerelateerde><ZKN:toelichting>Binnen</ZKN:toelichting>' +
-  '<ZKN:datumStatusGezet>20240115100000000</ZKN:datumStatusGezet><ZKN:isGezetDoor StUF:entiteittype="ZAKSTTBTR" StUF:verwerkingssoort="I"><ZKN:gerelateerde>' +
+  '<ZKN:datumStatusGezet>20240115100000000</ZKN:datumStatusGezet><StUF:extraElementen><StUF:extraElement naam="kanaal">balie</StUF:extraElement></StUF:extraElementen>' +
+  '<ZKN:isGezetDoor StUF:entiteittype="ZAKSTTBTR" StUF:verwerkingssoort="I"><ZKN:gerelateerde>' +
   '<ZKN:medewerker StUF:entiteittype="MDW" StUF:verwerkingssoort="I"><ZKN:identificatie>MDW-AV</ZKN:identificatie></ZKN:medewerker></ZKN:gerelateerde>' +
   `<ZKN:rolOmschrijving>Behandelaar</ZKN:rolOmschrijving>${tijdvakRelatie('20240115')}</ZKN:isGezetDoor></ZKN:heeft>`;
 
@@ -180,7 +181,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
   });
   afterAll(() => gw.sluit());
 
-  it('alles van een zaak met elke groep gevuld: twee kenmerken heel, de groepen met hun velden', async () => {
+  it('alles van een zaak met elke groep gevuld: twee kenmerken heel, de groepen met hun velden, de extraElementen van een status', async () => {
     const o = await details('vol-alles-2', VOL);
     expect(children(o, 'kenmerk').map((k) => namen(k))).toEqual([['kenmerk', 'bron'], ['kenmerk', 'bron']]);
     expect(namen(child(o, 'anderZaakObject'))).toEqual(['omschrijving', 'aanduiding', 'lokatie', 'registratie']);
@@ -190,6 +191,9 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
     expect(namen(child(ini, 'tijdvakGeldigheid'))).toEqual(['beginGeldigheid', 'eindGeldigheid']);
     expect(noValue(path(ini, 'tijdvakGeldigheid', 'eindGeldigheid'))).toBe('geenWaarde');
     expect(namen(child(ini, 'afwijkendCorrespondentieAdres'))).toEqual(['wpl.woonplaatsNaam', 'sub.postadresType', 'sub.postadresNummer']);
+    // The status relation's own extraElementen come back, before isGezetDoor.
+    expect(namen(child(o, 'heeft'))).toEqual(['gerelateerde', 'toelichting', 'datumStatusGezet', 'indicatieLaatsteStatus', 'extraElementen', 'isGezetDoor']);
+    expect(path(o, 'heeft', 'extraElementen', 'extraElement')?.text).toBe('balie');
     tijdvakkenHeel(o);
     groepenZonderNoValue(o);
   });
