@@ -53,6 +53,7 @@ const TOEGESTANE_WEIGERINGEN: { code: string; details: RegExp; regel: string }[]
   { code: 'StUF055', details: /: de (zaak|document|besluit)identificatie ontbreekt$|: de identificatie van (de zaak|het document|de andere zaak) ontbreekt$|: de zaak van de koppeling ontbreekt$/, regel: 'kerngegeven ontbreekt' },
   { code: 'StUF055', details: /^object\/isVan\/gerelateerde\/code: het zaaktype van de nieuwe zaak ontbreekt$/, regel: 'zaaktype van een nieuwe zaak ontbreekt' },
   { code: 'StUF055', details: /^object\/heeft: actualiseerZaakstatus bevat geen nieuwe status/, regel: 'actualiseerZaakstatus zonder status' },
+  { code: 'StUF055', details: /^ontkoppelZaakdocument noemt geen zaak om van te ontkoppelen|^object\[\d\]\/isRelevantVoor: ontkoppelZaakdocument verwijdert koppelingen/, regel: 'ontkoppelZaakdocument zonder te ontkoppelen zaak' },
 ];
 
 /**

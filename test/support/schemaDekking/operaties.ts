@@ -3,9 +3,9 @@
 // base are the samples' own; every send replaces them with fresh ones (ids.ts), so variations never collide.
 import { NS } from '../../../src/stuf/namespaces';
 import { XElement, parseXml } from '../../../src/stuf/xml';
-import { Dialect, actie, alsZds11, geefZaakdetails as geefZaakdetailsBericht, geefZaakstatus as geefZaakstatusBericht } from '../dialecten';
-import { alsZds11Document, docActie, docPad, geefLezen, geefLijst, update } from '../documentBerichten';
-import { geefBesluitdetails, geefLijstBesluiten, updateBesluit } from '../besluitBerichten';
+import { Dialect, actie, alsZds11, geefZaakdetails as geefZaakdetailsBericht, geefZaakstatus as geefZaakstatusBericht, genereerZaakIdentificatie } from '../dialecten';
+import { alsZds11Document, cancel, docActie, docPad, geefLezen, geefLijst, genereer, update } from '../documentBerichten';
+import { geefBesluitdetails, geefLijstBesluiten, genereerBesluitIdentificatie, updateBesluit } from '../besluitBerichten';
 import { sample, ZDS12 } from '../soap';
 import { ID } from './ids';
 
@@ -51,9 +51,14 @@ export function alle(root: XElement, local: string): number[][] {
 const kennisgeving = (r: XElement) => [...alle(r, 'object'), ...alle(r, 'parameters').slice(0, 1)];
 
 const scopeObject = (root: XElement) => {
-  const s = root.children.findIndex((c) => c.local === 'scope');
-  return [s, root.children[s].children.findIndex((c) => c.local === 'object')];
+  const s = alle(root, 'scope')[0];
+  let scope = root;
+  for (const i of s) scope = scope.children[i];
+  return [...s, scope.children.findIndex((c) => c.local === 'object')];
 };
+
+/** A direct child of the root by local name. */
+const kind = (root: XElement, local: string) => [root.children.findIndex((c) => c.local === local)];
 
 const ZAAK_SCOPE = '<ZKN:scope><ZKN:object StUF:entiteittype="ZAK"><ZKN:identificatie xsi:nil="true"/></ZKN:object></ZKN:scope>';
 const EDC_SCOPE = '<ZKN:scope><ZKN:object StUF:entiteittype="EDC"><ZKN:identificatie xsi:nil="true"/></ZKN:object></ZKN:scope>';
@@ -107,6 +112,40 @@ export const OPERATIES: DekkingOperatie[] = [
     naam: 'updateBesluit', dialecten: alleen12, pad: '/OntvangAsynchroon', actie: () => `${ZDS12}updateBesluit_BslLk01`, voorwaarden: ['zaak', 'plaatshouder', 'besluit'], vraag: false, navragen: ['zaakdetails', 'besluitdetails', 'lijstBesluiten'], toont: 'besluitdetails',
     basis: () => updateBesluit(ID.besluit, '<ZKN:toelichting xsi:nil="true" StUF:noValue="geenWaarde"/>', '<ZKN:toelichting>Aangevuld</ZKN:toelichting>'),
     delen: kennisgeving,
+  },
+  {
+    naam: 'ontkoppelZaakdocument', dialecten: alleen12, pad: docPad('ontkoppelZaakdocument'), actie: (d) => docActie(d, 'ontkoppelZaakdocument'), voorwaarden: ['zaak', 'document'], vraag: false, navragen: ['zaakdetails', 'documentLezen', 'lijstDocumenten'],
+    basis: () => s12('ontkoppelZaakdocument_Di02'),
+    delen: (r) => [...alle(r, 'object'), kind(r, 'parameters')],
+  },
+  // Check-out and its cancel change no stored data: nothing is asked afterwards; their answers are validated.
+  {
+    naam: 'geefZaakdocumentBewerken', dialecten: alleen12, pad: docPad('geefZaakdocumentBewerken'), actie: (d) => docActie(d, 'geefZaakdocumentBewerken'), voorwaarden: ['zaak', 'document'], vraag: true, navragen: [],
+    // ZDS 1.2 only: the 1.1 check-out types its scope object as a whole EDC (required fields, none nillable), so it is
+    // not a field-by-field scope to vary.
+    basis: () => s12('geefZaakdocumentBewerken_Di02'),
+    delen: (r) => [scopeObject(r)],
+  },
+  {
+    naam: 'cancelCheckout', dialecten: beide, pad: docPad('cancelCheckout'), actie: (d) => docActie(d, 'cancelCheckout'), voorwaarden: ['zaak', 'document', 'uitgecheckt'], vraag: true, navragen: [],
+    basis: (d) => (d === 'zds12' ? s12('cancelCheckout_Di02') : cancel(d, ID.document, ID.checkedOutId)),
+    delen: (r) => [kind(r, 'document'), kind(r, 'parameters')],
+  },
+  // The identification services carry only stuurgegevens: those are what is varied.
+  {
+    naam: 'genereerZaakIdentificatie', dialecten: beide, pad: '/VerwerkSynchroonVrijBericht', actie: (d) => actie(d, 'genereerZaakIdentificatie'), voorwaarden: [], vraag: true, navragen: [],
+    basis: (d) => (d === 'zds12' ? s12('genereerZaakIdentificatie_Di02') : genereerZaakIdentificatie(d)),
+    delen: (r) => [kind(r, 'stuurgegevens')],
+  },
+  {
+    naam: 'genereerDocumentIdentificatie', dialecten: beide, pad: docPad('genereerDocumentIdentificatie'), actie: (d) => docActie(d, 'genereerDocumentIdentificatie'), voorwaarden: [], vraag: true, navragen: [],
+    basis: (d) => (d === 'zds12' ? s12('genereerDocumentIdentificatie_Di02') : genereer(d)),
+    delen: (r) => [kind(r, 'stuurgegevens')],
+  },
+  {
+    naam: 'genereerBesluitIdentificatie', dialecten: alleen12, pad: '/VerwerkSynchroonVrijBericht', actie: () => `${ZDS12}genereerBesluitIdentificatie_Di02`, voorwaarden: [], vraag: true, navragen: [],
+    basis: () => genereerBesluitIdentificatie(),
+    delen: (r) => [kind(r, 'stuurgegevens')],
   },
   {
     naam: 'geefZaakdetails', dialecten: beide, pad: '/BeantwoordVraag', actie: (d) => actie(d, 'geefZaakdetails'), voorwaarden: ['zaak', 'document', 'plaatshouder', 'besluit'], vraag: true, navragen: [],
