@@ -9,7 +9,7 @@ export interface Waarde {
   ind?: string;
 }
 
-export type VeldSoort = 'tekst' | 'datum' | 'tijdstip' | 'indicatie' | 'keuze';
+export type VeldSoort = 'tekst' | 'datum' | 'tijdstip' | 'indicatie' | 'keuze' | 'geheel';
 
 export interface VeldSpec {
   naam: string;
@@ -19,6 +19,11 @@ export interface VeldSpec {
   /** For tekst: the value must match, and `uitleg` says what that means. */
   patroon?: RegExp;
   uitleg?: string;
+  /** For geheel (xs:integer and its restrictions): the schema's facets; positiveInteger is minimum 1. */
+  minimum?: number;
+  maximum?: number;
+  /** totalDigits: significant digits, leading zeros and sign not counted. */
+  cijfers?: number;
 }
 
 /** The zaak's own attributes, in schema order (kennisgeving and antwoord share it). */
@@ -35,7 +40,7 @@ export const ZAAK_ATTRIBUTEN = [
   { naam: 'laatsteBetaaldatum', soort: 'tijdstip' },
   { naam: 'archiefnominatie', soort: 'indicatie' },
   { naam: 'datumVernietigingDossier', soort: 'datum' },
-  { naam: 'zaakniveau', soort: 'keuze', waarden: ['1', '2', '3'] },
+  { naam: 'zaakniveau', soort: 'geheel', minimum: 1, maximum: 3 }, // ZKN:ZaakNiveau, positiveInteger 1..3
   { naam: 'deelzakenIndicatie', soort: 'indicatie' },
 ] as const satisfies readonly VeldSpec[];
 
@@ -52,7 +57,7 @@ export const ZAAK_GROEPEN = {
     { naam: 'reden', soort: 'tekst', max: 200 },
   ],
   verlenging: [
-    { naam: 'duur', soort: 'tekst', max: 3 },
+    { naam: 'duur', soort: 'geheel', cijfers: 3 }, // ZKN:DuurVerlenging, integer of at most 3 digits
     { naam: 'reden', soort: 'tekst', max: 200 },
   ],
 } as const satisfies Record<string, readonly VeldSpec[]>;
@@ -152,6 +157,9 @@ export interface Zaakobject {
   velden: XElement[];
   einddatum?: string;
 }
+
+/** ZKN:Volgnummer of a statustype: positiveInteger of at most 4 digits. */
+export const STATUSTYPE_VOLGNUMMER: VeldSpec = { naam: 'volgnummer', soort: 'geheel', minimum: 1, cijfers: 4 };
 
 export interface Status {
   id?: number;

@@ -83,6 +83,7 @@ export function checkEntiteittype(e: XElement, verwacht: string, pad: string, af
 /**
  * A typed attribute value. null means "cleared" (xsi:nil, or an empty element, which we read the same way).
  * Values we could not return schema-valid (too long, not a date, outside the value list) are refused in every mode.
+ * Numbers are read in every lexical form their schema type allows and kept in the canonical one.
  */
 export function leesWaarde(e: XElement, spec: VeldSpec, pad: string, afw: Afwijkingen): Waarde | null {
   if (isNil(e)) return null;
@@ -113,7 +114,43 @@ export function leesWaarde(e: XElement, spec: VeldSpec, pad: string, afw: Afwijk
       // The value itself is not repeated: it may be personal (geslachtsaanduiding, adellijke titel).
       if (!spec.waarden!.includes(ruw)) throw schemaFout(`${pad}: waarde is geen van ${spec.waarden!.join(', ')}`);
       return { w: ruw };
+    case 'geheel': {
+      // Every lexical form the schema accepts, stored canonical so that answers are schema-valid and oud compares.
+      const w = canoniekGeheel(ruw, spec);
+      if (w === undefined) throw schemaFout(`${pad}: waarde is geen ${geheelUitleg(spec)}`);
+      return { w };
+    }
   }
+}
+
+/**
+ * An xs:integer (or a restriction of it) in any lexical form the schema accepts: a sign and leading zeros are
+ * allowed ('01', '+1', '-0'), surrounding whitespace is collapsed away (the type's whiteSpace is collapse). Returns
+ * the canonical form (no '+', no leading zeros, '0' for zero), which is what we store, compare and answer, or
+ * undefined when the text is no integer or breaks a facet.
+ */
+export function canoniekGeheel(ruw: string, f: Pick<VeldSpec, 'minimum' | 'maximum' | 'cijfers'> = {}): string | undefined {
+  const m = /^([+-]?)0*(\d+)$/.exec(ruw.trim());
+  if (!m) return undefined;
+  const cijfers = m[2];
+  if (f.cijfers !== undefined && cijfers.length > f.cijfers) return undefined;
+  const n = BigInt((m[1] === '-' ? '-' : '') + cijfers);
+  if (f.minimum !== undefined && n < BigInt(f.minimum)) return undefined;
+  if (f.maximum !== undefined && n > BigInt(f.maximum)) return undefined;
+  return n.toString();
+}
+
+/** What a geheel spec allows, for a refusal's details (never the value itself). */
+export function geheelUitleg(f: Pick<VeldSpec, 'minimum' | 'maximum' | 'cijfers'>): string {
+  const grenzen = f.minimum !== undefined && f.maximum !== undefined ? ` van ${f.minimum} tot en met ${f.maximum}`
+    : f.minimum !== undefined ? ` vanaf ${f.minimum}` : f.maximum !== undefined ? ` tot en met ${f.maximum}` : '';
+  return `geheel getal${grenzen}${f.cijfers !== undefined ? ` van hoogstens ${f.cijfers} cijfers` : ''}`;
+}
+
+/** An xs:boolean in any lexical form ('true', 'false', '1', '0', whitespace collapsed): canonical, or undefined. */
+export function canoniekBoolean(ruw: string): 'true' | 'false' | undefined {
+  const w = ruw.trim();
+  return w === 'true' || w === '1' ? 'true' : w === 'false' || w === '0' ? 'false' : undefined;
 }
 
 /** Canonical text of an element tree, for comparing relations and hashing messages. */

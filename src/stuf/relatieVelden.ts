@@ -6,9 +6,9 @@ import { NS } from './namespaces';
 import { at } from './xml';
 import { AFWIJKEND_ADRES, AFWIJKEND_BUITENLANDS_ADRES, BETROKKENE_VORM } from './betrokkeneVelden';
 import {
-  EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_RELATIE, Vorm, VormVeld, datum, groep, keuze, patroon, tekst, uitSpec, vorm, weg,
+  EXTRA_ELEMENTEN, TIJDSTIP_REGISTRATIE, TIJDVAK_GELDIGHEID, TIJDVAK_RELATIE, Vorm, VormVeld, datum, groep, keuze, tekst, uitSpec, vorm, weg,
 } from './schemaVorm';
-import { ZAAK_GROEPEN, ZaakGroep } from '../domain/zaak';
+import { STATUSTYPE_VOLGNUMMER as VOLGNUMMER, ZAAK_GROEPEN, ZaakGroep } from '../domain/zaak';
 import type { VeldSpec } from '../domain/zaak';
 
 const CODE = tekst(NS.zkn, 10);
@@ -42,7 +42,7 @@ export const ANDERE_ZAAK_VORM = vorm([['identificatie', weg(NS.zkn)], ['omschrij
 
 /** STT-kerngegevensKennisgeving: the statustype of a status. */
 export const STATUSTYPE_VORM = vorm([
-  ['zkt.code', CODE], ['zkt.omschrijving', OMSCHRIJVING], ['volgnummer', patroon(NS.zkn, /^0*[1-9]\d{0,3}$/, 'volgnummer (1-9999)')],
+  ['zkt.code', CODE], ['zkt.omschrijving', OMSCHRIJVING], ['volgnummer', uitSpec(NS.zkn, VOLGNUMMER)],
   ['code', CODE], ['omschrijving', OMSCHRIJVING], ['ingangsdatumObject', datum(NS.zkn)],
 ]);
 
@@ -65,14 +65,11 @@ export const ANDER_ZAAKOBJECT = groep(NS.zkn, vorm([
 /** KenmerkGrp: both halves or none; a kenmerk without its bron names nothing (and its answer needs both). */
 export const KENMERK = groep(NS.zkn, vorm([['kenmerk', tekst(NS.zkn, 40)], ['bron', tekst(NS.zkn, 40)]]), ['kenmerk', 'bron']);
 
-/** DuurVerlenging is an integer of at most 3 digits (not any text of 3 characters). */
-const DUUR_VERLENGING = patroon(NS.zkn, /^[+-]?\d{1,3}$/, 'geheel getal van hoogstens 3 cijfers');
-
 /**
  * ResultaatGrp, OpschortingGrp, VerlengingGrp: any of their fields may be stored alone, the answer gives the others
  * nil (opschorting and verlenging require both, nillable), so none is verplicht here.
  */
 export const ZAAK_GROEP_VORMEN = Object.fromEntries(
   (Object.keys(ZAAK_GROEPEN) as ZaakGroep[]).map((g) => [g, groep(NS.zkn, vorm((ZAAK_GROEPEN[g] as readonly VeldSpec[]).map((s): [string, VormVeld] =>
-    [s.naam, g === 'verlenging' && s.naam === 'duur' ? DUUR_VERLENGING : uitSpec(NS.zkn, s)])))]),
+    [s.naam, uitSpec(NS.zkn, s)])))]),
 ) as Record<ZaakGroep, VormVeld>;

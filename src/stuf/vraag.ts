@@ -3,7 +3,8 @@
 // whatever it contains (zds.md A15: consumers fill non-nillable scope elements with dummy values).
 import { NS } from './namespaces';
 import { StufFout, schemaFout } from './fout';
-import { XElement, attr, child } from './xml';
+import { XElement, attr, child, isNil } from './xml';
+import { canoniekBoolean, canoniekGeheel, geheelUitleg } from './entiteit';
 
 type ScopeSoort = 'alles' | 'kerngegevens' | 'allesKernGerelateerden' | 'elementen';
 
@@ -87,21 +88,33 @@ export interface Vraag {
   scope?: Scope;
 }
 
-const bool = (e: XElement | undefined) => (e ? ['true', '1'].includes(e.text.trim()) : false);
+/** An xs:boolean parameter in any of its lexical forms ('true', '1', 'false', '0'); absent or nil is false. */
+function bool(e: XElement | undefined, naam: string): boolean {
+  if (!e || isNil(e) || e.text.trim() === '') return false;
+  const w = canoniekBoolean(e.text);
+  if (w === undefined) throw schemaFout(`parameters/${naam}: waarde is geen boolean (true, false, 1 of 0)`);
+  return w === 'true';
+}
+
+/** An integer parameter in any lexical form its StUF type allows ('015', '+15'), as its canonical text. */
+function geheel(e: XElement | undefined, naam: string, f: { minimum?: number; maximum?: number; cijfers?: number }): string | undefined {
+  if (!e || isNil(e) || e.text.trim() === '') return undefined;
+  const w = canoniekGeheel(e.text, f);
+  if (w === undefined) throw schemaFout(`parameters/${naam}: waarde is geen ${geheelUitleg(f)}`);
+  return w;
+}
 
 export function leesVraag(root: XElement): Vraag {
   const p = child(root, 'parameters');
   const parameters: VraagParameters = {
-    indicatorVervolgvraag: bool(child(p, 'indicatorVervolgvraag')),
-    indicatorAantal: bool(child(p, 'indicatorAantal')),
+    indicatorVervolgvraag: bool(child(p, 'indicatorVervolgvraag'), 'indicatorVervolgvraag'),
+    indicatorAantal: bool(child(p, 'indicatorAantal'), 'indicatorAantal'),
   };
-  const sortering = child(p, 'sortering')?.text.trim();
-  if (sortering) parameters.sortering = sortering;
-  const max = child(p, 'maximumAantal')?.text.trim();
-  if (max) {
-    if (!/^\d{1,8}$/.test(max)) throw schemaFout(`parameters/maximumAantal: '${max}' is geen geheel getal`);
-    parameters.maximumAantal = Number(max);
-  }
+  // StUF:Sortering (nonNegativeInteger, 2 digits) and StUF:MaximumAantal (nonNegativeInteger, 8 digits).
+  const sortering = geheel(child(p, 'sortering'), 'sortering', { minimum: 0, cijfers: 2 });
+  if (sortering !== undefined) parameters.sortering = sortering;
+  const max = geheel(child(p, 'maximumAantal'), 'maximumAantal', { minimum: 0, cijfers: 8 });
+  if (max !== undefined) parameters.maximumAantal = Number(max);
   if (parameters.indicatorVervolgvraag && !child(root, 'start')) {
     throw new StufFout('StUF103', 'parameters/indicatorVervolgvraag is true maar er is geen start opgegeven');
   }

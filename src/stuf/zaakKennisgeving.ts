@@ -2,7 +2,7 @@
 // clears, and which relations it adds, changes, ends or removes (by verwerkingssoort).
 import { NS } from './namespaces';
 import { schemaFout } from './fout';
-import { Afwijkingen, Verwerkingssoort, checkEntiteittype, leesVerwerkingssoort, leesWaarde, relatieZonderWaarde, zonderWaarde } from './entiteit';
+import { Afwijkingen, Verwerkingssoort, canoniekGeheel, checkEntiteittype, leesVerwerkingssoort, leesWaarde, relatieZonderWaarde, zonderWaarde } from './entiteit';
 import { parseTijdstip } from './tijd';
 import { BETROKKENE_VORM } from './betrokkeneVelden';
 import {
@@ -12,7 +12,7 @@ import { EXTRA_ELEMENTEN, Vorm, leesGroep, naamVanNs, opschonen, opschonenElemen
 import { leesObject } from './objectVorm';
 import { XElement, attr, child, isNil } from './xml';
 import {
-  BETROKKENE_SOORTEN, Betrokkene, BetrokkeneElement, ExtraElement, Kenmerk, ROLSOORTEN, Rolsoort, Status, Waarde,
+  BETROKKENE_SOORTEN, Betrokkene, BetrokkeneElement, ExtraElement, Kenmerk, ROLSOORTEN, Rolsoort, STATUSTYPE_VOLGNUMMER, Status, Waarde,
   ZAAKRELATIE_SOORTEN, ZAAK_ATTRIBUTEN, ZAAK_GROEPEN, ZaakAttribuut, ZaakGroep, Zaakobject, Zaakrelatie, ZaakrelatieSoort,
 } from '../domain/zaak';
 
@@ -275,8 +275,10 @@ export function leesStatus(rel: RelatieElement, afw: Afwijkingen, nu: () => stri
   const volgnummerTekst = tekst(child(g, 'volgnummer', NS.zkn), 'volgnummer');
   let volgnummer: number | undefined;
   if (volgnummerTekst !== undefined) {
-    if (!/^\d{1,4}$/.test(volgnummerTekst) || Number(volgnummerTekst) < 1) throw schemaFout(`${rel.pad}/gerelateerde/volgnummer: '${volgnummerTekst}' is geen volgnummer (1-9999)`);
-    volgnummer = Number(volgnummerTekst);
+    // Every lexical form of ZKN:Volgnummer ('01', '+1'), compared by its value.
+    const canoniek = canoniekGeheel(volgnummerTekst, STATUSTYPE_VOLGNUMMER);
+    if (canoniek === undefined) throw schemaFout(`${rel.pad}/gerelateerde/volgnummer: '${volgnummerTekst}' is geen volgnummer (1-9999)`);
+    volgnummer = Number(canoniek);
   }
   const omschrijving = tekst(child(g, 'omschrijving', NS.zkn), 'omschrijving');
   if (omschrijving && omschrijving.length > 80) throw schemaFout(`${rel.pad}/gerelateerde/omschrijving: langer dan 80 tekens`);

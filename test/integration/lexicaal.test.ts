@@ -6,9 +6,9 @@
 import { children } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
 import { Loopback, loopback } from '../support/loopback';
-import { goed, objectUit, schoneFout, tekst } from '../support/antwoorden';
+import { goed, objectUit, schoneFout, statussen, tekst } from '../support/antwoorden';
 import { ZDS12 } from '../support/soap';
-import { Dialect, actie, creeerZaak, geefZaakdetails, wijzig } from '../support/dialecten';
+import { Dialect, STANDAARD_ATTRIBUTEN, actie, creeerZaak, geefZaakdetails, status, vraagParameters, wijzig } from '../support/dialecten';
 import * as doc from '../support/documentBerichten';
 import * as bsl from '../support/besluitBerichten';
 
@@ -38,6 +38,57 @@ describe.each(['zds12', 'zds11'] as const)('lexicale vormen en noValue in %s', (
   const documentTitel = async (mode: string, docId: string) => tekst(objectUit(await stuurDoc(mode, doc.geefLezen(d, docId), 'geefZaakdocumentLezen')), 'titel');
 
   describe.each(modi)('%s', (mode) => {
+    it('zaakniveau, verlenging/duur en het volgnummer van een statustype in elke lexicale vorm van het schema: canoniek opgeslagen en vergeleken', async () => {
+      const zaak = id(mode);
+      const attributen = (niveau: string) => STANDAARD_ATTRIBUTEN.replace('<ZKN:zaakniveau>1</ZKN:zaakniveau>', `<ZKN:zaakniveau>${niveau}</ZKN:zaakniveau>`);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak, attributen: attributen(' +02 ') }), 'creeerZaak'));
+      expect(tekst(await details(mode, zaak), 'zaakniveau')).toBe('2');
+      // oud '002' compares equal to the stored 2; nieuw '+3' is stored as 3, duur '+007' as 7.
+      goed(await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, '<ZKN:zaakniveau>002</ZKN:zaakniveau>',
+        '<ZKN:zaakniveau>+3</ZKN:zaakniveau><ZKN:verlenging><ZKN:duur>+007</ZKN:duur><ZKN:reden>Advies</ZKN:reden></ZKN:verlenging>'), 'updateZaak'));
+      let z = await details(mode, zaak);
+      expect([tekst(z, 'zaakniveau'), tekst(z, 'verlenging', 'duur')]).toEqual(['3', '7']);
+      goed(await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, '<ZKN:verlenging><ZKN:duur>7</ZKN:duur><ZKN:reden>Advies</ZKN:reden></ZKN:verlenging>',
+        '<ZKN:verlenging><ZKN:duur>-05</ZKN:duur><ZKN:reden>Ingekort</ZKN:reden></ZKN:verlenging>'), 'updateZaak'));
+      expect(tekst(await details(mode, zaak), 'verlenging', 'duur')).toBe('-5');
+      // The statustype's volgnummer '+0001' is statustype 1 of the catalogue.
+      goed(await stuurZaak(mode, wijzig(d, 'actualiseerZaakstatus', zaak, '',
+        status(1, 'Ontvangen', '20240116090000').replace('<ZKN:volgnummer>1</ZKN:volgnummer>', '<ZKN:volgnummer>+0001</ZKN:volgnummer>')), 'actualiseerZaakstatus'));
+      z = await details(mode, zaak);
+      expect(statussen(z).map((s) => [s.volgnummer, s.omschrijving])).toEqual([['1', 'Ontvangen']]);
+    });
+
+    it('een geheel getal buiten het schema (zaakniveau 0 of 4, duur van vier cijfers, volgnummer 0) wordt in beide modi geweigerd, zonder de waarde te noemen', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      for (const [nieuw, regel] of [
+        ['<ZKN:zaakniveau>4</ZKN:zaakniveau>', 'zaakniveau: waarde is geen geheel getal van 1 tot en met 3'],
+        ['<ZKN:zaakniveau>0</ZKN:zaakniveau>', 'zaakniveau: waarde is geen geheel getal van 1 tot en met 3'],
+        ['<ZKN:zaakniveau>1.0</ZKN:zaakniveau>', 'zaakniveau: waarde is geen geheel getal van 1 tot en met 3'],
+        ['<ZKN:verlenging><ZKN:duur>1000</ZKN:duur><ZKN:reden>r</ZKN:reden></ZKN:verlenging>', 'duur: waarde is geen geheel getal van hoogstens 3 cijfers'],
+      ]) {
+        const f = schoneFout(await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, '', nieuw), 'updateZaak'));
+        expect(f.code).toBe('StUF055');
+        expect(f.details).toContain(regel);
+      }
+      const f = schoneFout(await stuurZaak(mode, wijzig(d, 'actualiseerZaakstatus', zaak, '',
+        status(1, 'Ontvangen', '20240116090000').replace('<ZKN:volgnummer>1</ZKN:volgnummer>', '<ZKN:volgnummer>0</ZKN:volgnummer>')), 'actualiseerZaakstatus'));
+      expect(f.code).toBe('StUF055');
+      expect(tekst(await details(mode, zaak), 'zaakniveau')).toBe('1');
+    });
+
+    it("vraagparameters in elke lexicale vorm: sortering '00', indicatorVervolgvraag '0', maximumAantal '+0015', indicatorAantal '0'; 'ja' is geen boolean", async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const metParameters = (p: string) => geefZaakdetails(d, zaak).replace(vraagParameters, `<ZKN:parameters>${p}</ZKN:parameters>`);
+      const vraag = (p: string) => gws[mode].http.stuur(metParameters(p), actie(d, 'geefZaakdetails'), '/BeantwoordVraag');
+      const r = await vraag('<StUF:sortering>00</StUF:sortering><StUF:indicatorVervolgvraag>0</StUF:indicatorVervolgvraag><StUF:maximumAantal>+0015</StUF:maximumAantal><StUF:indicatorAantal>0</StUF:indicatorAantal>');
+      expect(tekst(objectUit(r), 'identificatie')).toBe(zaak);
+      const f = schoneFout(await vraag('<StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>ja</StUF:indicatorVervolgvraag>'));
+      expect(f).toMatchObject({ code: 'StUF055', soort: 'Fo02' });
+      expect(f.details).toContain('parameters/indicatorVervolgvraag: waarde is geen boolean');
+    });
+
     it('updateZaakdocument met mutatiesoort T in de edcLk02: lenient gelezen als W, strict StUF055', async () => {
       const zaak = id(mode);
       goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));

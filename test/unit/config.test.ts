@@ -140,7 +140,7 @@ describe('config', () => {
     it('checks a fixed value as a sent value is checked: length, date, value list', () => {
       expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { omschrijving: { vast: 'x'.repeat(81) } } } } })).toThrow(/zaaktypen\.profiel\.waarden\.omschrijving\.vast: .*langer dan 80 tekens/);
       expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { startdatum: { vast: '2024-01-15' } } } } })).toThrow(/zaaktypen\.profiel\.waarden\.startdatum\.vast: .*geen geldige StUF-datum/);
-      expect(() => parseConfig({ zaaktypen: { catalogus: [wmo({ waarden: { zaakniveau: { vast: '4' } } })] } })).toThrow(/zaaktypen\.catalogus\.0\.profiel\.waarden\.zaakniveau\.vast: .*geen van 1, 2, 3/);
+      expect(() => parseConfig({ zaaktypen: { catalogus: [wmo({ waarden: { zaakniveau: { vast: '4' } } })] } })).toThrow(/zaaktypen\.catalogus\.0\.profiel\.waarden\.zaakniveau\.vast: .*geen geheel getal van 1 tot en met 3/);
       expect(() => parseConfig({ zaaktypen: { profiel: { waarden: { 'opschorting.indicatie': { vast: 'ja' } } } } })).toThrow(/opschorting\.indicatie\.vast: .*geen indicatie/);
       expect(parseConfig({ zaaktypen: { profiel: { waarden: { zaakniveau: { vast: '1' }, 'resultaat.omschrijving': { vast: 'Verleend' } } } } }).zaaktypen.profiel.waarden).toBeDefined();
     });
