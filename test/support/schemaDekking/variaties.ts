@@ -317,3 +317,35 @@ export function oudNieuwParen(gen: Generator, root: XElement, oud: number[], nie
   }
   return uit;
 }
+
+/**
+ * Relations to a zaak, document, besluit or zaaktype of the gateway's own: a generated one names something that does
+ * not exist (refused, see the allowed refusals), which would refuse the whole maximal message.
+ */
+const VERWIJZINGEN = new Set(['isVan', 'isRelevantVoor', 'heeftBetrekkingOpAndere', 'heeftAlsDeelzaak', 'heeftAlsHoofdzaak', 'leidtTot', 'isVastgelegdIn', 'isUitkomstVan', 'zaak']);
+
+/**
+ * The object at `pad` with every optional element it lacks added in full at once (a choice keeps the branch sent):
+ * the pairs, triples and more of one-at-a-time, in a single message whose answers must carry all of it.
+ */
+export function maximaal(gen: Generator, root: XElement, pad: number[]): Variatie | undefined {
+  const t = gen.typeVan(root, pad);
+  if (!t.complex || !t.inhoud) return undefined;
+  const kopie = kloon(root);
+  let e = kopie;
+  for (const i of pad) e = e.children[i];
+  const deeltjes = elementDeeltjes(t.inhoud);
+  const volgorde = (c: XElement) => deeltjes.findIndex((p) => p.decl.ns === c.ns && p.decl.local === c.local);
+  const vs = attrVan(e, NS.stuf, 'verwerkingssoort');
+  let toegevoegd = 0;
+  deeltjes.forEach((p, index) => {
+    if (p.decl.abstract || VERWIJZINGEN.has(p.decl.local) || e.children.some((c) => c.ns === p.decl.ns && c.local === p.decl.local)) return;
+    if (p.keuze && e.children.some((c) => volgorde(c) >= 0 && deeltjes[volgorde(c)].keuze === p.keuze)) return;
+    const nieuw = gen.maak(p.decl, { vol: true, vs: p.decl.local === 'gerelateerde' ? undefined : vs === 'W' ? 'T' : undefined });
+    let plek = e.children.findIndex((c) => volgorde(c) > index);
+    if (plek < 0) plek = e.children.length;
+    e.children.splice(plek, 0, nieuw);
+    toegevoegd++;
+  });
+  return toegevoegd ? { pad: [...naamPad(root, pad), '*'].join('/'), soort: 'maximaal', bericht: kopie } : undefined;
+}
