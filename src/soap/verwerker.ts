@@ -156,7 +156,7 @@ export class Verwerker {
       const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.verwerkVraag(op, ctx, bericht);
       // The worker looks at the outbox in a write transaction of its own: only when this message put something in it.
       if (this.gw.store.uitgaand.toegevoegd !== inUitgaand) this.gw.bezorger?.wek();
-      this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen }, 'verwerkt');
+      this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen: [...meldingen, ...afw.notities] }, 'verwerkt');
       const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
       return { status: 200, ...antwoordLichaam(envelopeDelen(versie, antwoord.bericht), contentType(versie), alsMtom) };
     } catch (e) {

@@ -25,7 +25,13 @@ export function entiteittypeVan(e: XElement): string | undefined {
  */
 export class Afwijkingen {
   readonly lijst: string[] = [];
+  /** What we read past that the standard allows (no deviation in either mode), for the log. */
+  readonly notities: string[] = [];
   constructor(readonly strikt: boolean) {}
+
+  noteer(tekst: string): void {
+    this.notities.push(tekst);
+  }
 
   meld(tekst: string): void {
     if (this.strikt) throw schemaFout(tekst);
@@ -45,6 +51,42 @@ export function zonderWaarde(e: XElement): boolean {
   if (isNil(e)) return true;
   if (e.binair || e.text.trim() !== '' || e.attrs.some((a) => !ZONDER_INHOUD_NS.has(a.ns))) return false;
   return e.children.every(zonderWaarde);
+}
+
+/** noValue of a nil element that says the sender does not support or may not know it: it says nothing of the value. */
+export const ZEGT_NIETS = new Set(['nietOndersteund', 'nietGeautoriseerd']);
+
+/**
+ * The children of an object in *nieuw* (or of a new object) without what says nothing: an attribute, group field or
+ * relation sent xsi:nil with StUF:noValue nietOndersteund or nietGeautoriseerd means the sender does not support the
+ * element or may not know it, so it must not clear what is stored (geenWaarde, waardeOnbekend and a nil without
+ * noValue still clear). A group or relation left with nothing after that said nothing either and goes too. Returns
+ * a copy (the message itself is hashed as received) and the names of the object's children nieuw now says nothing
+ * of: their counterparts in *oud* are left out too, since an oud relation with verwerkingssoort V would otherwise end
+ * a role on its own. Each element left out is noted by its path, never its value.
+ */
+export function zonderNietGeleverd(obj: XElement, pad: string, afw: Afwijkingen): { object: XElement; zwijgtOver: Set<string> } {
+  const weggelaten: string[] = [];
+  const schoon = (e: XElement, epad: string): XElement | undefined => {
+    if (isNil(e)) {
+      const nv = attr(e, NS.stuf, 'noValue');
+      if (nv && ZEGT_NIETS.has(nv)) {
+        weggelaten.push(`${epad} (${nv})`);
+        return undefined;
+      }
+      return e;
+    }
+    if (e.children.length === 0) return e;
+    const kinderen = e.children.map((c) => schoon(c, `${epad}/${c.local}`)).filter((c): c is XElement => c !== undefined);
+    if (kinderen.length === e.children.length) return e;
+    if (kinderen.length === 0 && e.text.trim() === '') return undefined;
+    return { ...e, children: kinderen };
+  };
+  const kinderen = obj.children.map((c) => schoon(c, `${pad}/${c.local}`)).filter((c): c is XElement => c !== undefined);
+  if (weggelaten.length === 0) return { object: obj, zwijgtOver: new Set() };
+  afw.noteer(`niet geleverd, opgeslagen waarde blijft: ${weggelaten.join(', ')}`);
+  const zwijgtOver = new Set(obj.children.filter((c) => !kinderen.some((k) => k.local === c.local)).map((c) => c.local));
+  return { object: { ...obj, children: kinderen }, zwijgtOver };
 }
 
 /**

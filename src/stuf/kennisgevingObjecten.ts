@@ -1,7 +1,8 @@
 // The parameters and objects of a kennisgeving (zakLk01, edcLk01 / the edcLk02 inside a Di02, BslLk01): mutatiesoort
 // and indicatorOvername checked, then one object (T) or oud and nieuw (W). One object in a W message (open-forms and
 // others send that) is read as nieuw (zds.md A6); a zaak change sent with mutatiesoort T is read as W (field notes).
-import { Afwijkingen } from './entiteit';
+// What nieuw sends nil as nietOndersteund or nietGeautoriseerd is left out before reading: it changes nothing.
+import { Afwijkingen, zonderNietGeleverd } from './entiteit';
 import { NS } from './namespaces';
 import { schemaFout } from './fout';
 import { XElement, child, children } from './xml';
@@ -38,12 +39,14 @@ export function leesKennisgevingObjecten<T>(container: XElement, mutatiesoort: '
   if (objecten.length === 0) throw schemaFout(`object ontbreekt: het bericht bevat geen ${vorm.wat}`);
   if (mutatiesoort === 'T') {
     if (objecten.length > 1) throw schemaFout(`${vorm.naam.T} bevat ${objecten.length} objecten; precies één is toegestaan`);
-    return { nieuw: vorm.lees(objecten[0], 'object', afw) };
+    return { nieuw: vorm.lees(zonderNietGeleverd(objecten[0], 'object', afw).object, 'object', afw) };
   }
   if (objecten.length > 2) throw schemaFout(`${vorm.naam.W} bevat ${objecten.length} objecten; twee (oud en nieuw) zijn toegestaan`);
   if (objecten.length === 1) {
     afw.meld('één object in plaats van het paar oud/nieuw; gelezen als nieuw');
-    return { nieuw: vorm.lees(objecten[0], 'object', afw) };
+    return { nieuw: vorm.lees(zonderNietGeleverd(objecten[0], 'object', afw).object, 'object', afw) };
   }
-  return { oud: vorm.lees(objecten[0], 'object[1]', afw), nieuw: vorm.lees(objecten[1], 'object[2]', afw) };
+  const nieuw = zonderNietGeleverd(objecten[1], 'object[2]', afw);
+  const oud = nieuw.zwijgtOver.size ? { ...objecten[0], children: objecten[0].children.filter((c) => !nieuw.zwijgtOver.has(c.local)) } : objecten[0];
+  return { oud: vorm.lees(oud, 'object[1]', afw), nieuw: vorm.lees(nieuw.object, 'object[2]', afw) };
 }

@@ -4,11 +4,11 @@
 // stored value alone (geenWaarde and waardeOnbekend clear it); and mutatiesoort T on updateZaakdocument,
 // ontkoppelZaakdocument and updateBesluit is read as W (lenient) or refused (strict), as for updateZaak.
 import { children } from '../../src/stuf/xml';
-import { startGateway, TestGateway } from '../support/gateway';
+import { startGateway, TestGateway, vangLog } from '../support/gateway';
 import { Loopback, loopback } from '../support/loopback';
-import { goed, objectUit, schoneFout, statussen, tekst } from '../support/antwoorden';
+import { goed, objectUit, schoneFout, sleutels, statussen, tekst } from '../support/antwoorden';
 import { ZDS12 } from '../support/soap';
-import { Dialect, STANDAARD_ATTRIBUTEN, actie, creeerZaak, geefZaakdetails, status, vraagParameters, wijzig } from '../support/dialecten';
+import { Dialect, STANDAARD_ATTRIBUTEN, actie, creeerZaak, geefZaakdetails, medewerker, rol, status, vraagParameters, wijzig } from '../support/dialecten';
 import * as doc from '../support/documentBerichten';
 import * as bsl from '../support/besluitBerichten';
 
@@ -16,14 +16,15 @@ const alsT = (xml: string) => xml.replace('<StUF:mutatiesoort>W</StUF:mutatiesoo
 
 describe.each(['zds12', 'zds11'] as const)('lexicale vormen en noValue in %s', (d: Dialect) => {
   const modi = [['lenient', {}], ['strict', { stuf: { validatie: 'strict' } }]] as const;
-  const gws: Record<string, { gw: TestGateway; http: Loopback }> = {};
+  const gws: Record<string, { gw: TestGateway; http: Loopback; regels: string[] }> = {};
   let teller = 0;
   const id = (mode: string) => `0599-LEX-${d}-${mode.slice(0, 1)}-${++teller}`;
 
   beforeAll(async () => {
     for (const [mode, config] of modi) {
-      const gw = await startGateway(config);
-      gws[mode] = { gw, http: await loopback(gw) };
+      const gevangen = vangLog();
+      const gw = await startGateway(config, `lexicaal-${d}-${mode}`, gevangen.log);
+      gws[mode] = { gw, http: await loopback(gw), regels: gevangen.regels };
     }
   });
   afterAll(async () => {
@@ -87,6 +88,40 @@ describe.each(['zds12', 'zds11'] as const)('lexicale vormen en noValue in %s', (
       const f = schoneFout(await vraag('<StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>ja</StUF:indicatorVervolgvraag>'));
       expect(f).toMatchObject({ code: 'StUF055', soort: 'Fo02' });
       expect(f.details).toContain('parameters/indicatorVervolgvraag: waarde is geen boolean');
+    });
+
+    it('nil met noValue nietOndersteund of nietGeautoriseerd in nieuw laat de opgeslagen waarde staan (attribuut, groepsveld, relatie); waardeOnbekend en geenWaarde wissen', async () => {
+      const zaak = id(mode);
+      const nv = (naam: string, noValue: string) => `<ZKN:${naam} xsi:nil="true" StUF:noValue="${noValue}"/>`;
+      goed(await stuurZaak(mode, creeerZaak(d, {
+        id: zaak,
+        attributen: STANDAARD_ATTRIBUTEN.replace('<ZKN:startdatum>', '<ZKN:toelichting>Bewaard</ZKN:toelichting><ZKN:startdatum>') + '<ZKN:verlenging><ZKN:duur>5</ZKN:duur><ZKN:reden>Advies</ZKN:reden></ZKN:verlenging>',
+        relaties: rol('heeftAlsInitiator', medewerker('MDW-1')) + rol('heeftAlsUitvoerende', medewerker('MDW-7')),
+      }), 'creeerZaak'));
+      const voor = await details(mode, zaak);
+      expect([tekst(voor, 'toelichting'), tekst(voor, 'verlenging', 'duur')]).toEqual(['Bewaard', '5']);
+      // Attribute, group field and relation sent as not supported / not authorised: nothing of them changes.
+      goed(await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, rol('heeftAlsUitvoerende', medewerker('MDW-7'), 'V'),
+        `<ZKN:omschrijving>Gewijzigd</ZKN:omschrijving>${nv('toelichting', 'nietOndersteund')}<ZKN:verlenging>${nv('duur', 'nietGeautoriseerd')}<ZKN:reden>Verlengd</ZKN:reden></ZKN:verlenging>` +
+        '<ZKN:heeftAlsUitvoerende StUF:entiteittype="ZAKBTRUTV" StUF:verwerkingssoort="V" xsi:nil="true" StUF:noValue="nietGeautoriseerd"/>'), 'updateZaak'));
+      // Logged as a note by path (no values), not as a deviation: strict accepted it too.
+      const regel = gws[mode].regels.map((r) => JSON.parse(r)).reverse().find((r) => r.msg === 'verwerkt' && r.zaken?.includes(zaak));
+      expect(regel.afwijkingen).toEqual([]);
+      expect(regel.meldingen.join(' ')).toContain('niet geleverd, opgeslagen waarde blijft: object[2]/toelichting (nietOndersteund), object[2]/verlenging/duur (nietGeautoriseerd), object[2]/heeftAlsUitvoerende (nietGeautoriseerd)');
+      let z = await details(mode, zaak);
+      expect([tekst(z, 'omschrijving'), tekst(z, 'toelichting'), tekst(z, 'verlenging', 'duur'), tekst(z, 'verlenging', 'reden')]).toEqual(['Gewijzigd', 'Bewaard', '5', 'Verlengd']);
+      expect(sleutels(z, 'heeftAlsUitvoerende')).toEqual(['MDW-7']);
+      // A creeerZaak may say the same of an element: no value, nothing refused.
+      const tweede = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: tweede, attributen: STANDAARD_ATTRIBUTEN.replace('<ZKN:startdatum>', `${nv('toelichting', 'nietOndersteund')}<ZKN:startdatum>`) }), 'creeerZaak'));
+      expect(tekst(await details(mode, tweede), 'toelichting')).toBeUndefined();
+      // waardeOnbekend clears as geenWaarde does; the same nil relation with geenWaarde ends the role.
+      goed(await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, rol('heeftAlsUitvoerende', medewerker('MDW-7'), 'V'), nv('toelichting', 'waardeOnbekend') + `<ZKN:verlenging>${nv('duur', 'geenWaarde')}${nv('reden', 'geenWaarde')}</ZKN:verlenging>` +
+        '<ZKN:heeftAlsUitvoerende StUF:entiteittype="ZAKBTRUTV" StUF:verwerkingssoort="V" xsi:nil="true" StUF:noValue="geenWaarde"/>'), 'updateZaak'));
+      z = await details(mode, zaak);
+      expect(tekst(z, 'toelichting')).toBeUndefined();
+      expect(tekst(z, 'verlenging', 'duur')).toBeUndefined();
+      expect(sleutels(z, 'heeftAlsUitvoerende')).toEqual([]);
     });
 
     it('updateZaakdocument met mutatiesoort T in de edcLk02: lenient gelezen als W, strict StUF055', async () => {
