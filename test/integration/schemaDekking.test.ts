@@ -34,10 +34,12 @@ const GELIJKTIJDIG = 4;
 /**
  * The refusals the README allows for a schema-valid request, matched on foutcode and details. From README "Choices
  * where the standard is ambiguous": Faults (A4, A17: zaak exists, unknown statustype/zaaktype, zaaktype change,
- * unknown zaak), Zaakidentificatie (A19), and "Services" (documents checked out; besluiten belong to a known zaak;
- * kennisgeving semantics: mutatiesoort T or W as the service says, identificatie and zaaktype never change). The last group is in the coverage text for the README
- * (readme-dekking): what identifies the object may be left out or sent nil by the schema, but is needed. A
- * generated value names things that do not exist (another zaak, a zaaktype, a statustype, a document): expected.
+ * unknown zaak), Zaakidentificatie (A19); and "Services": documents checked out, besluiten belong to a known zaak,
+ * kennisgeving semantics (mutatiesoort T or W as the service says; identificatie and zaaktype never change). The
+ * rest (what identifies the object may be left out or sent nil by the schema but is needed; an actualiseerZaakstatus
+ * without a status; an ontkoppelZaakdocument without a zaak to unfile) is in the README text of the coverage test,
+ * "Refusals of schema-valid messages". A generated value names things that do not exist (another zaak, a zaaktype,
+ * a statustype, a document): such refusals are expected.
  */
 const TOEGESTANE_WEIGERINGEN: { code: string; details: RegExp; regel: string }[] = [
   { code: 'StUF064', details: /^(Zaak|Document|Besluit) met identificatie .* is niet gevonden/, regel: 'onbekende zaak, document of besluit' },
