@@ -13,7 +13,7 @@ const d = (naam: string): VeldSpec => ({ naam, soort: 'datum' });
 const k = (naam: string, waarden: string[]): VeldSpec => ({ naam, soort: 'keuze', waarden });
 const p = (naam: string, re: RegExp, uitleg: string): VeldSpec => ({ naam, soort: 'tekst', patroon: re, uitleg });
 
-const CONTACT = [t('sub.telefoonnummer', 20), t('sub.faxnummer', 20), t('sub.emailadres', 254), p('sub.rekeningnummerBankGiro', /^[1-9]\d{0,9}$/, 'een positief getal van hoogstens 10 cijfers')];
+const CONTACT = [t('sub.telefoonnummer', 20), t('sub.faxnummer', 20), t('sub.emailadres', 254), { naam: 'sub.rekeningnummerBankGiro', soort: 'geheel', minimum: 1, cijfers: 10 } as VeldSpec];
 const ANP = p('anp.identificatie', /^\d{17}$/, '17 cijfers');
 
 /** The simple fields per soort (authentiek apart: it needs StUF:metagegeven). */
@@ -47,7 +47,8 @@ const SPECS: Record<BetrokkeneSoort, VeldSpec[]> = {
 
 const OBJECTNUMMER = patroon(NS.bg, /^.{16}$/, 'objectnummer van 16 tekens');
 const POSTCODE = patroon(NS.bg, /^[1-9][0-9]{3}[A-Z]{0,2}$/, 'postcode');
-const HUISNUMMER = patroon(NS.bg, /^0*[1-9]\d{0,4}$/, 'huisnummer (1-99999)');
+// BG:Huisnummering, positiveInteger up to 99999: every lexical form ('012', '+12'), stored canonical.
+const HUISNUMMER = uitSpec(NS.bg, { naam: 'huisnummer', soort: 'geheel', minimum: 1, maximum: 99999 });
 const HUISLETTER = patroon(NS.bg, /^[a-zA-Z]$/, 'huisletter');
 const TOEVOEGING = patroon(NS.bg, /^[a-zA-Z0-9]{1,4}$/, 'huisnummertoevoeging (hoogstens 4 letters of cijfers)');
 const ADRES_BUITENLAND = tekst(NS.bg, 35);

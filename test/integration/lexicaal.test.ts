@@ -8,7 +8,7 @@ import { startGateway, TestGateway, vangLog } from '../support/gateway';
 import { Loopback, loopback } from '../support/loopback';
 import { goed, objectUit, schoneFout, sleutels, statussen, tekst } from '../support/antwoorden';
 import { ZDS12 } from '../support/soap';
-import { Dialect, STANDAARD_ATTRIBUTEN, actie, creeerZaak, geefZaakdetails, medewerker, rol, status, vraagParameters, wijzig } from '../support/dialecten';
+import { Dialect, STANDAARD_ATTRIBUTEN, actie, creeerZaak, geefZaakdetails, medewerker, persoon, rol, status, vraagParameters, wijzig } from '../support/dialecten';
 import * as doc from '../support/documentBerichten';
 import * as bsl from '../support/besluitBerichten';
 
@@ -39,11 +39,16 @@ describe.each(['zds12', 'zds11'] as const)('lexicale vormen en noValue in %s', (
   const documentTitel = async (mode: string, docId: string) => tekst(objectUit(await stuurDoc(mode, doc.geefLezen(d, docId), 'geefZaakdocumentLezen')), 'titel');
 
   describe.each(modi)('%s', (mode) => {
-    it('zaakniveau, verlenging/duur en het volgnummer van een statustype in elke lexicale vorm van het schema: canoniek opgeslagen en vergeleken', async () => {
+    it('zaakniveau, verlenging/duur, een huisnummer en het volgnummer van een statustype in elke lexicale vorm van het schema: canoniek opgeslagen en vergeleken', async () => {
       const zaak = id(mode);
       const attributen = (niveau: string) => STANDAARD_ATTRIBUTEN.replace('<ZKN:zaakniveau>1</ZKN:zaakniveau>', `<ZKN:zaakniveau>${niveau}</ZKN:zaakniveau>`);
-      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak, attributen: attributen(' +02 ') }), 'creeerZaak'));
-      expect(tekst(await details(mode, zaak), 'zaakniveau')).toBe('2');
+      const adres = '<BG:verblijfsadres><BG:wpl.woonplaatsNaam>Utrecht</BG:wpl.woonplaatsNaam><BG:aoa.huisnummer>+012</BG:aoa.huisnummer></BG:verblijfsadres>';
+      goed(await stuurZaak(mode, creeerZaak(d, {
+        id: zaak, attributen: attributen(' +02 '), relaties: rol('heeftAlsInitiator', persoon('111222333', `<BG:geslachtsnaam>Vries</BG:geslachtsnaam>${adres}`)),
+      }), 'creeerZaak'));
+      const na = await details(mode, zaak);
+      expect(tekst(na, 'zaakniveau')).toBe('2');
+      expect(tekst(na, 'heeftAlsInitiator', 'gerelateerde', 'natuurlijkPersoon', 'verblijfsadres', 'aoa.huisnummer')).toBe('12');
       // oud '002' compares equal to the stored 2; nieuw '+3' is stored as 3, duur '+007' as 7.
       goed(await stuurZaak(mode, wijzig(d, 'updateZaak', zaak, '<ZKN:zaakniveau>002</ZKN:zaakniveau>',
         '<ZKN:zaakniveau>+3</ZKN:zaakniveau><ZKN:verlenging><ZKN:duur>+007</ZKN:duur><ZKN:reden>Advies</ZKN:reden></ZKN:verlenging>'), 'updateZaak'));
@@ -122,6 +127,19 @@ describe.each(['zds12', 'zds11'] as const)('lexicale vormen en noValue in %s', (
       expect(tekst(z, 'toelichting')).toBeUndefined();
       expect(tekst(z, 'verlenging', 'duur')).toBeUndefined();
       expect(sleutels(z, 'heeftAlsUitvoerende')).toEqual([]);
+    });
+
+    it('updateZaakdocument: een titel nil met noValue nietOndersteund in nieuw laat de titel staan', async () => {
+      const zaak = id(mode);
+      goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
+      const docId = `LEXN-${d}-${mode}-${teller}`;
+      goed(await stuurDoc(mode, doc.nieuwDocument(d, 'voegZaakdocumentToe', { id: docId, zaken: [zaak], tekst: 'inhoud' }), 'voegZaakdocumentToe'));
+      const voor = await documentTitel(mode, docId);
+      expect(goed(await stuurDoc(mode, doc.update(d, docId, {
+        oud: `<ZKN:titel>${voor}</ZKN:titel>`, nieuw: '<ZKN:titel xsi:nil="true" StUF:noValue="nietOndersteund"/><ZKN:beschrijving>Nieuw</ZKN:beschrijving>',
+      }), 'updateZaakdocument')).local).toBe('Bv02Bericht');
+      const o = objectUit(await stuurDoc(mode, doc.geefLezen(d, docId), 'geefZaakdocumentLezen'));
+      expect([tekst(o, 'titel'), tekst(o, 'beschrijving')]).toEqual([voor, 'Nieuw']);
     });
 
     it('updateZaakdocument met mutatiesoort T in de edcLk02: lenient gelezen als W, strict StUF055', async () => {
