@@ -4,38 +4,20 @@
 // checked out (accepted in both modes). Strict mode refuses the first two with StUF055; every accepted change is
 // followed by a geefZaakdetails alles (validated by the global teardown) and its stored effect asserted.
 import { children } from '../../src/stuf/xml';
-import { startGateway, TestGateway } from '../support/gateway';
-import { Loopback, loopback } from '../support/loopback';
+import { MODI, gatewaysPerModus } from '../support/modi';
 import { goed, objectUit, schoneFout, sleutels, statussen, tekst } from '../support/antwoorden';
-import { Dialect, actie, creeerZaak, geefZaakdetails, medewerker, rol, status, wijzig } from '../support/dialecten';
+import { Dialect, creeerZaak, medewerker, rol, status, wijzig } from '../support/dialecten';
 import * as doc from '../support/documentBerichten';
 
 const alsT = (xml: string) => xml.replace('<StUF:mutatiesoort>W</StUF:mutatiesoort>', '<StUF:mutatiesoort>T</StUF:mutatiesoort>');
 const zonderBerichtcode = (xml: string) => xml.replace(/<StUF:berichtcode>\w+<\/StUF:berichtcode>/, '');
 
 describe.each(['zds12', 'zds11'] as const)('lenient lezen in %s', (d: Dialect) => {
-  const modi = [['lenient', {}], ['strict', { stuf: { validatie: 'strict' } }]] as const;
-  const gws: Record<string, { gw: TestGateway; http: Loopback }> = {};
   let teller = 0;
   const id = (mode: string) => `0599-LEN-${d}-${mode.slice(0, 1)}-${++teller}`;
+  const { stuurZaak, details, stuurDoc } = gatewaysPerModus(d, 'lenient');
 
-  beforeAll(async () => {
-    for (const [mode, config] of modi) {
-      const gw = await startGateway(config);
-      gws[mode] = { gw, http: await loopback(gw) };
-    }
-  });
-  afterAll(async () => {
-    for (const { gw } of Object.values(gws)) await gw.sluit();
-  });
-
-  const stuurZaak = (mode: string, xml: string, dienst: 'creeerZaak' | 'updateZaak' | 'actualiseerZaakstatus') =>
-    gws[mode].http.stuur(xml, actie(d, dienst), '/OntvangAsynchroon');
-  const details = async (mode: string, zaak: string) =>
-    objectUit(await gws[mode].http.stuur(geefZaakdetails(d, zaak), actie(d, 'geefZaakdetails'), '/BeantwoordVraag'));
-  const stuurDoc = (mode: string, xml: string, dienst: doc.DocDienst) => gws[mode].http.stuur(xml, doc.docActie(d, dienst), doc.docPad(dienst));
-
-  describe.each(modi)('%s', (mode) => {
+  describe.each(MODI)('%s', (mode) => {
     it('updateZaak met mutatiesoort T: lenient gelezen als W (oud en nieuw), strict StUF055', async () => {
       const zaak = id(mode);
       goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));

@@ -4,8 +4,7 @@
 // stored value alone (geenWaarde and waardeOnbekend clear it); and mutatiesoort T on updateZaakdocument,
 // ontkoppelZaakdocument and updateBesluit is read as W (lenient) or refused (strict), as for updateZaak.
 import { children } from '../../src/stuf/xml';
-import { startGateway, TestGateway, vangLog } from '../support/gateway';
-import { Loopback, loopback } from '../support/loopback';
+import { MODI, Modus, gatewaysPerModus } from '../support/modi';
 import { goed, objectUit, schoneFout, sleutels, statussen, tekst } from '../support/antwoorden';
 import { ZDS12 } from '../support/soap';
 import { Dialect, STANDAARD_ATTRIBUTEN, actie, creeerZaak, geefZaakdetails, medewerker, persoon, rol, status, vraagParameters, wijzig } from '../support/dialecten';
@@ -15,30 +14,12 @@ import * as bsl from '../support/besluitBerichten';
 const alsT = (xml: string) => xml.replace('<StUF:mutatiesoort>W</StUF:mutatiesoort>', '<StUF:mutatiesoort>T</StUF:mutatiesoort>');
 
 describe.each(['zds12', 'zds11'] as const)('lexicale vormen en noValue in %s', (d: Dialect) => {
-  const modi = [['lenient', {}], ['strict', { stuf: { validatie: 'strict' } }]] as const;
-  const gws: Record<string, { gw: TestGateway; http: Loopback; regels: string[] }> = {};
   let teller = 0;
   const id = (mode: string) => `0599-LEX-${d}-${mode.slice(0, 1)}-${++teller}`;
+  const { gws, stuurZaak, details, stuurDoc } = gatewaysPerModus(d, 'lexicaal');
+  const documentTitel = async (mode: Modus, docId: string) => tekst(objectUit(await stuurDoc(mode, doc.geefLezen(d, docId), 'geefZaakdocumentLezen')), 'titel');
 
-  beforeAll(async () => {
-    for (const [mode, config] of modi) {
-      const gevangen = vangLog();
-      const gw = await startGateway(config, `lexicaal-${d}-${mode}`, gevangen.log);
-      gws[mode] = { gw, http: await loopback(gw), regels: gevangen.regels };
-    }
-  });
-  afterAll(async () => {
-    for (const { gw } of Object.values(gws)) await gw.sluit();
-  });
-
-  const stuurZaak = (mode: string, xml: string, dienst: 'creeerZaak' | 'updateZaak' | 'actualiseerZaakstatus') =>
-    gws[mode].http.stuur(xml, actie(d, dienst), '/OntvangAsynchroon');
-  const details = async (mode: string, zaak: string) =>
-    objectUit(await gws[mode].http.stuur(geefZaakdetails(d, zaak), actie(d, 'geefZaakdetails'), '/BeantwoordVraag'));
-  const stuurDoc = (mode: string, xml: string, dienst: doc.DocDienst) => gws[mode].http.stuur(xml, doc.docActie(d, dienst), doc.docPad(dienst));
-  const documentTitel = async (mode: string, docId: string) => tekst(objectUit(await stuurDoc(mode, doc.geefLezen(d, docId), 'geefZaakdocumentLezen')), 'titel');
-
-  describe.each(modi)('%s', (mode) => {
+  describe.each(MODI)('%s', (mode) => {
     it('zaakniveau, verlenging/duur, een huisnummer en het volgnummer van een statustype in elke lexicale vorm van het schema: canoniek opgeslagen en vergeleken', async () => {
       const zaak = id(mode);
       const attributen = (niveau: string) => STANDAARD_ATTRIBUTEN.replace('<ZKN:zaakniveau>1</ZKN:zaakniveau>', `<ZKN:zaakniveau>${niveau}</ZKN:zaakniveau>`);

@@ -6,12 +6,11 @@
 // effect asserted. What the schema refuses (an empty ZAK gerelateerde without entiteittype) is read leniently and
 // refused in strict mode; half a kenmerk (schema-valid, not storable) is dropped leniently, refused in strict.
 import { XElement, child, children, path } from '../../src/stuf/xml';
-import { startGateway, TestGateway } from '../support/gateway';
 import { heeftShared } from '../support/paden';
-import { Loopback, loopback } from '../support/loopback';
+import { MODI, Modus, gatewaysPerModus } from '../support/modi';
 import { goed, isNilElement, objectUit, schoneFout, sleutels, tekst } from '../support/antwoorden';
 import { schrijfBerichten, valideerOfficieel } from '../support/schemaValidatie';
-import { Dialect, actie, creeerZaak, geefZaakdetails, medewerker, persoon, rol, wijzig } from '../support/dialecten';
+import { Dialect, creeerZaak, medewerker, persoon, rol, wijzig } from '../support/dialecten';
 import * as doc from '../support/documentBerichten';
 import { besluitdocument, updateBesluit, voegBesluitToe, geefBesluitdetails } from '../support/besluitBerichten';
 import { ZDS12 } from '../support/soap';
@@ -53,24 +52,11 @@ let teller = 0;
 const heeftGroep = (o: XElement | undefined, naam: string) => children(o, naam).some((g) => !isNilElement(g));
 
 describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s', (d: Dialect) => {
-  const modi = [['lenient', {}], ['strict', { stuf: { validatie: 'strict' } }]] as const;
-  const gws: Record<string, { gw: TestGateway; http: Loopback }> = {};
   const id = (mode: string) => `0599-NIL-${d}-${mode.slice(0, 1)}-${++teller}`;
-
-  beforeAll(async () => {
-    for (const [mode, config] of modi) {
-      const gw = await startGateway(config);
-      gws[mode] = { gw, http: await loopback(gw) };
-    }
-  });
-  afterAll(async () => {
-    for (const { gw } of Object.values(gws)) await gw.sluit();
-  });
-
-  const stuurZaak = (mode: string, xml: string, dienst: 'creeerZaak' | 'updateZaak' | 'actualiseerZaakstatus') =>
-    gws[mode].http.stuur(xml, actie(d, dienst), '/OntvangAsynchroon');
-  const details = async (mode: string, zaak: string): Promise<XElement> => {
-    const o = objectUit(await gws[mode].http.stuur(geefZaakdetails(d, zaak), actie(d, 'geefZaakdetails'), '/BeantwoordVraag'));
+  const per = gatewaysPerModus(d, 'nilGroepen');
+  const { gws, stuurZaak } = per;
+  const details = async (mode: Modus, zaak: string): Promise<XElement> => {
+    const o = await per.details(mode, zaak);
     if (!o) throw new Error(`zaak ${zaak} niet gevonden`);
     return o;
   };
@@ -79,7 +65,7 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
     return xml;
   };
 
-  describe.each(modi)('%s', (mode) => {
+  describe.each(MODI)('%s', (mode) => {
     it('creeerZaak met elke groep nil en relaties zonder gerelateerde: aangenomen, niets daarvan opgeslagen', async () => {
       const zaak = id(mode);
       const relaties =
@@ -251,7 +237,7 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
   });
 
   if (d === 'zds12') {
-    describe.each(modi)('besluiten (alleen ZDS 1.2), %s', (mode) => {
+    describe.each(MODI)('besluiten (alleen ZDS 1.2), %s', (mode) => {
       it('updateBesluit: een nil tijdvakGeldigheid zegt niets; een lege document-gerelateerde in oud is "was leeg"', async () => {
         const zaak = id(mode);
         goed(await stuurZaak(mode, creeerZaak(d, { id: zaak }), 'creeerZaak'));
