@@ -73,17 +73,22 @@ const AFWIJKING = { code: 'StUF055', details: /./, regel: 'afwijking (strict)' }
 const BEKENDE_FOUTEN: { modi: string[]; patroon: RegExp; waarom: string }[] = [];
 
 /**
- * What is accepted but not answered by design, by path within the varied object:
- * - README "Services": "Not stored although the schema defines them: GML geometry (anderZaakObject/lokatie, object
- *   geometry), heeftAlsAanspreekpunt, and the history and relations inside a betrokkene";
- * - the StUF history metadata tijdvakGeldigheid and tijdstipRegistratie of any object or relation (no formal history
- *   is kept) and a leidtTot in a zaak kennisgeving (besluiten are made with voegBesluitToe): README "not stored" list
- *   (coordinator's decision on finding D3, /tmp/h/dekking-fouten.md);
+ * What is accepted but not answered by design, matched on "operation path" (the path within the message):
+ * - README "Services", "Not stored although the schema defines them": GML geometry (anderZaakObject/lokatie),
+ *   heeftAlsAanspreekpunt, the history and relations inside a betrokkene; the zaak's own tijdvakGeldigheid and
+ *   tijdstipRegistratie and a leidtTot in a zaak kennisgeving; of a document its own extraElementen and of its
+ *   isRelevantVoor anything but the zaak it names;
+ * - the same StUF history metadata (tijdvakGeldigheid, tijdstipRegistratie) of a document or of a relation: no formal
+ *   history is kept (the coordinator's reason for the zaak's, finding D3 in /tmp/h/dekking-fouten.md);
  * - catalogue data, answered from the gateway's catalogue: the zaaktype relation isVan's own fields and the
  *   ingangsdatumObject of a zaaktype or statustype; a status's tijdvakRelatie (lezen, D3).
  */
-const NIET_OPGESLAGEN =
-  /\/(lokatie|heeftAlsAanspreekpunt|isGehuisvestIn|oefentActiviteitenUitVoor|hoortBij|isVerantwoordelijkVoor|isContactpersoonVoor|historieMaterieel|historieFormeel|tijdvakGeldigheid|tijdstipRegistratie|leidtTot|ingangsdatumObject)(\/|$)|\/isVan\/|\/heeft\/tijdvakRelatie$/;
+const NIET_OPGESLAGEN: RegExp[] = [
+  /\/(lokatie|heeftAlsAanspreekpunt|isGehuisvestIn|oefentActiviteitenUitVoor|hoortBij|isVerantwoordelijkVoor|isContactpersoonVoor|historieMaterieel|historieFormeel)(\/|$)/,
+  /\/(tijdvakGeldigheid|tijdstipRegistratie|leidtTot)(\/|$)/,
+  /^(voegZaakdocumentToe|maakZaakdocument|updateZaakdocument) (edcLk02\/)?object(\[2\])?\/(extraElementen$|isRelevantVoor\/)/,
+  /\/ingangsdatumObject$|\/isVan\/|\/heeft\/tijdvakRelatie$/,
+];
 
 /**
  * The element a variation added in full (every optional child) or as a text at its maximum length anywhere in the
@@ -92,8 +97,9 @@ const NIET_OPGESLAGEN =
  * content only it may be read past as a deviation (an empty gerelateerde or group).
  */
 function toegevoegd(g: Geval): string | undefined {
+  if (!g.op.toont || NIET_OPGESLAGEN.some((p) => p.test(`${g.op.naam} ${g.pad}`))) return undefined;
   // A new identificatie names another object than the one asked for afterwards.
-  if (!g.op.toont || NIET_OPGESLAGEN.test(g.pad) || /^(edcLk02\/)?object(\[2\])?\/(besluit\/)?identificatie$/.test(g.pad)) return undefined;
+  if (/^(edcLk02\/)?object(\[2\])?\/(besluit\/)?identificatie$/.test(g.pad)) return undefined;
   const m = /^(?:edcLk02\/)?object(?:\[2\])?\/(?:besluit\/)?(?:.*\/)?([^/]+)$/.exec(g.pad);
   if (!m || !['vol', 'lang'].includes(g.soort)) return undefined;
   return m[1];
