@@ -126,6 +126,9 @@ export function leesGroep(c: XElement, veld: VormVeld, pad: string, afw: Afwijki
   if (zonder.length) {
     const afwezig = zonder.filter((v) => !c.children.some((k) => k.local === v && k.ns === vorm.get(v)!.ns));
     if (afwezig.length === 0 && zonder.length === verplicht.length) return null;
+    // Some required children sent nil beside others with a value (a kenmerk whose bron is nil): schema-valid, so
+    // kept as sent; the answer gives the missing ones nil again (opgeslagenAntwoord.ts).
+    if (afwezig.length === 0) return { ns: c.ns, local: c.local, attrs: attributen(c, veld, pad, afw), children: kinderen, text: '' };
     afw.meld(afwezig.length ? `${pad}: ${afwezig.join(' en ')} ontbreekt; ${c.local} niet opgeslagen` : `${pad}: ${zonder.join(' en ')} zonder waarde; ${c.local} niet opgeslagen`);
     return undefined;
   }

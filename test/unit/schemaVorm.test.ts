@@ -143,11 +143,18 @@ describe('zonderWaarde en leesGroep', () => {
     expect(() => leesGroep(zkn('kenmerk'), KENMERK, 'k', new Afwijkingen(true))).toThrow(StufFout);
   });
 
-  it('een half kenmerk wordt niet opgeslagen: lenient een afwijking, strict StUF055', () => {
+  it('een half kenmerk (bron nil verstuurd) is schemageldig en wordt bewaard zoals verstuurd, in beide modi', () => {
     const half = zkn('kenmerk', '', [zkn('kenmerk', 'K-1'), nil(NS.zkn, 'bron')]);
+    const afw = new Afwijkingen(true);
+    expect(leesGroep(half, KENMERK, 'k', afw)?.children.map((k) => `${k.local}=${k.text}`)).toEqual(['kenmerk=K-1']);
+    expect(afw.lijst).toEqual([]);
+  });
+
+  it('een kenmerk zonder bron (weggelaten, schema-ongeldig) wordt niet opgeslagen: lenient een afwijking, strict StUF055', () => {
+    const half = zkn('kenmerk', '', [zkn('kenmerk', 'K-1')]);
     const afw = new Afwijkingen(false);
     expect(leesGroep(half, KENMERK, 'k', afw)).toBeUndefined();
-    expect(afw.lijst).toEqual(['k: bron zonder waarde; kenmerk niet opgeslagen']);
+    expect(afw.lijst).toEqual(['k: bron ontbreekt; kenmerk niet opgeslagen']);
     expect(() => leesGroep(half, KENMERK, 'k', new Afwijkingen(true))).toThrow(StufFout);
   });
 
