@@ -71,7 +71,7 @@ const zaaktype = z
   });
 
 /** Roles of calling applications (design.md "Who may see what"); the role decides operations and fields. */
-export const ROLLEN = ['regie', 'backoffice', 'kcc', 'ketenpartner', 'beheer'] as const;
+export const ROLLEN = ['regie', 'backoffice', 'kcc', 'ketenpartner', 'beheer', 'teammanager'] as const;
 
 const zaaktypeLijst = z.array(z.string().min(1).max(10)).describe("zaaktypecodes; '*' is every zaaktype");
 
@@ -107,6 +107,8 @@ const applicatie = z
       .prefault({}),
     /** May break the glass (emergency read with a stated reason). Default: every role but ketenpartner. */
     noodtoegang: z.boolean().optional(),
+    /** Regie only: a plan's content is shown only to its regisseur and its uitvoerende medewerkers (stuurgegevens/zender/gebruiker). */
+    gebruikersniveau: z.enum(['aan', 'uit']).optional(),
   });
 
 export type ApplicatieConfig = z.infer<typeof applicatie>;
@@ -250,6 +252,9 @@ export const configSchema = z.strictObject({
       uniek(t.applicaties.map((a) => `${a.zender.organisatie ?? ''}/${a.zender.applicatie}`), 'zender');
       uniek(t.applicaties.map((a) => a.basic?.gebruikersnaam), 'gebruikersnaam');
       uniek(t.applicaties.map((a) => a.certificaat?.vingerafdruk?.replace(/:/g, '').toUpperCase()), 'vingerafdruk');
+      t.applicaties.forEach((a, i) => {
+        if (a.gebruikersniveau === 'aan' && a.rol !== 'regie') ctx.addIssue({ code: 'custom', path: ['applicaties', i, 'gebruikersniveau'], message: `applicatie ${a.zender.applicatie}: gebruikersniveau geldt alleen voor rol regie (andere rollen zien de inhoud van een plan alleen als uitvoerende)` });
+      });
       if (t.modus === 'beveiligd') {
         t.applicaties.forEach((a, i) => {
           if (!a.basic && !a.certificaat) ctx.addIssue({ code: 'custom', path: ['applicaties', i], message: `applicatie ${a.zender.applicatie} heeft geen basic en geen certificaat; zonder kan ze zich niet aanmelden` });

@@ -17,7 +17,7 @@ import { zaakDetailsObject } from '../stuf/zaakAntwoord';
 import { ONDERSTEUNDE_SELECTIE, leesZaakselectie } from '../stuf/zaakSelectie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { Zaakselectie, Zaaktreffer, heeftCriterium } from '../store/zaakZoeken';
-import { leestAlleZaaktypen, magInLijst } from '../toegang/rechten';
+import { controleerPersoonsvraag, leestAlleZaaktypen, magInLijst } from '../toegang/rechten';
 import { zichtOp } from '../toegang/zicht';
 import { Operatie, OperatieContext } from '../soap/operatie';
 import { zaakLa01 } from './gemeenschappelijk';
@@ -134,6 +134,7 @@ export const zoekZaken: Operatie = {
       throw new StufFout('StUF058', `gelijk bevat geen selectie (einddatum alleen beperkt): deze gateway geeft geen lijst van alle zaken; selecteer op ${ONDERSTEUNDE_SELECTIE}`);
     }
     const persoon = selectie.initiatorBsn ?? selectie.objectBsn;
+    if (persoon) controleerPersoonsvraag(ctx.aanroeper);
     if (persoon && ctx.config.stuf.persoonsvraag !== 'aan') {
       throw new StufFout('StUF052', 'Zoeken naar de zaken van een persoon (heeftAlsInitiator of heeftBetrekkingOp op BSN) staat uit in deze gateway; de beheerder zet het aan met stuf.persoonsvraag: aan');
     }

@@ -37,6 +37,17 @@ const IN_SPIEGEL: Record<Plek, ReadonlySet<string>> = {
   status: new Set(['gerelateerde', 'toelichting', 'datumStatusGezet', 'indicatieLaatsteStatus', 'isGezetDoor']),
 };
 
+/**
+ * What a teammanager sees of any zaak: its workload, not its content. The initiator is shown only as a medewerker
+ * (the regisseur; Weergave.betrokkenen leaves out every other kind), a status without toelichting or who set it.
+ */
+const DATUMS = ['startdatum', 'registratiedatum', 'publicatiedatum', 'einddatumGepland', 'uiterlijkeEinddatum', 'einddatum'];
+const IN_WERKVOORRAAD: Record<Plek, ReadonlySet<string>> = {
+  zaak: new Set(['identificatie', 'isVan', 'heeftAlsInitiator', 'heeft', ...DATUMS]),
+  gerelateerde: new Set(['identificatie', 'isVan']),
+  status: new Set(['gerelateerde', 'datumStatusGezet', 'indicatieLaatsteStatus']),
+};
+
 /** Process view (kcc) withholds documents whole; natural persons are filtered per relation (Weergave.betrokkenen). */
 const NIET_IN_PROCES: ReadonlySet<string> = new Set(['heeftRelevant']);
 
@@ -98,6 +109,8 @@ export class Weergave {
         return !NIET_IN_PROCES.has(naam);
       case 'spiegel':
         return IN_SPIEGEL[this.plek].has(naam);
+      case 'werkvoorraad':
+        return IN_WERKVOORRAAD[this.plek].has(naam);
     }
   }
 
@@ -111,15 +124,16 @@ export class Weergave {
 
   /** A plan seen without plan rights shows its current status only, whatever history was asked. */
   get alleenHuidigeStatus(): boolean {
-    return this.zicht.niveau === 'plan';
+    return this.zicht.niveau === 'plan' || this.zicht.niveau === 'werkvoorraad';
   }
 
   /**
    * The occurrences of a relation with betrokkenen. Process view leaves out natural persons other than the one the
    * question was about, and then adds one withheld occurrence so the caller knows something was held back.
+   * Werkvoorraad view keeps only medewerkers (the regisseur), the same way.
    */
   betrokkenen<T>(naam: string, items: T[], betrokkene: (item: T) => Betrokkene | undefined, maak: (zichtbaar: T[]) => XElement[]): XElement[] {
-    if (this.zicht.niveau !== 'proces') return maak(items);
+    if (this.zicht.niveau !== 'proces' && this.zicht.niveau !== 'werkvoorraad') return maak(items);
     const zichtbaar = items.filter((i) => this.magZien(betrokkene(i)));
     if (zichtbaar.length === items.length) return maak(items);
     if (!this.scope.vraagt(naam)) return [];
@@ -127,6 +141,7 @@ export class Weergave {
   }
 
   private magZien(b: Betrokkene | undefined): boolean {
+    if (this.zicht.niveau === 'werkvoorraad') return b?.soort === 'MDW';
     return b?.soort !== 'NPS' || (this.zicht.persoon !== undefined && b.bsn === this.zicht.persoon);
   }
 

@@ -42,13 +42,14 @@ export function magLezen(a: Aanroeper, zaaktypeCode: string): boolean {
 }
 
 export function magSchrijven(a: Aanroeper, zaaktypeCode: string): boolean {
-  if (a.rol === 'kcc' || a.rol === 'beheer') return false;
+  if (a.rol === 'kcc' || a.rol === 'beheer' || a.rol === 'teammanager') return false;
   return !a.registratie || past(a.registratie.zaaktypen.schrijven, zaaktypeCode);
 }
 
 export function magNoodtoegang(a: Aanroeper): boolean {
   if (!a.registratie) return true;
-  return a.registratie.noodtoegang ?? a.rol !== 'ketenpartner';
+  // A teammanager sees workload, not content: breaking the glass only when its registration says so.
+  return a.registratie.noodtoegang ?? (a.rol !== 'ketenpartner' && a.rol !== 'teammanager');
 }
 
 export const OPEN_AANROEPER = (applicatie = 'onbekend', organisatie?: string): Aanroeper => ({

@@ -10,9 +10,11 @@ import { Aanroeper, magLezen } from './aanroeper';
  * zaak the caller may not read) shows only identificatie and zaaktype. proces: a kcc on an ordinary zaak: status
  * and dates, no natural persons other than the one asked about, no documents. spiegel: a ketenpartner's zaak we
  * mirror: identificatie, zaaktype, its link to our deelplan and its last status; everything else is answered empty
- * with StUF:noValue="nietOndersteund" (the partner holds it, not us).
+ * with StUF:noValue="nietOndersteund" (the partner holds it, not us). werkvoorraad: a teammanager, on every zaak:
+ * identificatie, zaaktype, the regisseur (a medewerker initiator), the current status and the dates; no natural
+ * persons, no documents, no besluiten (seed 000: the team manager sees workload, not content).
  */
-export type Zichtniveau = 'volledig' | 'plan' | 'proces' | 'spiegel';
+export type Zichtniveau = 'volledig' | 'plan' | 'proces' | 'spiegel' | 'werkvoorraad';
 
 export interface Zicht {
   niveau: Zichtniveau;
@@ -37,6 +39,19 @@ function isUitvoerendeVan(a: Aanroeper, beeld: ZaakBeeld): boolean {
 }
 
 /**
+ * gebruikersniveau: the person behind the regie application (stuurgegevens/zender/gebruiker) is the plan's regisseur
+ * (its initiator medewerker) or a medewerker it names as uitvoerende (a second regisseur, a duo). Seed 000: a plan is
+ * shared between its regisseur and the members of its group, not with every user of the regie system.
+ */
+function isPlanGebruiker(a: Aanroeper, beeld: ZaakBeeld): boolean {
+  const gebruiker = a.gebruiker?.trim();
+  if (!gebruiker) return false;
+  return beeld.rollen.some(
+    (r) => (r.rolsoort === 'heeftAlsInitiator' || r.rolsoort === 'heeftAlsUitvoerende') && r.betrokkene.soort === 'MDW' && r.betrokkene.sleutel === gebruiker,
+  );
+}
+
+/**
  * A relation must not show more of the other zaak than a question about it would: an ordinary zaak outside the
  * caller's lezen list (which it could not ask for, StUF052) is shown like a plan, by identificatie and zaaktype.
  */
@@ -53,7 +68,9 @@ export function zichtOp(a: Aanroeper, beeld: ZaakBeeld, persoon?: string): Zicht
   const andere = (ander: ZaakBeeld) => zichtOpGerelateerde(a, ander);
   if (beeld.spiegel) return { niveau: 'spiegel', andere };
   if (a.noodtoegang || a.rol === 'open') return VOLLEDIG;
+  if (a.rol === 'teammanager') return { niveau: 'werkvoorraad', andere };
   if (beeld.isPlan && a.rol !== 'regie') return { niveau: isUitvoerendeVan(a, beeld) ? 'volledig' : 'plan', andere };
+  if (beeld.isPlan && a.registratie?.gebruikersniveau === 'aan' && !isPlanGebruiker(a, beeld)) return { niveau: 'plan', andere };
   if (a.rol === 'kcc') return { niveau: 'proces', ...(persoon ? { persoon } : {}), andere };
   return { niveau: 'volledig', andere };
 }
