@@ -99,7 +99,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
       log.error({ err }, 'onverwachte fout in de HTTP-laag');
       fout = new StufFout('StUF058', 'Interne fout in de gateway; niets is verwerkt');
     }
-    if (fout.plek === 'client') log.warn({ fout: fout.code, details: fout.details }, 'geweigerd');
+    if (fout.plek === 'client') log.warn({ fout: fout.code, details: fout.voorLog ?? fout.details }, 'geweigerd');
     stuurAntwoord(reply, foutAntwoord(req.url, fout, config.stuf.zender, soapVersieVan(req.headers['content-type'])));
   });
 

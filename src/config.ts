@@ -8,6 +8,7 @@ import { partnerSchema } from './partners/configSchema';
 import { STANDAARD_LIMIETEN } from './stuf/xmlLezer';
 import { STANDAARD_MTOM_LIMIETEN } from './soap/mtom';
 import { StufFout } from './stuf/fout';
+import { hashFout } from './toegang/wachtwoord';
 import {
   AFSLUITWIJZEN, ANDER_ZAAKTYPE, ProfielInstelling, WACHT_OP_RESULTAAT, WAARDE_VELDEN, ZET_EINDSTATUS, controleerWaarde, voegProfielenSamen,
 } from './domain/zaakProfiel';
@@ -80,12 +81,18 @@ const applicatie = z
     /** The StUF zender this application must use; the transport identity below decides who is calling. */
     zender: systeem,
     rol: z.enum(ROLLEN),
-    /** HTTP basic credentials: a password as plain text (test only) or as `scrypt:` hash (`node dist/main.js wachtwoord`). */
+    /** HTTP basic credentials: a password as plain text (test only) or as hash (`node dist/main.js wachtwoord`: `$scrypt$ln=17,r=8,p=1$…`, or the older `scrypt:…`). */
     basic: z
       .strictObject({
         gebruikersnaam: z.string().min(1).max(200),
         wachtwoord: z.string().min(8).optional(),
-        wachtwoordHash: z.string().regex(/^scrypt:[0-9a-f]+:[0-9a-f]+$/, 'wachtwoordHash heeft de vorm scrypt:<zout>:<hash> (hex)').optional(),
+        wachtwoordHash: z
+          .string()
+          .superRefine((h, ctx) => {
+            const fout = hashFout(h);
+            if (fout) ctx.addIssue({ code: 'custom', message: `wachtwoordHash ${fout}` });
+          })
+          .optional(),
       })
       .refine((b) => (b.wachtwoord === undefined) !== (b.wachtwoordHash === undefined), { message: 'geef precies één van wachtwoord en wachtwoordHash' })
       .optional(),
@@ -238,6 +245,17 @@ export const configSchema = z.strictObject({
     .strictObject({
       modus: z.enum(['open', 'beveiligd']).default('open'),
       applicaties: z.array(applicatie).default([]),
+      /** How long a verified HTTP basic password is remembered (by a keyed hash), so a keep-alive client pays the KDF once; 0: never. */
+      wachtwoordCacheSeconden: z.number().int().min(0).max(24 * 3600).default(300),
+      /** Failed HTTP basic logins: past perAdres (per source address) or perGebruiker (per user name) within the window, refused without a check for blokkeerSeconden. */
+      mislukteInlogs: z
+        .strictObject({
+          perAdres: z.number().int().min(1).default(20),
+          perGebruiker: z.number().int().min(1).default(10),
+          vensterSeconden: z.number().int().min(1).max(24 * 3600).default(300),
+          blokkeerSeconden: z.number().int().min(1).max(24 * 3600).default(300),
+        })
+        .prefault({}),
     })
     .prefault({})
     .superRefine((t, ctx) => {

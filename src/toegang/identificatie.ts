@@ -1,11 +1,12 @@
 // Identifying the caller from the transport: HTTP basic or a TLS client certificate names a registered
 // application; the StUF zender it declares must be that application's (rzs.md §9: the transport decides).
-import { createHash } from 'node:crypto';
 import type { ApplicatieConfig, Config } from '../config';
 import { ConfigFout } from '../config';
 import { StufFout } from '../stuf/fout';
 import type { Systeem } from '../stuf/stuurgegevens';
 import { Aanroeper, OPEN_AANROEPER } from './aanroeper';
+import { Goedkeuringen } from './goedkeuringen';
+import { Blokkade, Inlogpogingen } from './inlogpogingen';
 import { doeAlsOfWachtwoordGecontroleerd, hashFout, wachtwoordPast } from './wachtwoord';
 
 export interface Clientcertificaat {
@@ -26,6 +27,10 @@ export interface Transport {
   onleesbareAanmelding?: string;
   /** The client certificate of a TLS connection, when one was sent. */
   certificaat?: Clientcertificaat;
+  /** The source address (Fastify's req.ip): failed logins are counted per address, and the log names it. */
+  adres?: string;
+  /** The TCP connection: a keep-alive connection that proved its password keeps working while its address is blocked. */
+  verbinding?: object;
 }
 
 export const normaliseerVingerafdruk = (v: string) => v.replace(/:/g, '').toUpperCase();
@@ -65,11 +70,19 @@ export function waaromOnleesbaar(header: string): string {
   return `Authorization-schema '${schema ?? '?'}' wordt niet ondersteund; meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat`;
 }
 
-const geweigerd = (details: string) => new StufFout('StUF052', details);
+/** A refusal; `wie` (address, user name) goes to the log line only. */
+function geweigerd(details: string, wie?: string): StufFout {
+  const fout = new StufFout('StUF052', details);
+  if (wie) fout.voorLog = `${details} (${wie})`;
+  return fout;
+}
 const GEEN_AANMELDING = 'Geen inloggegevens: meld de applicatie aan met HTTP basic of met een TLS-clientcertificaat';
 const BASIC_ONJUIST = 'HTTP basic: gebruikersnaam of wachtwoord is onjuist';
-/** What a verified password is remembered by: the user name and a digest, never the password itself. */
-const goedkeuring = (a: ApplicatieConfig, wachtwoord: string) => `${a.basic!.gebruikersnaam}\u0000${createHash('sha256').update(wachtwoord).digest('hex')}`;
+const ONBEKEND_ADRES = 'onbekend';
+/** Who tried, for the log only: the address and the user name as sent (quoted, cut short), never the password. */
+const wieProbeerde = (adres: string, naam: string) => `gebruikersnaam ${JSON.stringify(naam.length > 64 ? `${naam.slice(0, 64)}…` : naam)}, adres ${adres}`;
+const blokkadeTekst = (b: Blokkade) =>
+  `HTTP basic: te veel mislukte aanmeldingen ${b.wat === 'adres' ? 'vanaf dit adres' : 'voor deze gebruikersnaam'}; probeer het over ${b.seconden} s opnieuw`;
 const zenderLabel = (s: Systeem) => `${s.organisatie ? `${s.organisatie}/` : ''}${s.applicatie}`;
 const datum = (ms: number | undefined) => (ms === undefined ? '?' : new Date(ms).toISOString().slice(0, 10));
 
@@ -77,10 +90,17 @@ export class Toegangsregister {
   private readonly opGebruiker = new Map<string, ApplicatieConfig>();
   private readonly opVingerafdruk = new Map<string, ApplicatieConfig>();
   private readonly opOnderwerp = new Map<string, ApplicatieConfig>();
-  /** Verified passwords (by digest), so that scrypt runs once per credential, not once per request. */
-  private readonly goedgekeurd = new Set<string>();
+  /** Verified passwords (by keyed hash), so that scrypt runs once per credential for a while, not once per request. */
+  private readonly goedgekeurd: Goedkeuringen;
+  private readonly pogingen: Inlogpogingen;
+  /** Per connection the credential it proved: that connection passes a block of its address or name. */
+  private readonly bewezen = new WeakMap<object, string>();
+  /** Per request the application its basic login proved: the HTTP layer and the verwerker ask twice. */
+  private readonly perVerzoek = new WeakMap<Transport, ApplicatieConfig>();
 
-  constructor(private readonly config: Config['toegang']) {
+  constructor(private readonly config: Config['toegang'], klok: () => number = Date.now) {
+    this.goedgekeurd = new Goedkeuringen(config.wachtwoordCacheSeconden, klok);
+    this.pogingen = new Inlogpogingen(config.mislukteInlogs, klok);
     config.applicaties.forEach((a, i) => {
       const fout = a.basic?.wachtwoordHash !== undefined ? hashFout(a.basic.wachtwoordHash) : undefined;
       if (fout) throw new ConfigFout(`configuratie: toegang.applicaties.${i}.basic.wachtwoordHash (${a.zender.applicatie}): ${fout}`);
@@ -98,24 +118,42 @@ export class Toegangsregister {
     return this.config.modus === 'open';
   }
 
-  private onthoud(sleutel: string): void {
-    if (this.goedgekeurd.size >= 10_000) this.goedgekeurd.clear();
-    this.goedgekeurd.add(sleutel);
-  }
-
-  /** The application of an HTTP basic login; scrypt runs in the thread pool, and once per right password. */
-  private async viaBasic(basic: NonNullable<Transport['basic']>): Promise<ApplicatieConfig> {
-    const app = this.opGebruiker.get(basic.gebruikersnaam);
-    // One text for an unknown name and a wrong password, and as much work: the answer does not tell which names exist.
-    if (!app) {
-      await doeAlsOfWachtwoordGecontroleerd(basic.wachtwoord);
-      throw geweigerd(BASIC_ONJUIST);
+  /**
+   * The application of an HTTP basic login. A credential verified a short while ago passes without the KDF; a blocked
+   * address or name is refused without it (unless this very connection proved this credential before); otherwise
+   * scrypt runs in the thread pool, for an unknown name as for a known one.
+   */
+  private async viaBasic(t: Transport, basic: NonNullable<Transport['basic']>): Promise<ApplicatieConfig> {
+    const al = this.perVerzoek.get(t);
+    if (al) return al;
+    const { gebruikersnaam, wachtwoord } = basic;
+    const adres = t.adres ?? ONBEKEND_ADRES;
+    const app = this.opGebruiker.get(gebruikersnaam);
+    const kenmerk = this.goedgekeurd.kenmerk(gebruikersnaam, wachtwoord);
+    const bewezen = (a: ApplicatieConfig) => {
+      if (t.verbinding) this.bewezen.set(t.verbinding, kenmerk);
+      this.perVerzoek.set(t, a);
+      return a;
+    };
+    const blokkade = this.pogingen.blokkade(adres, gebruikersnaam);
+    if (blokkade) {
+      // Only a connection that proved this password earlier: a cache hit would otherwise answer unlimited guesses.
+      if (app && t.verbinding && this.bewezen.get(t.verbinding) === kenmerk) return bewezen(app);
+      throw geweigerd(blokkadeTekst(blokkade), wieProbeerde(adres, gebruikersnaam));
     }
-    const sleutel = goedkeuring(app, basic.wachtwoord);
-    if (this.goedgekeurd.has(sleutel)) return app;
-    if (!(await wachtwoordPast(app.basic!, basic.wachtwoord))) throw geweigerd(BASIC_ONJUIST);
-    this.onthoud(sleutel);
-    return app;
+    if (app && this.goedgekeurd.geldig(kenmerk)) return bewezen(app);
+    const einde = this.pogingen.begin(adres, gebruikersnaam);
+    let goed = false;
+    try {
+      // One text for an unknown name and a wrong password, and as much work: the answer does not tell which names exist.
+      if (app) goed = await wachtwoordPast(app.basic!, wachtwoord);
+      else await doeAlsOfWachtwoordGecontroleerd(wachtwoord);
+    } finally {
+      einde(goed);
+    }
+    if (!app || !goed) throw geweigerd(BASIC_ONJUIST, wieProbeerde(adres, gebruikersnaam));
+    this.goedgekeurd.onthoud(kenmerk);
+    return bewezen(app);
   }
 
   private viaCertificaat(c: Clientcertificaat): ApplicatieConfig | undefined {
@@ -130,7 +168,7 @@ export class Toegangsregister {
   /** The application the transport identity belongs to; a StUF052 when credentials are presented but wrong. */
   private async viaTransport(t: Transport): Promise<{ app: ApplicatieConfig; via: 'basic' | 'certificaat' } | undefined> {
     if (t.onleesbareAanmelding && !this.open) throw geweigerd(t.onleesbareAanmelding);
-    const viaBasic = t.basic ? await this.viaBasic(t.basic) : undefined;
+    const viaBasic = t.basic ? await this.viaBasic(t, t.basic) : undefined;
     const viaCert = t.certificaat ? this.viaCertificaat(t.certificaat) : undefined;
     if (t.certificaat && !viaCert && !viaBasic && !this.open) {
       const hint = t.certificaat.geverifieerd ? '' : '; registreer de vingerafdruk, of het onderwerp van een certificaat dat server.tls.ca ondertekende';

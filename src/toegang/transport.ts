@@ -20,7 +20,8 @@ function certificaatVan(socket: TLSSocket, caIngesteld: boolean): Clientcertific
 
 /** `caIngesteld`: server.tls.ca is configured, so a verified certificate was signed by the municipality's own CA. */
 export function transportVan(req: FastifyRequest, caIngesteld = false): Transport {
-  const t: Transport = {};
+  // The address and connection count failed logins and let an already proven keep-alive connection through a block.
+  const t: Transport = { adres: req.ip, verbinding: req.raw.socket };
   const header = req.headers.authorization;
   if (header !== undefined && header.trim() !== '') {
     const basic = leesBasic(header);

@@ -11,7 +11,7 @@ import { startGateway, TestGateway, vangLog } from '../support/gateway';
 import { inEnvelope } from '../support/soap';
 import { luister } from '../support/soapClientOpname';
 import { HttpAntwoord, antwoordObject, goed, schoneFout, sleutels, tekst } from '../support/antwoorden';
-import { actie, geefZaakdetails, legeRelatie, medewerker, rol, status, wijzig } from '../support/dialecten';
+import { actie, geefZaakdetails, geefZaakstatus, legeRelatie, medewerker, rol, status, wijzig } from '../support/dialecten';
 import { docActie, docPad, geefLezen, geefLijst, nieuwDocument } from '../support/documentBerichten';
 import { ZAKLV01_ACTIE, nps, scopeMet, zoekZaken } from '../support/zoekBerichten';
 import { APPLICATIES, TestRol, aanmelding, als, beveiligd, deelplan, gezinsplan, regisseur } from '../support/planBerichten';
@@ -205,6 +205,14 @@ describe('role teammanager', () => {
     const heeft = children(o, 'heeft');
     expect(heeft).toHaveLength(1);
     expect(nietGeautoriseerd(child(heeft[0], 'toelichting'))).toBe(true);
+    zonderInhoud(r.body);
+  });
+
+  test('geefZaakstatus with the whole history: the current status only, without toelichting', async () => {
+    const r = await stuur('teammanager', geefZaakstatus(D, PLAN, false), actie(D, 'geefZaakstatus'), '/BeantwoordVraag');
+    const heeft = children(object(r), 'heeft');
+    expect(heeft).toHaveLength(1);
+    expect(tekst(heeft[0], 'gerelateerde', 'volgnummer')).toBe('2');
     zonderInhoud(r.body);
   });
 

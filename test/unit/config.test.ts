@@ -17,6 +17,15 @@ describe('config', () => {
     expect(() => parseConfig({ zaaktypen: { catalogus: [{ code: 'ABCDEFGHIJKL', omschrijving: 'x' }] } })).toThrow(/zaaktypen\.catalogus\.0\.code/);
     expect(() => parseConfig({ onbekend: 1 })).toThrow(ConfigFout);
   });
+  it('password cache and failed-login throttling: documented defaults, and limits that must be positive', () => {
+    const c = parseConfig({});
+    expect(c.toegang.wachtwoordCacheSeconden).toBe(300);
+    expect(c.toegang.mislukteInlogs).toEqual({ perAdres: 20, perGebruiker: 10, vensterSeconden: 300, blokkeerSeconden: 300 });
+    expect(parseConfig({ toegang: { wachtwoordCacheSeconden: 0, mislukteInlogs: { perAdres: 5 } } }).toegang.mislukteInlogs.perAdres).toBe(5);
+    expect(() => parseConfig({ toegang: { mislukteInlogs: { perGebruiker: 0 } } })).toThrow(/toegang\.mislukteInlogs\.perGebruiker/);
+    expect(() => parseConfig({ toegang: { wachtwoordCacheSeconden: -1 } })).toThrow(/toegang\.wachtwoordCacheSeconden/);
+    expect(() => parseConfig({ toegang: { mislukteInlogs: { onbekend: 1 } } })).toThrow(ConfigFout);
+  });
   it('lets the environment override the file', () => {
     const c = loadConfig({ PORT: '9090', HOST: '127.0.0.1', DATABASE_PATH: '/tmp/x.db', LOG_LEVEL: 'warn' });
     expect(c.server.port).toBe(9090);
