@@ -9,7 +9,8 @@ import { DocumentBericht, controleerDocumentidentificatie } from '../stuf/docume
 import { Document, VersioningState } from '../domain/document';
 import { DocumentContext } from '../domain/documentMutaties';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
-import { controleerDocumentLezen, controleerDocumentWijzigen } from '../toegang/documentRechten';
+import { controleerDocumentLezen, controleerDocumentWijzigen, magDocumentLezen } from '../toegang/documentRechten';
+import { onbekendOfVerborgen } from './gemeenschappelijk';
 
 /** Namespace of the children of a vrij bericht (Di02/Du02): ZDS in 1.2, ZKN in 1.1. */
 export const vrijNs = (bericht: Bericht): string => (bericht.dialect === 'zds12' ? NS.zds : NS.zkn);
@@ -74,12 +75,12 @@ export function edcLa01(ctx: OperatieContext, bericht: Bericht, objecten: XEleme
 }
 
 /**
- * The document a question asks for, or the answer for an unknown one (zds.md A10, as for zaken): an empty La01
- * by default, a Fo02 StUF064 for consumers configured to expect a fault.
+ * The document a question asks for, or the one answer for an unknown document and one the caller may not read
+ * (through none of its zaken): see onbekendOfVerborgen. Without `leeg` (a Di02) both are a StUF064.
  */
-export function gevraagdDocument(ctx: OperatieContext, bericht: Bericht, id: string): Document | Antwoord {
+export function gevraagdDocument(ctx: OperatieContext, id: string, leeg?: () => XElement): Document | Antwoord {
   const doc = ctx.store.documenten.vind(id);
-  if (doc) return doc;
-  if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Document met identificatie ${id} is niet gevonden`);
-  return { bericht: edcLa01(ctx, bericht, []) };
+  const verborgen = doc && !magDocumentLezen(ctx, doc) ? 'geen van de zaken van het document toont haar documenten aan deze aanroeper' : undefined;
+  if (doc && !verborgen) return doc;
+  return onbekendOfVerborgen(ctx, 'Document', id, verborgen, leeg);
 }

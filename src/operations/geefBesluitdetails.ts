@@ -1,18 +1,17 @@
 // #21 geefBesluitdetails (ZDS 1.2 only): one besluit with what the scope asks, its zaak (isUitkomstVan, always
 // given: the answer requires it) and the documents it is laid down in (isVastgelegdIn). A besluit of a zaak the
-// caller may not read, or of a plan it may not see the content of, is a Fo02 StUF052.
+// caller may not read, or of a plan it may not see the content of, is answered as an unknown besluit.
 import { NS } from '../stuf/namespaces';
-import { nietGevonden } from '../stuf/fout';
 import { antwoordStuurgegevens } from '../stuf/stuurgegevens';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { XElement, el } from '../stuf/xml';
 import { besluitDetailsObject } from '../stuf/besluitAntwoord';
 import { isUitkomstVanAntwoord, isVastgelegdInAntwoord } from '../stuf/besluitRelatieAntwoord';
 import { ZaakBeeld } from '../domain/zaakBeeld';
-import { geweigerd, magBesluitenZien } from '../toegang/rechten';
+import { magBesluitenZien } from '../toegang/rechten';
 import { magDocumentLezen } from '../toegang/documentRechten';
 import { Bericht, Operatie, OperatieContext } from '../soap/operatie';
-import { zds12Actie } from './gemeenschappelijk';
+import { onbekendOfVerborgen, zds12Actie } from './gemeenschappelijk';
 
 function besluitLa01(ctx: OperatieContext, bericht: Bericht, object?: XElement): XElement {
   return el(NS.zds, 'geefBesluitdetails_BslLa01', [
@@ -20,6 +19,13 @@ function besluitLa01(ctx: OperatieContext, bericht: Bericht, object?: XElement):
     el(NS.zkn, 'parameters', [el(NS.stuf, 'indicatorVervolgvraag', 'false')]),
     object && el(NS.zkn, 'antwoord', [object]),
   ]);
+}
+
+/** Why a besluit is hidden, for the log: it names the zaaktype or the plan, never a person. */
+function besluitVerborgen(zaak: ZaakBeeld): string {
+  return zaak.isPlan
+    ? `het hoort bij ${zaak.soort} ${zaak.zaak.identificatie}, waarvan alleen het regiesysteem en de uitvoerenden van het plan de besluiten zien`
+    : `het hoort bij een zaak van zaaktype ${zaak.zaaktypeCode}, die de aanroeper niet mag lezen`;
 }
 
 export const geefBesluitdetails: Operatie = {
@@ -34,18 +40,11 @@ export const geefBesluitdetails: Operatie = {
     const id = gelijkIdentificatie(vraag, 'besluit');
     if (!vraag.scope) ctx.afw.meld('scope ontbreekt (verplicht in geefBesluitdetails); het hele besluit wordt gegeven');
     const besluit = ctx.store.besluiten.vind(id);
-    // An unknown besluit is answered like an unknown zaak (zds.md A10).
-    if (!besluit) {
-      if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Besluit met identificatie ${id} is niet gevonden`);
-      return { bericht: besluitLa01(ctx, bericht) };
-    }
-    const zaak = new ZaakBeeld(ctx.store, ctx.catalogus, ctx.store.zaken.vindOpId(besluit.zaakId)!);
-    if (!magBesluitenZien(ctx.aanroeper, zaak)) {
-      const waarom = zaak.isPlan
-        ? `het hoort bij ${zaak.soort} ${zaak.zaak.identificatie}, waarvan alleen het regiesysteem en de uitvoerenden van het plan de besluiten zien`
-        : `het hoort bij een zaak van zaaktype ${zaak.zaaktypeCode}, dat niet in haar lezen-lijst staat`;
-      throw geweigerd(ctx.aanroeper, `mag besluit ${id} niet inzien: ${waarom}`);
-    }
+    const zaak = besluit && new ZaakBeeld(ctx.store, ctx.catalogus, ctx.store.zaken.vindOpId(besluit.zaakId)!);
+    // An unknown besluit, and one of a zaak the caller may not read or of a plan whose content it may not see,
+    // get the one answer of an unknown object (zds.md A10).
+    const verborgen = zaak && !magBesluitenZien(ctx.aanroeper, zaak) ? besluitVerborgen(zaak) : undefined;
+    if (!besluit || !zaak || verborgen) return onbekendOfVerborgen(ctx, 'Besluit', id, verborgen, () => besluitLa01(ctx, bericht));
     const scope = vraag.scope ?? Scope.ALLES;
     const documenten = () => ctx.store.besluiten.documenten(besluit.id).filter((d) => !d.einddatum);
     // Titel and omschrijving of a stored document only for a caller that may read it: naming a document in a

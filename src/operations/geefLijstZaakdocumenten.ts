@@ -37,7 +37,7 @@ export const geefLijstZaakdocumenten: Operatie = {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
     if (!vraag.scope && bericht.dialect === 'zds12') ctx.afw.meld('scope ontbreekt (verplicht in geefLijstZaakdocumenten); alles wordt gegeven');
-    // gevraagdeZaak refuses an ordinary zaak outside the caller's lezen list (StUF052).
+    // A zaak the caller may not read is answered as an unknown one (gevraagdeZaak).
     const beeld = gevraagdeZaak(ctx, bericht, LA01, id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
     const scope = vraag.scope ?? Scope.ALLES;

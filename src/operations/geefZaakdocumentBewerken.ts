@@ -11,7 +11,7 @@ import { checkOut, houder } from '../domain/documentVergrendeling';
 import { Operatie } from '../soap/operatie';
 import { zds11Actie, zds12Actie } from './gemeenschappelijk';
 import { controleerDocumentWijzigen } from '../toegang/documentRechten';
-import { bestaandDocument, leesbareZaken, vrijNs } from './documentGemeenschappelijk';
+import { gevraagdDocument, leesbareZaken, vrijNs } from './documentGemeenschappelijk';
 
 const FUNCTIE = 'geefZaakdocumentbewerken';
 
@@ -36,8 +36,10 @@ export const geefZaakdocumentBewerken: Operatie = {
     const edcLv01 = child(bericht.root, 'edcLv01');
     if (!edcLv01) throw schemaFout('edcLv01 ontbreekt: het bericht noemt geen document om uit te checken');
     const vraag = leesVraag(edcLv01);
-    const doc = bestaandDocument(ctx, gelijkIdentificatie(vraag, 'document'));
-    // The check-out hands out the content: the caller must be allowed to read it, and then to change the document.
+    // The check-out hands out the content: a document the caller may not read is answered as an unknown one
+    // (StUF064, a Di02 has no empty answer); one it may read but not change is refused (StUF052).
+    const doc = gevraagdDocument(ctx, gelijkIdentificatie(vraag, 'document'));
+    if ('bericht' in doc) return doc;
     const zaken = leesbareZaken(ctx, doc);
     controleerDocumentWijzigen(ctx, doc);
     const zender = bericht.stuurgegevens.zender;

@@ -1,5 +1,6 @@
 // #8 geefZaakdocumentLezen: one document with its metadata, content and zaken (EdcLv01 → EdcLa01), for a caller
-// that may see the documents of one of those zaken (a StUF052 otherwise); it names only the zaken the caller sees.
+// that may see the documents of one of those zaken; it names only the zaken the caller sees. A document the caller
+// may not read is answered as an unknown one (gevraagdDocument).
 import { NS } from '../stuf/namespaces';
 import { Scope, gelijkIdentificatie, leesVraag } from '../stuf/vraag';
 import { documentObject } from '../stuf/documentAntwoord';
@@ -20,7 +21,7 @@ export const geefZaakdocumentLezen: Operatie = {
   verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag, 'document');
-    const doc = gevraagdDocument(ctx, bericht, id);
+    const doc = gevraagdDocument(ctx, id, () => edcLa01(ctx, bericht, []));
     if ('bericht' in doc) return doc;
     const zaken = leesbareZaken(ctx, doc);
     const object = documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, bericht.dialect === 'zds12' ? 'lezen12' : 'lezen11', zaken);

@@ -11,7 +11,7 @@ import { nuTijdstip, vandaag } from '../stuf/tijd';
 import type { MutatieContext } from '../domain/mutatieContext';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
-import { controleerLezen, zaakKenmerken } from '../toegang/rechten';
+import { leesWeigering, zaakKenmerken } from '../toegang/rechten';
 
 export const zds12Actie = (naam: string) => ACTION_BASE.zds12 + naam;
 export const zds11Actie = (naam: string) => ACTION_BASE.zds11 + naam;
@@ -45,32 +45,63 @@ export function zaakLa01(
 
 /**
  * Before a question about one zaak: a mirrored ketenpartner zaak whose status is older than allowed is refreshed
- * from the partner; when that fails the answer carries a melding beside the last known status.
+ * from the partner; when that fails the answer carries a melding beside the last known status. A zaak the caller
+ * may not read is not refreshed: asking the partner would make the answer of a hidden zaak slower than that of
+ * an unknown one.
  */
 export async function verversSpiegel(ctx: OperatieContext, bericht: Bericht): Promise<void> {
   if (!ctx.ververser || ctx.partners.lijst.length === 0) return; // without partners there is nothing mirrored to refresh
   const id = gelijkIdentificatie(leesVraag(bericht.root));
-  // A partner asking about another partner's zaak is refused in the question itself; it makes us ask no one.
   if (ctx.aanroeper.partner && !ctx.aanroeper.partner.ziet(id)) return;
+  const beeld = ZaakBeeld.vind(ctx.store, ctx.catalogus, id);
+  if (beeld && zaakVerborgen(ctx, beeld)) return;
   const melding = await ctx.ververser.voorLezen(id);
   if (melding) ctx.antwoordMeldingen.push(melding);
 }
 
 /**
- * The zaak a question asks for, or the answer for an unknown one (zds.md A10): an empty La01 by default,
- * a Fo02 StUF064 for consumers configured to expect a fault. An ordinary zaak the caller may not read is refused
- * (StUF052); a plan is always answered, as far as the caller's Zicht goes.
+ * Why the caller may not read this zaak at all (for the log only), or undefined. A mirrored partner zaak: its
+ * partner may read it; anyone else (another partner never) when they may read the deelplan it belongs to.
+ */
+export function zaakVerborgen(ctx: OperatieContext, beeld: ZaakBeeld): string | undefined {
+  const a = ctx.aanroeper;
+  if (!beeld.spiegel) return leesWeigering(a, beeld);
+  if (a.partner?.ziet(beeld.identificatie)) return undefined;
+  const deelplan = ctx.store.zaken.vindOpId(beeld.spiegel.deelplanId);
+  return leesWeigering(a, a.partner || !deelplan ? beeld : zaakKenmerken(ctx.catalogus, deelplan));
+}
+
+export type Objectsoort = 'Zaak' | 'Document' | 'Besluit';
+
+/**
+ * The one answer of a read for an object that does not exist and for one the caller may not see (zds.md A10):
+ * telling them apart would let anyone probe which identificaties exist and of what kind. With
+ * stuf.onbekendObject 'leegAntwoord' (default) the empty La01 `leeg` builds, with 'fout' a Fo02 StUF064 that
+ * names only the identificatie the caller sent. `altijdFout`: a question without an empty form (a Di02).
+ * Only the log says which it was; `verborgen` is the reason, which names zaaktypen and roles, never persons.
+ */
+export function onbekendOfVerborgen(
+  ctx: OperatieContext, soort: Objectsoort, id: string, verborgen: string | undefined, leeg?: () => XElement,
+): Antwoord {
+  const logtekst = verborgen === undefined
+    ? `${soort} ${id} bestaat niet; beantwoord als onbekend`
+    : `${soort} ${id} bestaat, maar de aanroeper mag haar niet zien (${verborgen}); beantwoord als onbekend`;
+  if (!leeg || ctx.config.stuf.onbekendObject === 'fout') {
+    const fout = nietGevonden(`${soort} met identificatie ${id} is niet gevonden`);
+    fout.voorLog = `${fout.details} (${logtekst})`;
+    throw fout;
+  }
+  ctx.meldingen.push(logtekst);
+  return { bericht: leeg() };
+}
+
+/**
+ * The zaak a question asks for, or the one answer for an unknown zaak and one the caller may not read (see
+ * onbekendOfVerborgen). A plan is always answered, as far as the caller's Zicht goes.
  */
 export function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: string, id: string): ZaakBeeld | Antwoord {
   const beeld = ZaakBeeld.vind(ctx.store, ctx.catalogus, id);
-  if (beeld) {
-    const a = ctx.aanroeper;
-    if (!beeld.spiegel) controleerLezen(a, beeld);
-    // A mirrored partner zaak: its partner may read it; anyone else (another partner is refused) when they may read
-    // the deelplan it belongs to.
-    else if (!a.partner?.ziet(id)) controleerLezen(a, a.partner ? beeld : zaakKenmerken(ctx.catalogus, ctx.store.zaken.vindOpId(beeld.spiegel.deelplanId)!));
-    return beeld;
-  }
-  if (ctx.config.stuf.onbekendObject === 'fout') throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
-  return { bericht: zaakLa01(ctx, bericht, naam12, []) };
+  const verborgen = beeld ? zaakVerborgen(ctx, beeld) : undefined;
+  if (beeld && !verborgen) return beeld;
+  return onbekendOfVerborgen(ctx, 'Zaak', id, verborgen, () => zaakLa01(ctx, bericht, naam12, []));
 }

@@ -33,12 +33,7 @@ export const geweigerd = (a: Aanroeper, wat: string) => new StufFout('StUF052', 
 /** Before any work: may this role call this operation at all, and may it break the glass? */
 export function controleerOperatie(a: Aanroeper, op: Operatie): void {
   if (op.wijzigt && (a.rol === 'kcc' || a.rol === 'beheer')) throw geweigerd(a, `mag alleen vragen stellen, niet ${op.naam}`);
-  if (op.wijzigt && a.rol === 'teammanager') throw geweigerd(a, `mag alleen vragen stellen, niet ${op.naam}`);
   if (a.rol === 'kcc' && DOCUMENT_OPERATIES.has(op.naam)) throw geweigerd(a, `mag geen documenten inzien (${op.naam})`);
-  // A teammanager sees workload, not content: its document list of a zaak is answered like that of an invisible plan.
-  if (a.rol === 'teammanager' && !a.noodtoegang && DOCUMENT_OPERATIES.has(op.naam) && op.naam !== 'geefLijstZaakdocumenten') {
-    throw geweigerd(a, `mag geen documenten inzien (${op.naam})`);
-  }
   if (a.noodtoegang && !magNoodtoegang(a)) throw geweigerd(a, 'mag geen noodtoegang gebruiken');
 }
 
@@ -49,7 +44,7 @@ function partnerWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined
 }
 
 /** Why the caller may not read this zaak at all, or undefined. Plans are never refused: the Zicht limits them. */
-function leesWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
+export function leesWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
   const partner = partnerWeigering(a, zaak);
   if (partner) return partner;
   if (a.noodtoegang || zaak.soort !== 'gewoon' || magLezen(a, zaak.zaaktypeCode)) return undefined;
@@ -65,15 +60,6 @@ export function schrijfWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | un
     return `mag een ${zaak.soort} niet wijzigen (zaak ${zaak.identificatie}); dat doet alleen het regiesysteem`;
   }
   return undefined;
-}
-
-/**
- * Reading a zaak: an ordinary zaak needs its zaaktype in the application's lezen list. Plans are never refused:
- * everyone may learn that a plan exists and who its regisseur is; the Zicht decides how much more.
- */
-export function controleerLezen(a: Aanroeper, zaak: ZaakKenmerken): void {
-  const waarom = leesWeigering(a, zaak);
-  if (waarom) throw geweigerd(a, waarom);
 }
 
 /** Whether the caller may read zaken of every zaaktype (or breaks the glass): then no zaak is left out of a list. */
@@ -102,16 +88,7 @@ export function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
   return !leesWeigering(a, beeld) && zichtOp(a, beeld).niveau === 'volledig';
 }
 
-/**
- * Besluiten are what a plan decided, hidden like its other content; of an ordinary zaak they are process information.
- * A teammanager's workload view shows none.
- */
+/** Besluiten are what a plan decided, hidden like its other content; of an ordinary zaak they are process information. */
 export function magBesluitenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
-  const niveau = zichtOp(a, beeld).niveau;
-  return !leesWeigering(a, beeld) && niveau !== 'plan' && niveau !== 'werkvoorraad';
-}
-
-/** Asking for the zaken of a person (BSN) tells who has a plan: a teammanager sees workload, never persons. */
-export function controleerPersoonsvraag(a: Aanroeper): void {
-  if (a.rol === 'teammanager' && !a.noodtoegang) throw geweigerd(a, 'mag niet zoeken naar de zaken van een persoon; een teammanager ziet de werkvoorraad, geen personen');
+  return !leesWeigering(a, beeld) && zichtOp(a, beeld).niveau !== 'plan';
 }
