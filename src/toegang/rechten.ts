@@ -33,7 +33,12 @@ export const geweigerd = (a: Aanroeper, wat: string) => new StufFout('StUF052', 
 /** Before any work: may this role call this operation at all, and may it break the glass? */
 export function controleerOperatie(a: Aanroeper, op: Operatie): void {
   if (op.wijzigt && (a.rol === 'kcc' || a.rol === 'beheer')) throw geweigerd(a, `mag alleen vragen stellen, niet ${op.naam}`);
+  if (op.wijzigt && a.rol === 'teammanager') throw geweigerd(a, `mag alleen vragen stellen, niet ${op.naam}`);
   if (a.rol === 'kcc' && DOCUMENT_OPERATIES.has(op.naam)) throw geweigerd(a, `mag geen documenten inzien (${op.naam})`);
+  // A teammanager sees workload, not content: its document list of a zaak is answered like that of an invisible plan.
+  if (a.rol === 'teammanager' && !a.noodtoegang && DOCUMENT_OPERATIES.has(op.naam) && op.naam !== 'geefLijstZaakdocumenten') {
+    throw geweigerd(a, `mag geen documenten inzien (${op.naam})`);
+  }
   if (a.noodtoegang && !magNoodtoegang(a)) throw geweigerd(a, 'mag geen noodtoegang gebruiken');
 }
 
@@ -88,7 +93,16 @@ export function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
   return !leesWeigering(a, beeld) && zichtOp(a, beeld).niveau === 'volledig';
 }
 
-/** Besluiten are what a plan decided, hidden like its other content; of an ordinary zaak they are process information. */
+/**
+ * Besluiten are what a plan decided, hidden like its other content; of an ordinary zaak they are process information.
+ * A teammanager's workload view shows none.
+ */
 export function magBesluitenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
-  return !leesWeigering(a, beeld) && zichtOp(a, beeld).niveau !== 'plan';
+  const niveau = zichtOp(a, beeld).niveau;
+  return !leesWeigering(a, beeld) && niveau !== 'plan' && niveau !== 'werkvoorraad';
+}
+
+/** Asking for the zaken of a person (BSN) tells who has a plan: a teammanager sees workload, never persons. */
+export function controleerPersoonsvraag(a: Aanroeper): void {
+  if (a.rol === 'teammanager' && !a.noodtoegang) throw geweigerd(a, 'mag niet zoeken naar de zaken van een persoon; een teammanager ziet de werkvoorraad, geen personen');
 }
