@@ -19,6 +19,8 @@ interface Teller {
 
 /** Enough for every address of a busy municipality; beyond it the oldest teller goes (an attacker filling it only frees its own). */
 const MAX_TELLERS = 10_000;
+/** How long an address that logged in as a name stays exempt from that name's block. */
+const BEKEND_MS = 24 * 3600 * 1000;
 
 class Tellers {
   private readonly tellers = new Map<string, Teller>();
@@ -71,9 +73,16 @@ export interface Blokkade {
   seconden: number;
 }
 
+const paar = (adres: string, gebruikersnaam: string) => `${adres}\u0000${gebruikersnaam}`;
+
 export class Inlogpogingen {
   private readonly opAdres: Tellers;
   private readonly opGebruiker: Tellers;
+  /**
+   * Address + name pairs that logged in successfully. A name's block does not hold for them: otherwise anyone could
+   * lock an application out by sending wrong passwords for its name. They still count per address.
+   */
+  private readonly bekend = new Map<string, number>();
 
   constructor(i: InlogpogingInstellingen, private readonly klok: () => number = Date.now) {
     this.opAdres = new Tellers(i.perAdres, i.vensterSeconden * 1000, i.blokkeerSeconden * 1000);
@@ -86,10 +95,11 @@ export class Inlogpogingen {
     const a = this.opAdres.geblokkeerd(adres, nu);
     if (a > 0) return { wat: 'adres', seconden: a };
     const g = this.opGebruiker.geblokkeerd(gebruikersnaam, nu);
-    return g > 0 ? { wat: 'gebruikersnaam', seconden: g } : undefined;
+    if (g === 0 || (this.bekend.get(paar(adres, gebruikersnaam)) ?? 0) > nu) return undefined;
+    return { wat: 'gebruikersnaam', seconden: g };
   }
 
-  /** Before the KDF runs; `einde` after it, with its outcome. Successful logins leave no trace. */
+  /** Before the KDF runs; `einde` after it, with its outcome. A success counts nothing against address or name. */
   begin(adres: string, gebruikersnaam: string): (gelukt: boolean) => void {
     const nu = this.klok();
     this.opAdres.begin(adres, nu);
@@ -98,6 +108,11 @@ export class Inlogpogingen {
       const klaar = this.klok();
       this.opAdres.einde(adres, klaar, gelukt);
       this.opGebruiker.einde(gebruikersnaam, klaar, gelukt);
+      if (!gelukt) return;
+      const sleutel = paar(adres, gebruikersnaam);
+      this.bekend.delete(sleutel);
+      if (this.bekend.size >= MAX_TELLERS) this.bekend.delete(this.bekend.keys().next().value!);
+      this.bekend.set(sleutel, klaar + BEKEND_MS);
     };
   }
 }

@@ -167,7 +167,11 @@ describe('throttling of failed logins', () => {
     [bewezen, aanvaller, nieuweVerbinding, elders].forEach((c) => c.sluit());
   });
 
-  it('per user name: 3 failures from 3 addresses block that name everywhere, not other names', async () => {
+  it('per user name: 3 failures from 3 addresses block that name, not other names, and not at an address where it logged in before', async () => {
+    const eerder = client(poort, '127.0.0.8');
+    goed(await eerder.als(OUD));
+    eerder.sluit();
+    kdf = [];
     for (const adres of ['127.0.0.4', '127.0.0.5', '127.0.0.6']) {
       const c = client(poort, adres);
       expect(schoneFout(await c.als(OUD, FOUT_WACHTWOORD))).toMatchObject({ code: 'StUF052', details: ONJUIST });
@@ -181,6 +185,11 @@ describe('throttling of failed logins', () => {
     expect(kdf).toHaveLength(3);
     goed(await c.als(NIEUW)); // another name from that address: not blocked (and from the cache)
     c.sluit();
+    // Wrong passwords sent elsewhere do not lock the application out where it logged in before (a new connection).
+    const weer = client(poort, '127.0.0.8');
+    goed(await weer.als(OUD));
+    weer.sluit();
+    expect(kdf).toHaveLength(3);
   });
 
   it('the refusals are logged with the source address and the user name, never the password', () => {
