@@ -23,6 +23,7 @@ import { Bestemmingen } from './uitgaand/bestemmingen';
 import { Bezorger } from './uitgaand/bezorger';
 import { Partners } from './partners/partners';
 import { Ververser } from './partners/verversen';
+import { partnersZonderVermelding } from './partners/bereik';
 import { SoapVerzender } from './uitgaand/verzender';
 import { naOverdrachtBezorging } from './overdracht/bezorging';
 
@@ -55,6 +56,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const bestemmingen = new Bestemmingen(config.bestemmingen);
   const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners) };
   gateway.ververser = new Ververser(gateway);
+  for (const { applicatie, melding } of partnersZonderVermelding(config, gateway.partners)) log.warn({ applicatie }, melding);
   store.abonnementen.zetConfig(config.abonnementen);
   const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging(store));
   gateway.bezorger = bezorger;

@@ -12,7 +12,7 @@ import { RZS_ACTIE_BASIS } from '../notificaties/notificatieBericht';
 import { routeerNotificatie } from '../notificaties/trigger';
 import { zelfdeSysteem } from '../uitgaand/bestemmingen';
 import { ALLE_ZAAKTYPEN, magSchrijven } from '../toegang/aanroeper';
-import { geweigerd } from '../toegang/rechten';
+import { geweigerd, partnerBuitenBereik } from '../toegang/rechten';
 
 /** The StUF rule's SOAPAction base, which the RZS WSDL does not follow; accepted as well (rzs.md A4). */
 const RZS_ACTIE_STUF = 'http://www.stufstandaarden.nl/koppelvlak/rzs0310/';
@@ -32,6 +32,9 @@ export const initieerNotificeerOverZaak: Operatie = {
       const wat = n.zaaktype.code ? `van zaaktype ${n.zaaktype.code}` : 'zonder zaaktypecode';
       throw geweigerd(ctx.aanroeper, `mag geen notificaties over zaken ${wat} aanbieden (zaak ${n.zaak})`);
     }
+    // A ketenpartner announces changes of its own zaken only.
+    const buiten = partnerBuitenBereik(ctx.aanroeper, n.zaak);
+    if (buiten) throw geweigerd(ctx.aanroeper, buiten);
     const modus = ctx.config.notificaties.modus;
     const beheer = modus === 'extern' ? ctx.bestemmingen.vind(ctx.config.notificaties.abonnementenbeheer ?? '') : undefined;
     const zender = bericht.stuurgegevens.zender;

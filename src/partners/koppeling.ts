@@ -7,6 +7,7 @@ import { verwerkingsFout } from '../stuf/fout';
 import { path } from '../stuf/xml';
 import type { Spiegelzaak } from '../store/spiegelzaken';
 import type { PartnerConfig } from './configSchema';
+import { neemZaaktypeOver } from './spiegelstatus';
 
 /** The zaaktype a relation's gerelateerde names (isVan/gerelateerde code and omschrijving), if any. */
 export function genoemdZaaktype(r: Zaakrelatie): { code: string; omschrijving?: string } | undefined {
@@ -63,8 +64,9 @@ export function koppelVanuitPartner(
   const bestaand = ctx.store.spiegelzaken.vind(identificatie);
   if (bestaand) {
     controleerZelfdeKoppeling(bestaand, deelplan, partner.naam);
-    if (zaaktype && (bestaand.zaaktype?.code !== zaaktype.code || bestaand.zaaktype?.omschrijving !== zaaktype.omschrijving)) {
-      ctx.store.spiegelzaken.zetZaaktype(bestaand.id, zaaktype);
+    // The zaaktype is set once: announcing the zaak again with another one is refused, like an updateZaak doing so.
+    if (neemZaaktypeOver(ctx.store, bestaand, zaaktype) === 'anders') {
+      throw verwerkingsFout(`Het zaaktype van zaak ${identificatie} kan niet gewijzigd worden (${bestaand.zaaktype!.code} → ${zaaktype!.code})`);
     }
   } else {
     ctx.store.spiegelzaken.voegToe({ identificatie, partner: partner.naam, ...(zaaktype ? { zaaktype } : {}), deelplanId: deelplan.id, gekoppeldDoor: 'partner' });

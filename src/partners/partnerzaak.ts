@@ -32,8 +32,30 @@ function meldGenegeerd(ctx: MutatieContext, b: ZaakBericht, bewaard: Set<string>
   if (genegeerd.length) ctx.meldingen.push(`van een partnerzaak bewaart de gateway alleen identificatie, zaaktype, koppeling en laatste status; niet bewaard: ${genegeerd.join(', ')}`);
 }
 
-function zetStatus(ctx: MutatieContext, s: Spiegelzaak, status: StatusBericht | undefined): Partnerverwerking {
-  if (!status) return { identificatie: s.identificatie, status: 'geen' };
+/**
+ * A pushed status whose zkt.code names another zaaktype than the mirror's: the partner cannot reshape its mirror.
+ * The profile of the mirror's zaaktype decides, as for a zaak of ours (statustypeAnderZaaktype): refused (StUF058,
+ * the default), or matched in the mirror's zaaktype by volgnummer or omschrijving and stored as that statustype.
+ */
+function statusVanEigenZaaktype(ctx: MutatieContext, s: Spiegelzaak, status: StatusBericht): StatusBericht {
+  if (!status.zktCode || !s.zaaktype || status.zktCode === s.zaaktype.code) return status;
+  const st = ctx.catalogus.statustype(s.zaaktype.code, { volgnummer: status.volgnummer || undefined, omschrijving: status.omschrijving, zktCode: status.zktCode });
+  if (!st) throw verwerkingsFout(`Statustype hoort bij zaaktype '${status.zktCode}', maar zaak ${s.identificatie} is van zaaktype '${s.zaaktype.code}'`);
+  ctx.meldingen.push(`statustype van zaaktype '${status.zktCode}' bij zaak ${s.identificatie} gelezen als statustype ${st.volgnummer} van '${s.zaaktype.code}'`);
+  const { code: _code, ...zonderCode } = status;
+  return {
+    ...zonderCode,
+    volgnummer: st.volgnummer,
+    omschrijving: st.omschrijving,
+    ...(st.code ? { code: st.code } : {}),
+    zktCode: s.zaaktype.code,
+    statustype: status.statustype.filter((e) => e.local === 'ingangsdatumObject'),
+  };
+}
+
+function zetStatus(ctx: MutatieContext, s: Spiegelzaak, gestuurd: StatusBericht | undefined): Partnerverwerking {
+  if (!gestuurd) return { identificatie: s.identificatie, status: 'geen' };
+  const status = statusVanEigenZaaktype(ctx, ctx.store.spiegelzaken.vind(s.identificatie) ?? s, gestuurd);
   const uitkomst = vervangSpiegelstatus(ctx.store, ctx.store.spiegelzaken.vind(s.identificatie)!, status, 'push');
   if (uitkomst === 'ouder') ctx.meldingen.push(`status van zaak ${s.identificatie} is ouder dan de gespiegelde status; niet vervangen`);
   return { identificatie: s.identificatie, status: uitkomst };

@@ -11,12 +11,33 @@ const zaaktypeUitStatus = (s: StatusBericht) => {
   return s.zktCode ? { code: s.zktCode, ...(omschrijving ? { omschrijving } : {}) } : undefined;
 };
 
+/**
+ * A zaaktype the partner names for its mirrored zaak. The link sets it once: a mirror without one takes it, one with
+ * the same code but no omschrijving is completed; another code never replaces it ('anders'), because the zaaktype
+ * decides which subscribers hear of the zaak and a partner must not reshape that (issue 15).
+ */
+export function neemZaaktypeOver(store: Store, s: Spiegelzaak, zaaktype: { code: string; omschrijving?: string } | undefined): 'gezet' | 'gelijk' | 'anders' {
+  if (!zaaktype) return 'gelijk';
+  if (!s.zaaktype) {
+    store.spiegelzaken.zetZaaktype(s.id, zaaktype);
+    return 'gezet';
+  }
+  if (s.zaaktype.code !== zaaktype.code) return 'anders';
+  if (!s.zaaktype.omschrijving && zaaktype.omschrijving) {
+    store.spiegelzaken.zetZaaktype(s.id, { code: s.zaaktype.code, omschrijving: zaaktype.omschrijving });
+    return 'gezet';
+  }
+  return 'gelijk';
+}
+
+/**
+ * Replaces the mirrored status. A zaaktype other than the mirror's is never taken over (neemZaaktypeOver); a pushed
+ * status of another zaaktype has been refused or matched before this (partnerzaak.ts), a pulled one is logged.
+ */
 export function vervangSpiegelstatus(
   store: Store, s: Spiegelzaak, nieuw: StatusBericht | undefined, bron: Statusbron, zaaktype = nieuw && zaaktypeUitStatus(nieuw),
 ): Statusuitkomst {
-  if (zaaktype && (s.zaaktype?.code !== zaaktype.code || (zaaktype.omschrijving && s.zaaktype?.omschrijving !== zaaktype.omschrijving))) {
-    store.spiegelzaken.zetZaaktype(s.id, zaaktype);
-  }
+  neemZaaktypeOver(store, s, zaaktype);
   const oud = s.status;
   if (!nieuw) {
     store.spiegelzaken.zetStatus(s.id, oud, bron); // the partner answered but has no status yet: what we hold is confirmed

@@ -19,6 +19,7 @@ import { httpsAgent } from '../uitgaand/httpsAgent';
 import type { PartnerConfig } from './configSchema';
 import { STATUSVRAAG, leesStatusantwoord, statusvraag } from './statusvraag';
 import { vervangSpiegelstatus } from './spiegelstatus';
+import { zonderAdres } from './zonderAdres';
 
 export type Verversing =
   | { gelukt: true; gewijzigd: boolean }
@@ -77,7 +78,7 @@ export class Ververser {
 
   /** What a read answers alongside the last known status when it could not be refreshed. */
   melding(s: Spiegelzaak, fout: string): string {
-    return `Status van zaak ${s.identificatie} niet ververst bij ketenpartner ${s.partner} (${fout}); dit is de laatst bekende status, van ${wanneer(s.ververst)}`.slice(0, 250);
+    return `Status van zaak ${s.identificatie} niet ververst bij ketenpartner ${s.partner} (${zonderAdres(fout, this.gw.partners.vind(s.partner))}); dit is de laatst bekende status, van ${wanneer(s.ververst)}`.slice(0, 250);
   }
 
   /**
@@ -120,6 +121,10 @@ export class Ververser {
     this.gw.store.transactie(() => {
       const nu = this.gw.store.spiegelzaken.vind(identificatie);
       if (!nu) return; // unlinked while we asked
+      // The partner's answer is its truth about the status, not about the zaaktype: the link set that once.
+      if (gelezen.zaaktype && nu.zaaktype && gelezen.zaaktype.code !== nu.zaaktype.code) {
+        this.gw.log.warn({ partner: p.naam, zaak: identificatie, zaaktype: nu.zaaktype.code, zaaktypePartner: gelezen.zaaktype.code }, 'spiegelstatus: ander zaaktype van de partner genegeerd');
+      }
       gewijzigd = vervangSpiegelstatus(this.gw.store, nu, gelezen.status, 'pull', gelezen.zaaktype) === 'vervangen';
       if (!gewijzigd) return;
       // A status we learned by asking is news for subscribers, as if the partner had pushed it (not to the partner itself).
@@ -131,11 +136,16 @@ export class Ververser {
     return { gelukt: true, gewijzigd };
   }
 
-  private mislukt(s: Spiegelzaak, fout: string): Verversing {
+  /**
+   * A failed question: the operator's log keeps the whole error; what is stored and answered to readers (the melding,
+   * `partners lijst`) names no address of the partner, which is its internal network's business (issue 15).
+   */
+  private mislukt(s: Spiegelzaak, volledig: string): Verversing {
+    const fout = zonderAdres(volledig, this.gw.partners.vind(s.partner));
     this.gw.store.transactie(() => {
       if (this.gw.store.spiegelzaken.vind(s.identificatie)) this.gw.store.spiegelzaken.zetFout(s.id, fout);
     });
-    this.gw.log.warn({ partner: s.partner, zaak: s.identificatie, fout }, 'spiegelstatus niet ververst');
+    this.gw.log.warn({ partner: s.partner, zaak: s.identificatie, fout: volledig }, 'spiegelstatus niet ververst');
     return { gelukt: false, fout };
   }
 

@@ -18,6 +18,7 @@ import { leesNoodtoegang } from '../toegang/noodtoegang';
 import { controleerOperatie } from '../toegang/rechten';
 import { persoonsgegevensIn } from '../toegang/persoonsgegevens';
 import { meldWijziging } from '../notificaties/trigger';
+import { partnerBereik } from '../partners/bereik';
 
 export interface HttpVerzoek {
   /** The raw body (charset, MTOM and inline content are sorted out here), or text already decoded. */
@@ -169,12 +170,10 @@ export class Verwerker {
     }
   }
 
-  /** A configured ketenpartner calling: it sees only its own mirrored zaken and the deelplannen they belong to. */
+  /** A ketenpartner calling (by role or by a partners entry): it sees only its own mirrored zaken and their deelplannen. */
   private herkenPartner(a: Aanroeper): void {
-    const partner = this.gw.partners.vanSysteem(a);
-    if (!partner) return;
-    const spiegelzaken = this.gw.store.spiegelzaken;
-    a.partner = { naam: partner.naam, ziet: (id) => spiegelzaken.zichtbaarVoor(partner.naam, id) };
+    const bereik = partnerBereik(this.gw.partners, this.gw.store, a);
+    if (bereik) a.partner = bereik;
   }
 
   /** A question: answered from one consistent read; its protocol row is committed before the answer leaves. */

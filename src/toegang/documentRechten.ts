@@ -6,8 +6,8 @@ import type { Store } from '../store';
 import type { Document } from '../domain/document';
 import type { Zaaktypecatalogus } from '../domain/zaaktypen';
 import { ZaakBeeld } from '../domain/zaakBeeld';
-import { ALLE_ZAAKTYPEN, Aanroeper, magLezen, magSchrijven } from './aanroeper';
-import { geweigerd, leestAlleZaaktypen, magDocumentenZien, schrijfWeigering } from './rechten';
+import { Aanroeper, magLezen, magSchrijven } from './aanroeper';
+import { geweigerd, leestAlleZaaktypen, magDocumentenZien, schrijfWeigering, schrijftAlleZaaktypen } from './rechten';
 
 export interface DocumentOmgeving {
   store: Store;
@@ -65,7 +65,7 @@ export function controleerDocumentWijzigen(o: DocumentOmgeving, doc: Document): 
   const a = o.aanroeper;
   const zaken = zakenVan(o, doc);
   if (zaken.length === 0) {
-    if (magSchrijven(a, ALLE_ZAAKTYPEN)) return;
+    if (schrijftAlleZaaktypen(a)) return;
     throw geweigerd(a, `mag document ${doc.identificatie} niet wijzigen: het is aan geen zaak gekoppeld, en zo'n document mag alleen een applicatie wijzigen die alle zaaktypen mag wijzigen (schrijven: ['*'])`);
   }
   if (zaken.some((b) => !schrijfWeigering(a, b))) return;
@@ -74,6 +74,6 @@ export function controleerDocumentWijzigen(o: DocumentOmgeving, doc: Document): 
 
 /** A new document filed in no zaak: like changing every zaaktype. */
 export function controleerDocumentZonderZaak(a: Aanroeper, id: string): void {
-  if (magSchrijven(a, ALLE_ZAAKTYPEN)) return;
+  if (schrijftAlleZaaktypen(a)) return;
   throw geweigerd(a, `mag document ${id} niet zonder zaak vastleggen: dat mag alleen een applicatie die alle zaaktypen mag wijzigen (schrijven: ['*']); noem de zaak in isRelevantVoor`);
 }

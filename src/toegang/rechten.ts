@@ -45,6 +45,8 @@ export function controleerOperatie(a: Aanroeper, op: Operatie): void {
 /** A ketenpartner stays with its own mirrored zaken and the deelplannen they belong to, whatever its zaaktypen say. */
 function partnerWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
   if (!a.partner || a.noodtoegang || a.partner.ziet(zaak.identificatie)) return undefined;
+  // Role ketenpartner without a partners entry (partners/bereik.ts): it has no mirrors, so it sees nothing.
+  if (!a.partner.naam) return `is ketenpartner zonder vermelding onder partners en ziet geen zaken, ook niet zaak ${zaak.identificatie}`;
   return `is ketenpartner ${a.partner.naam} en ziet alleen haar eigen zaken en de deelplannen waaraan die gekoppeld zijn, niet zaak ${zaak.identificatie}`;
 }
 
@@ -71,6 +73,22 @@ export function schrijfWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | un
 export function leestAlleZaaktypen(a: Aanroeper): boolean {
   if (a.partner && !a.noodtoegang) return false;
   return a.noodtoegang !== undefined || magLezen(a, ALLE_ZAAKTYPEN);
+}
+
+/**
+ * Whether the caller may change zaken of every zaaktype, as a document in no zaak asks. A ketenpartner never does,
+ * whatever its schrijven list says: it stays with its own zaken.
+ */
+export function schrijftAlleZaaktypen(a: Aanroeper): boolean {
+  return !a.partner && magSchrijven(a, ALLE_ZAAKTYPEN);
+}
+
+/** Why a ketenpartner may not act on (announce, change) this zaak, or undefined for every other caller. */
+export function partnerBuitenBereik(a: Aanroeper, identificatie: string): string | undefined {
+  if (!a.partner || a.partner.ziet(identificatie)) return undefined;
+  return a.partner.naam
+    ? `is ketenpartner ${a.partner.naam} en gaat alleen over haar eigen zaken, niet over zaak ${identificatie}`
+    : `is ketenpartner zonder vermelding onder partners en gaat over geen enkele zaak, ook niet zaak ${identificatie}`;
 }
 
 /** Whether an ordinary zaak appears in a list (a search) for this caller; plans always do. */

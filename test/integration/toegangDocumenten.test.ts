@@ -15,14 +15,22 @@ const VESTIGING = '000012345678';
 const CONFIG = beveiligd({
   perRol: {
     backoffice: { zaaktypen: { lezen: ['WMO01'], schrijven: ['WMO01'] } },
-    // A zorgaanbieder that is uitvoerende of the plan: it sees the plan's content, but only regie changes a plan.
-    ketenpartner: { zaaktypen: { lezen: ['WMO01'], schrijven: ['WMO01'] }, uitvoerende: { vestigingen: [VESTIGING] } },
   },
+  // A zorgaanbieder that is uitvoerende of the plan: it sees the plan's content, but only regie changes a plan. It is
+  // registered as a backoffice: a ketenpartner sees only its own mirrored zaken and their deelplannen (issue 15).
+  applicaties: [{
+    zender: { organisatie: '0599', applicatie: 'ZORGAANBIEDER' }, rol: 'backoffice', basic: { gebruikersnaam: 'zorgaanbieder', wachtwoord: 'zorgaanbieder-geheim-1' },
+    zaaktypen: { lezen: ['WMO01'], schrijven: ['WMO01'] }, uitvoerende: { vestigingen: [VESTIGING] },
+  }],
 });
+const ZORGAANBIEDER = { applicatie: 'ZORGAANBIEDER', gebruiker: 'zorgaanbieder', wachtwoord: 'zorgaanbieder-geheim-1' };
+type Wie = TestRol | 'zorgaanbieder';
+const app = (w: Wie) => (w === 'zorgaanbieder' ? ZORGAANBIEDER : APPLICATIES[w]);
+const aanmeldingVan = (w: Wie) => ({ authorization: `Basic ${Buffer.from(`${app(w).gebruiker}:${app(w).wachtwoord}`).toString('base64')}` });
 
 /** The message as the role's application sends it: its zender in the stuurgegevens. */
-const alsZender = (xml: string, rol: TestRol) =>
-  xml.replace(/(<StUF:zender>(?:(?!<\/StUF:zender>).)*?<StUF:applicatie>)[^<]*(<\/StUF:applicatie>)/, `$1${APPLICATIES[rol].applicatie}$2`);
+const alsZender = (xml: string, rol: Wie) =>
+  xml.replace(/(<StUF:zender>(?:(?!<\/StUF:zender>).)*?<StUF:applicatie>)[^<]*(<\/StUF:applicatie>)/, `$1${app(rol).applicatie}$2`);
 
 const documentenIn = (o: XElement | undefined) => children(o, 'heeftRelevant').filter((r) => !isNilElement(r)).map((r) => tekst(r, 'gerelateerde', 'identificatie'));
 const zakenVan = (o: XElement | undefined) => children(o, 'isRelevantVoor').map((r) => tekst(r, 'gerelateerde', 'identificatie'));
@@ -36,11 +44,11 @@ describe.each(['zds12', 'zds11'] as const)('documenten, %s', (d: Dialect) => {
   const JZ = `0599${p}JZ0001`;
   const [DOC_PLAN, DOC_BEIDE, DOC_JZ, DOC_WMO] = ['PLAN', 'BEIDE', 'JZ', 'WMO'].map((n) => `${p}-DOC-${n}`);
 
-  const stuur = (rol: TestRol, xml: string, dienst: doc.DocDienst) =>
-    gw.stuur(inEnvelope(alsZender(xml, rol)), { actie: doc.docActie(d, dienst), pad: doc.docPad(dienst), headers: aanmelding(rol) });
-  const voegToe = (rol: TestRol, id: string, zaken: string[], titel = 'Verslag') => stuur(rol, doc.nieuwDocument(d, 'voegZaakdocumentToe', { id, zaken, titel, tekst: `inhoud van ${id}` }), 'voegZaakdocumentToe');
-  const lees = (rol: TestRol, id: string) => stuur(rol, doc.geefLezen(d, id), 'geefZaakdocumentLezen');
-  const lijst = (rol: TestRol, zaak: string) => stuur(rol, doc.geefLijst(d, zaak), 'geefLijstZaakdocumenten');
+  const stuur = (rol: Wie, xml: string, dienst: doc.DocDienst) =>
+    gw.stuur(inEnvelope(alsZender(xml, rol)), { actie: doc.docActie(d, dienst), pad: doc.docPad(dienst), headers: aanmeldingVan(rol) });
+  const voegToe = (rol: Wie, id: string, zaken: string[], titel = 'Verslag') => stuur(rol, doc.nieuwDocument(d, 'voegZaakdocumentToe', { id, zaken, titel, tekst: `inhoud van ${id}` }), 'voegZaakdocumentToe');
+  const lees = (rol: Wie, id: string) => stuur(rol, doc.geefLezen(d, id), 'geefZaakdocumentLezen');
+  const lijst = (rol: Wie, zaak: string) => stuur(rol, doc.geefLijst(d, zaak), 'geefLijstZaakdocumenten');
   const zaak = (id: string, zaaktype: string) => gw.stuur(inEnvelope(alsZender(creeerZaak(d, { id, zaaktype }), 'regie')), { actie: actie(d, 'creeerZaak'), headers: aanmelding('regie') });
 
   beforeAll(async () => {
@@ -85,16 +93,16 @@ describe.each(['zds12', 'zds11'] as const)('documenten, %s', (d: Dialect) => {
     expect(r.body).not.toContain(DOC_PLAN);
     expect(r.body).not.toContain('Gezinsplan</ZKN:omschrijving>');
     expect(documentenIn(objectUit(await lijst('regie', PLAN)))).toEqual([DOC_BEIDE, DOC_PLAN]);
-    expect(documentenIn(objectUit(await lijst('ketenpartner', PLAN)))).toEqual([DOC_BEIDE, DOC_PLAN]);
+    expect(documentenIn(objectUit(await lijst('zorgaanbieder', PLAN)))).toEqual([DOC_BEIDE, DOC_PLAN]);
   });
 
   it('geefZaakdocumentLezen and -Bewerken of a document filed only in a plan: answered as an unknown document for backoffice', async () => {
     expect(objectUit(await lees('backoffice', DOC_PLAN))).toBeUndefined();
     const b = schoneFout(await stuur('backoffice', doc.bewerken(d, DOC_PLAN, { zender: APPLICATIES.backoffice.applicatie }), 'geefZaakdocumentBewerken'));
     expect(b).toMatchObject({ soort: 'Fo02', code: 'StUF064' });
-    expect(inhoudVan(objectUit(await lees('ketenpartner', DOC_PLAN)))).toBe(`inhoud van ${DOC_PLAN}`);
+    expect(inhoudVan(objectUit(await lees('zorgaanbieder', DOC_PLAN)))).toBe(`inhoud van ${DOC_PLAN}`);
     // The uitvoerende may read the plan's documents but, not being regie, not check one out to change it.
-    const k = schoneFout(await stuur('ketenpartner', doc.bewerken(d, DOC_PLAN), 'geefZaakdocumentBewerken'));
+    const k = schoneFout(await stuur('zorgaanbieder', doc.bewerken(d, DOC_PLAN), 'geefZaakdocumentBewerken'));
     expect(k.details).toContain(`mag document ${DOC_PLAN} niet wijzigen: het hoort alleen bij zaken die zij niet mag wijzigen: zaaktype GZP (niet in haar schrijven-lijst)`);
   });
 
@@ -140,12 +148,12 @@ describe('besluiten', () => {
   const JZ = '0599BSLJZ0001';
   const DOC_PLAN = 'BSL-DOC-PLAN';
 
-  const stuur = (rol: TestRol, xml: string, root: string, pad: string) =>
-    gw.stuur(inEnvelope(alsZender(xml, rol)), { actie: ZDS12 + root, pad, headers: aanmelding(rol) });
-  const voeg = (rol: TestRol, b: bsl.NieuwBesluit) => stuur(rol, bsl.voegBesluitToe(b), 'voegBesluitToe_Di01', '/OntvangAsynchroon');
-  const details = (rol: TestRol, id: string) => stuur(rol, bsl.geefBesluitdetails(id), 'geefBesluitdetails_BslLv01', '/BeantwoordVraag');
-  const lijst = (rol: TestRol, zaak: string) => stuur(rol, bsl.geefLijstBesluiten(zaak), 'geefLijstBesluiten_ZakLv01', '/BeantwoordVraag');
-  const update = (rol: TestRol, id: string) =>
+  const stuur = (rol: Wie, xml: string, root: string, pad: string) =>
+    gw.stuur(inEnvelope(alsZender(xml, rol)), { actie: ZDS12 + root, pad, headers: aanmeldingVan(rol) });
+  const voeg = (rol: Wie, b: bsl.NieuwBesluit) => stuur(rol, bsl.voegBesluitToe(b), 'voegBesluitToe_Di01', '/OntvangAsynchroon');
+  const details = (rol: Wie, id: string) => stuur(rol, bsl.geefBesluitdetails(id), 'geefBesluitdetails_BslLv01', '/BeantwoordVraag');
+  const lijst = (rol: Wie, zaak: string) => stuur(rol, bsl.geefLijstBesluiten(zaak), 'geefLijstBesluiten_ZakLv01', '/BeantwoordVraag');
+  const update = (rol: Wie, id: string) =>
     stuur(rol, bsl.updateBesluit(id, '<ZKN:toelichting>Op aanvraag</ZKN:toelichting>', '<ZKN:toelichting>Gewijzigd</ZKN:toelichting>'), 'updateBesluit_BslLk01', '/OntvangAsynchroon');
   const besluitenIn = (o: XElement | undefined) => children(o, 'leidtTot').filter((r) => !isNilElement(r)).map((r) => tekst(r, 'gerelateerde', 'identificatie'));
 
@@ -180,7 +188,7 @@ describe('besluiten', () => {
   it('geefBesluitdetails: a plan\'s besluit only for regie and the uitvoerende; others get the answer for an unknown besluit', async () => {
     expect(objectUit(await details('backoffice', 'BSL-PLAN'))).toBeUndefined();
     expect(tekst(objectUit(await details('regie', 'BSL-PLAN')), 'identificatie')).toBe('BSL-PLAN');
-    expect(tekst(objectUit(await details('ketenpartner', 'BSL-PLAN')), 'identificatie')).toBe('BSL-PLAN');
+    expect(tekst(objectUit(await details('zorgaanbieder', 'BSL-PLAN')), 'identificatie')).toBe('BSL-PLAN');
     expect(objectUit(await details('backoffice', 'BSL-JZ'))).toBeUndefined();
   });
 
@@ -197,7 +205,7 @@ describe('besluiten', () => {
   it('naming a plan document in an own besluit does not reveal its titel', async () => {
     goed(await voeg('backoffice', { id: 'BSL-WMO-DOC', zaak: WMO, documenten: bsl.besluitdocument(DOC_PLAN) }));
     const scope = bsl.scopeBesluit('<ZKN:identificatie xsi:nil="true"/><ZKN:isVastgelegdIn StUF:entiteittype="BSLEDC"><ZKN:gerelateerde StUF:entiteittype="EDC"><ZKN:identificatie xsi:nil="true"/><ZKN:titel xsi:nil="true"/></ZKN:gerelateerde></ZKN:isVastgelegdIn>');
-    const vraag = (rol: TestRol) => stuur(rol, bsl.geefBesluitdetails('BSL-WMO-DOC', scope), 'geefBesluitdetails_BslLv01', '/BeantwoordVraag');
+    const vraag = (rol: Wie) => stuur(rol, bsl.geefBesluitdetails('BSL-WMO-DOC', scope), 'geefBesluitdetails_BslLv01', '/BeantwoordVraag');
     const eigen = await vraag('backoffice');
     expect(tekst(objectUit(eigen), 'isVastgelegdIn', 'gerelateerde', 'identificatie')).toBe(DOC_PLAN);
     expect(eigen.body).not.toContain('Geheime titel');

@@ -326,7 +326,7 @@ describe('de persoonsvraag in een beveiligde gateway', () => {
 
   const SCOPE = scopeMet('omschrijving', 'startdatum', 'isVan', 'heeftBetrekkingOp', 'heeftAlsInitiator', 'heeft');
 
-  it.each(['kcc', 'backoffice', 'ketenpartner'] as const)('als %s: het gezinsplan met alleen identificatie, zaaktype, regisseur en huidige status', async (wie) => {
+  it.each(['kcc', 'backoffice'] as const)('als %s: het gezinsplan met alleen identificatie, zaaktype, regisseur en huidige status', async (wie) => {
     const r = await vraagAls(wie, { client: nps(B) }, { scope: SCOPE });
     const l = lijst(r);
     expect(l.ids).toEqual([DEEL2, GZP]);
@@ -339,7 +339,7 @@ describe('de persoonsvraag in een beveiligde gateway', () => {
     for (const bsn of [A, C]) expect(r.body).not.toContain(bsn);
   });
 
-  it.each(['kcc', 'backoffice', 'ketenpartner'] as const)('als %s zonder scope: hetzelfde standaardantwoord als in open modus', async (wie) => {
+  it.each(['kcc', 'backoffice'] as const)('als %s zonder scope: hetzelfde standaardantwoord als in open modus', async (wie) => {
     const [plan] = lijst(await vraagAls(wie, { client: nps(C) })).objecten;
     expect(plan.children.map((c) => c.local)).toEqual(['identificatie', 'isVan', 'heeftAlsInitiator', 'heeft']);
     expect(tekst(plan, 'heeftAlsInitiator', 'gerelateerde', 'medewerker', 'achternaam')).toBe('Bakker');
