@@ -239,6 +239,11 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
       const tweede = await details(pz);
       expect(tweede.meldingen[0]).toMatch(/vorige vraag mislukt/);
       expect(store().spiegelzaken.vind(pz)?.verversFout).toMatch(/niet bereikbaar/);
+      // Readers learn that the partner is down, not where it lives (issue 15).
+      for (const tekst of [eerste.meldingen[0], tweede.meldingen[0], store().spiegelzaken.vind(pz)?.verversFout]) {
+        expect(tekst).not.toContain(new URL(partner.adres).host);
+        expect(tekst).not.toContain('127.0.0.1');
+      }
     } finally {
       await partner.start();
     }
