@@ -172,6 +172,11 @@ export const configSchema = z.strictObject({
           clientCertificaat: z.enum(['geen', 'vragen', 'verplicht']).default('vragen'),
         })
         .optional(),
+      /**
+       * TLS ends at a proxy in front of the gateway, which then talks plain HTTP to it: only this lets basic auth in
+       * `beveiligd` mode start without server.tls (src/toegang/tls.ts controleerTransport); start-up logs a warning.
+       */
+      tlsBijProxy: z.boolean().default(false),
     })
     .prefault({}),
   database: z

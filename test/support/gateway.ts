@@ -54,13 +54,23 @@ export interface TestGateway {
   sluit(): Promise<void>;
 }
 
+/**
+ * Tests talk to the gateway through app.inject or plain HTTP on loopback: they stand where a TLS-terminating proxy
+ * would, so without server.tls a test gateway says so (server.tlsBijProxy) unless the test sets it itself, and
+ * basic auth in `beveiligd` mode starts as it would behind that proxy.
+ */
+function achterProxy(server: unknown): Record<string, unknown> {
+  const s = (server ?? {}) as Record<string, unknown>;
+  return s.tls === undefined && s.tlsBijProxy === undefined ? { ...s, tlsBijProxy: true } : s;
+}
+
 export async function startGateway(
   overrides: Record<string, unknown> = {},
   label = basename(expect.getState().testPath ?? 'test', '.test.ts'),
   log?: Logger,
 ): Promise<TestGateway> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-'));
-  const config = parseConfig({ ...overrides, database: { path: join(map, 'gateway.db') } });
+  const config = parseConfig({ ...overrides, server: achterProxy(overrides.server), database: { path: join(map, 'gateway.db') } });
   const app = await bouwApp({ config, log: log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }) });
   neemOp(app, label);
   await app.ready();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConfigFout, loadConfig, parseConfig } from '../../src/config';
 import { Zaaktypecatalogus } from '../../src/domain/zaaktypen';
 import { STANDAARD_PROFIEL } from '../../src/domain/zaakProfiel';
+import { controleerTransport } from '../../src/toegang/tls';
 
 describe('config', () => {
   it('has sensible defaults with the two RZS reference zaaktypes', () => {
@@ -164,6 +165,66 @@ describe('config', () => {
         .toThrow(/zaaktypen\.catalogus\.0\.profiel\.afsluiten: .*geen statustype met eindstatus: true/);
       expect(() => parseConfig({ zaaktypen: { profiel: { afsluiten: 'sluitMetEinddatumEnResultaat' }, catalogus: [wmo(undefined, false)] } }))
         .toThrow(/zaaktypen\.catalogus\.0\.statustypen: afsluiten sluitMetEinddatumEnResultaat \(uit zaaktypen\.profiel\)/);
+    });
+  });
+
+  describe('start-up checks of what needs TLS (controleerTransport)', () => {
+    const tls = { sleutel: '/pad/server.key', certificaat: '/pad/server.crt' };
+    const wachtwoordApp = { zender: { organisatie: '0599', applicatie: 'REGIE' }, rol: 'regie', basic: { gebruikersnaam: 'regie', wachtwoord: 'regie-geheim-1' } };
+    const certApp = (certificaat: Record<string, string>) => ({ zender: { organisatie: '0599', applicatie: 'KCC' }, rol: 'kcc', certificaat });
+    const VINGER = 'AB'.repeat(32);
+    const controle = (raw: Record<string, unknown>) => () => controleerTransport(parseConfig(raw));
+
+    it('server.tlsBijProxy is off unless set', () => {
+      expect(parseConfig({}).server.tlsBijProxy).toBe(false);
+      expect(() => parseConfig({ server: { tlsBijProxy: 'ja' } })).toThrow(/server\.tlsBijProxy/);
+    });
+
+    it('basic auth in beveiligd mode needs server.tls, or server.tlsBijProxy which answers a warning instead', () => {
+      const toegang = { modus: 'beveiligd', applicaties: [wachtwoordApp] };
+      expect(controle({ toegang })).toThrow(/^configuratie: toegang\.applicaties\.0\.basic: applicatie 0599\/REGIE meldt zich aan met een wachtwoord, maar de gateway spreekt onversleuteld HTTP/);
+      expect(controle({ toegang })).not.toThrow(/regie-geheim-1/);
+      expect(controle({ toegang, server: { tls } })()).toEqual([]);
+      expect(controle({ toegang, server: { tlsBijProxy: true } })()).toEqual([expect.stringMatching(/^configuratie: server\.tlsBijProxy: geen server\.tls: de wachtwoorden van 0599\/REGIE zijn alleen beschermd als de proxy/)]);
+      expect(controle({ toegang: { modus: 'open', applicaties: [wachtwoordApp] } })()).toEqual([]);
+    });
+
+    it('a certificate registration needs server.tls (a proxy does not pass it on) and a clientCertificaat the gateway asks for', () => {
+      const toegang = { modus: 'beveiligd', applicaties: [certApp({ vingerafdruk: VINGER })] };
+      expect(controle({ toegang })).toThrow('configuratie: toegang.applicaties.0.certificaat: applicatie 0599/KCC meldt zich aan met een clientcertificaat, maar zonder server.tls ziet de gateway nooit een certificaat');
+      expect(controle({ toegang, server: { tlsBijProxy: true } })).toThrow(/toegang\.applicaties\.0\.certificaat: .*ook niet achter een proxy/);
+      expect(controle({ toegang: { ...toegang, modus: 'open' } })).toThrow(/toegang\.applicaties\.0\.certificaat/);
+      expect(controle({ toegang, server: { tls: { ...tls, clientCertificaat: 'geen' } } })).toThrow(/toegang\.applicaties\.0\.certificaat: .*server\.tls\.clientCertificaat geen vraagt er nooit om/);
+      expect(controle({ toegang, server: { tls } })()).toEqual([]);
+    });
+
+    it('a subject match needs server.tls.ca; a fingerprint does not', () => {
+      const toegang = { modus: 'beveiligd', applicaties: [certApp({ vingerafdruk: VINGER, onderwerp: 'CN=kcc' })] };
+      expect(controle({ toegang, server: { tls } })).toThrow(/^configuratie: toegang\.applicaties\.0\.certificaat\.onderwerp: .*server\.tls\.ca ontbreekt/);
+      expect(controle({ toegang, server: { tls: { ...tls, ca: '/pad/ca.crt' } } })()).toEqual([]);
+    });
+
+    it('every refusal is one line naming its field', () => {
+      const toegang = { modus: 'beveiligd', applicaties: [wachtwoordApp, certApp({ onderwerp: 'CN=kcc' })] };
+      let melding = '';
+      try {
+        controleerTransport(parseConfig({ toegang }));
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigFout);
+        melding = (e as Error).message;
+      }
+      expect(melding.split('\n').map((r) => r.split(': ')[1])).toEqual(['toegang.applicaties.0.basic', 'toegang.applicaties.1.certificaat']);
+    });
+
+    it('TLS settings of an outgoing connection to an http address are refused; a password over http is a warning', () => {
+      const regie = { naam: 'regie', adres: 'http://regie.example/OntvangAsynchroon', ontvanger: { organisatie: '0599', applicatie: 'REGIESYSTEEM' } };
+      expect(controle({ bestemmingen: [{ ...regie, certificaat: { ca: '/pad/ca.crt' } }] })).toThrow(/^configuratie: bestemmingen\.0\.certificaat: het adres http:\/\/regie\.example\/OntvangAsynchroon is http/);
+      expect(controle({ bestemmingen: [{ ...regie, adres: 'https://regie.example/x', certificaat: { ca: '/pad/ca.crt' } }] })()).toEqual([]);
+      const waarschuwingen = controle({ bestemmingen: [{ ...regie, basic: { gebruikersnaam: 'gw', wachtwoord: 'uitgaand-geheim' } }] })();
+      expect(waarschuwingen).toEqual([expect.stringMatching(/^configuratie: bestemmingen\.0\.basic: het wachtwoord gaat onversleuteld naar http:/)]);
+      expect(waarschuwingen.join('')).not.toContain('uitgaand-geheim');
+      const zorg = { naam: 'zorg', zender: { organisatie: '0777', applicatie: 'ZORGSYS' }, zaakidentificatie: ['0777'] };
+      expect(controle({ partners: [{ ...zorg, zds: { adres: 'http://partner/BeantwoordVraag', certificaat: { ca: '/pad/ca.crt' } } }] })).toThrow(/^configuratie: partners\.0\.zds\.certificaat: /);
     });
   });
 });
