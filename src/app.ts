@@ -18,7 +18,7 @@ import { maakLogger } from './log';
 import { registreerWsdl } from './wsdl';
 import { Toegangsregister, Transport } from './toegang/identificatie';
 import { transportVan } from './toegang/transport';
-import { httpsOpties } from './toegang/tls';
+import { controleerTransport, httpsOpties } from './toegang/tls';
 import { Bestemmingen } from './uitgaand/bestemmingen';
 import { Bezorger } from './uitgaand/bezorger';
 import { Partners } from './partners/partners';
@@ -49,9 +49,11 @@ function soapActie(req: FastifyRequest): string | undefined {
 export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const { config } = opties;
   // Before anything is opened: unusable PEM files or password hashes stop start-up with a ConfigFout.
+  const transportWaarschuwingen = controleerTransport(config);
   const https = config.server.tls ? httpsOpties(config.server.tls) : undefined;
   const toegang = new Toegangsregister(config.toegang);
   const log = opties.log ?? maakLogger(config.log.level);
+  for (const w of transportWaarschuwingen) log.warn(w);
   const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb);
   const bestemmingen = new Bestemmingen(config.bestemmingen);
   const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners) };
