@@ -15,6 +15,7 @@ import { APPLICATIES, aanmelding, beveiligd, deelplan, gezinsplan } from '../sup
 import { ZAKLV01_ACTIE, nps, zoekZaken } from '../support/zoekBerichten';
 import * as doc from '../support/documentBerichten';
 import * as bsl from '../support/besluitBerichten';
+import { initieerNotificeer, rzsActie } from '../support/rzsBerichten';
 
 const d = 'zds12' as const;
 const ZORG = { organisatie: '0777', applicatie: 'ZORGSYS' };
@@ -164,6 +165,14 @@ describe('ketenpartner: altijd afgebakend, en de spiegel houdt haar zaaktype (is
     for (const r of pogingen) expect(schoneFout(r)).toEqual(expect.objectContaining({ soort: 'Fo03', code: expect.stringMatching(/^StUF0(52|64)$/) }));
     expect(gw.app.gateway.store.zaken.bestaat('0599KSNIEUW')).toBe(false);
     expect(spiegel(PZ)?.status?.volgnummer ?? 1).toBe(1);
+  });
+
+  it('nor announces a change of a zaak not its own (initieerNotificeerOverZaak), and neither does a configured partner', async () => {
+    for (const wie of ['ketenpartner', 'zorg'] as const) {
+      const xml = initieerNotificeer({ zaak: WMO, zaaktype: { code: 'WMO01', omschrijving: 'Wmo-voorziening' }, zendendeApplicatie: null });
+      const r = await stuur(wie, xml, { actie: rzsActie('initieerNotificeerOverZaak'), pad: '/OntvangAsynchroon' });
+      expect(schoneFout(r)).toEqual(expect.objectContaining({ soort: 'Fo03', code: 'StUF052', details: expect.stringMatching(/gaat (alleen over haar eigen zaken|over geen enkele zaak)/) }));
+    }
   });
 
   it('a configured partner still reads its own mirror and deelplan, but writes no document in no zaak', async () => {
