@@ -314,6 +314,16 @@ export const configSchema = z.strictObject({
   overdracht: overdrachtSchema,
   /** Ketenpartners whose zaken are mirrored as gerelateerde zaken of our deelplannen. */
   partners: z.array(partnerSchema).default([]),
+  /** The privacy protocol: how long its rows are kept; `protocol opschonen` removes older ones (README "The protocol"). */
+  protocol: z
+    .strictObject({
+      /**
+       * Five years by default: the NEN 7513 minimum for access logs in care, which the social domain follows. At least
+       * 30 days: a shorter protocol could not answer a request for access (AVG art. 12: within a month).
+       */
+      bewaartermijnDagen: z.number().int().min(30).max(36_525).default(1826),
+    })
+    .prefault({}),
 }).superRefine((c, ctx) => {
   const namen = new Set<string>();
   c.bestemmingen.forEach((b, i) => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Command line: `serve` (default) starts the gateway on its configured port; `replay <map> [--url U]
 // [--vastleggen]` replays recorded conversations (fixtures/) and reports every difference; `protocol` lists the
-// privacy protocol; `wachtwoord` hashes a password (read from stdin) for the application registry; `uitgaand`,
+// privacy protocol (`protocol opschonen` purges it); `wachtwoord` hashes a password (read from stdin) for the application registry; `uitgaand`,
 // `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the handovers; `partners` shows
 // the mirrored zaken of the ketenpartners and asks a partner for a status now.
 import { ConfigFout, loadConfig } from './config';
@@ -17,7 +17,8 @@ import { PartnerGebruikFout, partnersOpdracht } from './partners/partnerOpdracht
 
 const GEBRUIK = `gebruik: serve
        replay <map> [--url URL [--ontvanger-poort N]] [--vastleggen]
-       protocol --bsn B|--zaak Z [--van D] [--tot D] [--noodtoegang] [--json]
+       protocol --bsn B|--zaak Z|--noodtoegang|--soort lezen|schrijven [--van D] [--tot D] [--json]
+       protocol opschonen [--voor D]   verwijdert regels ouder dan protocol.bewaartermijnDagen
        wachtwoord                  (leest het wachtwoord van stdin)
        uitgaand [overzicht|lijst|toon|opnieuw|verwerp] ...   de uitgaande berichten en de dode berichten
        abonnementen [lijst|toevoegen|verwijderen] ...

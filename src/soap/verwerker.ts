@@ -17,6 +17,7 @@ import { Aanroeper } from '../toegang/aanroeper';
 import { leesNoodtoegang } from '../toegang/noodtoegang';
 import { controleerOperatie } from '../toegang/rechten';
 import { persoonsgegevensIn } from '../toegang/persoonsgegevens';
+import type { ProtocolSoort } from '../store/protocol';
 import { meldWijziging } from '../notificaties/trigger';
 import { partnerBereik } from '../partners/bereik';
 
@@ -95,12 +96,25 @@ function hashVan(root: XElement): string {
   return hash.digest('hex');
 }
 
-/** The answer's BSNs when the answer must be protocolled (personal data, document content, an emergency read). */
-function teProtocolleren(ctx: OperatieContext, antwoord: Antwoord): string[] | undefined {
+interface TeProtocolleren {
+  soort: ProtocolSoort;
+  bsns: string[];
+}
+
+/**
+ * Whether a message must be protocolled, and with which BSNs: an answer with personal data or document content, a
+ * person query, an emergency read (lezen); for a change also the message itself when it carries a natural person or
+ * document content (schrijven). One row per message: a change that also answers personal data is one schrijven row
+ * with the BSNs of both.
+ */
+function teProtocolleren(ctx: OperatieContext, antwoord: Antwoord, wijziging?: Bericht): TeProtocolleren | undefined {
   const p = persoonsgegevensIn(antwoord.bericht);
   const gevraagd = antwoord.gevraagdePersonen ?? [];
-  if (!ctx.aanroeper.noodtoegang && !p.personen && !p.documentinhoud && gevraagd.length === 0) return undefined;
-  return [...new Set([...gevraagd, ...p.bsns])].sort();
+  const geschreven = wijziging ? persoonsgegevensIn(wijziging.root) : undefined;
+  const schrijven = geschreven !== undefined && (geschreven.personen || geschreven.documentinhoud);
+  if (!schrijven && !ctx.aanroeper.noodtoegang && !p.personen && !p.documentinhoud && gevraagd.length === 0) return undefined;
+  const bsns = [...new Set([...gevraagd, ...p.bsns, ...(schrijven ? geschreven.bsns : [])])].sort();
+  return { soort: schrijven ? 'schrijven' : 'lezen', bsns };
 }
 
 const heeftBinair = (e: XElement): boolean => e.binair !== undefined || e.children.some(heeftBinair);
@@ -179,16 +193,17 @@ export class Verwerker {
   /** A question: answered from one consistent read; its protocol row is committed before the answer leaves. */
   private verwerkVraag(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
     const antwoord = this.gw.store.lees(() => op.verwerk(ctx, bericht));
-    const bsns = teProtocolleren(ctx, antwoord);
-    if (bsns) this.gw.store.transactie(() => this.protocolleer(op, ctx, bericht, antwoord, bsns));
+    const wat = teProtocolleren(ctx, antwoord);
+    if (wat) this.gw.store.transactie(() => this.protocolleer(op, ctx, bericht, antwoord, wat));
     return antwoord;
   }
 
-  /** One protocol row for an answer with personal data or an emergency read (design.md "Who may see what"). */
-  private protocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, bsns: string[]): void {
+  /** One protocol row for personal data read or written, or an emergency read (design.md "Who may see what"). */
+  private protocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, { soort, bsns }: TeProtocolleren): void {
     const a = ctx.aanroeper;
     this.gw.store.protocol.schrijf({
       tijdstip: new Date().toISOString(),
+      soort,
       applicatie: a.applicatie,
       ...(a.organisatie ? { organisatie: a.organisatie } : {}),
       ...(a.gebruiker ? { gebruiker: a.gebruiker } : {}),
@@ -202,7 +217,7 @@ export class Verwerker {
     });
   }
 
-  /** Inside a write transaction: the operation and, when its answer needs one, its protocol row. */
+  /** Inside a write transaction: the operation and, when it or its answer carries personal data, its protocol row. */
   private verwerkEnProtocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
     const antwoord = op.verwerk(ctx, bericht);
     const gebeurtenis = antwoord.gebeurtenis === undefined ? op.gebeurtenis : antwoord.gebeurtenis ?? undefined;
@@ -210,8 +225,8 @@ export class Verwerker {
       const aantal = meldWijziging(this.gw, antwoord.zaken, gebeurtenis, bericht.stuurgegevens.zender);
       if (aantal) ctx.meldingen.push(`${aantal} bericht(en) in de uitgaande wachtrij`);
     }
-    const bsns = teProtocolleren(ctx, antwoord);
-    if (bsns) this.protocolleer(op, ctx, bericht, antwoord, bsns);
+    const wat = teProtocolleren(ctx, antwoord, bericht);
+    if (wat) this.protocolleer(op, ctx, bericht, antwoord, wat);
     return antwoord;
   }
 

@@ -321,4 +321,12 @@ CREATE TABLE wachtende_eindstatus (
 );
 `,
   },
+  {
+    versie: 8,
+    sql: `
+-- The protocol also records writes (issue 15): a kennisgeving that stores or changes a natural person or stores
+-- document content. Rows written before this version were all reads.
+ALTER TABLE protocol ADD COLUMN soort TEXT NOT NULL DEFAULT 'lezen';   -- lezen or schrijven
+`,
+  },
 ];

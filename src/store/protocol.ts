@@ -1,9 +1,14 @@
-// The protocol of personal data read through the gateway (design.md: who, which application, which zaak, which
-// persons, why). Written in the transaction of the answer it records; queried by BSN or zaak and period.
+// The protocol of personal data read or written through the gateway (design.md: who, which application, which zaak,
+// which persons, why). Written in the transaction of the answer or change it records; queried by BSN or zaak and
+// period; rows older than the retention period are removed by `protocol opschonen`.
 import { Db } from './db';
+
+/** lezen: an answer with personal data or document content; schrijven: a change that stored or changed them. */
+export type ProtocolSoort = 'lezen' | 'schrijven';
 
 export interface ProtocolRegel {
   tijdstip: string;
+  soort: ProtocolSoort;
   applicatie: string;
   organisatie?: string;
   gebruiker?: string;
@@ -25,12 +30,14 @@ export interface ProtocolVraag {
   /** ISO date or timestamp; a date includes that whole day. */
   tot?: string;
   alleenNoodtoegang?: boolean;
+  soort?: ProtocolSoort;
   limiet?: number;
 }
 
 interface Rij {
   id: number;
   tijdstip: string;
+  soort: ProtocolSoort;
   applicatie: string;
   organisatie: string | null;
   gebruiker: string | null;
@@ -53,8 +60,8 @@ export class Protocol {
 
   constructor(private readonly db: Db) {
     this.invoegen = db.prepare(
-      `INSERT INTO protocol (tijdstip, applicatie, organisatie, gebruiker, rol, via, operatie, referentienummer, noodtoegang_reden, doelbinding)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO protocol (tijdstip, soort, applicatie, organisatie, gebruiker, rol, via, operatie, referentienummer, noodtoegang_reden, doelbinding)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.zaakInvoegen = db.prepare('INSERT OR IGNORE INTO protocol_zaak (protocol_id, zaak) VALUES (?, ?)');
     this.bsnInvoegen = db.prepare('INSERT OR IGNORE INTO protocol_bsn (protocol_id, bsn) VALUES (?, ?)');
@@ -64,7 +71,7 @@ export class Protocol {
 
   schrijf(r: ProtocolRegel): void {
     const id = Number(
-      this.invoegen.run(r.tijdstip, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null)
+      this.invoegen.run(r.tijdstip, r.soort, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null)
         .lastInsertRowid,
     );
     for (const z of r.zaken) this.zaakInvoegen.run(id, z);
@@ -93,6 +100,10 @@ export class Protocol {
       args.push(v.tot);
     }
     if (v.alleenNoodtoegang) waar.push('p.noodtoegang_reden IS NOT NULL');
+    if (v.soort !== undefined) {
+      waar.push('p.soort = ?');
+      args.push(v.soort);
+    }
     const sql = `SELECT * FROM protocol p ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY p.tijdstip, p.id LIMIT ?`;
     args.push(v.limiet ?? 10_000);
     return this.db
@@ -100,6 +111,7 @@ export class Protocol {
       .all(...args)
       .map((r) => ({
         tijdstip: r.tijdstip,
+        soort: r.soort,
         applicatie: r.applicatie,
         ...opt('organisatie', r.organisatie),
         ...opt('gebruiker', r.gebruiker),
@@ -112,5 +124,20 @@ export class Protocol {
         zaken: this.zakenVan.all(r.id).map((x) => x.zaak),
         bsns: this.bsnsVan.all(r.id).map((x) => x.bsn),
       }));
+  }
+
+  /**
+   * Removes every row (with its zaken and BSNs) written before `voor` (ISO timestamp, exclusive) in one transaction;
+   * returns how many rows went. The child tables have no index on protocol_id: a full scan, fine for a command run
+   * once a day or a month, and it keeps the insert on the request path at its three statements.
+   */
+  schoonOp(voor: string): number {
+    const selectie = 'SELECT id FROM protocol WHERE tijdstip < ?';
+    return this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM protocol_zaak WHERE protocol_id IN (${selectie})`).run(voor);
+      this.db.prepare(`DELETE FROM protocol_bsn WHERE protocol_id IN (${selectie})`).run(voor);
+      return this.db.prepare('DELETE FROM protocol WHERE tijdstip < ?').run(voor).changes;
+    }).immediate(); // take the write lock at once: a running gateway writes beside this command
+
   }
 }

@@ -1,13 +1,20 @@
-// Command `protocol`: lists the protocol by BSN or zaak and period, for the privacy officer. Reads the database
-// file directly (the gateway may be running: WAL allows a reader beside it).
+// Command `protocol`: lists the protocol by BSN or zaak and period, for the privacy officer; `protocol opschonen`
+// removes the rows older than the retention period. Reads the database file directly (the gateway may be running:
+// WAL allows a reader beside it, and the purge waits for the gateway's write lock like any writer).
 import { Config } from '../config';
 import { Store } from '../store';
 import { ProtocolRegel, ProtocolVraag } from '../store/protocol';
 
-const GEBRUIK = `gebruik: protocol [--bsn BSN] [--zaak IDENTIFICATIE] [--van DATUM|TIJDSTIP] [--tot DATUM|TIJDSTIP] [--noodtoegang] [--json]
-  DATUM is JJJJ-MM-DD (--tot neemt die hele dag mee); TIJDSTIP is ISO 8601 in UTC.`;
+const GEBRUIK = `gebruik: protocol [--bsn BSN] [--zaak IDENTIFICATIE] [--van DATUM|TIJDSTIP] [--tot DATUM|TIJDSTIP] [--noodtoegang] [--soort lezen|schrijven] [--json]
+       protocol opschonen [--voor DATUM|TIJDSTIP]
+  DATUM is JJJJ-MM-DD (--tot neemt die hele dag mee); TIJDSTIP is ISO 8601 in UTC.
+  opschonen verwijdert de regels ouder dan protocol.bewaartermijnDagen; --voor kiest een vroeger moment, nooit een later.`;
+
+const DAG_MS = 24 * 60 * 60 * 1000;
 
 export class OpdrachtFout extends Error {}
+
+const isTijd = (w: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(w);
 
 export function leesProtocolArgumenten(argv: string[]): { vraag: ProtocolVraag; json: boolean } {
   const vraag: ProtocolVraag = {};
@@ -23,15 +30,19 @@ export function leesProtocolArgumenten(argv: string[]): { vraag: ProtocolVraag; 
     else if (a === '--zaak') vraag.zaak = waarde();
     else if (a === '--van' || a === '--tot') {
       const w = waarde();
-      if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(w)) throw new OpdrachtFout(`${a}: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${GEBRUIK}`);
+      if (!isTijd(w)) throw new OpdrachtFout(`${a}: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${GEBRUIK}`);
       if (a === '--van') vraag.van = w;
       else vraag.tot = w;
     } else if (a === '--noodtoegang') vraag.alleenNoodtoegang = true;
-    else if (a === '--json') json = true;
+    else if (a === '--soort') {
+      const w = waarde();
+      if (w !== 'lezen' && w !== 'schrijven') throw new OpdrachtFout(`--soort: '${w}' is niet lezen of schrijven\n${GEBRUIK}`);
+      vraag.soort = w;
+    } else if (a === '--json') json = true;
     else throw new OpdrachtFout(`onbekende optie '${a}'\n${GEBRUIK}`);
   }
-  if (vraag.bsn === undefined && vraag.zaak === undefined && !vraag.alleenNoodtoegang) {
-    throw new OpdrachtFout(`geef --bsn, --zaak of --noodtoegang\n${GEBRUIK}`);
+  if (vraag.bsn === undefined && vraag.zaak === undefined && !vraag.alleenNoodtoegang && vraag.soort === undefined) {
+    throw new OpdrachtFout(`geef --bsn, --zaak, --noodtoegang of --soort\n${GEBRUIK}`);
   }
   return { vraag, json };
 }
@@ -39,10 +50,38 @@ export function leesProtocolArgumenten(argv: string[]): { vraag: ProtocolVraag; 
 function regelTekst(r: ProtocolRegel): string {
   const wie = `${r.organisatie ? `${r.organisatie}/` : ''}${r.applicatie}${r.gebruiker ? ` gebruiker ${r.gebruiker}` : ''} (rol ${r.rol}, via ${r.via})`;
   const nood = r.noodtoegangReden ? `  NOODTOEGANG: ${r.noodtoegangReden}${r.doelbinding ? ` [doelbinding ${r.doelbinding}]` : ''}` : '';
-  return `${r.tijdstip}  ${r.operatie}  ${wie}  zaken: ${r.zaken.join(', ') || '-'}  bsn: ${r.bsns.join(', ') || '-'}${r.referentienummer ? `  ref ${r.referentienummer}` : ''}${nood}`;
+  return `${r.tijdstip}  ${r.soort}  ${r.operatie}  ${wie}  zaken: ${r.zaken.join(', ') || '-'}  bsn: ${r.bsns.join(', ') || '-'}${r.referentienummer ? `  ref ${r.referentienummer}` : ''}${nood}`;
 }
 
-export function protocolOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+/**
+ * The moment before which rows go: the retention period back from `nu`, or the earlier `--voor`. A later `--voor` is
+ * refused, so the command cannot erase what the configuration says must be kept.
+ */
+export function opschoonGrens(config: Config, argv: string[], nu = new Date()): string {
+  const grens = new Date(nu.getTime() - config.protocol.bewaartermijnDagen * DAG_MS).toISOString();
+  if (argv.length === 0) return grens;
+  if (argv[0] !== '--voor' || argv.length !== 2) throw new OpdrachtFout(`opschonen: onbekende opties '${argv.join(' ')}'\n${GEBRUIK}`);
+  const w = argv[1];
+  if (!isTijd(w) || Number.isNaN(Date.parse(w))) throw new OpdrachtFout(`--voor: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${GEBRUIK}`);
+  const voor = new Date(w.length === 10 ? `${w}T00:00:00Z` : w).toISOString();
+  if (voor > grens) {
+    throw new OpdrachtFout(`--voor ${w} valt binnen de bewaartermijn van ${config.protocol.bewaartermijnDagen} dagen (regels van na ${grens} blijven bewaard); pas protocol.bewaartermijnDagen aan om korter te bewaren`);
+  }
+  return voor;
+}
+
+export function protocolOpdracht(config: Config, argv: string[], schrijf: (s: string) => void, nu = new Date()): number {
+  if (argv[0] === 'opschonen') {
+    const voor = opschoonGrens(config, argv.slice(1), nu);
+    const store = Store.open(config.database.path);
+    try {
+      const aantal = store.protocol.schoonOp(voor);
+      schrijf(`${aantal} regel${aantal === 1 ? '' : 's'} van voor ${voor} verwijderd (bewaartermijn ${config.protocol.bewaartermijnDagen} dagen)\n`);
+      return 0;
+    } finally {
+      void store.sluit();
+    }
+  }
   const { vraag, json } = leesProtocolArgumenten(argv);
   const store = Store.open(config.database.path);
   try {

@@ -148,7 +148,7 @@ describe('the protocol command', () => {
   it('refuses a call without a criterion or with a malformed date, with usage on stderr', () => {
     const zonder = spawnSync(process.execPath, [MAIN, 'protocol'], { env: { ...process.env, DATABASE_PATH: gw.config.database.path }, encoding: 'utf8' });
     expect(zonder.status).toBe(1);
-    expect(zonder.stderr).toMatch(/geef --bsn, --zaak of --noodtoegang/);
+    expect(zonder.stderr).toMatch(/geef --bsn, --zaak, --noodtoegang of --soort/);
     const datum = spawnSync(process.execPath, [MAIN, 'protocol', '--bsn', '1', '--van', 'gisteren'], { env: { ...process.env, DATABASE_PATH: gw.config.database.path }, encoding: 'utf8' });
     expect(datum.status).toBe(1);
     expect(datum.stderr).toMatch(/'gisteren' is geen datum/);
