@@ -259,6 +259,8 @@ export const configSchema = z.strictObject({
           perGebruiker: z.number().int().min(1).default(10),
           vensterSeconden: z.number().int().min(1).max(24 * 3600).default(300),
           blokkeerSeconden: z.number().int().min(1).max(24 * 3600).default(300),
+          /** A blocked attempt's refusal waits this long (a timer, no work): a client that retries at once then costs almost nothing. */
+          vertragingMs: z.number().int().min(0).max(10_000).default(1000),
         })
         .prefault({}),
     })

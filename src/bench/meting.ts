@@ -16,6 +16,8 @@ export type Generator = () => Verzoek;
 export interface Belasting {
   seconden: number;
   verbindingen: number;
+  /** Sent with every request (an Authorization header for the secured cases). */
+  headers?: Record<string, string>;
 }
 
 export interface Meting {
@@ -62,7 +64,7 @@ export function meet(url: string, volgende: Generator, b: Belasting): Promise<Me
         ...req,
         method: 'POST',
         path: v.verzoek.pad,
-        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${v.verzoek.actie}"` },
+        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${v.verzoek.actie}"`, ...b.headers },
         body: v.verzoek.body,
       };
     },

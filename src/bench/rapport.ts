@@ -18,6 +18,22 @@ export interface GevalResultaat {
   rondes?: number[];
 }
 
+/** The login case (src/bench/inloggen.ts): one variant of the gateway's throttling. */
+export interface InlogVariant {
+  naam: string;
+  alleen: Meting;
+  /** The flood's first BENCH_SECONDEN: the KDF runs until the limits block the attackers. */
+  begin: Meting;
+  verhoudingBegin: number;
+  /** The next BENCH_SECONDEN of the flood. */
+  onderAanval: Meting;
+  /** onderAanval.perSeconde / alleen.perSeconde. */
+  verhouding: number;
+  /** The attackers' answers: refused after a KDF run (wrong password) and refused cheaply (throttled). */
+  aanvalNaKdf: number;
+  aanvalGeblokkeerd: number;
+}
+
 export interface Rapport {
   instellingen: Instellingen;
   vullingen: Vulling[];
@@ -28,6 +44,8 @@ export interface Rapport {
   /** The notification case: delivered notifications and how long the outbox took to drain after the load. */
   notificaties?: { abonnees: number; zaken: number; afgeleverd: number; naloopSeconden: number };
   aanvallen?: AanvalMeting[];
+  /** A logged-in client alone and during a flood of wrong passwords (issue 15). */
+  inloggen?: InlogVariant[];
   vergelijking?: Vergelijking;
   seconden: number;
 }

@@ -9,11 +9,12 @@ import { GEVALLEN, GevalSleutel, Instellingen, leesInstellingen } from './instel
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
 import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, zoekZakenGenerator } from './gevallen';
-import { GevalResultaat, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
+import { GevalResultaat, InlogVariant, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
 import { Vulling, vul } from './vulling';
 import { DocumentMeting, meetDocumenten } from './documenten';
 import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from './ketenpartner';
 import { AanvalMeting, meetAanvallen } from './aanval';
+import { meetInloggen } from './inloggen';
 import { MAX_VIA_GATEWAY, commitVan, kopieer, vulViaGateway, zelfdeSchema } from './vergelijking';
 
 const DIST = resolve(__dirname, '..');
@@ -340,6 +341,12 @@ async function main(): Promise<void> {
     aanvallen = await meetAanvallen(() => startGateway(join(map, 'aanval.db'), config), inst.aanvalSeconden, schrijf);
   }
 
+  let inloggen: InlogVariant[] | undefined;
+  if (kies('inloggen')) {
+    schrijf(`\nlogins (issue 15): a logged-in client (HTTP basic, ${inst.verbindingen} connections) alone, and while 4 connections from other addresses send wrong passwords:`);
+    inloggen = await meetInloggen(map, startGateway, inst, schrijf);
+  }
+
   const rapport: Rapport = {
     instellingen: inst,
     vullingen,
@@ -348,6 +355,7 @@ async function main(): Promise<void> {
     documenten,
     notificaties,
     aanvallen,
+    inloggen,
     vergelijking,
     seconden: (Date.now() - start) / 1000,
   };

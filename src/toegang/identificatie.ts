@@ -139,6 +139,9 @@ export class Toegangsregister {
     if (blokkade) {
       // Only a connection that proved this password earlier: a cache hit would otherwise answer unlimited guesses.
       if (app && t.verbinding && this.bewezen.get(t.verbinding) === kenmerk) return bewezen(app);
+      // Answered after a wait that costs nothing: a refusal at full speed would still take a share of the gateway.
+      const wacht = this.config.mislukteInlogs.vertragingMs;
+      if (wacht > 0) await new Promise((r) => setTimeout(r, wacht));
       throw geweigerd(blokkadeTekst(blokkade), wieProbeerde(adres, gebruikersnaam));
     }
     if (app && this.goedgekeurd.geldig(kenmerk)) return bewezen(app);

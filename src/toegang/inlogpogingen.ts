@@ -7,6 +7,7 @@ export interface InlogpogingInstellingen {
   perGebruiker: number;
   vensterSeconden: number;
   blokkeerSeconden: number;
+  vertragingMs: number;
 }
 
 interface Teller {

@@ -6,6 +6,7 @@
 // scrypt is N=2^17, r=8, p=1). The older `scrypt:<zout hex>:<hash hex>` was made with Node's defaults
 // (N=2^14, r=8, p=1) and keeps working.
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 const HASH_BYTES = 32;
 const ZOUT_BYTES = 16;
@@ -47,11 +48,31 @@ export function zetKdfWaarnemer(w: KdfWaarnemer | undefined): void {
   waarnemer = w;
 }
 
+/**
+ * At most this many scrypt runs at once, the rest wait their turn: off the event loop is not enough when the runs
+ * take every core (and 128 MiB each), so one core stays free for the requests of clients that are logged in.
+ */
+const GELIJKTIJDIG = Math.max(1, availableParallelism() - 1);
+let bezig = 0;
+const wachtrij: (() => void)[] = [];
+
+async function beurt<T>(werk: () => Promise<T>): Promise<T> {
+  if (bezig >= GELIJKTIJDIG) await new Promise<void>((r) => wachtrij.push(r));
+  else bezig++;
+  try {
+    return await werk();
+  } finally {
+    const volgende = wachtrij.shift();
+    if (volgende) volgende(); // the turn passes on: bezig stays as it is
+    else bezig--;
+  }
+}
+
 /** scrypt in libuv's thread pool: hundreds of milliseconds of work that would otherwise stop every other request. */
 function scryptBuiten(wachtwoord: string, zout: Buffer, lengte: number, q: ScryptParameters): Promise<Buffer> {
   waarnemer?.(q);
   const opties = { N: 2 ** q.ln, r: q.r, p: q.p, maxmem: geheugen(q) + 1024 * 1024 };
-  return new Promise<Buffer>((klaar, mislukt) => scrypt(wachtwoord, zout, lengte, opties, (e, sleutel) => (e ? mislukt(e) : klaar(sleutel))));
+  return beurt(() => new Promise<Buffer>((klaar, mislukt) => scrypt(wachtwoord, zout, lengte, opties, (e, sleutel) => (e ? mislukt(e) : klaar(sleutel)))));
 }
 
 const b64 = (b: Buffer) => b.toString('base64').replace(/=+$/, '');

@@ -138,7 +138,7 @@ describe('throttling of failed logins', () => {
   beforeAll(async () => {
     const vang = vangLog();
     regels = vang.regels;
-    ({ gw, poort } = await gateway({ mislukteInlogs: { perAdres: 3, perGebruiker: 3, vensterSeconden: 600, blokkeerSeconden: 600 } }, vang.log));
+    ({ gw, poort } = await gateway({ mislukteInlogs: { perAdres: 3, perGebruiker: 3, vensterSeconden: 600, blokkeerSeconden: 600, vertragingMs: 150 } }, vang.log));
   });
   afterAll(() => gw.sluit());
   beforeEach(() => (kdf = []));
@@ -151,7 +151,9 @@ describe('throttling of failed logins', () => {
     for (const naam of ['a1', 'a2', 'a3']) expect(schoneFout(await aanvaller.onbekend(naam))).toMatchObject({ code: 'StUF052', details: ONJUIST });
     expect(kdf).toHaveLength(4);
 
+    const begin = Date.now();
     const geblokkeerd = schoneFout(await aanvaller.onbekend('a4'));
+    expect(Date.now() - begin).toBeGreaterThanOrEqual(140); // vertragingMs: the refusal waits (a timer, not the KDF: see kdf below)
     expect(geblokkeerd).toMatchObject({ soort: 'Fo02', code: 'StUF052' });
     expect(geblokkeerd.details).toMatch(/^HTTP basic: te veel mislukte aanmeldingen vanaf dit adres; probeer het over \d+ s opnieuw$/);
     // The right password on a fresh connection from that address is refused as well: a block is not a password oracle.
@@ -206,7 +208,7 @@ describe('throttling of failed logins', () => {
 describe('Inlogpogingen: the window and the block lapse', () => {
   it('a block lasts blokkeerSeconden; failures older than the window no longer count; success leaves no trace', () => {
     let nu = 1_000_000;
-    const p = new Inlogpogingen({ perAdres: 2, perGebruiker: 100, vensterSeconden: 60, blokkeerSeconden: 30 }, () => nu);
+    const p = new Inlogpogingen({ perAdres: 2, perGebruiker: 100, vensterSeconden: 60, blokkeerSeconden: 30, vertragingMs: 0 }, () => nu);
     p.begin('a', 'x')(true);
     p.begin('a', 'x')(true);
     expect(p.blokkade('a', 'x')).toBeUndefined();
@@ -221,7 +223,7 @@ describe('Inlogpogingen: the window and the block lapse', () => {
   });
 
   it('attempts still running count, so a burst cannot start more KDF runs than the limit', () => {
-    const p = new Inlogpogingen({ perAdres: 2, perGebruiker: 100, vensterSeconden: 60, blokkeerSeconden: 30 });
+    const p = new Inlogpogingen({ perAdres: 2, perGebruiker: 100, vensterSeconden: 60, blokkeerSeconden: 30, vertragingMs: 0 });
     const een = p.begin('b', 'x');
     p.begin('b', 'y');
     expect(p.blokkade('b', 'z')?.wat).toBe('adres');

@@ -21,7 +21,7 @@ describe('config', () => {
   it('password cache and failed-login throttling: documented defaults, and limits that must be positive', () => {
     const c = parseConfig({});
     expect(c.toegang.wachtwoordCacheSeconden).toBe(300);
-    expect(c.toegang.mislukteInlogs).toEqual({ perAdres: 20, perGebruiker: 10, vensterSeconden: 300, blokkeerSeconden: 300 });
+    expect(c.toegang.mislukteInlogs).toEqual({ perAdres: 20, perGebruiker: 10, vensterSeconden: 300, blokkeerSeconden: 300, vertragingMs: 1000 });
     expect(parseConfig({ toegang: { wachtwoordCacheSeconden: 0, mislukteInlogs: { perAdres: 5 } } }).toegang.mislukteInlogs.perAdres).toBe(5);
     expect(() => parseConfig({ toegang: { mislukteInlogs: { perGebruiker: 0 } } })).toThrow(/toegang\.mislukteInlogs\.perGebruiker/);
     expect(() => parseConfig({ toegang: { wachtwoordCacheSeconden: -1 } })).toThrow(/toegang\.wachtwoordCacheSeconden/);
