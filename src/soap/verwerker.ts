@@ -71,7 +71,7 @@ function controleerStuurgegevens(gw: Gateway, op: Operatie, sg: Stuurgegevens, a
   }
   if (sg.referentienummer && sg.referentienummer.length > 40) throw schemaFout('stuurgegevens/referentienummer is langer dan 40 tekens');
   // We never order messages by it (zds.md A16), so a malformed one is read past, not refused.
-  if (sg.tijdstipBericht && !/^\d{8,17}$/.test(sg.tijdstipBericht)) afw.meld(`stuurgegevens/tijdstipBericht '${sg.tijdstipBericht}' is geen StUF-tijdstip (8-17 cijfers)`);
+  if (sg.tijdstipBericht && !/^\d{8,17}$/.test(sg.tijdstipBericht)) afw.meld('stuurgegevens/tijdstipBericht is geen StUF-tijdstip (8-17 cijfers)');
   const ontvangers = gw.config.stuf.ontvangers;
   if (ontvangers && sg.ontvanger && !(op.doorgestuurd && gw.bestemmingen.vanSysteem(sg.ontvanger))) {
     const o = sg.ontvanger;

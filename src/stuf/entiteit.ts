@@ -1,7 +1,7 @@
 // Reading StUF entity elements: verwerkingssoort, nil values and typed attribute values. What of a subtree may be
 // stored and returned is decided by the allow-lists of schemaVorm.ts.
 import { NS } from './namespaces';
-import { schemaFout } from './fout';
+import { schemaFout, zonderBsnVorm } from './fout';
 import { checkDatum, parseTijdstip, formatTijdstip } from './tijd';
 import { XElement, attr, child, isNil } from './xml';
 import type { VeldSpec, Waarde } from '../domain/zaak';
@@ -30,12 +30,12 @@ export class Afwijkingen {
   constructor(readonly strikt: boolean) {}
 
   noteer(tekst: string): void {
-    this.notities.push(tekst);
+    this.notities.push(zonderBsnVorm(tekst));
   }
 
   meld(tekst: string): void {
     if (this.strikt) throw schemaFout(tekst);
-    this.lijst.push(tekst);
+    this.lijst.push(zonderBsnVorm(tekst));
   }
 }
 

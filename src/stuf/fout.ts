@@ -40,20 +40,40 @@ export type Foutcode = keyof typeof FOUTCODES;
 
 const MAX_DETAILS = 1000;
 
+/** Nine digits standing alone: the shape of a BSN, whatever field it was sent in. */
+const BSN_VORM = /(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])/g;
+
+/**
+ * A text for a fault or the log with every BSN-shaped value left out. Messages name fields and rules, not values;
+ * this is the second line of defence for the control values they do quote (a verwerkingssoort, a berichtcode, a
+ * zender), which a sender may fill with a BSN by mistake. Dates (8 digits), timestamps and identificaties with
+ * letters keep their shape.
+ */
+export const zonderBsnVorm = (tekst: string): string => tekst.replace(BSN_VORM, '[9 cijfers]');
+
 export class StufFout extends Error {
   readonly code: Foutcode;
   readonly plek: Plek;
   readonly omschrijving: string;
   readonly details: string;
-  /** The details as the log may hold them, when the answer's text names a person (e.g. who holds a lock). */
-  voorLog?: string;
+  private logTekst?: string;
 
   constructor(code: Foutcode, details: string, plek?: Plek) {
-    super(`${code}: ${details}`);
+    const veilig = zonderBsnVorm(details);
+    super(`${code}: ${veilig}`);
     this.code = code;
     this.plek = plek ?? FOUTCODES[code].plek;
     this.omschrijving = FOUTCODES[code].omschrijving;
-    this.details = details.length > MAX_DETAILS ? details.slice(0, MAX_DETAILS - 1) + '…' : details;
+    this.details = veilig.length > MAX_DETAILS ? veilig.slice(0, MAX_DETAILS - 1) + '…' : veilig;
+  }
+
+  /** The details as the log may hold them, when the answer's text names a person (e.g. who holds a lock). */
+  get voorLog(): string | undefined {
+    return this.logTekst;
+  }
+
+  set voorLog(tekst: string | undefined) {
+    this.logTekst = tekst === undefined ? undefined : zonderBsnVorm(tekst);
   }
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NS } from './namespaces';
 import { XElement, child, el } from './xml';
 import { nuTijdstip } from './tijd';
+import { zonderBsnVorm } from './fout';
 import type { Afwijkingen } from './entiteit';
 
 export interface Systeem {
@@ -128,5 +129,6 @@ export function kaleStuurgegevens(berichtcode: string): XElement {
 /** Log-safe description of a party: identifiers of systems, never of persons. */
 export function systeemLabel(s?: Systeem): string {
   if (!s) return '-';
-  return [s.organisatie, s.applicatie, s.administratie].filter(Boolean).join('/');
+  // A label is logged and quoted in faults: a BSN sent as an application name by mistake is not repeated.
+  return zonderBsnVorm([s.organisatie, s.applicatie, s.administratie].filter(Boolean).join('/'));
 }
