@@ -298,6 +298,9 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
       // Answered as an unknown zaak (issue 15): a refusal would tell that the zaak exists.
       const r = await stuur(geefZaakstatus(d, id, false, sturing), 'geefZaakstatus', '/BeantwoordVraag');
       expect(objectUit(r)).toBeUndefined();
+      const onbekend = await stuur(geefZaakstatus(d, '0999ONBEKEND01', false, sturing), 'geefZaakstatus', '/BeantwoordVraag');
+      const kaal = (body: string, x: string) => body.replace(/<([\w-]+:)?stuurgegevens[\s>][\s\S]*?<\/\1?stuurgegevens>/g, '').split(x).join('{ID}');
+      expect(kaal(r.body, id)).toBe(kaal(onbekend.body, '0999ONBEKEND01'));
     }
     // Nor may it push a status for another partner's zaak.
     expect(fout(await statusDoorPartner(vreemd, 2, 'In begeleiding', '20240801090000000'), 'Fo03').code).toBe('StUF052');
