@@ -71,7 +71,9 @@ export async function startGateway(
 ): Promise<TestGateway> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-'));
   const config = parseConfig({ ...overrides, server: achterProxy(overrides.server), database: { path: join(map, 'gateway.db') } });
-  const app = await bouwApp({ config, log: log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }) });
+  // A secured gateway without a logger of the test's own logs at trace level, and its log is checked when it closes.
+  const bewaakt = !log && config.toegang.modus === 'beveiligd' ? vangLog() : undefined;
+  const app = await bouwApp({ config, log: log ?? bewaakt?.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }) });
   neemOp(app, label);
   await app.ready();
   return {
@@ -90,6 +92,7 @@ export async function startGateway(
       } finally {
         rmSync(map, { recursive: true, force: true });
       }
+      if (bewaakt) expect(persoonsgegevensInLog(bewaakt.regels, config)).toEqual([]);
     },
   };
 }
@@ -99,4 +102,23 @@ export function vangLog(): { log: Logger; regels: string[] } {
   const regels: string[] = [];
   const stroom = new Writable({ write(chunk, _enc, klaar) { regels.push(String(chunk)); klaar(); } });
   return { log: maakLogger('trace', stroom), regels };
+}
+
+/** Whether nine digits pass the elfproef of a BSN. */
+const elfproef = (n: string) => [...n].reduce((som, c, i) => som + Number(c) * (i === 8 ? -1 : 9 - i), 0) % 11 === 0;
+
+/**
+ * What a secured gateway's log must never hold: a BSN (nine digits on their own that pass the elfproef) or a
+ * configured password. Returned as the offending log lines with the value masked, so a failure shows where, not what.
+ */
+export function persoonsgegevensInLog(regels: string[], config: Config): string[] {
+  const wachtwoorden = config.toegang.applicaties.flatMap((a) => (a.basic?.wachtwoord ? [a.basic.wachtwoord] : []));
+  return regels.flatMap((r) => {
+    const bsns = (r.match(/(?<![0-9])[0-9]{9}(?![0-9])/g) ?? []).filter(elfproef);
+    const ww = wachtwoorden.filter((w) => r.includes(w));
+    if (bsns.length === 0 && ww.length === 0) return [];
+    let gemaskeerd = r;
+    for (const w of [...bsns, ...ww]) gemaskeerd = gemaskeerd.split(w).join('[…]');
+    return [`${bsns.length ? 'BSN' : ''}${ww.length ? ' wachtwoord' : ''}: ${gemaskeerd.slice(0, 300)}`];
+  });
 }
