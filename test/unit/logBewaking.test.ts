@@ -15,7 +15,7 @@ describe('persoonsgegevensInLog', () => {
     expect(gevonden.join()).not.toContain('Zeer-Geheim-42');
   });
 
-  it('lets other numbers pass: nine digits failing the elfproef, longer runs, referentienummers', () => {
-    expect(persoonsgegevensInLog(['{"time":1733350000000,"ref":"REF-123456789","n":"123456788"}'], config)).toEqual([]);
+  it('lets other numbers pass: nine digits failing the elfproef, longer runs, referentienummers, the nine-digit tail of an identificatie', () => {
+    expect(persoonsgegevensInLog(['{"time":1733350000000,"ref":"REF-123456789","n":"123456788","zaak":"0599INOZ999993653"}'], config)).toEqual([]);
   });
 });
