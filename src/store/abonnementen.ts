@@ -39,16 +39,16 @@ export class Abonnementen {
     this.verwijderen = db.prepare("DELETE FROM abonnement WHERE id = ? AND bron = 'opdracht'");
   }
 
-  alle(): Abonnement[] {
+  async alle(): Promise<Abonnement[]> {
     return this.alleRijen.all().map(vanRij);
   }
 
-  voegToe(a: Omit<Abonnement, 'id' | 'aangemaakt'>): number {
+  async voegToe(a: Omit<Abonnement, 'id' | 'aangemaakt'>): Promise<number> {
     return Number(this.invoegen.run(a.bestemming, naarJson(a.zaaktypen), naarJson(a.gebeurtenissen), a.bron, nu()).lastInsertRowid);
   }
 
   /** The configuration's subscriptions replace the previous configuration's, in one transaction. */
-  zetConfig(abonnementen: Omit<Abonnement, 'id' | 'aangemaakt' | 'bron'>[]): void {
+  async zetConfig(abonnementen: Omit<Abonnement, 'id' | 'aangemaakt' | 'bron'>[]): Promise<void> {
     this.db.transaction(() => {
       this.verwijderConfig.run();
       for (const a of abonnementen) this.voegToe({ ...a, bron: 'config' });
@@ -56,7 +56,7 @@ export class Abonnementen {
   }
 
   /** Removes a subscription added from the command line; false when there is none with this id. */
-  verwijder(id: number): boolean {
+  async verwijder(id: number): Promise<boolean> {
     return this.verwijderen.run(id).changes > 0;
   }
 }

@@ -71,52 +71,52 @@ export class Besluiten {
     this.documentMetadata = heeftDocumenten ? db.prepare<[string], { data: string }>('SELECT data FROM document WHERE identificatie = ?') : undefined;
   }
 
-  vind(identificatie: string): Besluit | undefined {
+  async vind(identificatie: string): Promise<Besluit | undefined> {
     return besluit(this.opIdentificatie.get(identificatie));
   }
 
-  bestaat(identificatie: string): boolean {
+  async bestaat(identificatie: string): Promise<boolean> {
     return this.opIdentificatie.get(identificatie) !== undefined;
   }
 
   /** The besluiten a zaak led to, sorted on identificatie. */
-  vanZaak(zaakId: number): Besluit[] {
+  async vanZaak(zaakId: number): Promise<Besluit[]> {
     return this.vanZaakStmt.all(zaakId).map((r) => besluit(r)!);
   }
 
-  voegToe(identificatie: string, zaakId: number, data: BesluitData): Besluit {
+  async voegToe(identificatie: string, zaakId: number, data: BesluitData): Promise<Besluit> {
     const t = nu();
     const r = this.invoegen.run(identificatie, zaakId, naarJson(data), t, t);
     return { id: Number(r.lastInsertRowid), identificatie, zaakId, data };
   }
 
-  bewaar(b: Besluit): void {
+  async bewaar(b: Besluit): Promise<void> {
     this.bijwerken.run(b.zaakId, naarJson(b.data), nu(), b.id);
   }
 
   /** Every isVastgelegdIn of the besluit, ended ones included, sorted on document identificatie. */
-  documenten(besluitId: number): Besluitdocument[] {
+  async documenten(besluitId: number): Promise<Besluitdocument[]> {
     return this.documentenStmt.all(besluitId).map(besluitdocument);
   }
 
-  voegDocumentToe(besluitId: number, d: Besluitdocument): void {
+  async voegDocumentToe(besluitId: number, d: Besluitdocument): Promise<void> {
     this.documentInvoegen.run(besluitId, d.documentIdentificatie, naarJson(d.gerelateerde), naarJson(d.velden));
   }
 
-  werkDocumentBij(id: number, gerelateerde: XElement[], velden: XElement[]): void {
+  async werkDocumentBij(id: number, gerelateerde: XElement[], velden: XElement[]): Promise<void> {
     this.documentBijwerken.run(naarJson(gerelateerde), naarJson(velden), id);
   }
 
-  beeindigDocument(id: number, datum: string): void {
+  async beeindigDocument(id: number, datum: string): Promise<void> {
     this.documentEinde.run(datum, id);
   }
 
-  verwijderDocument(id: number): void {
+  async verwijderDocument(id: number): Promise<void> {
     this.documentVerwijderen.run(id);
   }
 
   /** dct.omschrijving and titel as the document services hold them; undefined for a document they do not know. */
-  documentKern(identificatie: string): DocumentKern | undefined {
+  async documentKern(identificatie: string): Promise<DocumentKern | undefined> {
     const r = this.documentMetadata?.get(identificatie);
     if (!r) return undefined;
     const data = uitJson<DocumentData>(r.data, {});

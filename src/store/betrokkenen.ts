@@ -82,7 +82,7 @@ export class Betrokkenen {
     this.volgendeObject = db.prepare<[number], { v: number }>('SELECT COALESCE(MAX(volgorde), 0) + 1 AS v FROM zaakobject WHERE zaak_id = ?');
   }
 
-  vind(soort: BetrokkeneSoort, sleutel: string): Betrokkene | undefined {
+  async vind(soort: BetrokkeneSoort, sleutel: string): Promise<Betrokkene | undefined> {
     const r = this.opSleutel.get(soort, sleutel);
     return r && betrokkene(r);
   }
@@ -91,9 +91,9 @@ export class Betrokkenen {
    * The stored betrokkene for this key, or a new one. A known betrokkene is not overwritten through a
    * relation (StUF: T on an existing gerelateerde counts as I); fields it lacked are added.
    */
-  vindOfBewaar(b: Betrokkene): Betrokkene {
+  async vindOfBewaar(b: Betrokkene): Promise<Betrokkene> {
     if (b.sleutel !== undefined) {
-      const bestaand = this.vind(b.soort, b.sleutel);
+      const bestaand = await this.vind(b.soort, b.sleutel);
       if (bestaand) {
         const bekend = new Set(bestaand.velden.map((v) => `${v.ns} ${v.local}`));
         const nieuw = b.velden.filter((v) => !bekend.has(`${v.ns} ${v.local}`));
@@ -108,7 +108,7 @@ export class Betrokkenen {
     return { ...b, id: Number(r.lastInsertRowid) };
   }
 
-  rollen(zaakId: number): Rol[] {
+  async rollen(zaakId: number): Promise<Rol[]> {
     return this.rollenVan.all(zaakId).map((r) => {
       const rol: Rol = { id: r.id, rolsoort: r.rolsoort, betrokkene: betrokkene(r), velden: uitJson<XElement[]>(r.velden, []) };
       if (r.einddatum !== null) rol.einddatum = r.einddatum;
@@ -116,24 +116,24 @@ export class Betrokkenen {
     });
   }
 
-  voegRolToe(zaakId: number, rolsoort: Rolsoort, b: Betrokkene, velden: XElement[]): void {
-    const opgeslagen = this.vindOfBewaar(b);
+  async voegRolToe(zaakId: number, rolsoort: Rolsoort, b: Betrokkene, velden: XElement[]): Promise<void> {
+    const opgeslagen = await this.vindOfBewaar(b);
     this.rolInvoegen.run(zaakId, rolsoort, opgeslagen.id, naarJson(velden), this.volgendeRol.get(zaakId)!.v);
   }
 
-  werkRolBij(rolId: number, velden: XElement[]): void {
+  async werkRolBij(rolId: number, velden: XElement[]): Promise<void> {
     this.rolVelden.run(naarJson(velden), rolId);
   }
 
-  beeindigRol(rolId: number, datum: string): void {
+  async beeindigRol(rolId: number, datum: string): Promise<void> {
     this.rolEinde.run(datum, rolId);
   }
 
-  verwijderRol(rolId: number): void {
+  async verwijderRol(rolId: number): Promise<void> {
     this.rolVerwijderen.run(rolId);
   }
 
-  zaakobjecten(zaakId: number): Zaakobject[] {
+  async zaakobjecten(zaakId: number): Promise<Zaakobject[]> {
     return this.objectenVan.all(zaakId).map((r) => {
       const o: Zaakobject = { id: r.id, objecttype: r.objecttype, velden: uitJson<XElement[]>(r.velden, []) };
       if (r.b_id != null) o.betrokkene = betrokkene(r as BetrokkeneRij);
@@ -143,20 +143,20 @@ export class Betrokkenen {
     });
   }
 
-  voegZaakobjectToe(zaakId: number, o: Zaakobject): void {
-    const b = o.betrokkene ? this.vindOfBewaar(o.betrokkene) : undefined;
+  async voegZaakobjectToe(zaakId: number, o: Zaakobject): Promise<void> {
+    const b = o.betrokkene ? await this.vindOfBewaar(o.betrokkene) : undefined;
     this.objectInvoegen.run(zaakId, o.objecttype, b?.id ?? null, o.object ? naarJson(o.object) : null, naarJson(o.velden), this.volgendeObject.get(zaakId)!.v);
   }
 
-  werkZaakobjectBij(id: number, velden: XElement[]): void {
+  async werkZaakobjectBij(id: number, velden: XElement[]): Promise<void> {
     this.objectVelden.run(naarJson(velden), id);
   }
 
-  beeindigZaakobject(id: number, datum: string): void {
+  async beeindigZaakobject(id: number, datum: string): Promise<void> {
     this.objectEinde.run(datum, id);
   }
 
-  verwijderZaakobject(id: number): void {
+  async verwijderZaakobject(id: number): Promise<void> {
     this.objectVerwijderen.run(id);
   }
 }

@@ -127,17 +127,17 @@ export class Documenten {
     );
   }
 
-  vind(identificatie: string): Document | undefined {
+  async vind(identificatie: string): Promise<Document | undefined> {
     const r = this.opIdentificatie.get(identificatie);
     return r && document(r);
   }
 
-  bestaat(identificatie: string): boolean {
+  async bestaat(identificatie: string): Promise<boolean> {
     return this.opIdentificatie.get(identificatie) !== undefined;
   }
 
   /** A new document with its first version. */
-  voegToe(identificatie: string, data: DocumentData, inhoudId: number | undefined, zender: string | undefined): Document {
+  async voegToe(identificatie: string, data: DocumentData, inhoudId: number | undefined, zender: string | undefined): Promise<Document> {
     const t = nu();
     const id = Number(this.invoegen.run(identificatie, naarJson(data), inhoudId ?? null, t, t).lastInsertRowid);
     this.versieInvoegen.run(id, 1, naarJson(data), inhoudId ?? null, null, zender ?? null, t);
@@ -147,7 +147,7 @@ export class Documenten {
   }
 
   /** The next version (check-in or update): the document becomes it and is no longer checked out. */
-  nieuweVersie(doc: Document, data: DocumentData, inhoudId: number | undefined, soort: VersioningState | undefined, zender: string | undefined): number {
+  async nieuweVersie(doc: Document, data: DocumentData, inhoudId: number | undefined, soort: VersioningState | undefined, zender: string | undefined): Promise<number> {
     const t = nu();
     const versienummer = doc.versienummer + 1;
     this.bijwerken.run(naarJson(data), versienummer, inhoudId ?? null, t, doc.id);
@@ -155,7 +155,7 @@ export class Documenten {
     return versienummer;
   }
 
-  versies(documentId: number): DocumentVersie[] {
+  async versies(documentId: number): Promise<DocumentVersie[]> {
     return this.versiesVan.all(documentId).map((r) => {
       const v: DocumentVersie = { versienummer: r.versienummer, data: uitJson<DocumentData>(r.data, {}), tijdstip: r.tijdstip };
       if (r.inhoud_id !== null) v.inhoudId = r.inhoud_id;
@@ -165,18 +165,18 @@ export class Documenten {
     });
   }
 
-  vergrendel(documentId: number, v: Vergrendeling): void {
+  async vergrendel(documentId: number, v: Vergrendeling): Promise<void> {
     this.vergrendelen.run(v.checkedOutId, v.door, v.sinds, v.tot, documentId);
   }
 
-  ontgrendel(documentId: number): void {
+  async ontgrendel(documentId: number): Promise<void> {
     this.vergrendelen.run(null, null, null, null, documentId);
   }
 
   // ---- content ----------------------------------------------------------------------------------------------
 
   /** Stores content block by block as it is decoded; size and hash are computed on the way. */
-  bewaarInhoud(inhoud: Inhoud): InhoudInfo {
+  async bewaarInhoud(inhoud: Inhoud): Promise<InhoudInfo> {
     const id = Number(this.inhoudInvoegen.run(inhoud.bestandsnaam, inhoud.contentType ?? null).lastInsertRowid);
     const hash = createHash('sha256');
     let grootte = 0;
@@ -194,7 +194,7 @@ export class Documenten {
     return info;
   }
 
-  inhoudInfo(id: number): InhoudInfo | undefined {
+  async inhoudInfo(id: number): Promise<InhoudInfo | undefined> {
     const r = this.inhoudOpId.get(id);
     if (!r) return undefined;
     const info: InhoudInfo = { id: r.id, bestandsnaam: r.bestandsnaam, grootte: r.grootte, sha256: r.sha256 };
@@ -203,34 +203,34 @@ export class Documenten {
   }
 
   /** The bytes of stored content, read lazily; valid after the reading transaction has ended. */
-  data(info: InhoudInfo): BinaireData {
+  async data(info: InhoudInfo): Promise<BinaireData> {
     return new OpgeslagenData(this.blokLezen, info.id, info.grootte, info.sha256);
   }
 
   // ---- filing in zaken (ZAAKDOCUMENT) -----------------------------------------------------------------------
 
   /** Files the document in the zaak; false when it already was (a T for an existing relation counts as I). */
-  koppel(zaakId: number, documentId: number, velden: ZaakdocumentData): boolean {
+  async koppel(zaakId: number, documentId: number, velden: ZaakdocumentData): Promise<boolean> {
     return this.koppelen.run(zaakId, documentId, naarJson(velden), zaakId).changes > 0;
   }
 
-  ontkoppel(zaakId: number, documentId: number): boolean {
+  async ontkoppel(zaakId: number, documentId: number): Promise<boolean> {
     return this.ontkoppelen.run(zaakId, documentId).changes > 0;
   }
 
-  werkKoppelingBij(zaakId: number, documentId: number, velden: ZaakdocumentData): void {
+  async werkKoppelingBij(zaakId: number, documentId: number, velden: ZaakdocumentData): Promise<void> {
     this.koppelingBijwerken.run(naarJson(velden), zaakId, documentId);
   }
 
   /** The documents filed in a zaak, sorted on documentidentificatie (the order the answers prescribe). */
-  vanZaak(zaakId: number): Zaakdocument[] {
+  async vanZaak(zaakId: number): Promise<Zaakdocument[]> {
     return this.vanZaakRijen.all(zaakId).map((r) => ({
       zaakId: r.zaak_id, zaakIdentificatie: r.zaak_identificatie, document: document(r), velden: uitJson<ZaakdocumentData>(r.velden, {}),
     }));
   }
 
   /** The zaken a document is filed in, sorted on zaakidentificatie. */
-  zakenVan(documentId: number): Zaakdocument[] {
+  async zakenVan(documentId: number): Promise<Zaakdocument[]> {
     return this.zakenVanRijen.all(documentId).map((r) => ({
       zaakId: r.zaak_id, zaakIdentificatie: r.zaak_identificatie, document: document(r), velden: uitJson<ZaakdocumentData>(r.velden, {}),
     }));

@@ -32,12 +32,12 @@ export class Idempotentie {
     );
   }
 
-  vind(s: BerichtSleutel): VerwerktBericht | undefined {
+  async vind(s: BerichtSleutel): Promise<VerwerktBericht | undefined> {
     const r = this.zoek.get(s.organisatie, s.applicatie, s.referentienummer);
     return r && { operatie: r.operatie, hash: r.hash, antwoord: r.antwoord, httpStatus: r.http_status };
   }
 
-  bewaar(s: BerichtSleutel, b: VerwerktBericht): void {
+  async bewaar(s: BerichtSleutel, b: VerwerktBericht): Promise<void> {
     this.invoegen.run(s.organisatie, s.applicatie, s.referentienummer, b.operatie, b.hash, b.antwoord, b.httpStatus, nu());
   }
 }

@@ -18,15 +18,15 @@ export class Identificaties {
     this.registreren = db.prepare('INSERT INTO uitgegeven_identificatie (identificatie, soort, zender, tijdstip) VALUES (?, ?, ?, ?)');
   }
 
-  volgende(sleutel: string): number {
+  async volgende(sleutel: string): Promise<number> {
     return this.ophogen.get(sleutel)!.waarde;
   }
 
-  isUitgegeven(identificatie: string): boolean {
+  async isUitgegeven(identificatie: string): Promise<boolean> {
     return this.uitgegeven.get(identificatie) !== undefined;
   }
 
-  registreer(identificatie: string, soort: string, zender: string | undefined): void {
+  async registreer(identificatie: string, soort: string, zender: string | undefined): Promise<void> {
     this.registreren.run(identificatie, soort, zender ?? null, nu());
   }
 }

@@ -1,6 +1,6 @@
 // The store: every query of the gateway goes through these repositories, so another backend can replace SQLite
 // without touching the operations.
-import { Db, isBruikbaar, openDatabase } from './db';
+import { Db, openDatabase } from './db';
 import { Besluiten } from './besluiten';
 import { Betrokkenen } from './betrokkenen';
 import { Documenten } from './documenten';
@@ -16,6 +16,8 @@ import { UitgaandeBerichten } from './uitgaand';
 import { Abonnementen } from './abonnementen';
 import { Overdrachten } from './overdrachten';
 import { Spiegelzaken } from './spiegelzaken';
+import { Sql, TransactieOpties } from './sql';
+import { SqliteSql } from './sqlite';
 
 export class Store {
   readonly zaken: Zaken;
@@ -34,8 +36,10 @@ export class Store {
   readonly spiegelzaken: Spiegelzaken;
 
   private checkpointer?: Checkpointer;
+  readonly sql: Sql;
 
   constructor(readonly db: Db) {
+    this.sql = new SqliteSql(db);
     this.zaken = new Zaken(db);
     this.betrokkenen = new Betrokkenen(db);
     this.statussen = new Statussen(db);
@@ -53,29 +57,29 @@ export class Store {
   }
 
   /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */
-  static open(path: string, checkpointMs = 0, cacheMb?: number, maxWalBytes?: number): Store {
+  static async open(path: string, checkpointMs = 0, cacheMb?: number, maxWalBytes?: number): Promise<Store> {
     const store = new Store(openDatabase(path, cacheMb));
     if (checkpointMs > 0 && path !== ':memory:') store.checkpointer = Checkpointer.start(store.db, path, checkpointMs, maxWalBytes);
     return store;
   }
 
-  /** One write transaction (BEGIN IMMEDIATE): all of a message's changes, or none of them. */
-  transactie<T>(werk: () => T): T {
-    return this.db.transaction(werk).immediate();
+  /** One write transaction: all of a message's changes, or none of them (see Sql.transactie). */
+  transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T> {
+    return this.sql.transactie(werk, opties);
   }
 
   /** A consistent read over several queries. */
-  lees<T>(werk: () => T): T {
-    return this.db.transaction(werk).deferred();
+  lees<T>(werk: () => Promise<T>): Promise<T> {
+    return this.sql.lees(werk);
   }
 
-  isBruikbaar(): boolean {
-    return isBruikbaar(this.db);
+  isBruikbaar(): Promise<boolean> {
+    return this.sql.bruikbaar();
   }
 
   /** Closes at once; the returned promise settles when the background checkpointer has done its last checkpoint. */
-  sluit(): Promise<void> {
-    this.db.close();
-    return this.checkpointer?.stop() ?? Promise.resolve();
+  async sluit(): Promise<void> {
+    await this.sql.sluit();
+    await this.checkpointer?.stop();
   }
 }

@@ -80,36 +80,36 @@ export class Overdrachten {
     this.beantwoorden = db.prepare('UPDATE overdracht SET status = ?, melding = ?, beantwoord = ?, antwoord_referentienummer = ? WHERE id = ?');
   }
 
-  voegToe(o: NieuweOverdracht): number {
+  async voegToe(o: NieuweOverdracht): Promise<number> {
     return Number(
       this.invoegen.run(o.zaak, o.zaaktypeCode ?? null, o.aanvragerBestemming, naarJson(o.aanvrager), o.backoffice, o.referentienummer, o.dialect, nu()).lastInsertRowid,
     );
   }
 
-  vind(id: number): Overdracht | undefined {
+  async vind(id: number): Promise<Overdracht | undefined> {
     const r = this.opId.get(id);
     return r ? vanRij(r) : undefined;
   }
 
-  van(zaak: string): Overdracht[] {
+  async van(zaak: string): Promise<Overdracht[]> {
     return this.vanZaak.all(zaak).map(vanRij);
   }
 
   /** Handovers whose Di01 carried this referentienummer, newest first (a Du01's crossRefnummer). */
-  metReferentie(referentienummer: string): Overdracht[] {
+  async metReferentie(referentienummer: string): Promise<Overdracht[]> {
     return this.opReferentie.all(referentienummer).map(vanRij);
   }
 
   /** Moves a handover on only from the status it is expected to be in: a late delivery report never overwrites an answer. */
-  zetStatus(id: number, van: OverdrachtStatus, naar: OverdrachtStatus): void {
+  async zetStatus(id: number, van: OverdrachtStatus, naar: OverdrachtStatus): Promise<void> {
     this.statusZetten.run(naar, id, van);
   }
 
-  beantwoord(id: number, status: 'geaccepteerd' | 'geweigerd', melding: string | undefined, antwoordReferentienummer: string): void {
+  async beantwoord(id: number, status: 'geaccepteerd' | 'geweigerd', melding: string | undefined, antwoordReferentienummer: string): Promise<void> {
     this.beantwoorden.run(status, melding ?? null, nu(), antwoordReferentienummer, id);
   }
 
-  lijst(f: { status?: OverdrachtStatus; backoffice?: string } = {}): Overdracht[] {
+  async lijst(f: { status?: OverdrachtStatus; backoffice?: string } = {}): Promise<Overdracht[]> {
     const waar: string[] = [];
     const waarden: string[] = [];
     if (f.status) (waar.push('status = ?'), waarden.push(f.status));

@@ -69,7 +69,7 @@ export class Protocol {
     this.bsnsVan = db.prepare<[number], { bsn: string }>('SELECT bsn FROM protocol_bsn WHERE protocol_id = ? ORDER BY bsn');
   }
 
-  schrijf(r: ProtocolRegel): void {
+  async schrijf(r: ProtocolRegel): Promise<void> {
     const id = Number(
       this.invoegen.run(r.tijdstip, r.soort, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null)
         .lastInsertRowid,
@@ -79,7 +79,7 @@ export class Protocol {
   }
 
   /** Rows matching every given criterion, oldest first. */
-  zoek(v: ProtocolVraag): ProtocolRegel[] {
+  async zoek(v: ProtocolVraag): Promise<ProtocolRegel[]> {
     const waar: string[] = [];
     const args: (string | number)[] = [];
     if (v.bsn !== undefined) {
@@ -131,7 +131,7 @@ export class Protocol {
    * returns how many rows went. The child tables have no index on protocol_id: a full scan, fine for a command run
    * once a day or a month, and it keeps the insert on the request path at its three statements.
    */
-  schoonOp(voor: string): number {
+  async schoonOp(voor: string): Promise<number> {
     const selectie = 'SELECT id FROM protocol WHERE tijdstip < ?';
     return this.db.transaction(() => {
       this.db.prepare(`DELETE FROM protocol_zaak WHERE protocol_id IN (${selectie})`).run(voor);

@@ -89,38 +89,38 @@ export class Spiegelzaken {
     );
   }
 
-  vind(identificatie: string): Spiegelzaak | undefined {
+  async vind(identificatie: string): Promise<Spiegelzaak | undefined> {
     const r = this.opIdentificatie.get(identificatie);
     return r && spiegelzaak(r);
   }
 
-  alle(): Spiegelzaak[] {
+  async alle(): Promise<Spiegelzaak[]> {
     return this.alles.all().map(spiegelzaak);
   }
 
-  voegToe(s: { identificatie: string; partner: string; zaaktype?: { code: string; omschrijving?: string }; deelplanId: number; gekoppeldDoor: 'regie' | 'partner' }): void {
+  async voegToe(s: { identificatie: string; partner: string; zaaktype?: { code: string; omschrijving?: string }; deelplanId: number; gekoppeldDoor: 'regie' | 'partner' }): Promise<void> {
     this.invoegen.run(s.identificatie, s.partner, s.zaaktype?.code ?? null, s.zaaktype?.omschrijving ?? null, s.deelplanId, s.gekoppeldDoor, nu());
   }
 
-  zetZaaktype(id: number, zaaktype: { code: string; omschrijving?: string }): void {
+  async zetZaaktype(id: number, zaaktype: { code: string; omschrijving?: string }): Promise<void> {
     this.zaaktypeZetten.run(zaaktype.code, zaaktype.omschrijving ?? null, id);
   }
 
   /** The new last status replaces the old one; the partner has just spoken, so an earlier failure is forgotten. */
-  zetStatus(id: number, status: Status | undefined, bron: Statusbron, tijdstip = nu()): void {
+  async zetStatus(id: number, status: Status | undefined, bron: Statusbron, tijdstip = nu()): Promise<void> {
     this.statusZetten.run(status ? naarJson(status) : null, bron, tijdstip, id);
   }
 
-  zetFout(id: number, fout: string, tijdstip = nu()): void {
+  async zetFout(id: number, fout: string, tijdstip = nu()): Promise<void> {
     this.foutZetten.run(fout.slice(0, 900), tijdstip, id);
   }
 
-  verwijder(id: number): void {
+  async verwijder(id: number): Promise<void> {
     this.verwijderen.run(id);
   }
 
   /** May partner `partner` see this identificatie: one of its mirrored zaken, or a deelplan one of them belongs to? */
-  zichtbaarVoor(partner: string, identificatie: string): boolean {
+  async zichtbaarVoor(partner: string, identificatie: string): Promise<boolean> {
     return this.zichtbaar.get(partner, identificatie, identificatie, partner)!.n === 1;
   }
 }

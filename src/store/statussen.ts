@@ -48,21 +48,21 @@ export class Statussen {
   }
 
   /** An end status held until the zaak may close (zaakprofiel); it replaces one held before. Not a status yet. */
-  houdVast(zaakId: number, s: Status): void {
+  async houdVast(zaakId: number, s: Status): Promise<void> {
     this.wachtendeZetten.run(zaakId, naarJson(s), nu());
   }
 
-  vastgehouden(zaakId: number): Status | undefined {
+  async vastgehouden(zaakId: number): Promise<Status | undefined> {
     const r = this.wachtendeVan.get(zaakId);
     return r && uitJson<Status>(r.status, undefined as never);
   }
 
-  laatLos(zaakId: number): void {
+  async laatLos(zaakId: number): Promise<void> {
     this.wachtendeWeg.run(zaakId);
   }
 
   /** All statuses of a zaak, newest first. */
-  van(zaakId: number): Status[] {
+  async van(zaakId: number): Promise<Status[]> {
     return this.vanZaak.all(zaakId).map((r) => {
       const d = uitJson<StatusData>(r.data, { statustype: [], extra: [] });
       const s: Status = {
@@ -80,7 +80,7 @@ export class Statussen {
     });
   }
 
-  voegToe(zaakId: number, s: Status): void {
+  async voegToe(zaakId: number, s: Status): Promise<void> {
     const data: StatusData = { statustype: s.statustype, extra: s.extra, ...(s.gezetDoor ? { gezetDoor: s.gezetDoor } : {}) };
     this.invoegen.run(
       zaakId, s.volgnummer, s.omschrijving ?? null, s.code ?? null, s.datumStatusGezet.utc, s.datumStatusGezet.digits,

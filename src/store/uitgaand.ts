@@ -116,43 +116,43 @@ export class UitgaandeBerichten {
   /** Messages this process put in the outbox so far: whether a change is worth waking the worker for. */
   toegevoegd = 0;
 
-  voegToe(u: NieuwUitgaand, nu = Date.now()): number {
+  async voegToe(u: NieuwUitgaand, nu = Date.now()): Promise<number> {
     this.toegevoegd++;
     const r = this.invoegen.run(u.soort, u.bestemming, u.volgorde, u.referentienummer, u.soapActie, u.bericht, u.gebeurtenis ?? null, nu, new Date(nu).toISOString(), u.overdrachtId ?? null);
     return Number(r.lastInsertRowid);
   }
 
   /** Call inside a write transaction: the due messages, each claimed until `claimTot` so no other worker sends it meanwhile. */
-  claimKlaar(nu: number, claimTot: number, max: number): Uitgaand[] {
+  async claimKlaar(nu: number, claimTot: number, max: number): Promise<Uitgaand[]> {
     const rijen = this.klaar.all(nu, max);
     for (const r of rijen) this.claim.run(claimTot, r.id);
     return rijen.map(vanRij);
   }
 
-  afgeleverd(id: number, nu = Date.now()): void {
+  async afgeleverd(id: number, nu = Date.now()): Promise<void> {
     this.afleveren.run(new Date(nu).toISOString(), id);
   }
 
-  opnieuwOm(id: number, tijdstip: number, fout: string): void {
+  async opnieuwOm(id: number, tijdstip: number, fout: string): Promise<void> {
     this.uitstellen.run(tijdstip, fout.slice(0, 1000), id);
   }
 
-  dood(id: number, fout: string): void {
+  async dood(id: number, fout: string): Promise<void> {
     this.doodMaken.run(fout.slice(0, 1000), id);
   }
 
-  vind(id: number): Uitgaand | undefined {
+  async vind(id: number): Promise<Uitgaand | undefined> {
     const r = this.opId.get(id);
     return r ? vanRij(r) : undefined;
   }
 
   /** The message we sent with this referentienummer (what an asynchronous Bv01 or Fo01/Fo03 names as crossRefnummer). */
-  metReferentie(referentienummer: string): Uitgaand | undefined {
+  async metReferentie(referentienummer: string): Promise<Uitgaand | undefined> {
     const r = this.opReferentie.get(referentienummer);
     return r ? vanRij(r) : undefined;
   }
 
-  lijst(f: UitgaandFilter = {}): Uitgaand[] {
+  async lijst(f: UitgaandFilter = {}): Promise<Uitgaand[]> {
     const waar: string[] = [];
     const waarden: (string | number)[] = [];
     if (f.status) (waar.push('status = ?'), waarden.push(f.status));
@@ -163,7 +163,7 @@ export class UitgaandeBerichten {
     return this.db.prepare<(string | number)[], Rij>(sql).all(...waarden, f.limiet ?? 1000).map(vanRij);
   }
 
-  tellingen(): UitgaandTelling[] {
+  async tellingen(): Promise<UitgaandTelling[]> {
     return this.telling.all();
   }
 
@@ -171,7 +171,7 @@ export class UitgaandeBerichten {
    * Dead messages (all, or of one destination, or the given ids) back to wachtend, due now, with a fresh count of
    * attempts. Returns how many were revived.
    */
-  herleef(keuze: { ids?: number[]; bestemming?: string }, nu = Date.now()): number {
+  async herleef(keuze: { ids?: number[]; bestemming?: string }, nu = Date.now()): Promise<number> {
     const waar = ["status = 'dood'"];
     const waarden: (string | number)[] = [nu];
     if (keuze.ids) (waar.push(`id IN (${keuze.ids.map(() => '?').join(',')})`), waarden.push(...keuze.ids));
@@ -180,7 +180,7 @@ export class UitgaandeBerichten {
   }
 
   /** An operator gives up on dead messages: they stop holding back later messages for their zaak. */
-  verwerp(ids: number[]): number {
+  async verwerp(ids: number[]): Promise<number> {
     if (ids.length === 0) return 0;
     return this.db.prepare(`UPDATE uitgaand SET status = 'verworpen' WHERE status = 'dood' AND id IN (${ids.map(() => '?').join(',')})`).run(...ids).changes;
   }

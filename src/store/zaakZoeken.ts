@@ -132,7 +132,7 @@ export class ZaakZoeken {
   }
 
   /** Up to `aantal` hits in identificatie order, after `na` when given (StUF paging continues after the last one). */
-  treffers(s: Zaakselectie, aantal: number, na?: string): Zaaktreffer[] {
+  async treffers(s: Zaakselectie, aantal: number, na?: string): Promise<Zaaktreffer[]> {
     if (!heeftCriterium(s)) throw new Error('zaakselectie zonder criterium');
     const { van, waar, waarden } = vanEnWaar(s);
     // Whether a hit of initiatorOokClient came through the client only (its parameter precedes those of FROM).
@@ -153,7 +153,7 @@ export class ZaakZoeken {
   }
 
   /** How many zaken the selection holds (StUF aantalVoorkomens); with initiatorOokClient every client's zaak counts. */
-  aantal(s: Zaakselectie): number {
+  async aantal(s: Zaakselectie): Promise<number> {
     if (!heeftCriterium(s)) throw new Error('zaakselectie zonder criterium');
     const { van, waar, waarden } = vanEnWaar(s);
     const st = this.statement(vorm(s, 'aantal'), () => `SELECT COUNT(*) AS n FROM ${van} WHERE ${waar.join(' AND ')}`);

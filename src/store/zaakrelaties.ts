@@ -57,12 +57,12 @@ export class Zaakrelaties {
     this.volgende = db.prepare<[number], { v: number }>('SELECT COALESCE(MAX(volgorde), 0) + 1 AS v FROM zaakrelatie WHERE zaak_id = ?');
   }
 
-  van(zaakId: number): Zaakrelatie[] {
+  async van(zaakId: number): Promise<Zaakrelatie[]> {
     return this.vanZaak.all(zaakId).map(relatie);
   }
 
   /** Relations other zaken hold towards this identificatie (deelzaak → our hoofdzaak, plannen → gezinsplan). */
-  naar(identificatie: string): InkomendeRelatie[] {
+  async naar(identificatie: string): Promise<InkomendeRelatie[]> {
     return this.naarZaak.all(identificatie).map((r) => ({
       soort: r.soort,
       zaakIdentificatie: r.identificatie,
@@ -70,19 +70,19 @@ export class Zaakrelaties {
     }));
   }
 
-  voegToe(zaakId: number, r: Zaakrelatie): void {
+  async voegToe(zaakId: number, r: Zaakrelatie): Promise<void> {
     this.invoegen.run(zaakId, r.soort, r.andereIdentificatie, naarJson(r.velden), naarJson(r.gerelateerde), this.volgende.get(zaakId)!.v);
   }
 
-  werkBij(id: number, velden: XElement[]): void {
+  async werkBij(id: number, velden: XElement[]): Promise<void> {
     this.veldenBijwerken.run(naarJson(velden), id);
   }
 
-  beeindig(id: number, datum: string): void {
+  async beeindig(id: number, datum: string): Promise<void> {
     this.einde.run(datum, id);
   }
 
-  verwijder(id: number): void {
+  async verwijder(id: number): Promise<void> {
     this.verwijderen.run(id);
   }
 }

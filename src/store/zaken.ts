@@ -30,29 +30,29 @@ export class Zaken {
     return r && { id: r.id, identificatie: r.identificatie, data: uitJson<ZaakData>(r.data, undefined as never) };
   }
 
-  vind(identificatie: string): Zaak | undefined {
+  async vind(identificatie: string): Promise<Zaak | undefined> {
     return Zaken.zaak(this.opIdentificatie.get(identificatie));
   }
 
-  vindOpId(id: number): Zaak | undefined {
+  async vindOpId(id: number): Promise<Zaak | undefined> {
     return Zaken.zaak(this.opId.get(id));
   }
 
-  bestaat(identificatie: string): boolean {
+  async bestaat(identificatie: string): Promise<boolean> {
     return this.opIdentificatie.get(identificatie) !== undefined;
   }
 
-  voegToe(identificatie: string, data: ZaakData): Zaak {
+  async voegToe(identificatie: string, data: ZaakData): Promise<Zaak> {
     const t = nu();
     const r = this.invoegen.run(identificatie, data.zaaktype.code, data.attributen.einddatum?.w ?? null, naarJson(data), t, t);
     return { id: Number(r.lastInsertRowid), identificatie, data };
   }
 
-  bewaar(zaak: Zaak): void {
+  async bewaar(zaak: Zaak): Promise<void> {
     this.bijwerken.run(zaak.data.attributen.einddatum?.w ?? null, naarJson(zaak.data), nu(), zaak.id);
   }
 
-  aantal(): number {
+  async aantal(): Promise<number> {
     return this.tellen.get()!.n;
   }
 }
