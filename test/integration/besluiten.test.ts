@@ -235,7 +235,7 @@ describe('geefBesluitdetails', () => {
   });
 
   it("takes a document's omschrijving and titel from the document services when they hold it", async () => {
-    gw.app.gateway.store.documenten.voegToe('0599DOC-DMS', { 'dct.omschrijving': { w: 'Besluit' }, titel: { w: 'Beschikking parkeren' } }, undefined, undefined);
+    await gw.app.gateway.store.documenten.voegToe('0599DOC-DMS', { 'dct.omschrijving': { w: 'Besluit' }, titel: { w: 'Beschikking parkeren' } }, undefined, undefined);
     const id = await maak({ documenten: b.besluitdocument('0599DOC-DMS', 'T', '<ZKN:titel>Oude titel</ZKN:titel>') });
     const document = path(await bsl.details(id), 'isVastgelegdIn', 'gerelateerde');
     expect([tekst(document, 'dct.omschrijving'), tekst(document, 'titel')]).toEqual(['Besluit', 'Beschikking parkeren']);

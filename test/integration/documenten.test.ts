@@ -71,8 +71,8 @@ describe.each(['zds12', 'zds11'] as const)('documenten in %s', (d: Dialect) => {
     const eerste = goed(await stuur(xml, 'voegZaakdocumentToe'));
     const tweede = goed(await stuur(xml, 'voegZaakdocumentToe'));
     expect(tekst(tweede, 'stuurgegevens', 'referentienummer')).toBe(tekst(eerste, 'stuurgegevens', 'referentienummer'));
-    const opgeslagen = gw.app.gateway.store.documenten.vind(`${p}-DOC-2`)!;
-    expect(gw.app.gateway.store.documenten.versies(opgeslagen.id)).toHaveLength(1);
+    const opgeslagen = (await gw.app.gateway.store.documenten.vind(`${p}-DOC-2`))!;
+    expect(await gw.app.gateway.store.documenten.versies(opgeslagen.id)).toHaveLength(1);
     const anders = xml.replace(Buffer.from('een keer').toString('base64'), Buffer.from('twee keer').toString('base64'));
     expect(schoneFout(await stuur(anders, 'voegZaakdocumentToe')).code).toBe('StUF016');
   });
@@ -207,8 +207,8 @@ describe('inhoud en verplichte gegevens', () => {
       const fout = schoneFout(await stuur(gw, xml, 'voegZaakdocumentToe'));
       expect(fout).toMatchObject({ soort: 'Fo03', code: 'StUF055' });
       expect(fout.details).toContain('base64');
-      expect(gw.app.gateway.store.documenten.vind('KAPOT-1')).toBeUndefined();
-      expect(gw.app.gateway.store.db.prepare('SELECT COUNT(*) AS n FROM inhoud').get()).toEqual({ n: 0 });
+      expect(await gw.app.gateway.store.documenten.vind('KAPOT-1')).toBeUndefined();
+      expect(Number((await gw.app.gateway.store.sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM inhoud'))!.n)).toBe(0);
     } finally {
       await gw.sluit();
     }

@@ -126,9 +126,9 @@ metShared.each(metAntwoord)('documentsamples als één verhaal: %s', (_naam, dia
     expect(tekst(object, 'titel')).toBe('Aanvraag parkeervergunning (aangevuld)');
     expect(tekst(object, 'versie')).toBe('2');
     expect(attr(child(object, 'inhoud')!, NS.stuf, 'bestandsnaam')).toBe('aanvraag-v2.pdf');
-    const doc = gw.app.gateway.store.documenten.vind(DOC)!;
+    const doc = (await gw.app.gateway.store.documenten.vind(DOC))!;
     expect(doc.vergrendeling).toBeUndefined();
-    expect(gw.app.gateway.store.documenten.versies(doc.id).map((v) => [v.versienummer, v.data.versie?.w, v.soort])).toEqual([[1, '1', undefined], [2, '2', 'major']]);
+    expect((await gw.app.gateway.store.documenten.versies(doc.id)).map((v) => [v.versienummer, v.data.versie?.w, v.soort])).toEqual([[1, '1', undefined], [2, '2', 'major']]);
   });
 
   it('cancelCheckout_Di02 na een nieuwe uitcheck → Bv02, en de vergrendeling is weg', async () => {
@@ -136,7 +136,7 @@ metShared.each(metAntwoord)('documentsamples als één verhaal: %s', (_naam, dia
     const id = tekst(du02, 'parameters', 'checkedOutId')!;
     expect(id).not.toBe(checkedOutId);
     expect(goed(await stuur(sample('zds12/cancelCheckout_Di02.xml').replace(SAMPLE_CHECKOUT, id), 'cancelCheckout')).local).toBe('Bv02Bericht');
-    expect(gw.app.gateway.store.documenten.vind(DOC)!.vergrendeling).toBeUndefined();
+    expect((await gw.app.gateway.store.documenten.vind(DOC))!.vergrendeling).toBeUndefined();
   });
 
   it('ontkoppelZaakdocument_Di02 → Bv02; het document staat niet meer in de lijst maar bestaat nog', async () => {

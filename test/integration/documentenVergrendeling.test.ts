@@ -26,7 +26,7 @@ describe.each(['zds12', 'zds11'] as const)('uitchecken en inchecken in %s', (d: 
   const idUit = (du02: XElement) => tekst(du02, 'parameters', 'checkedOutId')!;
   /** Moves the lapse of the current lock into the past, as if vergrendelingMinuten had gone by. */
   const laatVerlopen = (id = DOC) =>
-    gw.app.gateway.store.db.prepare("UPDATE document SET vergrendeld_tot = '2000-01-01T00:00:00.000Z' WHERE identificatie = ?").run(id);
+    gw.app.gateway.store.sql.voer("UPDATE document SET vergrendeld_tot = '2000-01-01T00:00:00.000Z' WHERE identificatie = ?", [id]);
 
   beforeAll(async () => {
     gw = await startGateway({ documenten: { vergrendelingMinuten: 30 } });
@@ -45,7 +45,7 @@ describe.each(['zds12', 'zds11'] as const)('uitchecken en inchecken in %s', (d: 
     expect(tekst(du02, 'parameters', 'checkedOutBy')).toBe('anna');
     const object = path(du02, 'edcLa01', 'antwoord', 'object')!;
     expect(Buffer.from(tekst(object, 'inhoud')!, 'base64').toString()).toBe('versie een');
-    const lock = store().vind(DOC)!.vergrendeling!;
+    const lock = (await store().vind(DOC))!.vergrendeling!;
     expect(Date.parse(lock.tot) - Date.parse(lock.sinds)).toBe(30 * 60_000);
   });
 
@@ -83,16 +83,16 @@ describe.each(['zds12', 'zds11'] as const)('uitchecken en inchecken in %s', (d: 
     goed(await stuur(doc.nieuwDocument(d, 'voegZaakdocumentToe', { id: ander, zaken: [ZAAK], tekst: 'twee' }), 'voegZaakdocumentToe'));
     const id = idUit(await bewerk(ANNA, ander));
     expect(goed(await stuur(doc.ontkoppel(d, ander, ZAAK, { checkedOutId: id }), 'ontkoppelZaakdocument')).local).toBe('Bv02Bericht');
-    expect(store().vind(ander)!.vergrendeling?.checkedOutId).toBe(id);
-    expect(store().zakenVan(store().vind(ander)!.id)).toEqual([]);
+    expect((await store().vind(ander))!.vergrendeling?.checkedOutId).toBe(id);
+    expect(await store().zakenVan((await store().vind(ander))!.id)).toEqual([]);
   });
 
   it('cancelCheckout met een verkeerde of zonder checkedOutId: StUF058; met de juiste: Bv02 en vrij voor een ander', async () => {
     expect(schoneFout(await cancel('verkeerd')).code).toBe('StUF058');
     expect(schoneFout(await cancel()).code).toBe('StUF058');
     expect(goed(await cancel(annasId)).local).toBe('Bv02Bericht');
-    expect(store().vind(DOC)!.vergrendeling).toBeUndefined();
-    expect(store().versies(store().vind(DOC)!.id)).toHaveLength(1); // no new version
+    expect((await store().vind(DOC))!.vergrendeling).toBeUndefined();
+    expect(await store().versies((await store().vind(DOC))!.id)).toHaveLength(1); // no new version
   });
 
   it('inchecken (minor) met nieuwe inhoud: Bv02, vergrendeling weg, versie 1 → 1.1, de oude versie bewaard', async () => {
@@ -102,18 +102,18 @@ describe.each(['zds12', 'zds11'] as const)('uitchecken en inchecken in %s', (d: 
     const o = await lees();
     expect([tekst(o, 'versie'), Buffer.from(tekst(o, 'inhoud')!, 'base64').toString()]).toEqual(['1.1', 'versie twee']);
     expect(attr(child(o, 'inhoud')!, NS.stuf, 'bestandsnaam')).toBe('brief-v2.txt');
-    const d0 = store().vind(DOC)!;
+    const d0 = (await store().vind(DOC))!;
     expect(d0.vergrendeling).toBeUndefined();
-    const versies = store().versies(d0.id);
+    const versies = await store().versies(d0.id);
     expect(versies.map((v) => [v.versienummer, v.data.versie?.w, v.soort, v.zender])).toEqual([[1, '1', undefined, '0599/DOCAPP'], [2, '1.1', 'minor', '0599/ANDERAPP']]);
-    const oud = store().inhoudInfo(versies[0].inhoudId!)!;
-    expect([oud.bestandsnaam, alleBytes(store().data(oud)).toString()]).toEqual(['brief.txt', 'versie een']);
+    const oud = (await store().inhoudInfo(versies[0].inhoudId!))!;
+    expect([oud.bestandsnaam, alleBytes(await store().data(oud)).toString()]).toEqual(['brief.txt', 'versie een']);
     // Another user may check out now.
     expect(idUit(await bewerk(ANNA))).not.toBe(bertsId);
   });
 
   it('inchecken (major, de standaard) zonder nieuwe inhoud: versie 1.1 → 2.0; de oude checkedOutId werkt daarna niet meer', async () => {
-    const id = store().vind(DOC)!.vergrendeling!.checkedOutId;
+    const id = (await store().vind(DOC))!.vergrendeling!.checkedOutId;
     goed(await update({ checkedOutId: id, oud: '<ZKN:titel>Ontvangstbevestiging</ZKN:titel>', nieuw: '<ZKN:titel>Definitief</ZKN:titel>', sturing: ANNA }));
     const o = await lees();
     expect([tekst(o, 'titel'), tekst(o, 'versie'), Buffer.from(tekst(o, 'inhoud')!, 'base64').toString()]).toEqual(['Definitief', '2.0', 'versie twee']);
@@ -124,7 +124,7 @@ describe.each(['zds12', 'zds11'] as const)('uitchecken en inchecken in %s', (d: 
     goed(await update({ oud: '', nieuw: '<ZKN:status>gearchiveerd</ZKN:status>' }));
     const o = await lees();
     expect([tekst(o, 'status'), tekst(o, 'versie')]).toEqual(['gearchiveerd', '2.0']);
-    expect(store().versies(store().vind(DOC)!.id)).toHaveLength(4);
+    expect(await store().versies((await store().vind(DOC))!.id)).toHaveLength(4);
   });
 
   it('cancelCheckout op een document dat niet is uitgecheckt: Bv02 (niets te doen)', async () => {
@@ -133,23 +133,23 @@ describe.each(['zds12', 'zds11'] as const)('uitchecken en inchecken in %s', (d: 
 
   it('een verlopen vergrendeling bindt niet meer: een ander checkt uit, de oude houder wordt geweigerd', async () => {
     const annasOude = idUit(await bewerk(ANNA));
-    laatVerlopen();
+    await laatVerlopen();
     const bertsId = idUit(await bewerk(BERT));
     expect(bertsId).not.toBe(annasOude);
     expect(schoneFout(await update({ checkedOutId: annasOude, oud: '', nieuw: '<ZKN:titel>te laat</ZKN:titel>', sturing: ANNA })).details).toContain('in bewerking bij bert');
     // Bert's own lapsed lock may still be checked in with his id, as nobody took the document over.
-    laatVerlopen();
+    await laatVerlopen();
     goed(await update({ checkedOutId: bertsId, oud: '', nieuw: '<ZKN:titel>net op tijd</ZKN:titel>', sturing: BERT }));
     expect(tekst(await lees(), 'titel')).toBe('net op tijd');
   });
 
   it('na een verlopen vergrendeling mag een ander ook zonder checkedOutId wijzigen en ontkoppelen', async () => {
     idUit(await bewerk(ANNA));
-    laatVerlopen();
+    await laatVerlopen();
     goed(await update({ oud: '', nieuw: '<ZKN:titel>door bert</ZKN:titel>', sturing: BERT }));
-    expect(store().vind(DOC)!.vergrendeling).toBeUndefined();
+    expect((await store().vind(DOC))!.vergrendeling).toBeUndefined();
     idUit(await bewerk(ANNA));
-    laatVerlopen();
+    await laatVerlopen();
     expect(goed(await stuur(doc.ontkoppel(d, DOC, ZAAK), 'ontkoppelZaakdocument')).local).toBe('Bv02Bericht');
   });
 });

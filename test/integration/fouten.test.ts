@@ -268,7 +268,7 @@ describe('internal failures and health', () => {
     const g = await startGateway();
     const ok = await g.app.inject({ method: 'GET', url: '/health' });
     expect(ok.statusCode).toBe(200);
-    g.app.gateway.store.sluit();
+    await g.app.gateway.store.sluit();
     const weg = await g.app.inject({ method: 'GET', url: '/health' });
     expect(weg.statusCode).toBe(503);
     const r = await zdsClient(g).creeer({ id: nieuwId() });

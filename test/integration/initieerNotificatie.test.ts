@@ -49,11 +49,11 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
 
   const stuur = (t: Trigger, actie = rzsActie('initieerNotificeerOverZaak')) => gw.stuur(inEnvelope(initieerNotificeer(t)), { actie });
   /** The outbox rows of a zaak, by destination: what was (or will be) sent, written in the transaction of the trigger. */
-  const uitgaand = (zaak: string) => gw.app.gateway.store.uitgaand.lijst({ zaak }).map((u) => u.bestemming).sort();
+  const uitgaand = async (zaak: string) => (await gw.app.gateway.store.uitgaand.lijst({ zaak })).map((u) => u.bestemming).sort();
   /** The zaak's one outbox row, once the worker has delivered it. */
   const afgeleverd = async (zaak: string) => {
     for (const eind = Date.now() + 10_000; Date.now() < eind; await new Promise((r) => setTimeout(r, 50))) {
-      const [rij] = gw.app.gateway.store.uitgaand.lijst({ zaak });
+      const [rij] = await gw.app.gateway.store.uitgaand.lijst({ zaak });
       if (rij?.status === 'afgeleverd') return rij;
     }
     throw new Error(`uitgaand bericht over ${zaak} niet afgeleverd`);
@@ -84,8 +84,8 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
     const bv03 = bericht(r.body);
     expect(`{${bv03.ns}}${bv03.local}`).toBe(`{${NS.stuf}}Bv03Bericht`);
     // The zaak is not in our store: the change was made elsewhere.
-    expect(gw.app.gateway.store.zaken.vind(zaak)).toBeUndefined();
-    expect(uitgaand(zaak)).toEqual(['wmo']);
+    expect(await gw.app.gateway.store.zaken.vind(zaak)).toBeUndefined();
+    expect(await uitgaand(zaak)).toEqual(['wmo']);
 
     const o = await ontvangenOver(wmo, zaak);
     expect(o.actie).toBe(rzsActie('notificeerOverZaak'));
@@ -104,7 +104,7 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
   it('without the zendende applicatie nobody is skipped; another extraElement name with "zend" in it is recognised', async () => {
     const zonder = nieuweZaak();
     expect((await stuur({ zaak: zonder, zaaktype: WMO, zendendeApplicatie: null })).status).toBe(200);
-    expect(uitgaand(zonder)).toEqual(['regie', 'wmo']);
+    expect(await uitgaand(zonder)).toEqual(['regie', 'wmo']);
     const [r, w] = await Promise.all([ontvangenOver(regie, zonder), ontvangenOver(wmo, zonder)]);
     expect([r.stuurgegevens.ontvanger?.applicatie, w.stuurgegevens.ontvanger?.applicatie]).toEqual(['REGIESYSTEEM', 'WMO-BACKOFFICE']);
     // The log line of the trigger says why nobody was skipped.
@@ -112,13 +112,13 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
 
     const anders = nieuweZaak();
     expect((await stuur({ zaak: anders, zaaktype: WMO, naamZendendeApplicatie: 'VerzendendSysteem', zendendeApplicatie: 'WMO-BACKOFFICE' })).status).toBe(200);
-    expect(uitgaand(anders)).toEqual(['regie']);
+    expect(await uitgaand(anders)).toEqual(['regie']);
   });
 
   it('the gebeurtenis is read loosely ("creëer  ZAAK") and sent exactly as Bijlage D spells it', async () => {
     const zaak = nieuweZaak();
     expect((await stuur({ zaak, gebeurtenis: 'creëer  ZAAK', zendendeApplicatie: 'BACKOFFICE' })).status).toBe(200);
-    const rij = gw.app.gateway.store.uitgaand.lijst({ zaak });
+    const rij = await gw.app.gateway.store.uitgaand.lijst({ zaak });
     expect(rij.map((u) => [u.bestemming, u.gebeurtenis])).toEqual([['regie', 'Creeer zaak']]);
     expect(gebeurtenisVan(await ontvangenOver(regie, zaak))).toBe('Creeer zaak');
   });
@@ -130,7 +130,7 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
     expect(bericht(r.body).local).toBe('Fo03Bericht');
     expect(foutcode(r.body)).toBe('StUF058');
     expect(foutdetails(r.body)).toBe(`Gebeurtenis 'Sluit zaak' is onbekend; bekend zijn: ${GEBEURTENISSEN.map((g) => `'${g}'`).join(', ')}`);
-    expect(uitgaand(zaak)).toEqual([]);
+    expect(await uitgaand(zaak)).toEqual([]);
   });
 
   it('a trigger without zaak identificatie is a Fo03 StUF055', async () => {
@@ -144,7 +144,7 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
     const zaak = nieuweZaak();
     const r = await stuur({ zaak, functie: 'initieerNotificeerOverZaak', zendendeApplicatie: 'BACKOFFICE' }, 'http://www.stufstandaarden.nl/koppelvlak/rzs0310/initieerNotificeerOverZaak');
     expect(r.status).toBe(200);
-    expect(uitgaand(zaak)).toEqual(['regie']);
+    expect(await uitgaand(zaak)).toEqual(['regie']);
     const andere = await stuur({ zaak: nieuweZaak(), functie: 'overdragenZaak' });
     expect([andere.status, foutcode(andere.body)]).toEqual([500, 'StUF037']);
   });
@@ -156,14 +156,14 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
     const tweede = await gw.stuur(inEnvelope(xml), { actie: rzsActie('initieerNotificeerOverZaak') });
     expect([eerste.status, tweede.status]).toEqual([200, 200]);
     expect(bericht(tweede.body).local).toBe('Bv03Bericht');
-    expect(uitgaand(zaak)).toEqual(['regie', 'wmo']);
+    expect(await uitgaand(zaak)).toEqual(['regie', 'wmo']);
   });
 
   it('a notificeerOverZaak_Di01 posted to the gateway is taken as a trigger', async () => {
     const zaak = nieuweZaak();
     const r = await stuur({ zaak, root: 'notificeerOverZaak_Di01', zendendeApplicatie: null }, rzsActie('notificeerOverZaak'));
     expect(r.status).toBe(200);
-    expect(uitgaand(zaak)).toEqual(['regie']);
+    expect(await uitgaand(zaak)).toEqual(['regie']);
   });
 
   it('a Bv01 and a Fo03 posted later about a notification are answered Bv03 and logged with the outbox row they concern', async () => {
@@ -184,7 +184,7 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
     // The free-text details of another system stay out of the log.
     expect(JSON.stringify(foutregel)).not.toContain('zaak onbekend bij de ontvanger');
     // An acknowledgement changes nothing: a Fo03 after the Bv03 does not make a delivered message undelivered.
-    expect(gw.app.gateway.store.uitgaand.vind(rij.id)).toEqual(rij);
+    expect(await gw.app.gateway.store.uitgaand.vind(rij.id)).toEqual(rij);
   });
 
   it('a Bv01 without crossRefnummer is a Fo03 StUF055; one about nothing we sent is answered and logged as unknown', async () => {
@@ -224,7 +224,7 @@ describe('initieerNotificeerOverZaak: the gateway is the abonnementenbeheer (mod
       },
     });
     expect(antwoord.stuurgegevens).toMatchObject({ berichtcode: 'Bv03', crossRefnummer: `SOAP-RZS-${process.pid}` });
-    expect(uitgaand(zaak)).toEqual(['regie']);
+    expect(await uitgaand(zaak)).toEqual(['regie']);
     const verzoek = client.lastRequest!;
     expect(verzoek).toContain('initieerNotificeerOverZaak_Di01');
 
@@ -269,7 +269,7 @@ describe('initieerNotificeerOverZaak: the abonnementenbeheer is elsewhere (modus
     const zaak = nieuweZaak();
     const r = await extern.stuur(inEnvelope(initieerNotificeer({ zaak, zaaktype: WMO, gebeurtenis: 'Update zaak', status: STATUS, zendendeApplicatie: 'WMO-BACKOFFICE' })), { actie: rzsActie('initieerNotificeerOverZaak') });
     expect(r.status).toBe(200);
-    expect(extern.app.gateway.store.uitgaand.lijst({ zaak }).map((u) => [u.bestemming, u.soort])).toEqual([['beheer', 'initieerNotificeerOverZaak']]);
+    expect((await extern.app.gateway.store.uitgaand.lijst({ zaak })).map((u) => [u.bestemming, u.soort])).toEqual([['beheer', 'initieerNotificeerOverZaak']]);
     const o = await ontvangenOver(beheer, zaak);
     expect(o.actie).toBe(rzsActie('initieerNotificeerOverZaak'));
     expect(`{${o.root.ns}}${o.root.local}`).toBe(`{${NS.rzs}}initieerNotificeerOverZaak_Di01`);
@@ -286,14 +286,14 @@ describe('initieerNotificeerOverZaak: the abonnementenbeheer is elsewhere (modus
     const zaak = nieuweZaak();
     const r = await extern.stuur(inEnvelope(initieerNotificeer({ zaak, root: 'notificeerOverZaak_Di01', zendendeApplicatie: null, sturing: { zender: 'ABONNEMENTENBEHEER' } })), { actie: rzsActie('notificeerOverZaak') });
     expect(r.status).toBe(200);
-    expect(extern.app.gateway.store.uitgaand.lijst({ zaak })).toEqual([]);
+    expect(await extern.app.gateway.store.uitgaand.lijst({ zaak })).toEqual([]);
   });
 
   it('uit: accepted with a Bv03, nothing sent', async () => {
     const zaak = nieuweZaak();
     const r = await uit.stuur(inEnvelope(initieerNotificeer({ zaak })), { actie: rzsActie('initieerNotificeerOverZaak') });
     expect([r.status, bericht(r.body).local]).toEqual([200, 'Bv03Bericht']);
-    expect(uit.app.gateway.store.uitgaand.lijst({ zaak })).toEqual([]);
+    expect(await uit.app.gateway.store.uitgaand.lijst({ zaak })).toEqual([]);
   });
 });
 
@@ -320,13 +320,13 @@ describe('initieerNotificeerOverZaak in beveiligd mode', () => {
   it('a backoffice may announce changes of the zaaktypen it may change, not of others; a kcc of none', async () => {
     const eigen = nieuweZaak();
     expect((await stuur({ zaak: eigen, zaaktype: WMO, zendendeApplicatie: 'BACKOFFICE' }, 'backoffice')).status).toBe(200);
-    expect(gw.app.gateway.store.uitgaand.lijst({ zaak: eigen }).map((u) => u.bestemming)).toEqual(['regie-beveiligd']);
+    expect((await gw.app.gateway.store.uitgaand.lijst({ zaak: eigen })).map((u) => u.bestemming)).toEqual(['regie-beveiligd']);
     const ander = nieuweZaak();
     const r = await stuur({ zaak: ander, zendendeApplicatie: 'BACKOFFICE' }, 'backoffice');
     expect([r.status, foutcode(r.body)]).toEqual([500, 'StUF052']);
     expect(foutdetails(r.body)).toBe(`Applicatie 0599/BACKOFFICE (rol backoffice) mag geen notificaties over zaken van zaaktype GZP aanbieden (zaak ${ander})`);
     const kcc = await stuur({ zaak: nieuweZaak(), zaaktype: WMO }, 'kcc');
     expect([kcc.status, foutcode(kcc.body)]).toEqual([500, 'StUF052']);
-    expect(gw.app.gateway.store.uitgaand.lijst({ zaak: ander })).toEqual([]);
+    expect(await gw.app.gateway.store.uitgaand.lijst({ zaak: ander })).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
   const zaakstatus = (id: string, sturing: Sturing = {}) => lees(geefZaakstatus(d, id, false, sturing), 'geefZaakstatus');
   const details = (id: string, sturing: Sturing = {}) => lees(geefZaakdetails(d, id, undefined, sturing), 'geefZaakdetails');
   const store = () => gw.app.gateway.store;
-  const maakOud = (id: string) => store().db.prepare("UPDATE spiegelzaak SET ververst = '2000-01-01T00:00:00.000Z', ververs_fout_op = NULL WHERE identificatie = ?").run(id);
+  const maakOud = (id: string) => store().sql.voer("UPDATE spiegelzaak SET ververst = '2000-01-01T00:00:00.000Z', ververs_fout_op = NULL WHERE identificatie = ?", [id]);
 
   /** The partner's own zaak, in its own zakenmagazijn, with a first status. */
   async function partnerzaak(id: string, statusVolgnummer = 1, omschrijving = 'Intake', datum = '20240201100000000') {
@@ -121,11 +121,11 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     goed(await koppelDoorRegie(dp, pz));
     goed(await aanmeldingDoorPartner(pz, dp));
     goed(await koppelDoorRegie(dp, pz)); // the same link again is no change
-    expect(store().spiegelzaken.alle().filter((s) => s.identificatie === pz)).toEqual([expect.objectContaining({ partner: 'zorg', deelplan: dp, gekoppeldDoor: 'regie', zaaktype: { code: 'ZORG01', omschrijving: 'Parkeervergunning bewoners' } })]);
+    expect((await store().spiegelzaken.alle()).filter((s) => s.identificatie === pz)).toEqual([expect.objectContaining({ partner: 'zorg', deelplan: dp, gekoppeldDoor: 'regie', zaaktype: { code: 'ZORG01', omschrijving: 'Parkeervergunning bewoners' } })]);
     const { object } = await details(dp);
     expect(relatiesNaar(object, pz)).toHaveLength(1);
     expect(tekstVan(relatiesNaar(object, pz)[0], 'gerelateerde', 'isVan', 'gerelateerde', 'code')).toBe('ZORG01');
-    expect(store().zaken.bestaat(pz)).toBe(false); // mirrored, never stored as a zaak of ours
+    expect(await store().zaken.bestaat(pz)).toBe(false); // mirrored, never stored as a zaak of ours
   });
 
   it('de partner meldt eerst aan, de regie koppelt daarna (en bij het aanmaken van een deelplan): geen tweede', async () => {
@@ -133,16 +133,16 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     const dp = await nieuwDeelplan();
     goed(await aanmeldingDoorPartner(pz, dp, partnerStatus(1, 'Intake', '20240301090000000')));
     goed(await koppelDoorRegie(dp, pz));
-    expect(store().spiegelzaken.alle().filter((s) => s.identificatie === pz)).toEqual([expect.objectContaining({ gekoppeldDoor: 'partner', deelplan: dp })]);
+    expect((await store().spiegelzaken.alle()).filter((s) => s.identificatie === pz)).toEqual([expect.objectContaining({ gekoppeldDoor: 'partner', deelplan: dp })]);
     const { object } = await details(dp);
     expect(relatiesNaar(object, pz)).toHaveLength(1);
 
     // A deelplan created with the partner zaak among its heeftBetrekkingOpAndere links it at once.
     const pz2 = uniek('0777Z');
     const dp2 = await nieuwDeelplan([pz2]);
-    expect(store().spiegelzaken.vind(pz2)).toEqual(expect.objectContaining({ deelplan: dp2, gekoppeldDoor: 'regie' }));
+    expect(await store().spiegelzaken.vind(pz2)).toEqual(expect.objectContaining({ deelplan: dp2, gekoppeldDoor: 'regie' }));
     goed(await aanmeldingDoorPartner(pz2, dp2));
-    expect(store().spiegelzaken.alle().filter((s) => s.identificatie === pz2)).toHaveLength(1);
+    expect((await store().spiegelzaken.alle()).filter((s) => s.identificatie === pz2)).toHaveLength(1);
   });
 
   it('een gepushte status vervangt de vorige (geen historie), abonnees krijgen Actualiseer zaakstatus; een oudere vervangt niet', async () => {
@@ -159,7 +159,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
 
     goed(await statusDoorPartner(pz, 1, 'Intake', '20240301090000000'));
     expect(statussen((await zaakstatus(pz)).object)).toEqual([expect.objectContaining({ volgnummer: '2' })]);
-    expect(store().spiegelzaken.vind(pz)?.deelplan).toBe(dp);
+    expect((await store().spiegelzaken.vind(pz))?.deelplan).toBe(dp);
   });
 
   it('een updateZaak van de partner met een status vervangt die ook (en meldt Actualiseer zaakstatus); de rest bewaart de gateway niet', async () => {
@@ -184,7 +184,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     goed(await statusDoorPartner(pz, 1, 'Intake', '20240501090000000'));
     // The partner moved on; we did not hear of it, and our copy is older than an hour.
     expect((await partner.stuur(inEnvelope(wijzig(d, 'actualiseerZaakstatus', pz, '', status(2, 'In begeleiding', '20240510090000000'))), actie(d, 'actualiseerZaakstatus'))).status).toBe(200);
-    maakOud(pz);
+    await maakOud(pz);
     const vragen = partner.vragen.length;
     // Three reads at once share one question.
     const [{ object, meldingen }] = await Promise.all([zaakstatus(pz), zaakstatus(pz), details(pz)]);
@@ -192,7 +192,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     expect(partner.vragen.length).toBe(vragen + 1);
     expect(partner.vragen[vragen]).toContain(pz);
     expect(statussen(object)).toEqual([expect.objectContaining({ volgnummer: '2', omschrijving: 'In begeleiding' })]);
-    expect(store().spiegelzaken.vind(pz)).toEqual(expect.objectContaining({ statusBron: 'pull' }));
+    expect(await store().spiegelzaken.vind(pz)).toEqual(expect.objectContaining({ statusBron: 'pull' }));
     // Fresh now: the next read does not ask.
     await zaakstatus(pz);
     expect(partner.vragen.length).toBe(vragen + 1);
@@ -230,7 +230,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     const pz = uniek('0777Z');
     await nieuwDeelplan([pz]);
     goed(await statusDoorPartner(pz, 2, 'In begeleiding', '20240601090000000'));
-    maakOud(pz);
+    await maakOud(pz);
     await partner.stop();
     try {
       const eerste = await zaakstatus(pz);
@@ -238,9 +238,9 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
       expect(eerste.meldingen).toEqual([expect.stringMatching(new RegExp(`niet ververst bij ketenpartner zorg .*niet bereikbaar.*laatst bekende status`))]);
       const tweede = await details(pz);
       expect(tweede.meldingen[0]).toMatch(/vorige vraag mislukt/);
-      expect(store().spiegelzaken.vind(pz)?.verversFout).toMatch(/niet bereikbaar/);
+      expect((await store().spiegelzaken.vind(pz))?.verversFout).toMatch(/niet bereikbaar/);
       // Readers learn that the partner is down, not where it lives (issue 15).
-      for (const tekst of [eerste.meldingen[0], tweede.meldingen[0], store().spiegelzaken.vind(pz)?.verversFout]) {
+      for (const tekst of [eerste.meldingen[0], tweede.meldingen[0], (await store().spiegelzaken.vind(pz))?.verversFout]) {
         expect(tekst).not.toContain(new URL(partner.adres).host);
         expect(tekst).not.toContain('127.0.0.1');
       }
@@ -283,7 +283,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     expect(fout(await aanmeldingDoorPartner(uniek('0777Z'), gezin), 'Fo03').details).toMatch(/niet aan gezinsplan/);
     // Nobody else creates a zaak of ours under the partner's identificatie.
     expect(fout(await stuur(creeerZaak(d, { id: pz, zaaktype: 'WMO01' }), 'creeerZaak', '/OntvangAsynchroon'), 'Fo03').details).toMatch(/bestaat al als zaak van ketenpartner zorg/);
-    expect(store().spiegelzaken.vind(pz)?.deelplan).toBe(dp);
+    expect((await store().spiegelzaken.vind(pz))?.deelplan).toBe(dp);
   });
 
   it('een partner ziet alleen haar eigen zaken en de deelplannen daarvan', async () => {
@@ -310,7 +310,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('ketenpartner in %s', (d) => {
     const pz = uniek('0777Z');
     const dp = await nieuwDeelplan([pz]);
     goed(await stuur(wijzig(d, 'updateZaak', dp, andereZaak(pz, 'V'), legeRelatie('heeftBetrekkingOpAndere', 'ZAKZAKBTR', 'V')), 'updateZaak', '/OntvangAsynchroon'));
-    expect(store().spiegelzaken.vind(pz)).toBeUndefined();
+    expect(await store().spiegelzaken.vind(pz)).toBeUndefined();
     expect(fout(await statusDoorPartner(pz, 2, 'In begeleiding', '20240901090000000'), 'Fo03').code).toBe('StUF064');
   });
 });
@@ -357,7 +357,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('het hele gezin met een deelplan bij 
     goed(await stuur(creeerZaak(d, { id: ids.partnerzaak, zaaktype: 'ZORG01', relaties, sturing: alsPartner.sturing }), 'creeerZaak', alsPartner));
     goed(await stuur(wijzig(d, 'updateZaak', ids.begeleiding, legeRelatie('heeftBetrekkingOpAndere', 'ZAKZAKBTR', 'T'), andereZaak(ids.partnerzaak), { sturing: alsRegie.sturing }), 'updateZaak', alsRegie));
     goed(await stuur(wijzig(d, 'actualiseerZaakstatus', ids.partnerzaak, '', partnerStatus(2, 'In begeleiding', '20240215100000000'), { sturing: alsPartner.sturing }), 'actualiseerZaakstatus', alsPartner));
-    expect(gw.app.gateway.store.spiegelzaken.alle()).toEqual([expect.objectContaining({ identificatie: ids.partnerzaak, deelplan: ids.begeleiding })]);
+    expect(await gw.app.gateway.store.spiegelzaken.alle()).toEqual([expect.objectContaining({ identificatie: ids.partnerzaak, deelplan: ids.begeleiding })]);
   });
 
   it('de regie leest het gezin terug: de persoonsvraag noemt de partnerzaak onder het deelplan', async () => {
@@ -385,7 +385,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('het hele gezin met een deelplan bij 
   it('na het maximum oud vraagt de gateway de partner (via de WSDL van de partner); de partner zelf leest haar deelplan, niet het gezinsplan', async () => {
     expect((await partner.stuur(inEnvelope(creeerZaak(d, { id: ids.partnerzaak, zaaktype: 'ZORG01' })), actie(d, 'creeerZaak'))).status).toBe(200);
     expect((await partner.stuur(inEnvelope(wijzig(d, 'actualiseerZaakstatus', ids.partnerzaak, '', status(3, 'Afgerond', '20240301100000000'))), actie(d, 'actualiseerZaakstatus'))).status).toBe(200);
-    gw.app.gateway.store.db.prepare("UPDATE spiegelzaak SET ververst = '2000-01-01T00:00:00.000Z'").run();
+    await gw.app.gateway.store.sql.voer("UPDATE spiegelzaak SET ververst = '2000-01-01T00:00:00.000Z'");
     const gepulld = objectUit(await stuur(geefZaakstatus(d, ids.partnerzaak, true, alsRegie.sturing), 'geefZaakstatus', alsRegie, '/BeantwoordVraag'));
     expect(statussen(gepulld)).toEqual([expect.objectContaining({ volgnummer: '3', omschrijving: 'Afgerond' })]);
     expect(partner.vragen).toHaveLength(1);

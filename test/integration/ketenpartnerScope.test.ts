@@ -163,8 +163,8 @@ describe('ketenpartner: altijd afgebakend, en de spiegel houdt haar zaaktype (is
       await nieuwDocument('ketenpartner', 'KS-DOC-KP2', []),
     ];
     for (const r of pogingen) expect(schoneFout(r)).toEqual(expect.objectContaining({ soort: 'Fo03', code: expect.stringMatching(/^StUF0(52|64)$/) }));
-    expect(gw.app.gateway.store.zaken.bestaat('0599KSNIEUW')).toBe(false);
-    expect(spiegel(PZ)?.status?.volgnummer ?? 1).toBe(1);
+    expect(await gw.app.gateway.store.zaken.bestaat('0599KSNIEUW')).toBe(false);
+    expect((await spiegel(PZ))?.status?.volgnummer ?? 1).toBe(1);
   });
 
   it('nor announces a change of a zaak not its own (initieerNotificeerOverZaak), and neither does a configured partner', async () => {
@@ -191,40 +191,40 @@ describe('ketenpartner: altijd afgebakend, en de spiegel houdt haar zaaktype (is
 
     it('the first status gives a mirror linked without zaaktype its zaaktype', async () => {
       goed(await push(PZ2, 'ZORG02', 1, 'Intake', '20240201100000000'));
-      expect(spiegel(PZ2)?.zaaktype?.code).toBe('ZORG02');
-      expect(spiegel(PZ)?.zaaktype?.code).toBe('ZORG01');
+      expect((await spiegel(PZ2))?.zaaktype?.code).toBe('ZORG02');
+      expect((await spiegel(PZ))?.zaaktype?.code).toBe('ZORG01');
     });
 
     it('a pushed status of another zaaktype is refused with StUF058 when the profile refuses (the default)', async () => {
       const f = schoneFout(await push(PZ2, 'ZORGX', 7, 'In begeleiding', '20240202100000000'));
       expect(f).toEqual(expect.objectContaining({ soort: 'Fo03', code: 'StUF058' }));
       expect(f.details).toMatch(/ZORGX.*ZORG02/);
-      expect(spiegel(PZ2)).toEqual(expect.objectContaining({ zaaktype: expect.objectContaining({ code: 'ZORG02' }), status: expect.objectContaining({ volgnummer: 1 }) }));
+      expect(await spiegel(PZ2)).toEqual(expect.objectContaining({ zaaktype: expect.objectContaining({ code: 'ZORG02' }), status: expect.objectContaining({ volgnummer: 1 }) }));
     });
 
     it('matched on omschrijving when the profile says so: stored as the statustype of the mirror\'s own zaaktype', async () => {
       goed(await push(PZ, 'ZORGX', 7, 'In begeleiding', '20240202100000000'));
-      expect(spiegel(PZ)).toEqual(expect.objectContaining({ zaaktype: expect.objectContaining({ code: 'ZORG01' }), status: expect.objectContaining({ volgnummer: 2, omschrijving: 'In begeleiding' }) }));
+      expect(await spiegel(PZ)).toEqual(expect.objectContaining({ zaaktype: expect.objectContaining({ code: 'ZORG01' }), status: expect.objectContaining({ volgnummer: 2, omschrijving: 'In begeleiding' }) }));
       // No match, and a zaaktype outside the catalogue: StUF058, nothing changes.
       expect(schoneFout(await push(PZ, 'ZORGX', 8, 'Elders', '20240203100000000')).code).toBe('StUF058');
       expect(schoneFout(await push(PZ, 'ONBEKEND', 3, 'Afgerond', '20240203100000000')).code).toBe('StUF058');
-      expect(spiegel(PZ)).toEqual(expect.objectContaining({ zaaktype: expect.objectContaining({ code: 'ZORG01' }), status: expect.objectContaining({ volgnummer: 2 }) }));
+      expect(await spiegel(PZ)).toEqual(expect.objectContaining({ zaaktype: expect.objectContaining({ code: 'ZORG01' }), status: expect.objectContaining({ volgnummer: 2 }) }));
     });
 
     it('announcing the zaak again with another zaaktype is refused, as an updateZaak that tries it', async () => {
       const r = await zaak('zorg', creeerZaak(d, { id: PZ, zaaktype: 'ZORG02', relaties: `<ZKN:heeftBetrekkingOpAndere StUF:entiteittype="ZAKZAKBTR" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie>${DP}</ZKN:identificatie></ZKN:gerelateerde></ZKN:heeftBetrekkingOpAndere>`, sturing: alsZorg.sturing }), 'creeerZaak');
       expect(schoneFout(r).code).toBe('StUF058');
-      expect(spiegel(PZ)?.zaaktype?.code).toBe('ZORG01');
+      expect((await spiegel(PZ))?.zaaktype?.code).toBe('ZORG01');
     });
 
     it('a pull answering another zaaktype keeps the mirror\'s zaaktype and logs it; the status is taken', async () => {
       // As if the link had named ZORGL: the partner's answer names its ZORG02, which must not replace it.
-      const s = spiegel(PZ2)!;
-      gw.app.gateway.store.spiegelzaken.zetZaaktype(s.id, { code: 'ZORGL', omschrijving: 'Gekoppeld zaaktype' });
-      gw.app.gateway.store.db.prepare("UPDATE spiegelzaak SET ververst = '2000-01-01T00:00:00.000Z' WHERE identificatie = ?").run(PZ2);
+      const s = (await spiegel(PZ2))!;
+      await gw.app.gateway.store.spiegelzaken.zetZaaktype(s.id, { code: 'ZORGL', omschrijving: 'Gekoppeld zaaktype' });
+      await gw.app.gateway.store.sql.voer("UPDATE spiegelzaak SET ververst = '2000-01-01T00:00:00.000Z' WHERE identificatie = ?", [PZ2]);
       const object = objectUit(await zaakstatus('regie', PZ2));
       expect(statussen(object)).toEqual([expect.objectContaining({ volgnummer: '1' })]);
-      expect(spiegel(PZ2)?.zaaktype).toEqual({ code: 'ZORGL', omschrijving: 'Gekoppeld zaaktype' });
+      expect((await spiegel(PZ2))?.zaaktype).toEqual({ code: 'ZORGL', omschrijving: 'Gekoppeld zaaktype' });
       expect(regels.some((r) => r.includes('ander zaaktype van de partner genegeerd') && r.includes('ZORG02'))).toBe(true);
     });
 
@@ -235,7 +235,7 @@ describe('ketenpartner: altijd afgebakend, en de spiegel houdt haar zaaktype (is
         const meldingen = children(bericht(r.body), 'melding').map((m) => m.text);
         expect(meldingen).toEqual([expect.stringMatching(/niet ververst bij ketenpartner zorg .*niet bereikbaar/)]);
         const adres = new URL(partner.adres);
-        for (const m of [...meldingen, spiegel(PZ)?.verversFout ?? '']) {
+        for (const m of [...meldingen, (await spiegel(PZ))?.verversFout ?? '']) {
           expect(m).not.toContain(adres.hostname);
           expect(m).not.toContain(`:${adres.port}`);
           expect(m).not.toContain('http');

@@ -80,7 +80,7 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
       for (const g of ['kenmerk', 'anderZaakObject', 'resultaat', 'opschorting', 'verlenging']) expect(heeftGroep(o, g)).toBe(false);
       expect(sleutels(o, 'heeftAlsInitiator')).toEqual(['MDW-1']);
       for (const r of ['heeftBetrekkingOp', 'heeftAlsBelanghebbende', 'heeftBetrekkingOpAndere']) expect(heeftGroep(o, r)).toBe(false);
-      expect(gws[mode].gw.app.gateway.store.zaken.vind(zaak)!.data).toMatchObject({ kenmerken: [], anderZaakObjecten: [], groepen: {} });
+      expect((await gws[mode].gw.app.gateway.store.zaken.vind(zaak))!.data).toMatchObject({ kenmerken: [], anderZaakObjecten: [], groepen: {} });
     });
 
     it('updateZaak: nil-groepen in nieuw wissen kenmerk, anderZaakObject, resultaat, opschorting en verlenging', async () => {
@@ -92,7 +92,7 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
       goed(await stuurZaak(mode, schemaGeldig(`wis-${mode}`, wijzig(d, 'updateZaak', zaak, groepen(ALLE_GROEPEN), groepen(NIL_GROEPEN))), 'updateZaak'));
       const o = await details(mode, zaak);
       for (const g of ['kenmerk', 'anderZaakObject', 'resultaat', 'opschorting', 'verlenging']) expect(heeftGroep(o, g)).toBe(false);
-      const data = gws[mode].gw.app.gateway.store.zaken.vind(zaak)!.data;
+      const data = (await gws[mode].gw.app.gateway.store.zaken.vind(zaak))!.data;
       expect(data.kenmerken).toEqual([]);
       expect(data.anderZaakObjecten).toEqual([]);
       expect(data.groepen).toEqual({});
@@ -148,12 +148,12 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
         `${persoon(bsn, `<BG:geslachtsnaam>Vries</BG:geslachtsnaam>${nilAdres}`)}</ZKN:gerelateerde>${velden}</ZKN:heeftAlsBelanghebbende>`;
       goed(await stuurZaak(mode, schemaGeldig(`betrokkene-${mode}`, creeerZaak(d, { id: zaak, relaties: belanghebbende('T', afwijkend + nilTijdvak) + rol('heeftAlsInitiator', medewerker('MDW-1')) })), 'creeerZaak'));
       const store = gws[mode].gw.app.gateway.store;
-      const opgeslagen = () => store.betrokkenen.rollen(store.zaken.vind(zaak)!.id).find((r) => r.rolsoort === 'heeftAlsBelanghebbende')!;
-      expect(opgeslagen().betrokkene.velden.map((v) => v.local)).toEqual(['inp.bsn', 'geslachtsnaam']);
-      expect(opgeslagen().velden.map((v) => v.local)).toEqual(['afwijkendCorrespondentieAdres']);
+      const opgeslagen = async () => (await store.betrokkenen.rollen((await store.zaken.vind(zaak))!.id)).find((r) => r.rolsoort === 'heeftAlsBelanghebbende')!;
+      expect((await opgeslagen()).betrokkene.velden.map((v) => v.local)).toEqual(['inp.bsn', 'geslachtsnaam']);
+      expect((await opgeslagen()).velden.map((v) => v.local)).toEqual(['afwijkendCorrespondentieAdres']);
       await details(mode, zaak);
       goed(await stuurZaak(mode, schemaGeldig(`betrokkene-w-${mode}`, wijzig(d, 'updateZaak', zaak, belanghebbende('W', afwijkend), belanghebbende('W', nilAfwijkend))), 'updateZaak'));
-      expect(opgeslagen().velden).toEqual([]);
+      expect((await opgeslagen()).velden).toEqual([]);
       expect(sleutels(await details(mode, zaak), 'heeftAlsBelanghebbende')).toEqual([bsn]);
     });
 
@@ -220,7 +220,8 @@ describe.each(['zds12', 'zds11'] as const)('nil-groepen en lege relaties in %s',
       goed(await stuurDoc(schemaGeldig(`doc-nieuw-${mode}`, nieuwXml), 'voegZaakdocumentToe'));
       const leeg = `<ZKN:isRelevantVoor StUF:entiteittype="EDCZAK" StUF:verwerkingssoort="T"><ZKN:gerelateerde StUF:entiteittype="ZAK" StUF:verwerkingssoort="I"><ZKN:identificatie ${NIL}/></ZKN:gerelateerde></ZKN:isRelevantVoor>`;
       goed(await stuurDoc(schemaGeldig(`doc-update-${mode}`, doc.update(d, docId, { oud: leeg, nieuw: doc.koppeling(z2) })), 'updateZaakdocument'));
-      const gekoppeld = gws[mode].gw.app.gateway.store.documenten.zakenVan(gws[mode].gw.app.gateway.store.documenten.vind(docId)!.id).length;
+      const documenten = gws[mode].gw.app.gateway.store.documenten;
+      const gekoppeld = (await documenten.zakenVan((await documenten.vind(docId))!.id)).length;
       expect(gekoppeld).toBe(2);
       for (const z of [z1, z2]) {
         const lijst = objectUit(await stuurDoc(doc.geefLijst(d, z), 'geefLijstZaakdocumenten'));

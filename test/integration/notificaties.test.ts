@@ -96,13 +96,13 @@ function samenvatting(o: Ontvangen) {
 }
 
 const wachtend = (gw: TestGateway) => gw.app.gateway.store.uitgaand.lijst({ status: 'wachtend' });
-const rijen = (gw: TestGateway): Uitgaand[] => gw.app.gateway.store.uitgaand.lijst({ limiet: 100000 });
+const rijen = (gw: TestGateway): Promise<Uitgaand[]> => gw.app.gateway.store.uitgaand.lijst({ limiet: 100000 });
 
 /** Waits until the outbox has nothing waiting: everything delivered or given up. */
 async function bezorgd(gw: TestGateway, ms = 15000): Promise<void> {
   const eind = Date.now() + ms;
-  while (wachtend(gw).length > 0) {
-    if (Date.now() > eind) throw new Error(`na ${ms} ms nog ${wachtend(gw).length} uitgaande berichten wachtend: ${wachtend(gw).map((u) => u.laatsteFout).join('; ')}`);
+  for (let w = await wachtend(gw); w.length > 0; w = await wachtend(gw)) {
+    if (Date.now() > eind) throw new Error(`na ${ms} ms nog ${w.length} uitgaande berichten wachtend: ${w.map((u) => u.laatsteFout).join('; ')}`);
     await new Promise((klaar) => setTimeout(klaar, 25));
   }
 }
@@ -111,7 +111,7 @@ async function bezorgd(gw: TestGateway, ms = 15000): Promise<void> {
 async function totRij(gw: TestGateway, id: number, klaar: (u: Uitgaand) => boolean, ms = 15000): Promise<Uitgaand> {
   const eind = Date.now() + ms;
   for (;;) {
-    const u = gw.app.gateway.store.uitgaand.vind(id)!;
+    const u = (await gw.app.gateway.store.uitgaand.vind(id))!;
     if (klaar(u)) return u;
     if (Date.now() > eind) throw new Error(`uitgaand ${id} na ${ms} ms: ${JSON.stringify({ status: u.status, pogingen: u.pogingen, fout: u.laatsteFout })}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -241,7 +241,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('elke wijziging geeft precies de verw
   });
 
   it('een geweigerde wijziging (Fo03), een herhaald bericht en vragen geven niets', async () => {
-    const voor = rijen(gw).length;
+    const voor = (await rijen(gw)).length;
     const [ontvangen] = await na(gw, [abonnee], async () => {
       // Refused: the zaak does not exist, and the identificatie exists already.
       expect(schoneFout(await stuurZaak(gw, d, updateZaak(d, `${p}ONBEKEND`, 'x'), 'updateZaak')).soort).toBe('Fo03');
@@ -249,7 +249,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('elke wijziging geeft precies de verw
       // A resend: the same message with the same referentienummer is answered from the stored answer.
       const wijziging = zetStatus(d, Z2, 1, 'Ontvangen', '20240118090000', { ref: `${p}-HERHAALD` });
       goed(await stuurZaak(gw, d, wijziging, 'actualiseerZaakstatus'));
-      expect(rijen(gw).length).toBe(voor + 1);
+      expect((await rijen(gw)).length).toBe(voor + 1);
       goed(await stuurZaak(gw, d, wijziging, 'actualiseerZaakstatus'));
       goed(await gw.stuur(inEnvelope(geefZaakdetails(d, Z1)), { actie: actie(d, 'geefZaakdetails'), pad: '/BeantwoordVraag' }));
       goed(await gw.stuur(inEnvelope(geefZaakstatus(d, Z1)), { actie: actie(d, 'geefZaakstatus'), pad: '/BeantwoordVraag' }));
@@ -257,14 +257,14 @@ describe.each<Dialect>(['zds12', 'zds11'])('elke wijziging geeft precies de verw
       goed(await stuurDoc(gw, d, doc.geefLijst(d, Z1), 'geefLijstZaakdocumenten'));
       goed(await stuurDoc(gw, d, doc.geefLezen(d, `${p}D1`), 'geefZaakdocumentLezen'));
     });
-    expect(rijen(gw).length).toBe(voor + 1);
+    expect((await rijen(gw)).length).toBe(voor + 1);
     expect(ontvangen.map((o) => [samenvatting(o).zaak, gebeurtenisVan(o)])).toEqual([[Z2, 'Actualiseer zaakstatus']]);
   });
 
   it('elke notificatie heeft een eigen referentienummer, en de uitgaande wachtrij is precies wat aankwam', async () => {
     const refs = abonnee.ontvangen.map((o) => o.stuurgegevens.referentienummer);
     expect(new Set(refs).size).toBe(refs.length);
-    expect(rijen(gw).map((u) => [u.referentienummer, u.status, u.pogingen])).toEqual(refs.map((r) => [r, 'afgeleverd', 1]));
+    expect((await rijen(gw)).map((u) => [u.referentienummer, u.status, u.pogingen])).toEqual(refs.map((r) => [r, 'afgeleverd', 1]));
   });
 });
 
@@ -404,7 +404,7 @@ describe('bezorging: een abonnee die een tijd niet bereikbaar is, en de antwoord
   it('wat binnenkwam terwijl de abonnee plat lag, komt daarna allemaal aan, per zaak in volgorde, elk precies één keer', async () => {
     const [z1, z2] = [id(), id()];
     const begin = abonnee.ontvangen.length;
-    const rijenVoor = rijen(gw).length;
+    const rijenVoor = (await rijen(gw)).length;
     await abonnee.stop();
     goed(await stuurZaak(gw, d, nieuweZaak(d, z1, 'B1026'), 'creeerZaak'));
     goed(await stuurZaak(gw, d, nieuweZaak(d, z2, 'B2000'), 'creeerZaak'));
@@ -413,7 +413,7 @@ describe('bezorging: een abonnee die een tijd niet bereikbaar is, en de antwoord
     goed(await stuurZaak(gw, d, zetStatus(d, z1, 1, 'Aanvraag ontvangen', '20240116090000'), 'actualiseerZaakstatus'));
     goed(await stuurZaak(gw, d, updateZaak(d, z2, 'Twee'), 'updateZaak'));
     goed(await stuurZaak(gw, d, zetStatus(d, z1, 2, 'In behandeling', '20240117090000'), 'actualiseerZaakstatus'));
-    const nieuw = rijen(gw).slice(rijenVoor);
+    const nieuw = (await rijen(gw)).slice(rijenVoor);
     expect(nieuw).toHaveLength(7);
     // The first message of each zaak is tried and fails; the rest of a zaak waits behind it.
     for (const eerste of [nieuw[0], nieuw[1]]) {
@@ -421,13 +421,15 @@ describe('bezorging: een abonnee die een tijd niet bereikbaar is, en de antwoord
       expect(u.status).toBe('wachtend');
       expect(u.laatsteFout).toMatch(/ECONNREFUSED/);
     }
-    expect(nieuw.slice(2).map((u) => gw.app.gateway.store.uitgaand.vind(u.id)!.pogingen)).toEqual([0, 0, 0, 0, 0]);
+    const pogingen: number[] = [];
+    for (const u of nieuw.slice(2)) pogingen.push((await gw.app.gateway.store.uitgaand.vind(u.id))!.pogingen);
+    expect(pogingen).toEqual([0, 0, 0, 0, 0]);
     expect(abonnee.ontvangen.length).toBe(begin);
 
     await abonnee.start();
     await bezorgd(gw);
     const ontvangen = abonnee.ontvangen.slice(begin);
-    const na = rijen(gw).slice(rijenVoor);
+    const na = (await rijen(gw)).slice(rijenVoor);
     expect(na.map((u) => u.status)).toEqual(Array(7).fill('afgeleverd'));
     expect(perZaak(ontvangen)).toEqual({
       [z1]: ['Creeer zaak', 'Update zaak', 'Actualiseer zaakstatus', 'Actualiseer zaakstatus'],
@@ -448,7 +450,7 @@ describe('bezorging: een abonnee die een tijd niet bereikbaar is, en de antwoord
     abonnee.gedrag = 'bv01';
     const [ontvangen] = await na(gw, [abonnee], async () => goed(await stuurZaak(gw, d, nieuweZaak(d, id(), 'B1026'), 'creeerZaak')));
     expect(ontvangen.map((o) => o.antwoord)).toEqual(['bv01']);
-    const u = rijen(gw).at(-1)!;
+    const u = (await rijen(gw)).at(-1)!;
     expect({ status: u.status, pogingen: u.pogingen }).toEqual({ status: 'afgeleverd', pogingen: 1 });
   });
 
@@ -456,7 +458,7 @@ describe('bezorging: een abonnee die een tijd niet bereikbaar is, en de antwoord
     abonnee.gedrag = 'geen-soap';
     const begin = abonnee.ontvangen.length;
     goed(await stuurZaak(gw, d, nieuweZaak(d, id(), 'B1026'), 'creeerZaak'));
-    const rij = rijen(gw).at(-1)!;
+    const rij = (await rijen(gw)).at(-1)!;
     const mislukt = await totRij(gw, rij.id, (u) => u.pogingen >= 2);
     expect(mislukt.status).toBe('wachtend');
     expect(mislukt.laatsteFout).toMatch(/^HTTP 502: geen SOAP-antwoord/);
@@ -473,7 +475,7 @@ describe('bezorging: een abonnee die een tijd niet bereikbaar is, en de antwoord
     abonnee.vertraging = 3000; // longer than timeoutSeconden (2)
     const begin = abonnee.ontvangen.length;
     goed(await stuurZaak(gw, d, nieuweZaak(d, id(), 'B1026'), 'creeerZaak'));
-    const rij = rijen(gw).at(-1)!;
+    const rij = (await rijen(gw)).at(-1)!;
     const traag = await totRij(gw, rij.id, (u) => u.pogingen >= 1);
     expect(traag.status).toBe('wachtend');
     expect(traag.laatsteFout).toMatch(/timeout/i);
@@ -547,7 +549,7 @@ describe('bezorging: Fo03 plek server tot maxPogingen, plek client meteen naar d
     const z = id();
     const begin = abonnee.ontvangen.length;
     goed(await stuurZaak(gw, d, nieuweZaak(d, z, 'B1026'), 'creeerZaak'));
-    const rij = rijen(gw).at(-1)!;
+    const rij = (await rijen(gw)).at(-1)!;
     const dood = await totRij(gw, rij.id, (u) => u.status !== 'wachtend');
     expect({ status: dood.status, pogingen: dood.pogingen }).toEqual({ status: 'dood', pogingen: 3 });
     expect(dood.laatsteFout).toMatch(/StUF046.*plek server/);
@@ -556,11 +558,11 @@ describe('bezorging: Fo03 plek server tot maxPogingen, plek client meteen naar d
     // Order per zaak: what follows for this zaak waits behind the dead message.
     abonnee.gedrag = 'bv03';
     goed(await stuurZaak(gw, d, updateZaak(d, z, 'Daarna'), 'updateZaak'));
-    const later = rijen(gw).at(-1)!;
+    const later = (await rijen(gw)).at(-1)!;
     await new Promise((r) => setTimeout(r, 400));
-    expect(gw.app.gateway.store.uitgaand.vind(later.id)).toMatchObject({ status: 'wachtend', pogingen: 0 });
+    expect(await gw.app.gateway.store.uitgaand.vind(later.id)).toMatchObject({ status: 'wachtend', pogingen: 0 });
     expect(abonnee.ontvangen.length).toBe(begin + 3);
-    expect(gw.app.gateway.store.uitgaand.verwerp([rij.id])).toBe(1);
+    expect(await gw.app.gateway.store.uitgaand.verwerp([rij.id])).toBe(1);
     gw.app.gateway.bezorger!.wek();
     expect((await totRij(gw, later.id, (u) => u.status !== 'wachtend')).status).toBe('afgeleverd');
     expect(abonnee.ontvangen.slice(begin + 3).map(gebeurtenisVan)).toEqual(['Update zaak']);
@@ -570,7 +572,7 @@ describe('bezorging: Fo03 plek server tot maxPogingen, plek client meteen naar d
     abonnee.gedrag = 'fo03-client';
     const begin = abonnee.ontvangen.length;
     goed(await stuurZaak(gw, d, nieuweZaak(d, id(), 'B1026'), 'creeerZaak'));
-    const rij = rijen(gw).at(-1)!;
+    const rij = (await rijen(gw)).at(-1)!;
     const dood = await totRij(gw, rij.id, (u) => u.status !== 'wachtend');
     expect({ status: dood.status, pogingen: dood.pogingen }).toEqual({ status: 'dood', pogingen: 1 });
     expect(dood.laatsteFout).toMatch(/StUF058.*plek client.*weigert het bericht/);
@@ -650,7 +652,7 @@ describe('inloggegevens naar buiten: basic en een TLS-clientcertificaat (mutual 
     const z = id();
     const [ontvangen] = await na(gw, [mtls], async () => goed(await stuurZaak(gw, d, nieuweZaak(d, z, 'B2000'), 'creeerZaak')));
     expect(ontvangen.map((o) => [samenvatting(o).zaak, o.stuurgegevens.ontvanger?.applicatie])).toEqual([[z, 'MTLSAPP']]);
-    expect(rijen(gw).at(-1)).toMatchObject({ bestemming: 'mtls-goed', status: 'afgeleverd', pogingen: 1 });
+    expect((await rijen(gw)).at(-1)).toMatchObject({ bestemming: 'mtls-goed', status: 'afgeleverd', pogingen: 1 });
   });
 
   it.each([
@@ -661,7 +663,7 @@ describe('inloggegevens naar buiten: basic en een TLS-clientcertificaat (mutual 
     const fouten = mtls.tlsFouten.length;
     const xml = zaaktype === 'GZP' ? gezinsplan(d, { id: id(), clients: ['111222333'] }) : nieuweZaak(d, id(), zaaktype);
     goed(await stuurZaak(gw, d, xml, 'creeerZaak'));
-    const rij = rijen(gw).at(-1)!;
+    const rij = (await rijen(gw)).at(-1)!;
     expect(rij.bestemming).toBe(naam);
     const u = await totRij(gw, rij.id, (x) => x.pogingen >= 2);
     expect(u.status).toBe('wachtend');
@@ -669,7 +671,7 @@ describe('inloggegevens naar buiten: basic en een TLS-clientcertificaat (mutual 
     expect(mtls.ontvangen.length).toBe(begin);
     expect(mtls.tlsFouten.length).toBeGreaterThan(fouten);
     // Given up by the operator, so the gateway stops trying.
-    gw.app.gateway.store.transactie(() => gw.app.gateway.store.uitgaand.dood(rij.id, 'test: opgegeven'));
+    await gw.app.gateway.store.transactie(() => gw.app.gateway.store.uitgaand.dood(rij.id, 'test: opgegeven'));
   });
 });
 
@@ -719,7 +721,7 @@ describe('modus extern: initieerNotificeerOverZaak naar het abonnementenbeheer e
       [['gebeurtenis', 'Actualiseer zaakstatus'], ['zendendeApplicatie', 'REGIESYSTEEM']],
     ]);
     expect(samenvatting(vanBeheer[1]).status).toMatchObject({ volgnummer: '1', code: 'ONTV', omschrijving: 'Aanvraag ontvangen' });
-    expect(rijen(gw).map((u) => [u.soort, u.bestemming, u.status])).toEqual(Array(2).fill(['initieerNotificeerOverZaak', 'beheer', 'afgeleverd']));
+    expect((await rijen(gw)).map((u) => [u.soort, u.bestemming, u.status])).toEqual(Array(2).fill(['initieerNotificeerOverZaak', 'beheer', 'afgeleverd']));
   });
 
   it('uit: geen uitgaande berichten, ook niet voor abonnees', async () => {
@@ -729,7 +731,7 @@ describe('modus extern: initieerNotificeerOverZaak naar het abonnementenbeheer e
     goed(await stuurZaak(gw, d, nieuweZaak(d, '0599U00001', 'B1026'), 'creeerZaak'));
     goed(await stuurZaak(gw, d, updateZaak(d, '0599U00001', 'Gewijzigd'), 'updateZaak'));
     await new Promise((r) => setTimeout(r, 300));
-    expect(rijen(gw)).toEqual([]);
+    expect(await rijen(gw)).toEqual([]);
     expect([beheer.ontvangen.length, abonnee.ontvangen.length]).toEqual(begin);
   });
 });
@@ -765,14 +767,14 @@ describe('geen BSN of naam in het log terwijl notificaties over een zaak met cli
     await abonnee.stop();
     goed(await stuurZaak(gw, d, gezinsplan(d, { id: plan, clients: [], extra: `${clientMet(BSN[0], NAMEN[0])}${clientMet(BSN[1], NAMEN[1])}` }), 'creeerZaak'));
     goed(await stuurZaak(gw, d, zetStatus(d, plan, 1, 'Signaal geregistreerd', '20240116090000'), 'actualiseerZaakstatus'));
-    await totRij(gw, rijen(gw)[0].id, (u) => u.pogingen >= 2);
+    await totRij(gw, (await rijen(gw))[0].id, (u) => u.pogingen >= 2);
     await abonnee.start();
     // The refused message is dead and holds the weigeraar's second message back; the abonnee gets both.
-    const eersteGeweigerd = rijen(gw).find((x) => x.bestemming === weigeraar.naam)!.id;
-    for (const u of rijen(gw)) {
+    const eersteGeweigerd = (await rijen(gw)).find((x) => x.bestemming === weigeraar.naam)!.id;
+    for (const u of await rijen(gw)) {
       if (u.bestemming === abonnee.naam || u.id === eersteGeweigerd) await totRij(gw, u.id, (x) => x.status !== 'wachtend');
     }
-    const uitkomsten = rijen(gw).map((u) => [u.bestemming, u.status]);
+    const uitkomsten = (await rijen(gw)).map((u) => [u.bestemming, u.status]);
     expect(uitkomsten).toEqual([['privacy', 'afgeleverd'], ['privacy-weigeraar', 'dood'], ['privacy', 'afgeleverd'], ['privacy-weigeraar', 'wachtend']]);
     const log = regels.join('');
     expect(log).toContain('bezorgd');

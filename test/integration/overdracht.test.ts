@@ -93,18 +93,21 @@ async function ontvangen(o: TestOntvanger, ref: string, ms = 15000): Promise<Ont
   }
 }
 
-async function wachtTot<T>(f: () => T | undefined | false, ms = 15000): Promise<T> {
+async function wachtTot<T>(f: () => Promise<T | undefined | false>, ms = 15000): Promise<T> {
   const eind = Date.now() + ms;
   for (;;) {
-    const w = f();
+    const w = await f();
     if (w) return w;
     if (Date.now() > eind) throw new Error(`voorwaarde niet bereikt na ${ms} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-const overdracht = (ref: string, g = gw): Overdracht | undefined => g.app.gateway.store.overdrachten.metReferentie(ref)[0];
-const metStatus = (ref: string, status: Overdracht['status'], g = gw) => wachtTot(() => overdracht(ref, g)?.status === status && overdracht(ref, g));
+const overdracht = async (ref: string, g = gw): Promise<Overdracht | undefined> => (await g.app.gateway.store.overdrachten.metReferentie(ref))[0];
+const metStatus = (ref: string, status: Overdracht['status'], g = gw) => wachtTot(async () => {
+  const o = await overdracht(ref, g);
+  return o?.status === status && o;
+});
 
 /** What a received handover message says, as comparable data. */
 function inhoud(m: Ontvangen) {
@@ -168,8 +171,8 @@ describe('overdragenZaak', () => {
 
     // A resend of the Di01 is the same message: answered again, recorded and sent once.
     expect(bv03(await stuurDi01('rzs', di01))).toBe(ref);
-    expect(store().overdrachten.van(zaak)).toHaveLength(1);
-    expect(store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Di01' })).toHaveLength(1);
+    expect(await store().overdrachten.van(zaak)).toHaveLength(1);
+    expect(await store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Di01' })).toHaveLength(1);
 
     const antwoordRef = nieuweRef('ACK');
     const du01: Du01 = { zaak, antwoord: 'Overdracht geaccepteerd', ref: antwoordRef, cross: ref, zender: 'WMO-BACKOFFICE' };
@@ -189,7 +192,7 @@ describe('overdragenZaak', () => {
       zaaktype: undefined,
       antwoord: 'Overdracht geaccepteerd',
     });
-    expect(overdracht(ref)).toMatchObject({ status: 'geaccepteerd', antwoordReferentienummer: antwoordRef });
+    expect(await overdracht(ref)).toMatchObject({ status: 'geaccepteerd', antwoordReferentienummer: antwoordRef });
 
     for (const d of ['zds12', 'zds11'] as const) {
       const { extra, behandelaars } = await details(d, zaak);
@@ -200,11 +203,11 @@ describe('overdragenZaak', () => {
     // A resend of the Du01 gets its Bv03 again and changes nothing; another answer to a settled handover is unknown.
     expect(bv03(await stuurDu01('rzs', du01))).toBe(antwoordRef);
     expect((await details('zds12', zaak)).behandelaars).toHaveLength(1);
-    expect(store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Du01' })).toHaveLength(1);
+    expect(await store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Du01' })).toHaveLength(1);
     const nogEens = schoneFout(await stuurDu01('rzs', { ...du01, ref: nieuweRef('ACK'), antwoord: 'Overdracht geweigerd' }));
     expect(nogEens).toMatchObject({ soort: 'Fo03', code: 'StUF043', plek: 'client' });
     expect(nogEens.details).toContain('al beantwoord (geaccepteerd');
-    expect(overdracht(ref)?.status).toBe('geaccepteerd');
+    expect((await overdracht(ref))?.status).toBe('geaccepteerd');
   });
 
   it('ZDS 1.2: a backoffice speaking ZDS 1.2 refuses; the melding is kept, the regiesysteem gets the Du01 in ZDS 1.2, no behandelaar', async () => {
@@ -223,7 +226,7 @@ describe('overdragenZaak', () => {
       actie: `${ZDS12_ACTIE}overdragenZaak_Du01`, root: `${ZDS}overdragenZaak_Du01`, kinderen: [NS.zkn], zender: 'JEUGD-BACKOFFICE', ontvanger: 'REGIESYSTEEM',
       crossRefnummer: ref, meldingen: [reden], antwoord: 'Overdracht geweigerd',
     });
-    expect(overdracht(ref)).toMatchObject({ status: 'geweigerd', melding: reden, dialect: 'zds12' });
+    expect(await overdracht(ref)).toMatchObject({ status: 'geweigerd', melding: reden, dialect: 'zds12' });
     const { extra, behandelaars } = await details('zds12', zaak);
     expect(extra).toMatchObject({ 'overdracht.status': 'geweigerd', 'overdracht.backoffice': 'JEUGD-BACKOFFICE' });
     expect(behandelaars).toEqual([]);
@@ -285,15 +288,15 @@ describe('overdragenZaak', () => {
     const zonder = overdragenZaakDu01('rzs', du01({})).replace(/<StUF:crossRefnummer>.*<\/StUF:crossRefnummer>/, '');
     expect(schoneFout(await gw.stuur(inEnvelope(zonder), { actie: overdrachtActie('rzs', 'Du01') }))).toMatchObject({ code: 'StUF055' });
 
-    expect(overdracht(ref)?.status).toBe('afgeleverd');
-    expect(store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Du01' })).toEqual([]);
+    expect((await overdracht(ref))?.status).toBe('afgeleverd');
+    expect(await store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Du01' })).toEqual([]);
     expect((await details('zds12', zaak)).behandelaars).toEqual([]);
   });
 
   it('a Di01 for an unknown zaak, of another zaaktype, without a backoffice, from an unknown aanvrager or to the aanvrager itself is refused and records nothing', async () => {
     const zaak = await maakZaak(gw, WMO);
     const zonderBackoffice = await maakZaak(gw, { code: 'B1026', omschrijving: 'Parkeervergunning bewoners' });
-    const voor = { overdrachten: store().overdrachten.lijst().length, uitgaand: store().uitgaand.lijst().length };
+    const voor = { overdrachten: (await store().overdrachten.lijst()).length, uitgaand: (await store().uitgaand.lijst()).length };
     const weiger = async (o: Partial<Di01>, code: string, details: string[]) => {
       const f = schoneFout(await stuurDi01('rzs', { zaak, zaaktype: WMO.code, ref: nieuweRef('OVZ'), ...o }));
       expect(f).toMatchObject({ soort: 'Fo03', code });
@@ -304,7 +307,7 @@ describe('overdragenZaak', () => {
     await weiger({ zaak: zonderBackoffice, zaaktype: 'B1026' }, 'StUF058', ['B1026', 'overdracht.backoffices']);
     await weiger({ zender: 'ONBEKEND-REGIE' }, 'StUF058', ['ONBEKEND-REGIE', 'bestemmingen']);
     await weiger({ ontvanger: 'REGIESYSTEEM' }, 'StUF058', ['de aanvrager zelf']);
-    expect({ overdrachten: store().overdrachten.lijst().length, uitgaand: store().uitgaand.lijst().length }).toEqual(voor);
+    expect({ overdrachten: (await store().overdrachten.lijst()).length, uitgaand: (await store().uitgaand.lijst()).length }).toEqual(voor);
   });
 
   it('a backoffice that is down: the handover stays aangeboden and is delivered when the backoffice is back', async () => {
@@ -313,9 +316,9 @@ describe('overdragenZaak', () => {
     await wmo.stop();
     try {
       bv03(await stuurDi01('rzs', { zaak, zaaktype: WMO.code, ref, ontvanger: 'WMO-BACKOFFICE' }));
-      const bericht = await wachtTot(() => store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Di01' }).find((u) => u.pogingen >= 2));
+      const bericht = await wachtTot(async () => (await store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Di01' })).find((u) => u.pogingen >= 2));
       expect(bericht).toMatchObject({ status: 'wachtend', bestemming: 'wmo', referentienummer: ref });
-      expect(overdracht(ref)?.status).toBe('aangeboden');
+      expect((await overdracht(ref))?.status).toBe('aangeboden');
     } finally {
       await wmo.start();
     }
@@ -329,7 +332,7 @@ describe('overdragenZaak', () => {
     wmo.gedrag = 'fo03-client';
     bv03(await stuurDi01('rzs', { zaak, zaaktype: WMO.code, ref }));
     await metStatus(ref, 'onbestelbaar');
-    expect(store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Di01' })).toEqual([expect.objectContaining({ status: 'dood', pogingen: 1 })]);
+    expect(await store().uitgaand.lijst({ zaak, soort: 'overdragenZaak_Di01' })).toEqual([expect.objectContaining({ status: 'dood', pogingen: 1 })]);
     expect((await details('zds12', zaak)).extra).toMatchObject({ 'overdracht.status': 'onbestelbaar' });
   });
 
@@ -344,7 +347,7 @@ describe('overdragenZaak', () => {
       expect(inhoud(await ontvangen(wmo, 'OVZ-2024-000007'))).toMatchObject({ zender: 'REGIESYSTEEM', ontvanger: 'WMO-BACKOFFICE', zaak, meldingen: ['Graag in behandeling nemen: huishoudelijke hulp'] });
       expect(bv03(await g.stuur(inEnvelope(sample('rzs/overdragenZaak_Du01.xml')), { actie: `${RZS_ACTIE}bevestigOverdragenZaak` }))).toBe('WMO-ACK-000311');
       expect(inhoud(await ontvangen(regie, 'WMO-ACK-000311'))).toMatchObject({ crossRefnummer: 'OVZ-2024-000007', antwoord: 'Overdracht geaccepteerd' });
-      expect(overdracht('OVZ-2024-000007', g)?.status).toBe('geaccepteerd');
+      expect((await overdracht('OVZ-2024-000007', g))?.status).toBe('geaccepteerd');
     } finally {
       await g.sluit();
     }
@@ -364,7 +367,7 @@ describe('overdragenZaak', () => {
       const doorBackoffice = schoneFout(await stuurDi01('rzs', di01(APPLICATIES.backoffice.applicatie), { g, headers: aanmelding('backoffice') }));
       expect(doorBackoffice).toMatchObject({ code: 'StUF052' });
       expect(doorBackoffice.details).toContain('rol regie');
-      expect(g.app.gateway.store.overdrachten.lijst()).toEqual([]);
+      expect(await g.app.gateway.store.overdrachten.lijst()).toEqual([]);
 
       const opdracht = di01(als('regie').zender!);
       bv03(await stuurDi01('rzs', opdracht, { g, headers: aanmelding('regie') }));
@@ -373,7 +376,7 @@ describe('overdragenZaak', () => {
       const du01: Du01 = { zaak, antwoord: 'Overdracht geaccepteerd', ref: antwoordRef, cross: opdracht.ref, zender: APPLICATIES.backoffice.applicatie };
       bv03(await stuurDu01('rzs', du01, { g, headers: aanmelding('backoffice') }));
       expect(inhoud(await ontvangen(regie, antwoordRef)).antwoord).toBe('Overdracht geaccepteerd');
-      expect(overdracht(opdracht.ref, g)?.status).toBe('geaccepteerd');
+      expect((await overdracht(opdracht.ref, g))?.status).toBe('geaccepteerd');
     } finally {
       await g.sluit();
       await bo.stop();

@@ -40,16 +40,16 @@ describe('partners', () => {
   let map: string;
   let config: Config;
   let leeg: Config;
-  const metStore = <T>(werk: (s: Store) => T): T => {
-    const store = Store.open(config.database.path);
+  const metStore = async <T>(werk: (s: Store) => Promise<T>): Promise<T> => {
+    const store = await Store.open(config.database.path);
     try {
-      return werk(store);
+      return await werk(store);
     } finally {
-      void store.sluit();
+      await store.sluit();
     }
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     map = mkdtempSync(join(tmpdir(), 'zdsgw-partners-'));
     config = parseConfig({
       database: { path: join(map, 'gateway.db') },
@@ -59,16 +59,16 @@ describe('partners', () => {
       ],
     });
     leeg = parseConfig({ database: { path: join(map, 'leeg.db') } });
-    void Store.open(leeg.database.path).sluit();
-    metStore((store) => {
-      const dp1 = store.zaken.voegToe('0599DP0001', legeZaakData({ code: 'DEELPLAN' }));
-      const dp2 = store.zaken.voegToe('0599DP0002', legeZaakData({ code: 'DEELPLAN' }));
-      store.spiegelzaken.voegToe({ identificatie: '0777Z0001', partner: 'zorg', zaaktype: { code: 'ZORG01', omschrijving: 'Ambulante begeleiding' }, deelplanId: dp1.id, gekoppeldDoor: 'regie' });
-      store.spiegelzaken.voegToe({ identificatie: '0777Z0002', partner: 'zorg', deelplanId: dp2.id, gekoppeldDoor: 'partner' });
-      store.spiegelzaken.voegToe({ identificatie: '0888W0001', partner: 'werk', zaaktype: { code: 'WERK01' }, deelplanId: dp2.id, gekoppeldDoor: 'partner' });
+    await (await Store.open(leeg.database.path)).sluit();
+    await metStore(async (store) => {
+      const dp1 = await store.zaken.voegToe('0599DP0001', legeZaakData({ code: 'DEELPLAN' }));
+      const dp2 = await store.zaken.voegToe('0599DP0002', legeZaakData({ code: 'DEELPLAN' }));
+      await store.spiegelzaken.voegToe({ identificatie: '0777Z0001', partner: 'zorg', zaaktype: { code: 'ZORG01', omschrijving: 'Ambulante begeleiding' }, deelplanId: dp1.id, gekoppeldDoor: 'regie' });
+      await store.spiegelzaken.voegToe({ identificatie: '0777Z0002', partner: 'zorg', deelplanId: dp2.id, gekoppeldDoor: 'partner' });
+      await store.spiegelzaken.voegToe({ identificatie: '0888W0001', partner: 'werk', zaaktype: { code: 'WERK01' }, deelplanId: dp2.id, gekoppeldDoor: 'partner' });
       const status = { volgnummer: 2, omschrijving: 'In begeleiding', datumStatusGezet: parseTijdstip('20240201100000'), statustype: [], extra: [] };
-      store.spiegelzaken.zetStatus(store.spiegelzaken.vind('0777Z0001')!.id, status, 'push', '2024-02-01T09:05:00.000Z');
-      store.spiegelzaken.zetFout(store.spiegelzaken.vind('0777Z0002')!.id, 'niet bereikbaar: ECONNREFUSED', '2024-02-02T08:00:00.000Z');
+      await store.spiegelzaken.zetStatus((await store.spiegelzaken.vind('0777Z0001'))!.id, status, 'push', '2024-02-01T09:05:00.000Z');
+      await store.spiegelzaken.zetFout((await store.spiegelzaken.vind('0777Z0002'))!.id, 'niet bereikbaar: ECONNREFUSED', '2024-02-02T08:00:00.000Z');
     });
   });
 
@@ -134,7 +134,7 @@ describe('partners', () => {
     expect(await fout(config, 'lijst', '--status', 'x')).toMatch(/^onbekende optie '--status'/);
     expect(await fout(config, 'lijst', '--partner')).toMatch(/^--partner verwacht een waarde/);
     // A refused ververs asked nobody: the mirror's failure is still the one from before.
-    expect(metStore((s) => s.spiegelzaken.vind('0777Z0002')!.verversFoutOp)).toBe('2024-02-02T08:00:00.000Z');
+    expect(await metStore(async (s) => (await s.spiegelzaken.vind('0777Z0002'))!.verversFoutOp)).toBe('2024-02-02T08:00:00.000Z');
   });
 
   it('help', async () => {
@@ -147,12 +147,12 @@ describe('partners', () => {
   });
 
   it('ververs bij een partner die plat ligt: exitcode 1, de reden per zaak, de fout op de spiegel en de laatste status blijft', async () => {
-    const voor = metStore((s) => s.spiegelzaken.vind('0777Z0001')!);
+    const voor = await metStore(async (s) => (await s.spiegelzaken.vind('0777Z0001'))!);
     const { code, uit } = await voerUit(config, 'ververs', '0777Z0001');
     expect(code).toBe(1);
     expect(uit).toMatch(/^0777Z0001: niet ververst: niet bereikbaar: ECONNREFUSED/);
     expect(uit).toMatch(/\n0 zaken ververst, 1 niet\n$/);
-    const na = metStore((s) => s.spiegelzaken.vind('0777Z0001')!);
+    const na = await metStore(async (s) => (await s.spiegelzaken.vind('0777Z0001'))!);
     expect(na.verversFout).toMatch(/^niet bereikbaar: ECONNREFUSED/);
     expect(Date.now() - Date.parse(na.verversFoutOp!)).toBeLessThan(60_000);
     expect(na.status).toEqual(voor.status);
@@ -173,7 +173,7 @@ describe('partners', () => {
     expect(alle.code).toBe(1);
     expect(alle.uit).toContain('0888W0001: niet ververst: ketenpartner werk heeft geen zds-adres in de configuratie\n');
     expect(alle.uit).toMatch(/\n0 zaken ververst, 3 niet\n$/);
-    expect(metStore((s) => s.spiegelzaken.vind('0888W0001')!.verversFout)).toBe('ketenpartner werk heeft geen zds-adres in de configuratie');
+    expect(await metStore(async (s) => (await s.spiegelzaken.vind('0888W0001'))!.verversFout)).toBe('ketenpartner werk heeft geen zds-adres in de configuratie');
     // No mirrors at all: nothing to ask, nothing failed.
     expect(await voerUit(leeg, 'ververs', '--alle')).toEqual({ code: 0, uit: 'geen gespiegelde zaken\n' });
   });

@@ -245,9 +245,9 @@ describe.each(DIALECTEN)('%s: an ordinary zaak with two natural persons', (d) =>
     expect(r.body).not.toContain('natuurlijkPersoon');
   });
 
-  it('kcc asking about one person (the person query passes its BSN) sees that person, the other stays withheld', () => {
+  it('kcc asking about one person (the person query passes its BSN) sees that person, the other stays withheld', async () => {
     const { store, catalogus } = gw.app.gateway;
-    const beeld = new ZaakBeeld(store, catalogus, store.zaken.vind(zaak)!);
+    const beeld = new ZaakBeeld(store, catalogus, (await store.zaken.vind(zaak))!);
     const kcc = { applicatie: 'KCC', rol: 'kcc' as const, via: 'basic' as const };
     const o = zaakDetailsObject(beeld, Scope.ALLES, zichtOp(kcc, beeld, BURGERS[0].bsn));
     expect(sleutels(o, 'heeftBetrekkingOp')).toEqual([BURGERS[0].bsn]);

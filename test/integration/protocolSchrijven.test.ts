@@ -157,11 +157,11 @@ describe('the command: soort and opschonen', () => {
     expect(cli(['--soort', 'wissen']).stderr).toMatch(/'wissen' is niet lezen of schrijven/);
   });
 
-  it('opschonen without --voor removes exactly the rows older than the default five years, with their BSNs', () => {
+  it('opschonen without --voor removes exactly the rows older than the default five years, with their BSNs', async () => {
     expect(gw.config.protocol.bewaartermijnDagen).toBe(1826);
     const nu = Date.now();
-    oud(new Date(nu - 1830 * 86_400_000).toISOString(), '900000017');
-    oud(new Date(nu - 1820 * 86_400_000).toISOString(), '900000029');
+    await oud(new Date(nu - 1830 * 86_400_000).toISOString(), '900000017');
+    await oud(new Date(nu - 1820 * 86_400_000).toISOString(), '900000029');
     const voor = protocol(['--soort', 'schrijven']).length;
     const r = cli(['opschonen']);
     expect(r.status).toBe(0);
@@ -169,13 +169,13 @@ describe('the command: soort and opschonen', () => {
     expect(protocol(['--bsn', '900000017'])).toHaveLength(0);
     expect(protocol(['--bsn', '900000029'])).toHaveLength(1);
     expect(protocol(['--soort', 'schrijven'])).toHaveLength(voor - 1);
-    const wees = gw.app.gateway.store.db.prepare('SELECT COUNT(*) AS n FROM protocol_bsn WHERE protocol_id NOT IN (SELECT id FROM protocol)').get() as { n: number };
-    expect(wees.n).toBe(0);
+    const wees = (await gw.app.gateway.store.sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM protocol_bsn WHERE protocol_id NOT IN (SELECT id FROM protocol)'))!;
+    expect(Number(wees.n)).toBe(0);
   });
 
-  it('opschonen --voor an earlier date removes less; a date inside the retention period is refused and removes nothing', () => {
-    oud('2015-03-01T10:00:00.000Z', '900000030');
-    oud('2016-03-01T10:00:00.000Z', '900000042');
+  it('opschonen --voor an earlier date removes less; a date inside the retention period is refused and removes nothing', async () => {
+    await oud('2015-03-01T10:00:00.000Z', '900000030');
+    await oud('2016-03-01T10:00:00.000Z', '900000042');
     expect(cli(['opschonen', '--voor', '2016-01-01']).stdout).toMatch(/^1 regel van voor 2016-01-01T00:00:00.000Z verwijderd/);
     expect(protocol(['--bsn', '900000030'])).toHaveLength(0);
     expect(protocol(['--bsn', '900000042'])).toHaveLength(1);

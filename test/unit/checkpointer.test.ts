@@ -10,16 +10,15 @@ const wachtTik = () => new Promise<void>((r) => setTimeout(r, 0));
 async function schrijfAanEen(limiet: number | undefined): Promise<{ wal: number; geschreven: number }> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-wal-'));
   const pad = join(map, 'g.db');
-  const store = Store.open(pad, 5, 2, limiet);
+  const store = await Store.open(pad, 5, 2, limiet);
   try {
-    store.db.exec('CREATE TABLE last (id INTEGER PRIMARY KEY, data BLOB)');
-    const invoegen = store.db.prepare('INSERT INTO last (data) VALUES (?)');
+    await store.sql.voer('CREATE TABLE last (id INTEGER PRIMARY KEY, data BLOB)');
     const blok = Buffer.alloc(16 * 1024, 7);
     let geschreven = 0;
     // 4,000 commits of 16 KB without a pause longer than a timer tick (some 16 MB/s, a gateway under load): the
     // checkpointer works in its own thread meanwhile. Faster writing only tests how fast the CI machine syncs.
     for (let i = 0; i < 4000; i++) {
-      store.transactie(() => invoegen.run(blok));
+      await store.transactie(() => store.sql.voer('INSERT INTO last (data) VALUES (?)', [blok]));
       geschreven += blok.length;
       await wachtTik();
     }
