@@ -1,7 +1,7 @@
 // Besluit rows (attributes as JSON, the zaak as a foreign key) and their documents (isVastgelegdIn), which are kept
 // by document identificatie. The document table itself belongs to the document services: it is only read here,
 // for the omschrijving and titel of a document a besluit names.
-import { Db } from './db';
+import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import { Besluit, BesluitData, Besluitdocument } from '../domain/besluit';
 import type { DocumentData } from '../domain/document';
@@ -29,11 +29,11 @@ export interface DocumentKern {
 }
 
 const besluit = (r: BesluitRij | undefined): Besluit | undefined =>
-  r && { id: r.id, identificatie: r.identificatie, zaakId: r.zaak_id, data: uitJson<BesluitData>(r.data, undefined as never) };
+  r && { id: Number(r.id), identificatie: r.identificatie, zaakId: Number(r.zaak_id), data: uitJson<BesluitData>(r.data, undefined as never) };
 
 function besluitdocument(r: DocumentRij): Besluitdocument {
   const d: Besluitdocument = {
-    id: r.id,
+    id: Number(r.id),
     documentIdentificatie: r.document_identificatie,
     gerelateerde: uitJson<XElement[]>(r.gerelateerde, []),
     velden: uitJson<XElement[]>(r.velden, []),
@@ -42,82 +42,71 @@ function besluitdocument(r: DocumentRij): Besluitdocument {
   return d;
 }
 
-export class Besluiten {
-  private readonly opIdentificatie;
-  private readonly vanZaakStmt;
-  private readonly invoegen;
-  private readonly bijwerken;
-  private readonly documentenStmt;
-  private readonly documentInvoegen;
-  private readonly documentBijwerken;
-  private readonly documentEinde;
-  private readonly documentVerwijderen;
-  private readonly documentMetadata;
+const BESLUIT_KOLOMMEN = 'id, identificatie, zaak_id, data';
 
-  constructor(db: Db) {
-    this.opIdentificatie = db.prepare<[string], BesluitRij>('SELECT id, identificatie, zaak_id, data FROM besluit WHERE identificatie = ?');
-    this.vanZaakStmt = db.prepare<[number], BesluitRij>('SELECT id, identificatie, zaak_id, data FROM besluit WHERE zaak_id = ? ORDER BY identificatie');
-    this.invoegen = db.prepare('INSERT INTO besluit (identificatie, zaak_id, data, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?)');
-    this.bijwerken = db.prepare('UPDATE besluit SET zaak_id = ?, data = ?, gewijzigd = ? WHERE id = ?');
-    // Answers list documents sorted on gerelateerde/identificatie (schema annotation), so the store returns them so.
-    this.documentenStmt = db.prepare<[number], DocumentRij>(
-      'SELECT id, document_identificatie, gerelateerde, velden, einddatum FROM besluitdocument WHERE besluit_id = ? ORDER BY document_identificatie, id',
-    );
-    this.documentInvoegen = db.prepare('INSERT INTO besluitdocument (besluit_id, document_identificatie, gerelateerde, velden) VALUES (?, ?, ?, ?)');
-    this.documentBijwerken = db.prepare('UPDATE besluitdocument SET gerelateerde = ?, velden = ? WHERE id = ?');
-    this.documentEinde = db.prepare('UPDATE besluitdocument SET einddatum = ? WHERE id = ?');
-    this.documentVerwijderen = db.prepare('DELETE FROM besluitdocument WHERE id = ?');
-    const heeftDocumenten = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document'").get() !== undefined;
-    this.documentMetadata = heeftDocumenten ? db.prepare<[string], { data: string }>('SELECT data FROM document WHERE identificatie = ?') : undefined;
-  }
+export class Besluiten {
+  constructor(private readonly sql: Sql) {}
 
   async vind(identificatie: string): Promise<Besluit | undefined> {
-    return besluit(this.opIdentificatie.get(identificatie));
+    return besluit(await this.sql.een<BesluitRij>(`SELECT ${BESLUIT_KOLOMMEN} FROM besluit WHERE identificatie = ?`, [identificatie]));
   }
 
   async bestaat(identificatie: string): Promise<boolean> {
-    return this.opIdentificatie.get(identificatie) !== undefined;
+    return (await this.sql.een('SELECT 1 AS n FROM besluit WHERE identificatie = ?', [identificatie])) !== undefined;
   }
 
   /** The besluiten a zaak led to, sorted on identificatie. */
   async vanZaak(zaakId: number): Promise<Besluit[]> {
-    return this.vanZaakStmt.all(zaakId).map((r) => besluit(r)!);
+    const rijen = await this.sql.alle<BesluitRij>(`SELECT ${BESLUIT_KOLOMMEN} FROM besluit WHERE zaak_id = ? ORDER BY identificatie`, [zaakId]);
+    return rijen.map((r) => besluit(r)!);
   }
 
   async voegToe(identificatie: string, zaakId: number, data: BesluitData): Promise<Besluit> {
     const t = nu();
-    const r = this.invoegen.run(identificatie, zaakId, naarJson(data), t, t);
-    return { id: Number(r.lastInsertRowid), identificatie, zaakId, data };
+    const r = await this.sql.een<{ id: number }>(
+      'INSERT INTO besluit (identificatie, zaak_id, data, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?) RETURNING id',
+      [identificatie, zaakId, naarJson(data), t, t],
+    );
+    return { id: Number(r!.id), identificatie, zaakId, data };
   }
 
   async bewaar(b: Besluit): Promise<void> {
-    this.bijwerken.run(b.zaakId, naarJson(b.data), nu(), b.id);
+    await this.sql.voer('UPDATE besluit SET zaak_id = ?, data = ?, gewijzigd = ? WHERE id = ?', [b.zaakId, naarJson(b.data), nu(), b.id]);
   }
 
-  /** Every isVastgelegdIn of the besluit, ended ones included, sorted on document identificatie. */
+  /**
+   * Every isVastgelegdIn of the besluit, ended ones included. Answers list documents sorted on
+   * gerelateerde/identificatie (schema annotation), so the store returns them so.
+   */
   async documenten(besluitId: number): Promise<Besluitdocument[]> {
-    return this.documentenStmt.all(besluitId).map(besluitdocument);
+    const rijen = await this.sql.alle<DocumentRij>(
+      'SELECT id, document_identificatie, gerelateerde, velden, einddatum FROM besluitdocument WHERE besluit_id = ? ORDER BY document_identificatie, id',
+      [besluitId],
+    );
+    return rijen.map(besluitdocument);
   }
 
   async voegDocumentToe(besluitId: number, d: Besluitdocument): Promise<void> {
-    this.documentInvoegen.run(besluitId, d.documentIdentificatie, naarJson(d.gerelateerde), naarJson(d.velden));
+    await this.sql.voer('INSERT INTO besluitdocument (besluit_id, document_identificatie, gerelateerde, velden) VALUES (?, ?, ?, ?)', [
+      besluitId, d.documentIdentificatie, naarJson(d.gerelateerde), naarJson(d.velden),
+    ]);
   }
 
   async werkDocumentBij(id: number, gerelateerde: XElement[], velden: XElement[]): Promise<void> {
-    this.documentBijwerken.run(naarJson(gerelateerde), naarJson(velden), id);
+    await this.sql.voer('UPDATE besluitdocument SET gerelateerde = ?, velden = ? WHERE id = ?', [naarJson(gerelateerde), naarJson(velden), id]);
   }
 
   async beeindigDocument(id: number, datum: string): Promise<void> {
-    this.documentEinde.run(datum, id);
+    await this.sql.voer('UPDATE besluitdocument SET einddatum = ? WHERE id = ?', [datum, id]);
   }
 
   async verwijderDocument(id: number): Promise<void> {
-    this.documentVerwijderen.run(id);
+    await this.sql.voer('DELETE FROM besluitdocument WHERE id = ?', [id]);
   }
 
   /** dct.omschrijving and titel as the document services hold them; undefined for a document they do not know. */
   async documentKern(identificatie: string): Promise<DocumentKern | undefined> {
-    const r = this.documentMetadata?.get(identificatie);
+    const r = await this.sql.een<{ data: string }>('SELECT data FROM document WHERE identificatie = ?', [identificatie]);
     if (!r) return undefined;
     const data = uitJson<DocumentData>(r.data, {});
     const kern: DocumentKern = {};

@@ -1,6 +1,6 @@
 // Betrokkenen (persons, companies, employees, departments) and the relations that point at them:
 // roles of a zaak and zaakobjecten. One betrokkene row per natural key, shared by every zaak.
-import { Db } from './db';
+import { Sql } from './sql';
 import { naarJson, uitJson } from './json';
 import { Betrokkene, BetrokkeneSoort, Rol, Rolsoort, Zaakobject } from '../domain/zaak';
 import { XElement } from '../stuf/xml';
@@ -29,7 +29,7 @@ interface ZaakobjectRij extends Partial<BetrokkeneRij> {
 }
 
 function betrokkene(r: BetrokkeneRij): Betrokkene {
-  const b: Betrokkene = { id: r.b_id, soort: r.soort, velden: uitJson<XElement[]>(r.b_velden, []) };
+  const b: Betrokkene = { id: Number(r.b_id), soort: r.soort, velden: uitJson<XElement[]>(r.b_velden, []) };
   if (r.sleutel !== null) b.sleutel = r.sleutel;
   if (r.bsn !== null) b.bsn = r.bsn;
   return b;
@@ -37,53 +37,14 @@ function betrokkene(r: BetrokkeneRij): Betrokkene {
 
 const BETROKKENE_KOLOMMEN = 'b.id AS b_id, b.soort, b.sleutel, b.bsn, b.velden AS b_velden';
 
-export class Betrokkenen {
-  private readonly opSleutel;
-  private readonly invoegen;
-  private readonly veldenBijwerken;
-  private readonly rollenVan;
-  private readonly rolInvoegen;
-  private readonly rolVelden;
-  private readonly rolEinde;
-  private readonly rolVerwijderen;
-  private readonly volgendeRol;
-  private readonly objectenVan;
-  private readonly objectInvoegen;
-  private readonly objectVelden;
-  private readonly objectEinde;
-  private readonly objectVerwijderen;
-  private readonly volgendeObject;
+/** The next volgorde within a zaak, in the insert itself: `?` is the zaak id once more. */
+const VOLGENDE = (tabel: string) => `(SELECT COALESCE(MAX(volgorde), 0) + 1 FROM ${tabel} WHERE zaak_id = ?)`;
 
-  constructor(db: Db) {
-    this.opSleutel = db.prepare<[string, string], BetrokkeneRij>(
-      `SELECT ${BETROKKENE_KOLOMMEN} FROM betrokkene b WHERE b.soort = ? AND b.sleutel = ?`,
-    );
-    this.invoegen = db.prepare('INSERT INTO betrokkene (soort, sleutel, bsn, velden) VALUES (?, ?, ?, ?)');
-    this.veldenBijwerken = db.prepare('UPDATE betrokkene SET velden = ? WHERE id = ?');
-    this.rollenVan = db.prepare<[number], RolRij>(
-      `SELECT r.id, r.rolsoort, r.velden, r.einddatum, ${BETROKKENE_KOLOMMEN}
-       FROM rol r JOIN betrokkene b ON b.id = r.betrokkene_id WHERE r.zaak_id = ? ORDER BY r.volgorde`,
-    );
-    this.rolInvoegen = db.prepare('INSERT INTO rol (zaak_id, rolsoort, betrokkene_id, velden, volgorde) VALUES (?, ?, ?, ?, ?)');
-    this.rolVelden = db.prepare('UPDATE rol SET velden = ? WHERE id = ?');
-    this.rolEinde = db.prepare('UPDATE rol SET einddatum = ? WHERE id = ?');
-    this.rolVerwijderen = db.prepare('DELETE FROM rol WHERE id = ?');
-    this.volgendeRol = db.prepare<[number], { v: number }>('SELECT COALESCE(MAX(volgorde), 0) + 1 AS v FROM rol WHERE zaak_id = ?');
-    this.objectenVan = db.prepare<[number], ZaakobjectRij>(
-      `SELECT o.id, o.objecttype, o.object, o.velden, o.einddatum, ${BETROKKENE_KOLOMMEN}
-       FROM zaakobject o LEFT JOIN betrokkene b ON b.id = o.betrokkene_id WHERE o.zaak_id = ? ORDER BY o.volgorde`,
-    );
-    this.objectInvoegen = db.prepare(
-      'INSERT INTO zaakobject (zaak_id, objecttype, betrokkene_id, object, velden, volgorde) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.objectVelden = db.prepare('UPDATE zaakobject SET velden = ? WHERE id = ?');
-    this.objectEinde = db.prepare('UPDATE zaakobject SET einddatum = ? WHERE id = ?');
-    this.objectVerwijderen = db.prepare('DELETE FROM zaakobject WHERE id = ?');
-    this.volgendeObject = db.prepare<[number], { v: number }>('SELECT COALESCE(MAX(volgorde), 0) + 1 AS v FROM zaakobject WHERE zaak_id = ?');
-  }
+export class Betrokkenen {
+  constructor(private readonly sql: Sql) {}
 
   async vind(soort: BetrokkeneSoort, sleutel: string): Promise<Betrokkene | undefined> {
-    const r = this.opSleutel.get(soort, sleutel);
+    const r = await this.sql.een<BetrokkeneRij>(`SELECT ${BETROKKENE_KOLOMMEN} FROM betrokkene b WHERE b.soort = ? AND b.sleutel = ?`, [soort, sleutel]);
     return r && betrokkene(r);
   }
 
@@ -99,18 +60,25 @@ export class Betrokkenen {
         const nieuw = b.velden.filter((v) => !bekend.has(`${v.ns} ${v.local}`));
         if (nieuw.length > 0) {
           bestaand.velden = [...bestaand.velden, ...nieuw];
-          this.veldenBijwerken.run(naarJson(bestaand.velden), bestaand.id);
+          await this.sql.voer('UPDATE betrokkene SET velden = ? WHERE id = ?', [naarJson(bestaand.velden), bestaand.id ?? null]);
         }
         return bestaand;
       }
     }
-    const r = this.invoegen.run(b.soort, b.sleutel ?? null, b.bsn ?? null, naarJson(b.velden));
-    return { ...b, id: Number(r.lastInsertRowid) };
+    const r = await this.sql.een<{ id: number }>('INSERT INTO betrokkene (soort, sleutel, bsn, velden) VALUES (?, ?, ?, ?) RETURNING id', [
+      b.soort, b.sleutel ?? null, b.bsn ?? null, naarJson(b.velden),
+    ]);
+    return { ...b, id: Number(r!.id) };
   }
 
   async rollen(zaakId: number): Promise<Rol[]> {
-    return this.rollenVan.all(zaakId).map((r) => {
-      const rol: Rol = { id: r.id, rolsoort: r.rolsoort, betrokkene: betrokkene(r), velden: uitJson<XElement[]>(r.velden, []) };
+    const rijen = await this.sql.alle<RolRij>(
+      `SELECT r.id, r.rolsoort, r.velden, r.einddatum, ${BETROKKENE_KOLOMMEN}
+       FROM rol r JOIN betrokkene b ON b.id = r.betrokkene_id WHERE r.zaak_id = ? ORDER BY r.volgorde`,
+      [zaakId],
+    );
+    return rijen.map((r) => {
+      const rol: Rol = { id: Number(r.id), rolsoort: r.rolsoort, betrokkene: betrokkene(r), velden: uitJson<XElement[]>(r.velden, []) };
       if (r.einddatum !== null) rol.einddatum = r.einddatum;
       return rol;
     });
@@ -118,24 +86,31 @@ export class Betrokkenen {
 
   async voegRolToe(zaakId: number, rolsoort: Rolsoort, b: Betrokkene, velden: XElement[]): Promise<void> {
     const opgeslagen = await this.vindOfBewaar(b);
-    this.rolInvoegen.run(zaakId, rolsoort, opgeslagen.id, naarJson(velden), this.volgendeRol.get(zaakId)!.v);
+    await this.sql.voer(`INSERT INTO rol (zaak_id, rolsoort, betrokkene_id, velden, volgorde) VALUES (?, ?, ?, ?, ${VOLGENDE('rol')})`, [
+      zaakId, rolsoort, opgeslagen.id ?? null, naarJson(velden), zaakId,
+    ]);
   }
 
   async werkRolBij(rolId: number, velden: XElement[]): Promise<void> {
-    this.rolVelden.run(naarJson(velden), rolId);
+    await this.sql.voer('UPDATE rol SET velden = ? WHERE id = ?', [naarJson(velden), rolId]);
   }
 
   async beeindigRol(rolId: number, datum: string): Promise<void> {
-    this.rolEinde.run(datum, rolId);
+    await this.sql.voer('UPDATE rol SET einddatum = ? WHERE id = ?', [datum, rolId]);
   }
 
   async verwijderRol(rolId: number): Promise<void> {
-    this.rolVerwijderen.run(rolId);
+    await this.sql.voer('DELETE FROM rol WHERE id = ?', [rolId]);
   }
 
   async zaakobjecten(zaakId: number): Promise<Zaakobject[]> {
-    return this.objectenVan.all(zaakId).map((r) => {
-      const o: Zaakobject = { id: r.id, objecttype: r.objecttype, velden: uitJson<XElement[]>(r.velden, []) };
+    const rijen = await this.sql.alle<ZaakobjectRij>(
+      `SELECT o.id, o.objecttype, o.object, o.velden, o.einddatum, ${BETROKKENE_KOLOMMEN}
+       FROM zaakobject o LEFT JOIN betrokkene b ON b.id = o.betrokkene_id WHERE o.zaak_id = ? ORDER BY o.volgorde`,
+      [zaakId],
+    );
+    return rijen.map((r) => {
+      const o: Zaakobject = { id: Number(r.id), objecttype: r.objecttype, velden: uitJson<XElement[]>(r.velden, []) };
       if (r.b_id != null) o.betrokkene = betrokkene(r as BetrokkeneRij);
       if (r.object !== null) o.object = uitJson<XElement>(r.object, undefined as never);
       if (r.einddatum !== null) o.einddatum = r.einddatum;
@@ -145,18 +120,21 @@ export class Betrokkenen {
 
   async voegZaakobjectToe(zaakId: number, o: Zaakobject): Promise<void> {
     const b = o.betrokkene ? await this.vindOfBewaar(o.betrokkene) : undefined;
-    this.objectInvoegen.run(zaakId, o.objecttype, b?.id ?? null, o.object ? naarJson(o.object) : null, naarJson(o.velden), this.volgendeObject.get(zaakId)!.v);
+    await this.sql.voer(
+      `INSERT INTO zaakobject (zaak_id, objecttype, betrokkene_id, object, velden, volgorde) VALUES (?, ?, ?, ?, ?, ${VOLGENDE('zaakobject')})`,
+      [zaakId, o.objecttype, b?.id ?? null, o.object ? naarJson(o.object) : null, naarJson(o.velden), zaakId],
+    );
   }
 
   async werkZaakobjectBij(id: number, velden: XElement[]): Promise<void> {
-    this.objectVelden.run(naarJson(velden), id);
+    await this.sql.voer('UPDATE zaakobject SET velden = ? WHERE id = ?', [naarJson(velden), id]);
   }
 
   async beeindigZaakobject(id: number, datum: string): Promise<void> {
-    this.objectEinde.run(datum, id);
+    await this.sql.voer('UPDATE zaakobject SET einddatum = ? WHERE id = ?', [datum, id]);
   }
 
   async verwijderZaakobject(id: number): Promise<void> {
-    this.objectVerwijderen.run(id);
+    await this.sql.voer('DELETE FROM zaakobject WHERE id = ?', [id]);
   }
 }

@@ -1,32 +1,28 @@
-// Identifications handed out by genereer*Identificatie: a counter per key in the database (safe for several
-// processes on one file: the increment happens inside the caller's IMMEDIATE transaction), and a record of
-// every identification issued, so none is ever handed out twice.
-import { Db } from './db';
+// Identifications handed out by genereer*Identificatie: a counter per key in the database, and a record of every
+// identification issued, so none is ever handed out twice. The counter moves in one upsert that returns the new
+// value: two instances (or processes) asking at once each get their own number, whatever the isolation level.
+import { Sql } from './sql';
 import { nu } from './json';
 
 export class Identificaties {
-  private readonly ophogen;
-  private readonly uitgegeven;
-  private readonly registreren;
-
-  constructor(db: Db) {
-    this.ophogen = db.prepare<[string], { waarde: number }>(
-      `INSERT INTO volgnummer (sleutel, waarde) VALUES (?, 1)
-       ON CONFLICT(sleutel) DO UPDATE SET waarde = waarde + 1 RETURNING waarde`,
-    );
-    this.uitgegeven = db.prepare<[string], { identificatie: string }>('SELECT identificatie FROM uitgegeven_identificatie WHERE identificatie = ?');
-    this.registreren = db.prepare('INSERT INTO uitgegeven_identificatie (identificatie, soort, zender, tijdstip) VALUES (?, ?, ?, ?)');
-  }
+  constructor(private readonly sql: Sql) {}
 
   async volgende(sleutel: string): Promise<number> {
-    return this.ophogen.get(sleutel)!.waarde;
+    const r = await this.sql.een<{ waarde: number }>(
+      `INSERT INTO volgnummer (sleutel, waarde) VALUES (?, 1)
+       ON CONFLICT (sleutel) DO UPDATE SET waarde = volgnummer.waarde + 1 RETURNING waarde`,
+      [sleutel],
+    );
+    return Number(r!.waarde);
   }
 
   async isUitgegeven(identificatie: string): Promise<boolean> {
-    return this.uitgegeven.get(identificatie) !== undefined;
+    return (await this.sql.een('SELECT 1 AS n FROM uitgegeven_identificatie WHERE identificatie = ?', [identificatie])) !== undefined;
   }
 
   async registreer(identificatie: string, soort: string, zender: string | undefined): Promise<void> {
-    this.registreren.run(identificatie, soort, zender ?? null, nu());
+    await this.sql.voer('INSERT INTO uitgegeven_identificatie (identificatie, soort, zender, tijdstip) VALUES (?, ?, ?, ?)', [
+      identificatie, soort, zender ?? null, nu(),
+    ]);
   }
 }

@@ -1,5 +1,5 @@
 // overdragenZaak: the handovers a regiesysteem asked for, and what the backoffice answered.
-import { Db } from './db';
+import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import type { Systeem } from '../stuf/stuurgegevens';
 
@@ -42,7 +42,7 @@ interface Rij {
 }
 
 const vanRij = (r: Rij): Overdracht => ({
-  id: r.id,
+  id: Number(r.id),
   zaak: r.zaak,
   ...(r.zaaktype_code !== null ? { zaaktypeCode: r.zaaktype_code } : {}),
   aanvragerBestemming: r.aanvrager_bestemming,
@@ -61,52 +61,40 @@ const vanRij = (r: Rij): Overdracht => ({
 export const OPENSTAAND: OverdrachtStatus[] = ['aangeboden', 'afgeleverd', 'onbestelbaar'];
 
 export class Overdrachten {
-  private readonly invoegen;
-  private readonly opId;
-  private readonly vanZaak;
-  private readonly opReferentie;
-  private readonly statusZetten;
-  private readonly beantwoorden;
-
-  constructor(private readonly db: Db) {
-    this.invoegen = db.prepare(
-      `INSERT INTO overdracht (zaak, zaaktype_code, aanvrager_bestemming, aanvrager, backoffice, referentienummer, dialect, status, aangeboden)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'aangeboden', ?)`,
-    );
-    this.opId = db.prepare<[number], Rij>('SELECT * FROM overdracht WHERE id = ?');
-    this.vanZaak = db.prepare<[string], Rij>('SELECT * FROM overdracht WHERE zaak = ? ORDER BY id');
-    this.opReferentie = db.prepare<[string], Rij>('SELECT * FROM overdracht WHERE referentienummer = ? ORDER BY id DESC');
-    this.statusZetten = db.prepare('UPDATE overdracht SET status = ? WHERE id = ? AND status = ?');
-    this.beantwoorden = db.prepare('UPDATE overdracht SET status = ?, melding = ?, beantwoord = ?, antwoord_referentienummer = ? WHERE id = ?');
-  }
+  constructor(private readonly sql: Sql) {}
 
   async voegToe(o: NieuweOverdracht): Promise<number> {
-    return Number(
-      this.invoegen.run(o.zaak, o.zaaktypeCode ?? null, o.aanvragerBestemming, naarJson(o.aanvrager), o.backoffice, o.referentienummer, o.dialect, nu()).lastInsertRowid,
+    const r = await this.sql.een<{ id: number }>(
+      `INSERT INTO overdracht (zaak, zaaktype_code, aanvrager_bestemming, aanvrager, backoffice, referentienummer, dialect, status, aangeboden)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'aangeboden', ?) RETURNING id`,
+      [o.zaak, o.zaaktypeCode ?? null, o.aanvragerBestemming, naarJson(o.aanvrager), o.backoffice, o.referentienummer, o.dialect, nu()],
     );
+    return Number(r!.id);
   }
 
   async vind(id: number): Promise<Overdracht | undefined> {
-    const r = this.opId.get(id);
+    const r = await this.sql.een<Rij>('SELECT * FROM overdracht WHERE id = ?', [id]);
     return r ? vanRij(r) : undefined;
   }
 
   async van(zaak: string): Promise<Overdracht[]> {
-    return this.vanZaak.all(zaak).map(vanRij);
+    return (await this.sql.alle<Rij>('SELECT * FROM overdracht WHERE zaak = ? ORDER BY id', [zaak])).map(vanRij);
   }
 
   /** Handovers whose Di01 carried this referentienummer, newest first (a Du01's crossRefnummer). */
   async metReferentie(referentienummer: string): Promise<Overdracht[]> {
-    return this.opReferentie.all(referentienummer).map(vanRij);
+    return (await this.sql.alle<Rij>('SELECT * FROM overdracht WHERE referentienummer = ? ORDER BY id DESC', [referentienummer])).map(vanRij);
   }
 
   /** Moves a handover on only from the status it is expected to be in: a late delivery report never overwrites an answer. */
   async zetStatus(id: number, van: OverdrachtStatus, naar: OverdrachtStatus): Promise<void> {
-    this.statusZetten.run(naar, id, van);
+    await this.sql.voer('UPDATE overdracht SET status = ? WHERE id = ? AND status = ?', [naar, id, van]);
   }
 
   async beantwoord(id: number, status: 'geaccepteerd' | 'geweigerd', melding: string | undefined, antwoordReferentienummer: string): Promise<void> {
-    this.beantwoorden.run(status, melding ?? null, nu(), antwoordReferentienummer, id);
+    await this.sql.voer('UPDATE overdracht SET status = ?, melding = ?, beantwoord = ?, antwoord_referentienummer = ? WHERE id = ?', [
+      status, melding ?? null, nu(), antwoordReferentienummer, id,
+    ]);
   }
 
   async lijst(f: { status?: OverdrachtStatus; backoffice?: string } = {}): Promise<Overdracht[]> {
@@ -114,6 +102,6 @@ export class Overdrachten {
     const waarden: string[] = [];
     if (f.status) (waar.push('status = ?'), waarden.push(f.status));
     if (f.backoffice) (waar.push('backoffice = ?'), waarden.push(f.backoffice));
-    return this.db.prepare<string[], Rij>(`SELECT * FROM overdracht ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY id`).all(...waarden).map(vanRij);
+    return (await this.sql.alle<Rij>(`SELECT * FROM overdracht ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY id`, waarden)).map(vanRij);
   }
 }

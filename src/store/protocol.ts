@@ -1,7 +1,7 @@
 // The protocol of personal data read or written through the gateway (design.md: who, which application, which zaak,
 // which persons, why). Written in the transaction of the answer or change it records; queried by BSN or zaak and
 // period; rows older than the retention period are removed by `protocol opschonen`.
-import { Db } from './db';
+import { Sql } from './sql';
 
 /** lezen: an answer with personal data or document content; schrijven: a change that stored or changed them. */
 export type ProtocolSoort = 'lezen' | 'schrijven';
@@ -51,31 +51,25 @@ interface Rij {
 
 const opt = <K extends string>(k: K, v: string | null) => (v !== null ? ({ [k]: v } as Record<K, string>) : {});
 
-export class Protocol {
-  private readonly invoegen;
-  private readonly zaakInvoegen;
-  private readonly bsnInvoegen;
-  private readonly zakenVan;
-  private readonly bsnsVan;
+/** The day after a bare ISO date (yyyy-mm-dd), as a bare date: the exclusive end of "up to and including that day". */
+function volgendeDag(datum: string): string {
+  const d = new Date(`${datum}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
-  constructor(private readonly db: Db) {
-    this.invoegen = db.prepare(
-      `INSERT INTO protocol (tijdstip, soort, applicatie, organisatie, gebruiker, rol, via, operatie, referentienummer, noodtoegang_reden, doelbinding)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.zaakInvoegen = db.prepare('INSERT OR IGNORE INTO protocol_zaak (protocol_id, zaak) VALUES (?, ?)');
-    this.bsnInvoegen = db.prepare('INSERT OR IGNORE INTO protocol_bsn (protocol_id, bsn) VALUES (?, ?)');
-    this.zakenVan = db.prepare<[number], { zaak: string }>('SELECT zaak FROM protocol_zaak WHERE protocol_id = ? ORDER BY zaak');
-    this.bsnsVan = db.prepare<[number], { bsn: string }>('SELECT bsn FROM protocol_bsn WHERE protocol_id = ? ORDER BY bsn');
-  }
+export class Protocol {
+  constructor(private readonly sql: Sql) {}
 
   async schrijf(r: ProtocolRegel): Promise<void> {
-    const id = Number(
-      this.invoegen.run(r.tijdstip, r.soort, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null)
-        .lastInsertRowid,
+    const rij = await this.sql.een<{ id: number }>(
+      `INSERT INTO protocol (tijdstip, soort, applicatie, organisatie, gebruiker, rol, via, operatie, referentienummer, noodtoegang_reden, doelbinding)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [r.tijdstip, r.soort, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null],
     );
-    for (const z of r.zaken) this.zaakInvoegen.run(id, z);
-    for (const b of r.bsns) this.bsnInvoegen.run(id, b);
+    const id = Number(rij!.id);
+    for (const z of r.zaken) await this.sql.voer('INSERT INTO protocol_zaak (protocol_id, zaak) VALUES (?, ?) ON CONFLICT DO NOTHING', [id, z]);
+    for (const b of r.bsns) await this.sql.voer('INSERT INTO protocol_bsn (protocol_id, bsn) VALUES (?, ?) ON CONFLICT DO NOTHING', [id, b]);
   }
 
   /** Rows matching every given criterion, oldest first. */
@@ -96,8 +90,9 @@ export class Protocol {
     }
     if (v.tot !== undefined) {
       // A bare date means the whole day: compare against the next day's start.
-      waar.push(/^\d{4}-\d{2}-\d{2}$/.test(v.tot) ? "p.tijdstip < date(?, '+1 day')" : 'p.tijdstip <= ?');
-      args.push(v.tot);
+      const datum = /^\d{4}-\d{2}-\d{2}$/.test(v.tot);
+      waar.push(datum ? 'p.tijdstip < ?' : 'p.tijdstip <= ?');
+      args.push(datum ? volgendeDag(v.tot) : v.tot);
     }
     if (v.alleenNoodtoegang) waar.push('p.noodtoegang_reden IS NOT NULL');
     if (v.soort !== undefined) {
@@ -106,10 +101,11 @@ export class Protocol {
     }
     const sql = `SELECT * FROM protocol p ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY p.tijdstip, p.id LIMIT ?`;
     args.push(v.limiet ?? 10_000);
-    return this.db
-      .prepare<(string | number)[], Rij>(sql)
-      .all(...args)
-      .map((r) => ({
+    const regels: ProtocolRegel[] = [];
+    for (const r of await this.sql.alle<Rij>(sql, args)) {
+      const zaken = await this.sql.alle<{ zaak: string }>('SELECT zaak FROM protocol_zaak WHERE protocol_id = ? ORDER BY zaak', [r.id]);
+      const bsns = await this.sql.alle<{ bsn: string }>('SELECT bsn FROM protocol_bsn WHERE protocol_id = ? ORDER BY bsn', [r.id]);
+      regels.push({
         tijdstip: r.tijdstip,
         soort: r.soort,
         applicatie: r.applicatie,
@@ -121,9 +117,11 @@ export class Protocol {
         ...opt('referentienummer', r.referentienummer),
         ...opt('noodtoegangReden', r.noodtoegang_reden),
         ...opt('doelbinding', r.doelbinding),
-        zaken: this.zakenVan.all(r.id).map((x) => x.zaak),
-        bsns: this.bsnsVan.all(r.id).map((x) => x.bsn),
-      }));
+        zaken: zaken.map((x) => x.zaak),
+        bsns: bsns.map((x) => x.bsn),
+      });
+    }
+    return regels;
   }
 
   /**
@@ -133,11 +131,11 @@ export class Protocol {
    */
   async schoonOp(voor: string): Promise<number> {
     const selectie = 'SELECT id FROM protocol WHERE tijdstip < ?';
-    return this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM protocol_zaak WHERE protocol_id IN (${selectie})`).run(voor);
-      this.db.prepare(`DELETE FROM protocol_bsn WHERE protocol_id IN (${selectie})`).run(voor);
-      return this.db.prepare('DELETE FROM protocol WHERE tijdstip < ?').run(voor).changes;
-    }).immediate(); // take the write lock at once: a running gateway writes beside this command
-
+    // A write transaction from the start: a running gateway writes beside this command.
+    return this.sql.transactie(async () => {
+      await this.sql.voer(`DELETE FROM protocol_zaak WHERE protocol_id IN (${selectie})`, [voor]);
+      await this.sql.voer(`DELETE FROM protocol_bsn WHERE protocol_id IN (${selectie})`, [voor]);
+      return this.sql.voer('DELETE FROM protocol WHERE tijdstip < ?', [voor]);
+    });
   }
 }

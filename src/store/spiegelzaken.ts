@@ -1,6 +1,6 @@
 // The ketenpartner mirror (migration 6): per partner zaak its identificatie, zaaktype, the deelplan it belongs to
 // and only the last status. Replacing the status drops the previous one: the partner keeps the history.
-import { Db } from './db';
+import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import type { Status } from '../domain/zaak';
 
@@ -43,11 +43,11 @@ interface Rij {
 
 function spiegelzaak(r: Rij): Spiegelzaak {
   return {
-    id: r.id,
+    id: Number(r.id),
     identificatie: r.identificatie,
     partner: r.partner,
     ...(r.zaaktype_code !== null ? { zaaktype: { code: r.zaaktype_code, ...(r.zaaktype_omschrijving !== null ? { omschrijving: r.zaaktype_omschrijving } : {}) } } : {}),
-    deelplanId: r.deelplan_id,
+    deelplanId: Number(r.deelplan_id),
     deelplan: r.deelplan,
     ...(r.status !== null ? { status: uitJson<Status>(r.status, undefined as never) } : {}),
     ...(r.status_bron !== null ? { statusBron: r.status_bron } : {}),
@@ -62,65 +62,54 @@ function spiegelzaak(r: Rij): Spiegelzaak {
 const SELECT = 'SELECT s.*, z.identificatie AS deelplan FROM spiegelzaak s JOIN zaak z ON z.id = s.deelplan_id';
 
 export class Spiegelzaken {
-  private readonly opIdentificatie;
-  private readonly alles;
-  private readonly invoegen;
-  private readonly zaaktypeZetten;
-  private readonly statusZetten;
-  private readonly foutZetten;
-  private readonly verwijderen;
-  private readonly zichtbaar;
-
-  constructor(db: Db) {
-    this.opIdentificatie = db.prepare<[string], Rij>(`${SELECT} WHERE s.identificatie = ?`);
-    this.alles = db.prepare<[], Rij>(`${SELECT} ORDER BY s.partner, s.identificatie`);
-    this.invoegen = db.prepare(
-      `INSERT INTO spiegelzaak (identificatie, partner, zaaktype_code, zaaktype_omschrijving, deelplan_id, gekoppeld_door, aangemaakt)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.zaaktypeZetten = db.prepare('UPDATE spiegelzaak SET zaaktype_code = ?, zaaktype_omschrijving = ? WHERE id = ?');
-    this.statusZetten = db.prepare('UPDATE spiegelzaak SET status = ?, status_bron = ?, ververst = ?, ververs_fout = NULL, ververs_fout_op = NULL WHERE id = ?');
-    this.foutZetten = db.prepare('UPDATE spiegelzaak SET ververs_fout = ?, ververs_fout_op = ? WHERE id = ?');
-    this.verwijderen = db.prepare('DELETE FROM spiegelzaak WHERE id = ?');
-    // A partner may see its own mirrored zaken and the deelplannen they belong to: one indexed lookup each way.
-    this.zichtbaar = db.prepare<[string, string, string, string], { n: number }>(
-      `SELECT EXISTS (SELECT 1 FROM spiegelzaak WHERE partner = ? AND identificatie = ?)
-           OR EXISTS (SELECT 1 FROM spiegelzaak s JOIN zaak z ON z.id = s.deelplan_id WHERE z.identificatie = ? AND s.partner = ?) AS n`,
-    );
-  }
+  constructor(private readonly sql: Sql) {}
 
   async vind(identificatie: string): Promise<Spiegelzaak | undefined> {
-    const r = this.opIdentificatie.get(identificatie);
+    const r = await this.sql.een<Rij>(`${SELECT} WHERE s.identificatie = ?`, [identificatie]);
     return r && spiegelzaak(r);
   }
 
   async alle(): Promise<Spiegelzaak[]> {
-    return this.alles.all().map(spiegelzaak);
+    return (await this.sql.alle<Rij>(`${SELECT} ORDER BY s.partner, s.identificatie`)).map(spiegelzaak);
   }
 
   async voegToe(s: { identificatie: string; partner: string; zaaktype?: { code: string; omschrijving?: string }; deelplanId: number; gekoppeldDoor: 'regie' | 'partner' }): Promise<void> {
-    this.invoegen.run(s.identificatie, s.partner, s.zaaktype?.code ?? null, s.zaaktype?.omschrijving ?? null, s.deelplanId, s.gekoppeldDoor, nu());
+    await this.sql.voer(
+      `INSERT INTO spiegelzaak (identificatie, partner, zaaktype_code, zaaktype_omschrijving, deelplan_id, gekoppeld_door, aangemaakt)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [s.identificatie, s.partner, s.zaaktype?.code ?? null, s.zaaktype?.omschrijving ?? null, s.deelplanId, s.gekoppeldDoor, nu()],
+    );
   }
 
   async zetZaaktype(id: number, zaaktype: { code: string; omschrijving?: string }): Promise<void> {
-    this.zaaktypeZetten.run(zaaktype.code, zaaktype.omschrijving ?? null, id);
+    await this.sql.voer('UPDATE spiegelzaak SET zaaktype_code = ?, zaaktype_omschrijving = ? WHERE id = ?', [zaaktype.code, zaaktype.omschrijving ?? null, id]);
   }
 
   /** The new last status replaces the old one; the partner has just spoken, so an earlier failure is forgotten. */
   async zetStatus(id: number, status: Status | undefined, bron: Statusbron, tijdstip = nu()): Promise<void> {
-    this.statusZetten.run(status ? naarJson(status) : null, bron, tijdstip, id);
+    await this.sql.voer('UPDATE spiegelzaak SET status = ?, status_bron = ?, ververst = ?, ververs_fout = NULL, ververs_fout_op = NULL WHERE id = ?', [
+      status ? naarJson(status) : null, bron, tijdstip, id,
+    ]);
   }
 
   async zetFout(id: number, fout: string, tijdstip = nu()): Promise<void> {
-    this.foutZetten.run(fout.slice(0, 900), tijdstip, id);
+    await this.sql.voer('UPDATE spiegelzaak SET ververs_fout = ?, ververs_fout_op = ? WHERE id = ?', [fout.slice(0, 900), tijdstip, id]);
   }
 
   async verwijder(id: number): Promise<void> {
-    this.verwijderen.run(id);
+    await this.sql.voer('DELETE FROM spiegelzaak WHERE id = ?', [id]);
   }
 
-  /** May partner `partner` see this identificatie: one of its mirrored zaken, or a deelplan one of them belongs to? */
+  /**
+   * May partner `partner` see this identificatie: one of its mirrored zaken, or a deelplan one of them belongs to?
+   * One indexed lookup each way.
+   */
   async zichtbaarVoor(partner: string, identificatie: string): Promise<boolean> {
-    return this.zichtbaar.get(partner, identificatie, identificatie, partner)!.n === 1;
+    const r = await this.sql.een(
+      `SELECT 1 AS n WHERE EXISTS (SELECT 1 FROM spiegelzaak WHERE partner = ? AND identificatie = ?)
+           OR EXISTS (SELECT 1 FROM spiegelzaak s JOIN zaak z ON z.id = s.deelplan_id WHERE z.identificatie = ? AND s.partner = ?)`,
+      [partner, identificatie, identificatie, partner],
+    );
+    return r !== undefined;
   }
 }

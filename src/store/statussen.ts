@@ -1,5 +1,5 @@
 // Status history of a zaak. The current status is the one with the latest datumStatusGezet.
-import { Db } from './db';
+import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import { Status } from '../domain/zaak';
 import { XElement } from '../stuf/xml';
@@ -22,51 +22,33 @@ interface StatusData {
 }
 
 export class Statussen {
-  private readonly vanZaak;
-  private readonly invoegen;
-  private readonly volgende;
-  private readonly wachtendeVan;
-  private readonly wachtendeZetten;
-  private readonly wachtendeWeg;
-
-  constructor(db: Db) {
-    // Newest first; for equal timestamps the one recorded last counts as the newer.
-    this.vanZaak = db.prepare<[number], StatusRij>(
-      'SELECT * FROM status WHERE zaak_id = ? ORDER BY datum_status_gezet DESC, volgorde DESC',
-    );
-    this.invoegen = db.prepare(
-      `INSERT INTO status (zaak_id, volgnummer, omschrijving, code, datum_status_gezet, datum_cijfers, toelichting, data, volgorde)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.volgende = db.prepare<[number], { v: number }>('SELECT COALESCE(MAX(volgorde), 0) + 1 AS v FROM status WHERE zaak_id = ?');
-    this.wachtendeVan = db.prepare<[number], { status: string }>('SELECT status FROM wachtende_eindstatus WHERE zaak_id = ?');
-    this.wachtendeZetten = db.prepare(
-      `INSERT INTO wachtende_eindstatus (zaak_id, status, ontvangen) VALUES (?, ?, ?)
-       ON CONFLICT (zaak_id) DO UPDATE SET status = excluded.status, ontvangen = excluded.ontvangen`,
-    );
-    this.wachtendeWeg = db.prepare('DELETE FROM wachtende_eindstatus WHERE zaak_id = ?');
-  }
+  constructor(private readonly sql: Sql) {}
 
   /** An end status held until the zaak may close (zaakprofiel); it replaces one held before. Not a status yet. */
   async houdVast(zaakId: number, s: Status): Promise<void> {
-    this.wachtendeZetten.run(zaakId, naarJson(s), nu());
+    await this.sql.voer(
+      `INSERT INTO wachtende_eindstatus (zaak_id, status, ontvangen) VALUES (?, ?, ?)
+       ON CONFLICT (zaak_id) DO UPDATE SET status = excluded.status, ontvangen = excluded.ontvangen`,
+      [zaakId, naarJson(s), nu()],
+    );
   }
 
   async vastgehouden(zaakId: number): Promise<Status | undefined> {
-    const r = this.wachtendeVan.get(zaakId);
+    const r = await this.sql.een<{ status: string }>('SELECT status FROM wachtende_eindstatus WHERE zaak_id = ?', [zaakId]);
     return r && uitJson<Status>(r.status, undefined as never);
   }
 
   async laatLos(zaakId: number): Promise<void> {
-    this.wachtendeWeg.run(zaakId);
+    await this.sql.voer('DELETE FROM wachtende_eindstatus WHERE zaak_id = ?', [zaakId]);
   }
 
-  /** All statuses of a zaak, newest first. */
+  /** All statuses of a zaak, newest first; for equal timestamps the one recorded last counts as the newer. */
   async van(zaakId: number): Promise<Status[]> {
-    return this.vanZaak.all(zaakId).map((r) => {
+    const rijen = await this.sql.alle<StatusRij>('SELECT * FROM status WHERE zaak_id = ? ORDER BY datum_status_gezet DESC, volgorde DESC', [zaakId]);
+    return rijen.map((r) => {
       const d = uitJson<StatusData>(r.data, { statustype: [], extra: [] });
       const s: Status = {
-        id: r.id,
+        id: Number(r.id),
         volgnummer: r.volgnummer,
         datumStatusGezet: { utc: r.datum_status_gezet, digits: r.datum_cijfers },
         statustype: d.statustype,
@@ -82,9 +64,10 @@ export class Statussen {
 
   async voegToe(zaakId: number, s: Status): Promise<void> {
     const data: StatusData = { statustype: s.statustype, extra: s.extra, ...(s.gezetDoor ? { gezetDoor: s.gezetDoor } : {}) };
-    this.invoegen.run(
-      zaakId, s.volgnummer, s.omschrijving ?? null, s.code ?? null, s.datumStatusGezet.utc, s.datumStatusGezet.digits,
-      s.toelichting ?? null, naarJson(data), this.volgende.get(zaakId)!.v,
+    await this.sql.voer(
+      `INSERT INTO status (zaak_id, volgnummer, omschrijving, code, datum_status_gezet, datum_cijfers, toelichting, data, volgorde)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(volgorde), 0) + 1 FROM status WHERE zaak_id = ?))`,
+      [zaakId, s.volgnummer, s.omschrijving ?? null, s.code ?? null, s.datumStatusGezet.utc, s.datumStatusGezet.digits, s.toelichting ?? null, naarJson(data), zaakId],
     );
   }
 }

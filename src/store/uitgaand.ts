@@ -1,5 +1,5 @@
 // The outbox: written in the transaction of the change, read and updated by the delivery worker and the command line.
-import { Db } from './db';
+import { Sql } from './sql';
 
 export type UitgaandSoort = 'notificeerOverZaak' | 'initieerNotificeerOverZaak' | 'overdragenZaak_Di01' | 'overdragenZaak_Du01';
 export type UitgaandStatus = 'wachtend' | 'afgeleverd' | 'dood' | 'verworpen';
@@ -45,7 +45,7 @@ interface Rij {
 }
 
 const vanRij = (r: Rij): Uitgaand => ({
-  id: r.id,
+  id: Number(r.id),
   soort: r.soort,
   bestemming: r.bestemming,
   volgorde: r.volgorde,
@@ -53,10 +53,10 @@ const vanRij = (r: Rij): Uitgaand => ({
   soapActie: r.soap_actie,
   bericht: r.bericht,
   ...(r.gebeurtenis !== null ? { gebeurtenis: r.gebeurtenis } : {}),
-  ...(r.overdracht_id !== null ? { overdrachtId: r.overdracht_id } : {}),
+  ...(r.overdracht_id !== null ? { overdrachtId: Number(r.overdracht_id) } : {}),
   status: r.status,
-  pogingen: r.pogingen,
-  volgendePoging: r.volgende_poging,
+  pogingen: Number(r.pogingen),
+  volgendePoging: Number(r.volgende_poging),
   ...(r.laatste_fout !== null ? { laatsteFout: r.laatste_fout } : {}),
   aangemaakt: r.aangemaakt,
   ...(r.afgeleverd !== null ? { afgeleverd: r.afgeleverd } : {}),
@@ -77,78 +77,70 @@ export interface UitgaandTelling {
   aantal: number;
 }
 
-export class UitgaandeBerichten {
-  private readonly invoegen;
-  private readonly klaar;
-  private readonly claim;
-  private readonly afleveren;
-  private readonly uitstellen;
-  private readonly doodMaken;
-  private readonly opId;
-  private readonly opReferentie;
-  private readonly telling;
+// Due, and the oldest undelivered message of its destination and zaak: a dead one holds the rest back, so that a
+// receiver never sees a zaak's messages out of order. PostgreSQL: rows another instance is claiming right now are
+// skipped, not waited for (FOR UPDATE SKIP LOCKED); their later messages stay held back by the NOT EXISTS, which
+// still sees the claimed row as wachtend. SQLite: the caller's write transaction already excludes every other writer.
+const KLAAR = `SELECT u.* FROM uitgaand u
+  WHERE u.status = 'wachtend' AND u.volgende_poging <= ?
+    AND NOT EXISTS (SELECT 1 FROM uitgaand v WHERE v.bestemming = u.bestemming AND v.volgorde = u.volgorde
+                    AND v.id < u.id AND v.status IN ('wachtend', 'dood'))
+  ORDER BY u.volgende_poging, u.id LIMIT ?`;
 
-  constructor(private readonly db: Db) {
-    this.invoegen = db.prepare(
-      `INSERT INTO uitgaand (soort, bestemming, volgorde, referentienummer, soap_actie, bericht, gebeurtenis, status, volgende_poging, aangemaakt, overdracht_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'wachtend', ?, ?, ?)`,
-    );
-    // Due, and the oldest undelivered message of its destination and zaak: a dead one holds the rest back, so
-    // that a receiver never sees a zaak's messages out of order.
-    this.klaar = db.prepare<[number, number], Rij>(
-      `SELECT u.* FROM uitgaand u
-       WHERE u.status = 'wachtend' AND u.volgende_poging <= ?
-         AND NOT EXISTS (SELECT 1 FROM uitgaand v WHERE v.bestemming = u.bestemming AND v.volgorde = u.volgorde
-                         AND v.id < u.id AND v.status IN ('wachtend', 'dood'))
-       ORDER BY u.volgende_poging, u.id LIMIT ?`,
-    );
-    this.claim = db.prepare('UPDATE uitgaand SET volgende_poging = ? WHERE id = ?');
-    this.afleveren = db.prepare("UPDATE uitgaand SET status = 'afgeleverd', pogingen = pogingen + 1, afgeleverd = ?, laatste_fout = NULL WHERE id = ?");
-    this.uitstellen = db.prepare('UPDATE uitgaand SET pogingen = pogingen + 1, volgende_poging = ?, laatste_fout = ? WHERE id = ?');
-    this.doodMaken = db.prepare("UPDATE uitgaand SET status = 'dood', pogingen = pogingen + 1, laatste_fout = ? WHERE id = ?");
-    this.opId = db.prepare<[number], Rij>('SELECT * FROM uitgaand WHERE id = ?');
-    this.opReferentie = db.prepare<[string], Rij>('SELECT * FROM uitgaand WHERE referentienummer = ? ORDER BY id DESC LIMIT 1');
-    this.telling = db.prepare<[], UitgaandTelling>(
-      'SELECT bestemming, soort, status, COUNT(*) AS aantal FROM uitgaand GROUP BY bestemming, soort, status ORDER BY bestemming, soort, status',
-    );
-  }
+const lijstVan = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export class UitgaandeBerichten {
+  constructor(private readonly sql: Sql) {}
 
   /** Messages this process put in the outbox so far: whether a change is worth waking the worker for. */
   toegevoegd = 0;
 
   async voegToe(u: NieuwUitgaand, nu = Date.now()): Promise<number> {
     this.toegevoegd++;
-    const r = this.invoegen.run(u.soort, u.bestemming, u.volgorde, u.referentienummer, u.soapActie, u.bericht, u.gebeurtenis ?? null, nu, new Date(nu).toISOString(), u.overdrachtId ?? null);
-    return Number(r.lastInsertRowid);
+    const r = await this.sql.een<{ id: number }>(
+      `INSERT INTO uitgaand (soort, bestemming, volgorde, referentienummer, soap_actie, bericht, gebeurtenis, status, volgende_poging, aangemaakt, overdracht_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'wachtend', ?, ?, ?) RETURNING id`,
+      [u.soort, u.bestemming, u.volgorde, u.referentienummer, u.soapActie, u.bericht, u.gebeurtenis ?? null, nu, new Date(nu).toISOString(), u.overdrachtId ?? null],
+    );
+    return Number(r!.id);
   }
 
-  /** Call inside a write transaction: the due messages, each claimed until `claimTot` so no other worker sends it meanwhile. */
+  /**
+   * Call inside a write transaction: the due messages, each claimed until `claimTot` so no other worker sends it
+   * meanwhile. On PostgreSQL run that transaction with isolatie 'los' (READ COMMITTED): under REPEATABLE READ a row
+   * another instance delivered since the snapshot makes the claim fail with a serialisation conflict.
+   */
   async claimKlaar(nu: number, claimTot: number, max: number): Promise<Uitgaand[]> {
-    const rijen = this.klaar.all(nu, max);
-    for (const r of rijen) this.claim.run(claimTot, r.id);
+    const sql = this.sql.dialect === 'postgres' ? `${KLAAR} FOR UPDATE OF u SKIP LOCKED` : KLAAR;
+    const rijen = await this.sql.alle<Rij>(sql, [nu, max]);
+    if (rijen.length > 0) {
+      await this.sql.voer(`UPDATE uitgaand SET volgende_poging = ? WHERE id IN (${lijstVan(rijen.length)})`, [claimTot, ...rijen.map((r) => r.id)]);
+    }
     return rijen.map(vanRij);
   }
 
   async afgeleverd(id: number, nu = Date.now()): Promise<void> {
-    this.afleveren.run(new Date(nu).toISOString(), id);
+    await this.sql.voer("UPDATE uitgaand SET status = 'afgeleverd', pogingen = pogingen + 1, afgeleverd = ?, laatste_fout = NULL WHERE id = ?", [
+      new Date(nu).toISOString(), id,
+    ]);
   }
 
   async opnieuwOm(id: number, tijdstip: number, fout: string): Promise<void> {
-    this.uitstellen.run(tijdstip, fout.slice(0, 1000), id);
+    await this.sql.voer('UPDATE uitgaand SET pogingen = pogingen + 1, volgende_poging = ?, laatste_fout = ? WHERE id = ?', [tijdstip, fout.slice(0, 1000), id]);
   }
 
   async dood(id: number, fout: string): Promise<void> {
-    this.doodMaken.run(fout.slice(0, 1000), id);
+    await this.sql.voer("UPDATE uitgaand SET status = 'dood', pogingen = pogingen + 1, laatste_fout = ? WHERE id = ?", [fout.slice(0, 1000), id]);
   }
 
   async vind(id: number): Promise<Uitgaand | undefined> {
-    const r = this.opId.get(id);
+    const r = await this.sql.een<Rij>('SELECT * FROM uitgaand WHERE id = ?', [id]);
     return r ? vanRij(r) : undefined;
   }
 
   /** The message we sent with this referentienummer (what an asynchronous Bv01 or Fo01/Fo03 names as crossRefnummer). */
   async metReferentie(referentienummer: string): Promise<Uitgaand | undefined> {
-    const r = this.opReferentie.get(referentienummer);
+    const r = await this.sql.een<Rij>('SELECT * FROM uitgaand WHERE referentienummer = ? ORDER BY id DESC LIMIT 1', [referentienummer]);
     return r ? vanRij(r) : undefined;
   }
 
@@ -160,11 +152,14 @@ export class UitgaandeBerichten {
     if (f.soort) (waar.push('soort = ?'), waarden.push(f.soort));
     if (f.zaak) (waar.push('volgorde = ?'), waarden.push(f.zaak));
     const sql = `SELECT * FROM uitgaand ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
-    return this.db.prepare<(string | number)[], Rij>(sql).all(...waarden, f.limiet ?? 1000).map(vanRij);
+    return (await this.sql.alle<Rij>(sql, [...waarden, f.limiet ?? 1000])).map(vanRij);
   }
 
   async tellingen(): Promise<UitgaandTelling[]> {
-    return this.telling.all();
+    const rijen = await this.sql.alle<UitgaandTelling>(
+      'SELECT bestemming, soort, status, CAST(COUNT(*) AS INTEGER) AS aantal FROM uitgaand GROUP BY bestemming, soort, status ORDER BY bestemming, soort, status',
+    );
+    return rijen.map((r) => ({ ...r, aantal: Number(r.aantal) }));
   }
 
   /**
@@ -174,14 +169,19 @@ export class UitgaandeBerichten {
   async herleef(keuze: { ids?: number[]; bestemming?: string }, nu = Date.now()): Promise<number> {
     const waar = ["status = 'dood'"];
     const waarden: (string | number)[] = [nu];
-    if (keuze.ids) (waar.push(`id IN (${keuze.ids.map(() => '?').join(',')})`), waarden.push(...keuze.ids));
+    if (keuze.ids) {
+      // An empty list selects nothing (IN () is not SQL).
+      if (keuze.ids.length === 0) return 0;
+      waar.push(`id IN (${lijstVan(keuze.ids.length)})`);
+      waarden.push(...keuze.ids);
+    }
     if (keuze.bestemming) (waar.push('bestemming = ?'), waarden.push(keuze.bestemming));
-    return this.db.prepare(`UPDATE uitgaand SET status = 'wachtend', pogingen = 0, volgende_poging = ? WHERE ${waar.join(' AND ')}`).run(...waarden).changes;
+    return this.sql.voer(`UPDATE uitgaand SET status = 'wachtend', pogingen = 0, volgende_poging = ? WHERE ${waar.join(' AND ')}`, waarden);
   }
 
   /** An operator gives up on dead messages: they stop holding back later messages for their zaak. */
   async verwerp(ids: number[]): Promise<number> {
     if (ids.length === 0) return 0;
-    return this.db.prepare(`UPDATE uitgaand SET status = 'verworpen' WHERE status = 'dood' AND id IN (${ids.map(() => '?').join(',')})`).run(...ids).changes;
+    return this.sql.voer(`UPDATE uitgaand SET status = 'verworpen' WHERE status = 'dood' AND id IN (${lijstVan(ids.length)})`, ids);
   }
 }

@@ -1,8 +1,7 @@
 // Searching zaken on what they concern (the person query on plain StUF-ZKN zakLv01). One SQL statement per
 // question: the most selective criterion drives through its index, the others filter, and the result is sorted and
 // paged on identificatie in SQL, so that a store of a million zaken is never walked and never held in memory.
-import type { Statement } from 'better-sqlite3';
-import { Db } from './db';
+import { Sql, SqlDialect } from './sql';
 
 export interface Zaakselectie {
   identificatie?: string;
@@ -51,17 +50,27 @@ const INITIATOR = `SELECT r.zaak_id AS id FROM betrokkene b JOIN rol r ON r.betr
   WHERE b.bsn = ? AND b.soort = 'NPS' AND r.rolsoort = 'heeftAlsInitiator' AND r.einddatum IS NULL`;
 const ZAAKOBJECT = `SELECT o.zaak_id AS id FROM betrokkene b JOIN zaakobject o ON o.betrokkene_id = b.id
   WHERE b.bsn = ? AND b.soort = 'NPS' AND o.einddatum IS NULL`;
-// A client as the plan rules know one (rzs.md A20; client and Cliënt are stored as Client).
-const CLIENT = `SELECT o.zaak_id AS id FROM betrokkene b JOIN zaakobject o ON o.betrokkene_id = b.id
+// A client as the plan rules know one (rzs.md A20; client and Cliënt are stored as Client): an omschrijving among
+// the zaakobject's velden (a JSON array of elements). The one place JSON is searched in SQL, so in each dialect's words.
+const CLIENT_VELD: Record<SqlDialect, string> = {
+  sqlite: `EXISTS (SELECT 1 FROM json_each(o.velden) v WHERE json_extract(v.value, '$.local') = 'omschrijving' AND json_extract(v.value, '$.text') = 'Client')`,
+  postgres: `EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(o.velden AS jsonb)) v WHERE v->>'local' = 'omschrijving' AND v->>'text' = 'Client')`,
+};
+const CLIENT = (d: SqlDialect) => `SELECT o.zaak_id AS id FROM betrokkene b JOIN zaakobject o ON o.betrokkene_id = b.id
   WHERE b.bsn = ? AND b.soort = 'NPS' AND o.objecttype = 'natuurlijkPersoon' AND o.einddatum IS NULL
-  AND EXISTS (SELECT 1 FROM json_each(o.velden) v WHERE json_extract(v.value, '$.local') = 'omschrijving' AND json_extract(v.value, '$.text') = 'Client')`;
+  AND ${CLIENT_VELD[d]}`;
+// The zaaktype's omschrijving from the zaak's JSON data.
+const ZAAKTYPE_OMSCHRIJVING: Record<SqlDialect, string> = {
+  sqlite: "json_extract(z.data, '$.zaaktype.omschrijving')",
+  postgres: "CAST(z.data AS jsonb)->'zaaktype'->>'omschrijving'",
+};
 const ANDERE = `SELECT zr.zaak_id AS id FROM zaakrelatie zr
   WHERE zr.andere_identificatie = ? AND zr.soort = 'heeftBetrekkingOpAndere' AND zr.einddatum IS NULL`;
 
-function relatiecriteria(s: Zaakselectie): Deel[] {
+function relatiecriteria(s: Zaakselectie, d: SqlDialect): Deel[] {
   const delen: Deel[] = [];
   if (s.initiatorBsn !== undefined) {
-    delen.push(s.initiatorOokClient ? { sql: `${INITIATOR} UNION ${CLIENT}`, waarden: [s.initiatorBsn, s.initiatorBsn] } : { sql: INITIATOR, waarden: [s.initiatorBsn] });
+    delen.push(s.initiatorOokClient ? { sql: `${INITIATOR} UNION ${CLIENT(d)}`, waarden: [s.initiatorBsn, s.initiatorBsn] } : { sql: INITIATOR, waarden: [s.initiatorBsn] });
   }
   if (s.objectBsn !== undefined) delen.push({ sql: ZAAKOBJECT, waarden: [s.objectBsn] });
   if (s.betrekkingOpAndere !== undefined) delen.push({ sql: ANDERE, waarden: [s.betrekkingOpAndere] });
@@ -70,17 +79,18 @@ function relatiecriteria(s: Zaakselectie): Deel[] {
 
 /**
  * FROM and WHERE of a selection. The driving table is fixed with CROSS JOIN (SQLite keeps that join order), so the
- * planner cannot choose to walk the identificatie index of the whole zaak table to save a sort.
+ * planner cannot choose to walk the identificatie index of the whole zaak table to save a sort. PostgreSQL plans a
+ * CROSS JOIN as any inner join, by cost.
  */
-function vanEnWaar(s: Zaakselectie): { van: string; waar: string[]; waarden: string[] } {
-  const relaties = relatiecriteria(s);
+function vanEnWaar(s: Zaakselectie, d: SqlDialect): { van: string; waar: string[]; waarden: string[] } {
+  const relaties = relatiecriteria(s, d);
   const waar: string[] = [];
   const waarden: string[] = [];
   let van = 'zaak z';
   // identificatie (unique) and zaaktype (index on code + identificatie) drive from the zaak table itself.
   const drijver = s.identificatie === undefined ? relaties.shift() : undefined;
   if (drijver) {
-    van = `(SELECT DISTINCT id FROM (${drijver.sql})) k CROSS JOIN zaak z`;
+    van = `(SELECT DISTINCT id FROM (${drijver.sql}) d) k CROSS JOIN zaak z`;
     waar.push('z.id = k.id');
     waarden.push(...drijver.waarden);
   }
@@ -104,59 +114,41 @@ function vanEnWaar(s: Zaakselectie): { van: string; waar: string[]; waarden: str
   return { van, waar, waarden };
 }
 
-/** The shape of a statement: what it is for and which criteria are present (their values are parameters). */
-const vorm = (s: Zaakselectie, doel: 'lijst' | 'vervolg' | 'aantal') =>
-  doel +
-  [s.identificatie, s.initiatorBsn, s.objectBsn, s.betrekkingOpAndere, s.zaaktypeCode].map((v) => (v === undefined ? '-' : '+')).join('') +
-  (s.initiatorBsn !== undefined && s.initiatorOokClient ? 'c' : '') +
-  (s.einddatum === undefined ? '' : s.einddatum === 'open' ? 'o' : 'd');
-
 /** True when the selection names at least one criterion that limits the zaken (einddatum alone does not). */
 export function heeftCriterium(s: Zaakselectie): boolean {
   return [s.identificatie, s.initiatorBsn, s.objectBsn, s.betrekkingOpAndere, s.zaaktypeCode].some((v) => v !== undefined);
 }
 
 export class ZaakZoeken {
-  /** Prepared statements per shape of selection (which criteria are present): a few dozen at most. */
-  private readonly statements = new Map<string, Statement>();
-
-  constructor(private readonly db: Db) {}
-
-  private statement(k: string, sql: () => string): Statement {
-    let st = this.statements.get(k);
-    if (!st) {
-      st = this.db.prepare(sql());
-      this.statements.set(k, st);
-    }
-    return st;
-  }
+  constructor(private readonly sql: Sql) {}
 
   /** Up to `aantal` hits in identificatie order, after `na` when given (StUF paging continues after the last one). */
   async treffers(s: Zaakselectie, aantal: number, na?: string): Promise<Zaaktreffer[]> {
     if (!heeftCriterium(s)) throw new Error('zaakselectie zonder criterium');
-    const { van, waar, waarden } = vanEnWaar(s);
+    const d = this.sql.dialect;
+    const { van, waar, waarden } = vanEnWaar(s, d);
     // Whether a hit of initiatorOokClient came through the client only (its parameter precedes those of FROM).
-    const alsClient = s.initiatorBsn !== undefined && s.initiatorOokClient ? { kolom: `, z.id NOT IN (${INITIATOR}) AS alleen_als_client`, waarden: [s.initiatorBsn] } : { kolom: '', waarden: [] };
-    const st = this.statement(vorm(s, na === undefined ? 'lijst' : 'vervolg'), () => {
-      const voorwaarden = na === undefined ? waar : [...waar, 'z.identificatie > ?'];
-      return `SELECT z.id, z.identificatie, z.zaaktype_code, json_extract(z.data, '$.zaaktype.omschrijving') AS zaaktype_omschrijving${alsClient.kolom}
+    const alsClient = s.initiatorBsn !== undefined && s.initiatorOokClient
+      ? { kolom: `, CASE WHEN z.id NOT IN (${INITIATOR}) THEN 1 ELSE 0 END AS alleen_als_client`, waarden: [s.initiatorBsn] }
+      : { kolom: '', waarden: [] };
+    const voorwaarden = na === undefined ? waar : [...waar, 'z.identificatie > ?'];
+    const sql = `SELECT z.id, z.identificatie, z.zaaktype_code, ${ZAAKTYPE_OMSCHRIJVING[d]} AS zaaktype_omschrijving${alsClient.kolom}
         FROM ${van} WHERE ${voorwaarden.join(' AND ')} ORDER BY z.identificatie LIMIT ?`;
-    });
-    const rijen = st.all(...alsClient.waarden, ...waarden, ...(na === undefined ? [] : [na]), aantal) as TrefferRij[];
+    const rijen = await this.sql.alle<TrefferRij>(sql, [...alsClient.waarden, ...waarden, ...(na === undefined ? [] : [na]), aantal]);
     return rijen.map((r) => ({
-      id: r.id,
+      id: Number(r.id),
       identificatie: r.identificatie,
       zaaktypeCode: r.zaaktype_code,
       ...(r.zaaktype_omschrijving !== null ? { zaaktypeOmschrijving: r.zaaktype_omschrijving } : {}),
-      ...(r.alleen_als_client ? { alleenAlsClient: true as const } : {}),
+      ...(Number(r.alleen_als_client) ? { alleenAlsClient: true as const } : {}),
     }));
   }
 
   /** How many zaken the selection holds (StUF aantalVoorkomens); with initiatorOokClient every client's zaak counts. */
   async aantal(s: Zaakselectie): Promise<number> {
     if (!heeftCriterium(s)) throw new Error('zaakselectie zonder criterium');
-    const { van, waar, waarden } = vanEnWaar(s);
-    const st = this.statement(vorm(s, 'aantal'), () => `SELECT COUNT(*) AS n FROM ${van} WHERE ${waar.join(' AND ')}`);
-    return (st.get(...waarden) as { n: number }).n;
+    const { van, waar, waarden } = vanEnWaar(s, this.sql.dialect);
+    const r = await this.sql.een<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${van} WHERE ${waar.join(' AND ')}`, waarden);
+    return Number(r!.n);
   }
 }

@@ -1,5 +1,5 @@
 // Zaak rows: the zaak's own attributes (JSON) with the columns the gateway searches on.
-import { Db } from './db';
+import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import { Zaak, ZaakData } from '../domain/zaak';
 
@@ -9,50 +9,43 @@ interface ZaakRij {
   data: string;
 }
 
-export class Zaken {
-  private readonly opIdentificatie;
-  private readonly opId;
-  private readonly invoegen;
-  private readonly bijwerken;
-  private readonly tellen;
+const OP_IDENTIFICATIE = 'SELECT id, identificatie, data FROM zaak WHERE identificatie = ?';
 
-  constructor(db: Db) {
-    this.opIdentificatie = db.prepare<[string], ZaakRij>('SELECT id, identificatie, data FROM zaak WHERE identificatie = ?');
-    this.opId = db.prepare<[number], ZaakRij>('SELECT id, identificatie, data FROM zaak WHERE id = ?');
-    this.invoegen = db.prepare(
-      'INSERT INTO zaak (identificatie, zaaktype_code, einddatum, data, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.bijwerken = db.prepare('UPDATE zaak SET einddatum = ?, data = ?, gewijzigd = ? WHERE id = ?');
-    this.tellen = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM zaak');
-  }
+export class Zaken {
+  constructor(private readonly sql: Sql) {}
 
   private static zaak(r: ZaakRij | undefined): Zaak | undefined {
-    return r && { id: r.id, identificatie: r.identificatie, data: uitJson<ZaakData>(r.data, undefined as never) };
+    return r && { id: Number(r.id), identificatie: r.identificatie, data: uitJson<ZaakData>(r.data, undefined as never) };
   }
 
   async vind(identificatie: string): Promise<Zaak | undefined> {
-    return Zaken.zaak(this.opIdentificatie.get(identificatie));
+    return Zaken.zaak(await this.sql.een<ZaakRij>(OP_IDENTIFICATIE, [identificatie]));
   }
 
   async vindOpId(id: number): Promise<Zaak | undefined> {
-    return Zaken.zaak(this.opId.get(id));
+    return Zaken.zaak(await this.sql.een<ZaakRij>('SELECT id, identificatie, data FROM zaak WHERE id = ?', [id]));
   }
 
   async bestaat(identificatie: string): Promise<boolean> {
-    return this.opIdentificatie.get(identificatie) !== undefined;
+    return (await this.sql.een('SELECT 1 AS n FROM zaak WHERE identificatie = ?', [identificatie])) !== undefined;
   }
 
   async voegToe(identificatie: string, data: ZaakData): Promise<Zaak> {
     const t = nu();
-    const r = this.invoegen.run(identificatie, data.zaaktype.code, data.attributen.einddatum?.w ?? null, naarJson(data), t, t);
-    return { id: Number(r.lastInsertRowid), identificatie, data };
+    const r = await this.sql.een<{ id: number }>(
+      'INSERT INTO zaak (identificatie, zaaktype_code, einddatum, data, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      [identificatie, data.zaaktype.code, data.attributen.einddatum?.w ?? null, naarJson(data), t, t],
+    );
+    return { id: Number(r!.id), identificatie, data };
   }
 
   async bewaar(zaak: Zaak): Promise<void> {
-    this.bijwerken.run(zaak.data.attributen.einddatum?.w ?? null, naarJson(zaak.data), nu(), zaak.id);
+    await this.sql.voer('UPDATE zaak SET einddatum = ?, data = ?, gewijzigd = ? WHERE id = ?', [
+      zaak.data.attributen.einddatum?.w ?? null, naarJson(zaak.data), nu(), zaak.id,
+    ]);
   }
 
   async aantal(): Promise<number> {
-    return this.tellen.get()!.n;
+    return Number((await this.sql.een<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM zaak'))!.n);
   }
 }
