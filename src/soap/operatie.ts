@@ -1,5 +1,6 @@
 // The contract of one SOAP operation module: how it is recognised, what its stuurgegevens must say, and how it
-// turns a request into an answer. verwerk() is synchronous: it runs inside one SQLite transaction.
+// turns a request into an answer. verwerk() runs inside one store transaction (a consistent read for a question):
+// it awaits nothing but the store, and may be run again when PostgreSQL retries the transaction.
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Store } from '../store';
@@ -86,7 +87,7 @@ export interface Operatie {
   roots: { ns: string; local: string }[];
   /** What the stuurgegevens must say. */
   stuurgegevens: { berichtcode: string; entiteittype?: string; functie?: string[] };
-  verwerk(ctx: OperatieContext, bericht: Bericht): Antwoord;
+  verwerk(ctx: OperatieContext, bericht: Bericht): Promise<Antwoord>;
   /** Work outside the transaction, before it (asking a ketenpartner for a stale status): it may wait on the network. */
   vooraf?(ctx: OperatieContext, bericht: Bericht): Promise<void>;
 }

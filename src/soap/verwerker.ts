@@ -11,6 +11,7 @@ import { EnvelopeFout, SoapVersie, contentType, envelopeDelen, envelopeUit, faul
 import { Invoer, koppelBinair, leesInvoer } from './invoer';
 import { HttpLichaam, antwoordLichaam } from './uitvoer';
 import { Dispatcher, normaliseerActie } from './dispatch';
+import { tijdelijkeOpslagfout } from './opslagFout';
 import { Antwoord, Bericht, Gateway, Operatie, OperatieContext } from './operatie';
 import type { Transport } from '../toegang/identificatie';
 import { Aanroeper } from '../toegang/aanroeper';
@@ -117,6 +118,13 @@ function teProtocolleren(ctx: OperatieContext, antwoord: Antwoord, wijziging?: B
   return { soort: schrijven ? 'schrijven' : 'lezen', bsns };
 }
 
+/** Where the notes an operation collects stood before a transaction, to go back there when it is run again. */
+function notitieStand(ctx: OperatieContext): { herstel(): void } {
+  const lijsten = [ctx.meldingen, ctx.antwoordMeldingen, ctx.afw.lijst, ctx.afw.notities];
+  const lengtes = lijsten.map((l) => l.length);
+  return { herstel: () => lijsten.forEach((l, i) => { l.length = lengtes[i]; }) };
+}
+
 const heeftBinair = (e: XElement): boolean => e.binair !== undefined || e.children.some(heeftBinair);
 
 export class Verwerker {
@@ -168,8 +176,9 @@ export class Verwerker {
       const ctx: OperatieContext = { ...this.gw, afw, meldingen, antwoordMeldingen: [], eigen: this.gw.config.stuf.zender, aanroeper };
       if (op.vooraf) await op.vooraf(ctx, bericht);
       const inUitgaand = this.gw.store.uitgaand.toegevoegd;
-      const antwoord = op.wijzigt ? this.verwerkWijziging(op, ctx, bericht) : this.verwerkVraag(op, ctx, bericht);
-      // The worker looks at the outbox in a write transaction of its own: only when this message put something in it.
+      const antwoord = op.wijzigt ? await this.verwerkWijziging(op, ctx, bericht) : await this.verwerkVraag(op, ctx, bericht);
+      // The worker looks at the outbox in a write transaction of its own: only when something was put in it meanwhile
+      // (by this message, or by another one running beside it: waking the worker once too often costs nothing).
       if (this.gw.store.uitgaand.toegevoegd !== inUitgaand) this.gw.bezorger?.wek();
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen: [...meldingen, ...afw.notities] }, 'verwerkt');
       const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
@@ -191,17 +200,17 @@ export class Verwerker {
   }
 
   /** A question: answered from one consistent read; its protocol row is committed before the answer leaves. */
-  private verwerkVraag(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
-    const antwoord = this.gw.store.lees(() => op.verwerk(ctx, bericht));
+  private async verwerkVraag(op: Operatie, ctx: OperatieContext, bericht: Bericht): Promise<Antwoord> {
+    const antwoord = await this.gw.store.lees(async () => op.verwerk(ctx, bericht));
     const wat = teProtocolleren(ctx, antwoord);
-    if (wat) this.gw.store.transactie(() => this.protocolleer(op, ctx, bericht, antwoord, wat));
+    if (wat) await this.gw.store.transactie(async () => this.protocolleer(op, ctx, bericht, antwoord, wat));
     return antwoord;
   }
 
   /** One protocol row for personal data read or written, or an emergency read (design.md "Who may see what"). */
-  private protocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, { soort, bsns }: TeProtocolleren): void {
+  private async protocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, { soort, bsns }: TeProtocolleren): Promise<void> {
     const a = ctx.aanroeper;
-    this.gw.store.protocol.schrijf({
+    await this.gw.store.protocol.schrijf({
       tijdstip: new Date().toISOString(),
       soort,
       applicatie: a.applicatie,
@@ -218,28 +227,31 @@ export class Verwerker {
   }
 
   /** Inside a write transaction: the operation and, when it or its answer carries personal data, its protocol row. */
-  private verwerkEnProtocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
-    const antwoord = op.verwerk(ctx, bericht);
+  private async verwerkEnProtocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht): Promise<Antwoord> {
+    const antwoord = await op.verwerk(ctx, bericht);
     const gebeurtenis = antwoord.gebeurtenis === undefined ? op.gebeurtenis : antwoord.gebeurtenis ?? undefined;
     if (gebeurtenis && antwoord.zaken?.length) {
-      const aantal = meldWijziging(this.gw, antwoord.zaken, gebeurtenis, bericht.stuurgegevens.zender);
+      const aantal = await meldWijziging(this.gw, antwoord.zaken, gebeurtenis, bericht.stuurgegevens.zender);
       if (aantal) ctx.meldingen.push(`${aantal} bericht(en) in de uitgaande wachtrij`);
     }
     const wat = teProtocolleren(ctx, antwoord, bericht);
-    if (wat) this.protocolleer(op, ctx, bericht, antwoord, wat);
+    if (wat) await this.protocolleer(op, ctx, bericht, antwoord, wat);
     return antwoord;
   }
 
   /** A state change: recognised when resent, processed and recorded in one transaction, answered after commit. */
-  private verwerkWijziging(op: Operatie, ctx: OperatieContext, bericht: Bericht): Antwoord {
+  private async verwerkWijziging(op: Operatie, ctx: OperatieContext, bericht: Bericht): Promise<Antwoord> {
     const sg = bericht.stuurgegevens;
     const sleutel = sg.zender?.applicatie && sg.referentienummer
       ? { organisatie: sg.zender.organisatie ?? '', applicatie: sg.zender.applicatie, referentienummer: sg.referentienummer }
       : undefined;
     const hash = hashVan(bericht.root);
-    return this.gw.store.transactie(() => {
+    const begin = notitieStand(ctx);
+    return this.gw.store.transactie(async () => {
+      // Run again after a serialisation conflict (PostgreSQL): only this attempt's notes reach the log and the answer.
+      begin.herstel();
       if (sleutel) {
-        const eerder = this.gw.store.idempotentie.vind(sleutel);
+        const eerder = await this.gw.store.idempotentie.vind(sleutel);
         if (eerder) {
           if (eerder.hash !== hash || eerder.operatie !== op.naam) {
             throw new StufFout('StUF016', `Referentienummer ${sleutel.referentienummer} van ${systeemLabel(sg.zender)} is eerder ontvangen met een andere inhoud; gebruik een nieuw referentienummer`);
@@ -252,9 +264,9 @@ export class Verwerker {
           return { bericht: parseXml(eerder.antwoord) }; // re-enveloped for the resend's SOAP version
         }
       }
-      const antwoord = this.verwerkEnProtocolleer(op, ctx, bericht);
+      const antwoord = await this.verwerkEnProtocolleer(op, ctx, bericht);
       const bewaard = op.herhaalbaar ? '' : serialize(antwoord.bericht);
-      if (sleutel) this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: bewaard, httpStatus: 200 });
+      if (sleutel) await this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: bewaard, httpStatus: 200 });
       return antwoord;
     });
   }
@@ -263,9 +275,9 @@ export class Verwerker {
     if (e instanceof StufFout) return e;
     if (e instanceof EnvelopeFout || e instanceof XmlSyntaxError) return schemaFout(e.message);
     const kenmerk = randomUUID();
-    const code = (e as { code?: string })?.code;
+    const code = tijdelijkeOpslagfout(e);
     this.gw.log.error({ err: e, kenmerk }, 'interne fout bij verwerken bericht');
-    if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    if (code) {
       return new StufFout(op?.asynchroon === false ? 'StUF049' : 'StUF046', `De opslag van de gateway is tijdelijk niet beschikbaar (${code}); bied het bericht later opnieuw aan. Kenmerk ${kenmerk}`);
     }
     return new StufFout('StUF058', `Interne fout in de gateway; niets is opgeslagen. Kenmerk voor de beheerder: ${kenmerk}`);
