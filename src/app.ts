@@ -54,12 +54,12 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const toegang = new Toegangsregister(config.toegang);
   const log = opties.log ?? maakLogger(config.log.level);
   for (const w of transportWaarschuwingen) log.warn(w);
-  const store = opties.store ?? Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb);
+  const store = opties.store ?? (await Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb));
   const bestemmingen = new Bestemmingen(config.bestemmingen);
   const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners) };
   gateway.ververser = new Ververser(gateway);
   for (const { applicatie, melding } of partnersZonderVermelding(config, gateway.partners)) log.warn({ applicatie }, melding);
-  store.abonnementen.zetConfig(config.abonnementen);
+  await store.abonnementen.zetConfig(config.abonnementen);
   const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging(store));
   gateway.bezorger = bezorger;
   const dispatcher = new Dispatcher(OPERATIES, log);
@@ -108,7 +108,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   });
 
   app.get('/health', async (_req, reply) => {
-    const ok = store.isBruikbaar();
+    const ok = await store.isBruikbaar();
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database niet bruikbaar' });
   });
 

@@ -66,15 +66,15 @@ async function main(argv: string[]): Promise<void> {
     case 'replay':
       process.exit(await replay(argv.slice(1)));
     case 'protocol':
-      process.exit(protocolOpdracht(loadConfig(), argv.slice(1), schrijf));
+      process.exit(await protocolOpdracht(loadConfig(), argv.slice(1), schrijf));
     case 'uitgaand':
-      process.exit(uitgaandOpdracht(loadConfig(), argv.slice(1), schrijf));
+      process.exit(await uitgaandOpdracht(loadConfig(), argv.slice(1), schrijf));
     case 'abonnementen':
-      process.exit(abonnementenOpdracht(loadConfig(), argv.slice(1), schrijf));
+      process.exit(await abonnementenOpdracht(loadConfig(), argv.slice(1), schrijf));
     case 'overdrachten':
-      process.exit(overdrachtenOpdracht(loadConfig(), argv.slice(1), schrijf));
+      process.exit(await overdrachtenOpdracht(loadConfig(), argv.slice(1), schrijf));
     case 'partners':
-      // Awaited: ververs asks partners over the network; the exit code is known once every answer is in.
+      // ververs asks partners over the network: the exit code is known once every answer is in.
       process.exit(await partnersOpdracht(loadConfig(), argv.slice(1), schrijf));
     case 'help':
     case '--help':
