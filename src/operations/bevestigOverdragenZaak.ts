@@ -24,26 +24,26 @@ export const bevestigOverdragenZaak: Operatie = {
     { ns: NS.zds, local: 'overdragenZaak_Du01' },
   ],
   stuurgegevens: { berichtcode: 'Du01', functie: ['overdragenZaak'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const sg = bericht.stuurgegevens;
     if (!sg.crossRefnummer) throw schemaFout('stuurgegevens/crossRefnummer ontbreekt: het is het referentienummer van de overdragenZaak_Di01 die dit bericht beantwoordt');
     const bevestiging = leesBevestiging(bericht.root, ctx.afw);
     const sturing = leesDoorgegevenSturing(sg);
-    const { overdracht: o, backoffice } = beantwoordeOverdracht(ctx.store, ctx.bestemmingen, sg.crossRefnummer, sg.zender);
+    const { overdracht: o, backoffice } = await beantwoordeOverdracht(ctx.store, ctx.bestemmingen, sg.crossRefnummer, sg.zender);
     if (bevestiging.zaak !== o.zaak) {
       throw verwerkingsFout(`object/identificatie ${bevestiging.zaak} is niet de zaak van de overdracht met referentienummer ${o.referentienummer} (zaak ${o.zaak})`);
     }
     const geaccepteerd = bevestiging.antwoord === 'Overdracht geaccepteerd';
     // The melding may give a refusal's reason in terms of the person concerned: stored, never logged.
-    ctx.store.overdrachten.beantwoord(o.id, geaccepteerd ? 'geaccepteerd' : 'geweigerd', bevestiging.meldingen.join('\n') || undefined, sturing.referentienummer);
+    await ctx.store.overdrachten.beantwoord(o.id, geaccepteerd ? 'geaccepteerd' : 'geweigerd', bevestiging.meldingen.join('\n') || undefined, sturing.referentienummer);
     if (geaccepteerd) {
-      const zaak = ctx.store.zaken.vind(o.zaak);
+      const zaak = await ctx.store.zaken.vind(o.zaak);
       if (!zaak) throw nietGevonden(`Zaak met identificatie ${o.zaak} van overdracht #${o.id} is niet gevonden`);
-      if (registreerBehandelaar(ctx.store, zaak, backoffice)) ctx.meldingen.push(`backoffice ${backoffice.naam} is behandelaar van zaak ${o.zaak}`);
+      if (await registreerBehandelaar(ctx.store, zaak, backoffice)) ctx.meldingen.push(`backoffice ${backoffice.naam} is behandelaar van zaak ${o.zaak}`);
     }
     // Passed on as sent; a Du01 addressed to anyone but the aanvrager (the gateway itself) is readdressed to it.
     const ontvanger = ctx.bestemmingen.vanSysteem(sturing.ontvanger)?.naam === o.aanvragerBestemming ? sturing.ontvanger! : o.aanvrager;
-    stuurBevestigingDoor(ctx, { bestemming: o.aanvragerBestemming, dialect: o.dialect, sturing: { ...sturing, ontvanger }, overdrachtId: o.id }, bevestiging);
+    await stuurBevestigingDoor(ctx, { bestemming: o.aanvragerBestemming, dialect: o.dialect, sturing: { ...sturing, ontvanger }, overdrachtId: o.id }, bevestiging);
     ctx.meldingen.push(`overdracht #${o.id} ${geaccepteerd ? 'geaccepteerd' : 'geweigerd'}; antwoord naar ${o.aanvragerBestemming} in de uitgaande wachtrij`);
     return { bericht: bv03(sg, ctx.eigen), zaken: [o.zaak] };
   },

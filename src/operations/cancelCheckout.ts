@@ -19,12 +19,12 @@ export const cancelCheckout: Operatie = {
     { ns: NS.zkn, local: 'cancelCheckout_Di02' },
   ],
   stuurgegevens: { berichtcode: 'Di02', functie: ['cancelCheckout'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const { checkedOutId } = leesZdsParameters(ctx, bericht);
     const document = child(bericht.root, 'document');
     if (!document) throw schemaFout('document ontbreekt: het bericht noemt geen document');
-    const doc = teWijzigenDocument(ctx, controleerDocumentidentificatie(child(document, 'identificatie')?.text.trim() || undefined, 'document'));
-    annuleerCheckOut(ctx.store, doc, checkedOutId, ctx.meldingen);
+    const doc = await teWijzigenDocument(ctx, controleerDocumentidentificatie(child(document, 'identificatie')?.text.trim() || undefined, 'document'));
+    await annuleerCheckOut(ctx.store, doc, checkedOutId, ctx.meldingen);
     return { bericht: bv02() };
   },
 };

@@ -18,12 +18,12 @@ export const creeerZaak: Operatie = {
     { ns: NS.zkn, local: 'zakLk01' },
   ],
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'ZAK' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const { nieuw } = leesKennisgeving(ctx, bericht, 'T');
     const partner = ctx.aanroeper.partner && ctx.partners.vind(ctx.aanroeper.partner.naam);
     // A ketenpartner announces its own zaak: it is mirrored, not stored as a zaak of ours.
-    if (partner) return partnerAntwoord(ctx, bericht, meldPartnerzaakAan(mutatieContext(ctx), partner, nieuw), 'Creeer zaak');
-    const zaak = maakZaak(mutatieContext(ctx), nieuw);
+    if (partner) return partnerAntwoord(ctx, bericht, await meldPartnerzaakAan(mutatieContext(ctx), partner, nieuw), 'Creeer zaak');
+    const zaak = await maakZaak(mutatieContext(ctx), nieuw);
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
   },
 };

@@ -38,22 +38,22 @@ export function leesZdsParameters(ctx: OperatieContext, bericht: Bericht): ZdsPa
 }
 
 /** The document a Di02 is about: unknown is a StUF064 fault. */
-export function bestaandDocument(ctx: OperatieContext, id: string): Document {
-  const doc = ctx.store.documenten.vind(id);
+export async function bestaandDocument(ctx: OperatieContext, id: string): Promise<Document> {
+  const doc = await ctx.store.documenten.vind(id);
   if (!doc) throw nietGevonden(`Document met identificatie ${id} is niet gevonden`);
   return doc;
 }
 
 /** The document a Di02 changes: one the caller may not change (through any of its zaken) is a StUF052, before anything about its lock is said. */
-export function teWijzigenDocument(ctx: OperatieContext, id: string): Document {
-  const doc = bestaandDocument(ctx, id);
-  controleerDocumentWijzigen(ctx, doc);
+export async function teWijzigenDocument(ctx: OperatieContext, id: string): Promise<Document> {
+  const doc = await bestaandDocument(ctx, id);
+  await controleerDocumentWijzigen(ctx, doc);
   return doc;
 }
 
 /** The identificaties of the zaken through which the caller may read the document: the only ones its answer names. */
-export function leesbareZaken(ctx: OperatieContext, doc: Document): Set<string> {
-  return new Set(controleerDocumentLezen(ctx, doc).map((b) => b.zaak.identificatie));
+export async function leesbareZaken(ctx: OperatieContext, doc: Document): Promise<Set<string>> {
+  return new Set((await controleerDocumentLezen(ctx, doc)).map((b) => b.zaak.identificatie));
 }
 
 /** The identificatie of an oud/nieuw pair: both must name the same document (an identificatie cannot change). */
@@ -78,9 +78,9 @@ export function edcLa01(ctx: OperatieContext, bericht: Bericht, objecten: XEleme
  * The document a question asks for, or the one answer for an unknown document and one the caller may not read
  * (through none of its zaken): see onbekendOfVerborgen. Without `leeg` (a Di02) both are a StUF064.
  */
-export function gevraagdDocument(ctx: OperatieContext, id: string, leeg?: () => XElement): Document | Antwoord {
-  const doc = ctx.store.documenten.vind(id);
-  const verborgen = doc && !magDocumentLezen(ctx, doc) ? 'geen van de zaken van het document toont haar documenten aan deze aanroeper' : undefined;
+export async function gevraagdDocument(ctx: OperatieContext, id: string, leeg?: () => XElement): Promise<Document | Antwoord> {
+  const doc = await ctx.store.documenten.vind(id);
+  const verborgen = doc && !(await magDocumentLezen(ctx, doc)) ? 'geen van de zaken van het document toont haar documenten aan deze aanroeper' : undefined;
   if (doc && !verborgen) return doc;
   return onbekendOfVerborgen(ctx, 'Document', id, verborgen, leeg);
 }

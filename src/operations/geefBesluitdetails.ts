@@ -35,27 +35,27 @@ export const geefBesluitdetails: Operatie = {
   acties: [zds12Actie('geefBesluitdetails_BslLv01')],
   roots: [{ ns: NS.zds, local: 'geefBesluitdetails_BslLv01' }],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'BSL' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag, 'besluit');
     if (!vraag.scope) ctx.afw.meld('scope ontbreekt (verplicht in geefBesluitdetails); het hele besluit wordt gegeven');
-    const besluit = ctx.store.besluiten.vind(id);
-    const zaak = besluit && new ZaakBeeld(ctx.store, ctx.catalogus, ctx.store.zaken.vindOpId(besluit.zaakId)!);
+    const besluit = await ctx.store.besluiten.vind(id);
+    const zaak = besluit && new ZaakBeeld(ctx.store, ctx.catalogus, (await ctx.store.zaken.vindOpId(besluit.zaakId))!);
     // An unknown besluit, and one of a zaak the caller may not read or of a plan whose content it may not see,
     // get the one answer of an unknown object (zds.md A10).
-    const verborgen = zaak && !magBesluitenZien(ctx.aanroeper, zaak) ? besluitVerborgen(zaak) : undefined;
+    const verborgen = zaak && !(await magBesluitenZien(ctx.aanroeper, zaak)) ? besluitVerborgen(zaak) : undefined;
     if (!besluit || !zaak || verborgen) return onbekendOfVerborgen(ctx, 'Besluit', id, verborgen, () => besluitLa01(ctx, bericht));
     const scope = vraag.scope ?? Scope.ALLES;
-    const documenten = () => ctx.store.besluiten.documenten(besluit.id).filter((d) => !d.einddatum);
+    const documenten = async () => (await ctx.store.besluiten.documenten(besluit.id)).filter((d) => !d.einddatum);
     // Titel and omschrijving of a stored document only for a caller that may read it: naming a document in a
     // besluit must not be a way to learn about it.
-    const kern = (docId: string) => {
-      const doc = ctx.store.documenten.vind(docId);
-      return doc && magDocumentLezen(ctx, doc) ? ctx.store.besluiten.documentKern(docId) : undefined;
+    const kern = async (docId: string) => {
+      const doc = await ctx.store.documenten.vind(docId);
+      return doc && (await magDocumentLezen(ctx, doc)) ? ctx.store.besluiten.documentKern(docId) : undefined;
     };
     const object = besluitDetailsObject(besluit, scope, [
-      isUitkomstVanAntwoord(zaak, scope),
-      ...isVastgelegdInAntwoord(documenten, kern, scope),
+      await isUitkomstVanAntwoord(zaak, scope),
+      ...(await isVastgelegdInAntwoord(documenten, kern, scope)),
     ]);
     return { bericht: besluitLa01(ctx, bericht, object), zaken: [zaak.zaak.identificatie] };
   },

@@ -36,16 +36,16 @@ export const geefLijstBesluiten: Operatie = {
   acties: [zds12Actie('geefLijstBesluiten_ZakLv01')],
   roots: [{ ns: NS.zds, local: 'geefLijstBesluiten_ZakLv01' }],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
     if (!vraag.scope) ctx.afw.meld('scope ontbreekt (verplicht in geefLijstBesluiten); alle besluitgegevens worden gegeven');
-    const beeld = gevraagdeZaak(ctx, bericht, LA01, id);
+    const beeld = await gevraagdeZaak(ctx, bericht, LA01, id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
-    const zichtbaar = magBesluitenZien(ctx.aanroeper, beeld);
+    const zichtbaar = await magBesluitenZien(ctx.aanroeper, beeld);
     if (!voldoetAan(beeld, vraag.gelijk, zichtbaar)) return { bericht: zaakLa01(ctx, bericht, LA01, []), zaken: [id] };
     const scope = vraag.scope ?? Scope.ALLES;
-    const leidtTot = zichtbaar ? leidtTotAntwoord(() => beeld.besluiten, scope, LIJST_VORM) : [];
+    const leidtTot = zichtbaar ? await leidtTotAntwoord(() => beeld.besluiten, scope, LIJST_VORM) : [];
     const leeg = zichtbaar ? 'geenWaarde' : 'nietGeautoriseerd';
     const object = zkn('object', [
       zkn('identificatie', id),

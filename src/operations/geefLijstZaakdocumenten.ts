@@ -33,16 +33,16 @@ export const geefLijstZaakdocumenten: Operatie = {
     { ns: NS.zkn, local: 'zakLv01' },
   ],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
     if (!vraag.scope && bericht.dialect === 'zds12') ctx.afw.meld('scope ontbreekt (verplicht in geefLijstZaakdocumenten); alles wordt gegeven');
     // A zaak the caller may not read is answered as an unknown one (gevraagdeZaak).
-    const beeld = gevraagdeZaak(ctx, bericht, LA01, id);
+    const beeld = await gevraagdeZaak(ctx, bericht, LA01, id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
     const scope = vraag.scope ?? Scope.ALLES;
-    const object = magDocumentenZien(ctx.aanroeper, beeld)
-      ? zaakdocumentenObject(beeld, scope, isVanAntwoord(beeld, scope))
+    const object = (await magDocumentenZien(ctx.aanroeper, beeld))
+      ? await zaakdocumentenObject(beeld, scope, isVanAntwoord(beeld, scope))
       : nietGeautoriseerdObject(beeld, scope);
     return { bericht: zaakLa01(ctx, bericht, LA01, [object]), zaken: [id] };
   },

@@ -20,13 +20,13 @@ export const geefZaakdetails: Operatie = {
   ],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
   vooraf: verversSpiegel,
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
-    const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakdetails_ZakLa01', id);
+    const beeld = await gevraagdeZaak(ctx, bericht, 'geefZaakdetails_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
     const overdracht = () => overdrachtKenmerken(ctx.store, ctx.bestemmingen, beeld.identificatie);
-    const object = zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, zichtOp(ctx.aanroeper, beeld), overdracht);
+    const object = zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, await zichtOp(ctx.aanroeper, beeld), overdracht);
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [object], ctx.antwoordMeldingen), zaken: [id] };
   },
 };

@@ -32,19 +32,19 @@ export const geefZaakdocumentBewerken: Operatie = {
     { ns: NS.zkn, local: 'geefZaakdocumentBewerken_Di02' },
   ],
   stuurgegevens: { berichtcode: 'Di02', functie: [FUNCTIE, 'geefZaakdocumentBewerken'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const edcLv01 = child(bericht.root, 'edcLv01');
     if (!edcLv01) throw schemaFout('edcLv01 ontbreekt: het bericht noemt geen document om uit te checken');
     const vraag = leesVraag(edcLv01);
     // The check-out hands out the content: a document the caller may not read is answered as an unknown one
     // (StUF064, a Di02 has no empty answer); one it may read but not change is refused (StUF052).
-    const doc = gevraagdDocument(ctx, gelijkIdentificatie(vraag, 'document'));
+    const doc = await gevraagdDocument(ctx, gelijkIdentificatie(vraag, 'document'));
     if ('bericht' in doc) return doc;
-    const zaken = leesbareZaken(ctx, doc);
-    controleerDocumentWijzigen(ctx, doc);
+    const zaken = await leesbareZaken(ctx, doc);
+    await controleerDocumentWijzigen(ctx, doc);
     const zender = bericht.stuurgegevens.zender;
     if (!zender?.applicatie) ctx.afw.meld('stuurgegevens/zender ontbreekt: de uitcheck staat niet op naam van een gebruiker of applicatie');
-    const lock = checkOut(ctx.store, doc, houder(zender), ctx.config.documenten.vergrendelingMinuten);
+    const lock = await checkOut(ctx.store, doc, houder(zender), ctx.config.documenten.vergrendelingMinuten);
 
     const ns = vrijNs(bericht);
     const antwoord = el(ns, bericht.dialect === 'zds12' ? 'geefZaakdocumentBewerken_Du02' : 'geefZaakdocumentbewerken_Du02', [
@@ -52,7 +52,7 @@ export const geefZaakdocumentBewerken: Operatie = {
       el(ns, 'parameters', [el(ns, 'checkedOutId', lock.checkedOutId), el(ns, 'checkedOutBy', lock.door)]),
       el(ns, 'edcLa01', [
         el(NS.zkn, 'parameters', []),
-        el(NS.zkn, 'antwoord', [documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, 'bewerken', zaken)]),
+        el(NS.zkn, 'antwoord', [await documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, 'bewerken', zaken)]),
       ], [entiteittype('EDC'), at(NS.stuf, 'functie', 'antwoord')]),
     ]);
     return { bericht: antwoord, zaken: [...zaken] };

@@ -18,13 +18,13 @@ export const geefZaakdocumentLezen: Operatie = {
     { ns: NS.zkn, local: 'edcLv01' },
   ],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'EDC' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag, 'document');
-    const doc = gevraagdDocument(ctx, id, () => edcLa01(ctx, bericht, []));
+    const doc = await gevraagdDocument(ctx, id, () => edcLa01(ctx, bericht, []));
     if ('bericht' in doc) return doc;
-    const zaken = leesbareZaken(ctx, doc);
-    const object = documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, bericht.dialect === 'zds12' ? 'lezen12' : 'lezen11', zaken);
+    const zaken = await leesbareZaken(ctx, doc);
+    const object = await documentObject(ctx.store, doc, vraag.scope ?? Scope.ALLES, bericht.dialect === 'zds12' ? 'lezen12' : 'lezen11', zaken);
     return { bericht: edcLa01(ctx, bericht, [object]), zaken: [...zaken] };
   },
 };

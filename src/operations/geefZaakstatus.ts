@@ -19,15 +19,15 @@ export const geefZaakstatus: Operatie = {
   ],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
   vooraf: verversSpiegel,
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     const id = gelijkIdentificatie(vraag);
     const alleenLaatste = path(vraag.gelijk, 'heeft', 'indicatieLaatsteStatus')?.text.trim().toUpperCase() === 'J';
     // ZDS 1.2 requires gelijk/heeft/indicatieLaatsteStatus = J; without it we answer the whole history.
     if (bericht.dialect === 'zds12' && !alleenLaatste) ctx.afw.meld('gelijk/heeft/indicatieLaatsteStatus (J) ontbreekt; alle statussen worden gegeven');
-    const beeld = gevraagdeZaak(ctx, bericht, 'geefZaakstatus_ZakLa01', id);
+    const beeld = await gevraagdeZaak(ctx, bericht, 'geefZaakstatus_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
-    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status', zichtOp(ctx.aanroeper, beeld));
+    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status', await zichtOp(ctx.aanroeper, beeld));
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object], ctx.antwoordMeldingen), zaken: [id] };
   },
 };

@@ -52,9 +52,9 @@ export function zaakLa01(
 export async function verversSpiegel(ctx: OperatieContext, bericht: Bericht): Promise<void> {
   if (!ctx.ververser || ctx.partners.lijst.length === 0) return; // without partners there is nothing mirrored to refresh
   const id = gelijkIdentificatie(leesVraag(bericht.root));
-  if (ctx.aanroeper.partner && !ctx.aanroeper.partner.ziet(id)) return;
-  const beeld = ZaakBeeld.vind(ctx.store, ctx.catalogus, id);
-  if (beeld && zaakVerborgen(ctx, beeld)) return;
+  if (ctx.aanroeper.partner && !(await ctx.aanroeper.partner.ziet(id))) return;
+  const beeld = await ZaakBeeld.vind(ctx.store, ctx.catalogus, id);
+  if (beeld && (await zaakVerborgen(ctx, beeld))) return;
   const melding = await ctx.ververser.voorLezen(id);
   if (melding) ctx.antwoordMeldingen.push(melding);
 }
@@ -63,11 +63,11 @@ export async function verversSpiegel(ctx: OperatieContext, bericht: Bericht): Pr
  * Why the caller may not read this zaak at all (for the log only), or undefined. A mirrored partner zaak: its
  * partner may read it; anyone else (another partner never) when they may read the deelplan it belongs to.
  */
-export function zaakVerborgen(ctx: OperatieContext, beeld: ZaakBeeld): string | undefined {
+export async function zaakVerborgen(ctx: OperatieContext, beeld: ZaakBeeld): Promise<string | undefined> {
   const a = ctx.aanroeper;
   if (!beeld.spiegel) return leesWeigering(a, beeld);
-  if (a.partner?.ziet(beeld.identificatie)) return undefined;
-  const deelplan = ctx.store.zaken.vindOpId(beeld.spiegel.deelplanId);
+  if (a.partner && (await a.partner.ziet(beeld.identificatie))) return undefined;
+  const deelplan = await ctx.store.zaken.vindOpId(beeld.spiegel.deelplanId);
   return leesWeigering(a, a.partner || !deelplan ? beeld : zaakKenmerken(ctx.catalogus, deelplan));
 }
 
@@ -99,9 +99,9 @@ export function onbekendOfVerborgen(
  * The zaak a question asks for, or the one answer for an unknown zaak and one the caller may not read (see
  * onbekendOfVerborgen). A plan is always answered, as far as the caller's Zicht goes.
  */
-export function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: string, id: string): ZaakBeeld | Antwoord {
-  const beeld = ZaakBeeld.vind(ctx.store, ctx.catalogus, id);
-  const verborgen = beeld ? zaakVerborgen(ctx, beeld) : undefined;
+export async function gevraagdeZaak(ctx: OperatieContext, bericht: Bericht, naam12: string, id: string): Promise<ZaakBeeld | Antwoord> {
+  const beeld = await ZaakBeeld.vind(ctx.store, ctx.catalogus, id);
+  const verborgen = beeld ? await zaakVerborgen(ctx, beeld) : undefined;
   if (beeld && !verborgen) return beeld;
   return onbekendOfVerborgen(ctx, 'Zaak', id, verborgen, () => zaakLa01(ctx, bericht, naam12, []));
 }

@@ -17,9 +17,9 @@ export const genereerBesluitIdentificatie: Operatie = {
   acties: [zds12Actie('genereerBesluitIdentificatie_Di02')],
   roots: [{ ns: NS.zds, local: 'genereerBesluitIdentificatie_Di02' }],
   stuurgegevens: { berichtcode: 'Di02', functie: [FUNCTIE] },
-  verwerk(ctx, bericht) {
-    const id = nieuweIdentificatie(ctx, 'besluit');
-    ctx.store.identificaties.registreer(id, 'besluit', systeemLabel(bericht.stuurgegevens.zender));
+  async verwerk(ctx, bericht) {
+    const id = await nieuweIdentificatie(ctx, 'besluit');
+    await ctx.store.identificaties.registreer(id, 'besluit', systeemLabel(bericht.stuurgegevens.zender));
     const antwoord = el(NS.zds, 'genereerBesluitIdentificatie_Du02', [
       antwoordStuurgegevens(NS.zds, bericht.stuurgegevens, ctx.eigen, { berichtcode: 'Du02', functie: FUNCTIE }),
       el(NS.zds, 'besluit', [el(NS.zkn, 'identificatie', id)], [entiteittype('BSL'), at(NS.stuf, 'functie', 'entiteit')]),

@@ -20,10 +20,10 @@ export const genereerDocumentIdentificatie: Operatie = {
     { ns: NS.zkn, local: 'genereerDocumentIdentificatie_Di02' },
   ],
   stuurgegevens: { berichtcode: 'Di02', functie: [FUNCTIE] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     // parameters/extraElementen (zaaktype, documenttype hints) do not change how we number.
-    const id = nieuweIdentificatie(ctx, 'document');
-    ctx.store.identificaties.registreer(id, 'document', systeemLabel(bericht.stuurgegevens.zender));
+    const id = await nieuweIdentificatie(ctx, 'document');
+    await ctx.store.identificaties.registreer(id, 'document', systeemLabel(bericht.stuurgegevens.zender));
     const ns = vrijNs(bericht);
     const antwoord = el(ns, 'genereerDocumentIdentificatie_Du02', [
       antwoordStuurgegevens(ns, bericht.stuurgegevens, ctx.eigen, { berichtcode: 'Du02', functie: FUNCTIE }),

@@ -19,9 +19,9 @@ export const genereerZaakIdentificatie: Operatie = {
     { ns: NS.zkn, local: 'genereerZaakIdentificatie_Di02' },
   ],
   stuurgegevens: { berichtcode: 'Di02', functie: [FUNCTIE] },
-  verwerk(ctx, bericht) {
-    const id = nieuweIdentificatie(ctx, 'zaak');
-    ctx.store.identificaties.registreer(id, 'zaak', systeemLabel(bericht.stuurgegevens.zender));
+  async verwerk(ctx, bericht) {
+    const id = await nieuweIdentificatie(ctx, 'zaak');
+    await ctx.store.identificaties.registreer(id, 'zaak', systeemLabel(bericht.stuurgegevens.zender));
     const ns = bericht.dialect === 'zds12' ? NS.zds : NS.zkn;
     const antwoord = el(ns, 'genereerZaakIdentificatie_Du02', [
       antwoordStuurgegevens(ns, bericht.stuurgegevens, ctx.eigen, { berichtcode: 'Du02', functie: FUNCTIE }),

@@ -19,23 +19,23 @@ export function vulFormaat(formaat: string, waarden: { gemeentecode: string; jaa
 
 const MIN_LENGTE: Record<Soort, number> = { zaak: 5, document: 1, besluit: 1 };
 
-function bestaat(ctx: OperatieContext, soort: Soort, id: string): boolean {
+async function bestaat(ctx: OperatieContext, soort: Soort, id: string): Promise<boolean> {
   if (soort === 'zaak') return ctx.store.zaken.bestaat(id);
   if (soort === 'document') return ctx.store.documenten.bestaat(id);
   return ctx.store.besluiten.bestaat(id);
 }
 
 /** The next free identification of this kind (max 40 characters, as every ZDS identification). */
-export function nieuweIdentificatie(ctx: OperatieContext, soort: Soort): string {
+export async function nieuweIdentificatie(ctx: OperatieContext, soort: Soort): Promise<string> {
   const formaat = ctx.config.identificatie[soort];
   const jaar = vandaag().slice(0, 4);
   const teller = formaat.includes('{jaar}') ? `${soort}:${jaar}` : soort;
   for (let i = 0; i < MAX_POGINGEN; i++) {
-    const id = vulFormaat(formaat, { gemeentecode: ctx.config.stuf.gemeentecode, jaar, volgnummer: ctx.store.identificaties.volgende(teller) });
+    const id = vulFormaat(formaat, { gemeentecode: ctx.config.stuf.gemeentecode, jaar, volgnummer: await ctx.store.identificaties.volgende(teller) });
     if (id.length < MIN_LENGTE[soort] || id.length > 40) {
       throw verwerkingsFout(`Het geconfigureerde identificatieformaat levert '${id}' op; een ${soort}identificatie heeft ${MIN_LENGTE[soort]} tot 40 tekens`);
     }
-    if (bestaat(ctx, soort, id) || ctx.store.identificaties.isUitgegeven(id)) continue;
+    if ((await bestaat(ctx, soort, id)) || (await ctx.store.identificaties.isUitgegeven(id))) continue;
     return id;
   }
   throw verwerkingsFout(`Geen vrije ${soort}identificatie gevonden na ${MAX_POGINGEN} pogingen`);

@@ -25,7 +25,7 @@ export const initieerNotificeerOverZaak: Operatie = {
   roots: [{ ns: NS.rzs, local: 'initieerNotificeerOverZaak_Di01' }, { ns: NS.rzs, local: 'notificeerOverZaak_Di01' }],
   // The schema fixes functie to notificeerOverZaak for the trigger too; the name senders expect is accepted (rzs.md A5).
   stuurgegevens: { berichtcode: 'Di01', functie: ['notificeerOverZaak', 'initieerNotificeerOverZaak'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const n = leesNotificatie(bericht.root, { zendendeApplicatieNaam: ctx.config.notificaties.zendendeApplicatie, afw: ctx.afw, meldingen: ctx.meldingen });
     // Announcing a change of a zaak is as much as claiming to have made it: the zaaktype must be one the caller may change.
     if (!magSchrijven(ctx.aanroeper, n.zaaktype.code ?? ALLE_ZAAKTYPEN)) {
@@ -33,7 +33,7 @@ export const initieerNotificeerOverZaak: Operatie = {
       throw geweigerd(ctx.aanroeper, `mag geen notificaties over zaken ${wat} aanbieden (zaak ${n.zaak})`);
     }
     // A ketenpartner announces changes of its own zaken only.
-    const buiten = partnerBuitenBereik(ctx.aanroeper, n.zaak);
+    const buiten = await partnerBuitenBereik(ctx.aanroeper, n.zaak);
     if (buiten) throw geweigerd(ctx.aanroeper, buiten);
     const modus = ctx.config.notificaties.modus;
     const beheer = modus === 'extern' ? ctx.bestemmingen.vind(ctx.config.notificaties.abonnementenbeheer ?? '') : undefined;
@@ -44,7 +44,7 @@ export const initieerNotificeerOverZaak: Operatie = {
       // What the abonnementenbeheer itself sends us must not go back to it: that would circle for ever.
       ctx.meldingen.push(`bericht komt van het abonnementenbeheer ${systeemLabel(zender)} zelf: niet teruggestuurd`);
     } else {
-      const aantal = routeerNotificatie(ctx, n);
+      const aantal = await routeerNotificatie(ctx, n);
       ctx.meldingen.push(`${aantal} notificatie(s) '${n.gebeurtenis}' in de uitgaande wachtrij`);
     }
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [n.zaak] };

@@ -23,13 +23,13 @@ export const ontkoppelZaakdocument: Operatie = {
   ],
   // The XSD enumerates ontkoppelZaakdocument; release note 488778 speaks of updateZaakdocument (zds.md A13).
   stuurgegevens: { berichtcode: 'Di02', functie: ['ontkoppelZaakdocument', 'updateZaakdocument'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const { checkedOutId } = leesZdsParameters(ctx, bericht);
     const edcLk02 = child(bericht.root, 'edcLk02');
     if (!edcLk02) throw schemaFout('edcLk02 ontbreekt: het bericht noemt geen document en zaak om te ontkoppelen');
     const { oud, nieuw } = leesDocumentObjecten(edcLk02, 'W', ctx.afw);
-    const doc = teWijzigenDocument(ctx, identificatieVan(oud, nieuw));
+    const doc = await teWijzigenDocument(ctx, identificatieVan(oud, nieuw));
     controleerOntkoppelen(doc, checkedOutId, ctx.meldingen);
-    return { bericht: bv02(), zaken: ontkoppelDocument(documentContext(ctx), doc, oud, nieuw) };
+    return { bericht: bv02(), zaken: await ontkoppelDocument(documentContext(ctx), doc, oud, nieuw) };
   },
 };

@@ -7,14 +7,14 @@ import { bv03 } from '../stuf/berichten';
 import { schemaFout } from '../stuf/fout';
 import { systeemLabel } from '../stuf/stuurgegevens';
 import { path } from '../stuf/xml';
-import { Operatie, OperatieContext, Bericht } from '../soap/operatie';
+import { Antwoord, Operatie, OperatieContext, Bericht } from '../soap/operatie';
 
 type Berichtcode = 'Bv01' | 'Bv03' | 'Fo01' | 'Fo03';
 
-function verwerk(ctx: OperatieContext, bericht: Bericht, code: Berichtcode) {
+async function verwerk(ctx: OperatieContext, bericht: Bericht, code: Berichtcode): Promise<Antwoord> {
   const sg = bericht.stuurgegevens;
   if (!sg.crossRefnummer) throw schemaFout(`stuurgegevens/crossRefnummer ontbreekt: een ${code} noemt het referentienummer van het bericht waar het over gaat`);
-  const uitgaand = ctx.store.uitgaand.metReferentie(sg.crossRefnummer);
+  const uitgaand = await ctx.store.uitgaand.metReferentie(sg.crossRefnummer);
   const velden = {
     berichtcode: code,
     zender: systeemLabel(sg.zender),

@@ -25,7 +25,7 @@ export const overdragenZaak: Operatie = {
     { ns: NS.zds, local: 'overdragenZaak_Di01' },
   ],
   stuurgegevens: { berichtcode: 'Di01', functie: ['overdragenZaak'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const sg = bericht.stuurgegevens;
     const a = ctx.aanroeper;
     // Handing a zaak over is the regie's decision (rzs.md §7: regiesysteem → backoffice).
@@ -34,7 +34,7 @@ export const overdragenZaak: Operatie = {
     const opdracht = leesOpdracht(bericht.root, ctx.afw);
     const sturing = leesDoorgegevenSturing(sg);
 
-    const zaak = ctx.store.zaken.vind(opdracht.zaak);
+    const zaak = await ctx.store.zaken.vind(opdracht.zaak);
     if (!zaak) throw nietGevonden(`Zaak met identificatie ${opdracht.zaak} is niet gevonden; alleen een zaak die in de gateway staat kan worden overgedragen`);
     controleerSchrijven(a, zaakKenmerken(ctx.catalogus, zaak));
     const zaaktype = zaak.data.zaaktype.code;
@@ -44,7 +44,7 @@ export const overdragenZaak: Operatie = {
 
     const aanvrager = aanvragerVan(ctx, sg);
     const backoffice = kiesBackoffice(ctx, sg, zaaktype, aanvrager);
-    const overdrachtId = ctx.store.overdrachten.voegToe({
+    const overdrachtId = await ctx.store.overdrachten.voegToe({
       zaak: zaak.identificatie,
       zaaktypeCode: zaaktype,
       aanvragerBestemming: aanvrager.naam,
@@ -55,7 +55,7 @@ export const overdragenZaak: Operatie = {
     });
     // Passed on as sent; only a Di01 addressed to the gateway itself (the zaaktype chose) gets the backoffice as ontvanger.
     const ontvanger = ctx.bestemmingen.vanSysteem(sturing.ontvanger)?.naam === backoffice.naam ? sturing.ontvanger! : backoffice.ontvanger;
-    stuurOpdrachtDoor(ctx, { bestemming: backoffice.naam, dialect: backoffice.dialect, sturing: { ...sturing, ontvanger }, overdrachtId }, opdracht);
+    await stuurOpdrachtDoor(ctx, { bestemming: backoffice.naam, dialect: backoffice.dialect, sturing: { ...sturing, ontvanger }, overdrachtId }, opdracht);
     ctx.meldingen.push(`overdracht #${overdrachtId} van zaak ${zaak.identificatie} naar backoffice ${backoffice.naam} (${systeemLabel(ontvanger)}) in de uitgaande wachtrij`);
     return { bericht: bv03(sg, ctx.eigen), zaken: [zaak.identificatie] };
   },

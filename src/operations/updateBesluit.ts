@@ -16,11 +16,11 @@ export const updateBesluit: Operatie = {
   acties: [zds12Actie('updateBesluit_BslLk01')],
   roots: [{ ns: NS.zds, local: 'updateBesluit_BslLk01' }],
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'BSL' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vorm = { wat: 'besluit', naam: { T: 'updateBesluit', W: 'updateBesluit' }, indicatorOvername: true, wijzigingOokAlsT: true, lees: leesBesluitObject };
     const { oud, nieuw } = leesKennisgevingObjecten(bericht.root, 'W', vorm, ctx.afw);
-    const besluit = wijzigBesluit({ ...mutatieContext(ctx), tijdstipBericht: bericht.stuurgegevens.tijdstipBericht }, oud, nieuw);
-    const zaak = ctx.store.zaken.vindOpId(besluit.zaakId);
+    const besluit = await wijzigBesluit({ ...mutatieContext(ctx), tijdstipBericht: bericht.stuurgegevens.tijdstipBericht }, oud, nieuw);
+    const zaak = await ctx.store.zaken.vindOpId(besluit.zaakId);
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: zaak ? [zaak.identificatie] : [] };
   },
 };

@@ -18,12 +18,12 @@ export const updateZaak: Operatie = {
     { ns: NS.zkn, local: 'zakLk01' },
   ],
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'ZAK' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const { oud, nieuw } = leesKennisgeving(ctx, bericht, 'W');
     const mctx = mutatieContext(ctx);
-    const spiegel = gespiegeldeZaak(mctx, oud, nieuw);
-    if (spiegel) return partnerAntwoord(ctx, bericht, werkPartnerzaakBij(mctx, spiegel, oud, nieuw, 'update'));
-    const zaak = wijzigZaak(mctx, oud, nieuw);
+    const spiegel = await gespiegeldeZaak(mctx, oud, nieuw);
+    if (spiegel) return partnerAntwoord(ctx, bericht, await werkPartnerzaakBij(mctx, spiegel, oud, nieuw, 'update'));
+    const zaak = await wijzigZaak(mctx, oud, nieuw);
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
   },
 };

@@ -22,16 +22,16 @@ export const updateZaakdocument: Operatie = {
     { ns: NS.zkn, local: 'updateZaakdocument_Di02' },
   ],
   stuurgegevens: { berichtcode: 'Di02', functie: ['updateZaakdocument'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const parameters = leesZdsParameters(ctx, bericht);
     const edcLk02 = child(bericht.root, 'edcLk02');
     if (!edcLk02) throw schemaFout('edcLk02 ontbreekt: het bericht bevat geen wijziging van een document');
     const { oud, nieuw } = leesDocumentObjecten(edcLk02, 'W', ctx.afw);
-    const doc = teWijzigenDocument(ctx, identificatieVan(oud, nieuw));
+    const doc = await teWijzigenDocument(ctx, identificatieVan(oud, nieuw));
     const checkIn = controleerWijziging(doc, parameters.checkedOutId, 'een wijziging');
-    const gewijzigd = wijzigDocument(documentContext(ctx), doc, { oud, nieuw, checkIn, versioningState: parameters.versioningState, zender: zenderLabel(bericht) });
+    const gewijzigd = await wijzigDocument(documentContext(ctx), doc, { oud, nieuw, checkIn, versioningState: parameters.versioningState, zender: zenderLabel(bericht) });
     // Every zaak the document is filed in now, and any it was just unfiled from, hears of the update (rzs.md §6.1).
-    const zaken = [...new Set([...ctx.store.documenten.zakenVan(doc.id).map((z) => z.zaakIdentificatie), ...gewijzigd])];
+    const zaken = [...new Set([...(await ctx.store.documenten.zakenVan(doc.id)).map((z) => z.zaakIdentificatie), ...gewijzigd])];
     return { bericht: bv02(), zaken };
   },
 };

@@ -16,7 +16,7 @@ export const voegBesluitToe: Operatie = {
   acties: [zds12Actie('voegBesluitToe_Di01')],
   roots: [{ ns: NS.zds, local: 'voegBesluitToe_Di01' }],
   stuurgegevens: { berichtcode: 'Di01', functie: ['voegBesluitToe'] },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const object = child(bericht.root, 'object');
     const besluit = child(object, 'besluit');
     const zaak = child(object, 'zaak');
@@ -24,7 +24,7 @@ export const voegBesluitToe: Operatie = {
     if (!zaak) throw schemaFout('object/zaak ontbreekt: een besluit wordt aan een bestaande zaak toegevoegd');
     const b = leesBesluitObject(besluit, 'object/besluit', ctx.afw);
     const z = leesZaakVerwijzing(zaak, 'object/zaak', ctx.afw);
-    const resultaat = nieuwBesluit({ ...mutatieContext(ctx), tijdstipBericht: bericht.stuurgegevens.tijdstipBericht }, b, z);
+    const resultaat = await nieuwBesluit({ ...mutatieContext(ctx), tijdstipBericht: bericht.stuurgegevens.tijdstipBericht }, b, z);
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [resultaat.zaak.identificatie] };
   },
 };

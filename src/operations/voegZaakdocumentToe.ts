@@ -18,9 +18,9 @@ export const voegZaakdocumentToe: Operatie = {
     { ns: NS.zkn, local: 'edcLk01' },
   ],
   stuurgegevens: { berichtcode: 'Lk01', entiteittype: 'EDC' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const { nieuw } = leesDocumentObjecten(bericht.root, 'T', ctx.afw);
-    const { zaken } = nieuwDocument(documentContext(ctx), nieuw, 'voegZaakdocumentToe', zenderLabel(bericht));
+    const { zaken } = await nieuwDocument(documentContext(ctx), nieuw, 'voegZaakdocumentToe', zenderLabel(bericht));
     return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken };
   },
 };

@@ -69,10 +69,10 @@ function vervolgNa(root: XElement, vraag: Vraag, afw: Afwijkingen): string | und
  * Whether a hit belongs in this caller's answer: a zaak found only because the person is its client counts when it
  * is a gezinsplan or levensdomeinplan (stuf.persoonsvraagPlanclienten), and the caller must be allowed to list it.
  */
-function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): boolean {
+async function zichtbaar(ctx: OperatieContext, t: Zaaktreffer): Promise<boolean> {
   const soort = ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving });
   if (t.alleenAlsClient && soort === 'gewoon') return false;
-  return magInLijst(ctx.aanroeper, t.zaaktypeCode, soort, t.identificatie);
+  return await magInLijst(ctx.aanroeper, t.zaaktypeCode, soort, t.identificatie);
 }
 
 /** Whether the store's rows are the answer as they are: no zaak of them is skipped in the loop. */
@@ -82,14 +82,14 @@ const allesTelt = (ctx: OperatieContext, selectie: Zaakselectie) => leestAlleZaa
  * One page of the zaken this caller may list. Zaken it may not list are skipped in the loop, not in SQL (whether a
  * zaaktype outside the catalogue is a plan depends on its omschrijving), so a page is read in rounds until full.
  */
-function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: string | undefined): { treffers: Zaaktreffer[]; meer: boolean } {
+async function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: string | undefined): Promise<{ treffers: Zaaktreffer[]; meer: boolean }> {
   const treffers: Zaaktreffer[] = [];
   // One more than asked tells whether there are more; a caller whose zaken are skipped reads in larger rounds.
   const ronde = allesTelt(ctx, selectie) ? max + 1 : Math.max(max + 1, BATCH);
   for (let cursor = na; ; ) {
-    const rijen = ctx.store.zaakZoeken.treffers(selectie, ronde, cursor);
+    const rijen = await ctx.store.zaakZoeken.treffers(selectie, ronde, cursor);
     for (const r of rijen) {
-      if (!zichtbaar(ctx, r)) continue;
+      if (!(await zichtbaar(ctx, r))) continue;
       if (treffers.length === max) return { treffers, meer: true };
       treffers.push(r);
     }
@@ -99,12 +99,12 @@ function pagina(ctx: OperatieContext, selectie: Zaakselectie, max: number, na: s
 }
 
 /** StUF aantalVoorkomens: every zaak of the selection this caller may list. */
-function aantal(ctx: OperatieContext, selectie: Zaakselectie): number {
+async function aantal(ctx: OperatieContext, selectie: Zaakselectie): Promise<number> {
   if (allesTelt(ctx, selectie)) return ctx.store.zaakZoeken.aantal(selectie);
   let n = 0;
   for (let cursor: string | undefined; ; ) {
-    const rijen = ctx.store.zaakZoeken.treffers(selectie, BATCH, cursor);
-    n += rijen.filter((r) => zichtbaar(ctx, r)).length;
+    const rijen = await ctx.store.zaakZoeken.treffers(selectie, BATCH, cursor);
+    for (const r of rijen) if (await zichtbaar(ctx, r)) n++;
     if (rijen.length < BATCH) return n;
     cursor = rijen[rijen.length - 1].identificatie;
   }
@@ -126,7 +126,7 @@ export const zoekZaken: Operatie = {
   acties: [],
   roots: [{ ns: NS.zkn, local: 'zakLv01' }],
   stuurgegevens: { berichtcode: 'Lv01', entiteittype: 'ZAK' },
-  verwerk(ctx, bericht) {
+  async verwerk(ctx, bericht) {
     const vraag = leesVraag(bericht.root);
     controleerSortering(vraag.parameters.sortering);
     const selectie = leesZaakselectie(bericht.root, ctx.afw);
@@ -143,14 +143,15 @@ export const zoekZaken: Operatie = {
     const na = vervolgNa(bericht.root, vraag, ctx.afw);
     const gevraagd = vraag.parameters.maximumAantal ?? STANDAARD_AANTAL;
     const max = Math.min(gevraagd, MAX_PER_ANTWOORD);
-    const { treffers, meer } = pagina(ctx, selectie, max, na);
-    const objecten = treffers.map((t) => {
-      const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, ctx.store.zaken.vindOpId(t.id)!);
-      const zicht = zichtOp(ctx.aanroeper, beeld, persoon);
-      return vraag.scope ? zaakDetailsObject(beeld, vraag.scope, zicht) : standaardAntwoord(zaakDetailsObject(beeld, STANDAARD_SCOPE, zicht));
-    });
+    const { treffers, meer } = await pagina(ctx, selectie, max, na);
+    const objecten: XElement[] = [];
+    for (const t of treffers) {
+      const beeld = new ZaakBeeld(ctx.store, ctx.catalogus, (await ctx.store.zaken.vindOpId(t.id))!);
+      const zicht = await zichtOp(ctx.aanroeper, beeld, persoon);
+      objecten.push(vraag.scope ? await zaakDetailsObject(beeld, vraag.scope, zicht) : standaardAntwoord(await zaakDetailsObject(beeld, STANDAARD_SCOPE, zicht)));
+    }
     const meldingen = meer && gevraagd > max ? [`StUF0002: Meer objecten gevraagd dan teruggegeven; ten hoogste ${MAX_PER_ANTWOORD} per antwoord, vraag de rest met een vervolgvraag`] : [];
-    const aantalVoorkomens = vraag.parameters.indicatorAantal ? aantal(ctx, selectie) : undefined;
+    const aantalVoorkomens = vraag.parameters.indicatorAantal ? await aantal(ctx, selectie) : undefined;
     const gevraagdePersonen = [selectie.initiatorBsn, selectie.objectBsn].filter((b): b is string => b !== undefined);
     return { bericht: zaakLa01(ctx, bericht, 'zakLa01', objecten, meldingen, { meer, aantalVoorkomens }), zaken: treffers.map((t) => t.identificatie), gevraagdePersonen };
   },
