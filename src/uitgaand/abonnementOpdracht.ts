@@ -39,11 +39,11 @@ function regelTekst(a: Abonnement, config: Config): string {
   return `#${a.id}  ${a.bron}  ${a.bestemming}  zaaktypen ${a.zaaktypen.join(', ')}  gebeurtenissen ${a.gebeurtenissen.join(', ')}${weg}`;
 }
 
-function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, { vlaggen: ['--json'] }, GEBRUIK);
   if (a.vrij.length) throw new OpdrachtFout(`abonnementen lijst: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
-  return metStore(config, (store) => {
-    const lijst = store.abonnementen.alle();
+  return metStore(config, async (store) => {
+    const lijst = await store.abonnementen.alle();
     if (a.vlaggen.has('--json')) schrijf(json(lijst));
     else {
       for (const ab of lijst) schrijf(`${regelTekst(ab, config)}\n`);
@@ -53,7 +53,7 @@ function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => v
   });
 }
 
-function toevoegenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function toevoegenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, { waarden: ['--bestemming', '--zaaktype', '--gebeurtenis'], vlaggen: ['--json'] }, GEBRUIK);
   if (a.vrij.length) throw new OpdrachtFout(`abonnementen toevoegen: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
   const bestemmingen = a.waarden.get('--bestemming') ?? [];
@@ -63,8 +63,8 @@ function toevoegenOpdracht(config: Config, argv: string[], schrijf: (s: string) 
   bekendeBestemming(config, bestemming);
   const zaaktypen = leesZaaktypen(a.waarden.get('--zaaktype') ?? []);
   const gebeurtenissen = leesGebeurtenissen(a.waarden.get('--gebeurtenis') ?? []);
-  return metStore(config, (store) => {
-    const id = store.abonnementen.voegToe({ bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' });
+  return metStore(config, async (store) => {
+    const id = await store.abonnementen.voegToe({ bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' });
     if (a.vlaggen.has('--json')) schrijf(json({ id, bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' }));
     else {
       schrijf(`abonnement ${id} toegevoegd: ${bestemming}, zaaktypen ${zaaktypen.join(', ')}, gebeurtenissen ${gebeurtenissen.join(', ')}\n`);
@@ -74,22 +74,22 @@ function toevoegenOpdracht(config: Config, argv: string[], schrijf: (s: string) 
   });
 }
 
-function verwijderenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function verwijderenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, {}, GEBRUIK);
   if (a.vrij.length !== 1) throw new OpdrachtFout(`abonnementen verwijderen: geef precies één abonnementnummer\n${GEBRUIK}`);
   const [id] = leesIds(a.vrij, 'abonnement', GEBRUIK);
-  return metStore(config, (store) => {
-    const ab = store.abonnementen.alle().find((x) => x.id === id);
+  return metStore(config, async (store) => {
+    const ab = (await store.abonnementen.alle()).find((x) => x.id === id);
     if (!ab) throw new OpdrachtFout(`abonnement ${id} bestaat niet`);
     if (ab.bron === 'config') throw new OpdrachtFout(`abonnement ${id} staat in de configuratie; verwijder het daar (de gateway schrijft die abonnementen bij elke start opnieuw)`);
-    store.abonnementen.verwijder(id);
+    await store.abonnementen.verwijder(id);
     schrijf(`abonnement ${id} verwijderd (${ab.bestemming})\n`);
     return 0;
   });
 }
 
 /** `abonnementen ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
-export function abonnementenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+export async function abonnementenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   return kiesSubopdracht('abonnementen', argv, GEBRUIK, schrijf, {
     lijst: (a) => lijstOpdracht(config, a, schrijf),
     toevoegen: (a) => toevoegenOpdracht(config, a, schrijf),

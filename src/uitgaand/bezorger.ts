@@ -1,6 +1,7 @@
 // The outbox worker: delivers what the transactions put in `uitgaand`, at least once, in order per destination and
 // zaak, with exponential back-off, and moves a message to the dead letters after the last attempt or at once when
-// the destination refuses it (Fo03 plek client). Nothing lives only in memory: a restart continues from the table.
+// the destination refuses it (Fo03 plek client). Nothing lives only in memory: a restart continues from the table,
+// and workers of several gateway instances on one database share it, each sending only what it claimed.
 import type { Logger } from 'pino';
 import type { Store } from '../store';
 import type { Uitgaand } from '../store/uitgaand';
@@ -16,13 +17,17 @@ export function wachttijdMs(b: Bezorging, pogingen: number): number {
 }
 
 /** What else changes when a message is delivered or given up (the handover it carries). */
-export type NaBezorging = (u: Uitgaand, uitkomst: 'afgeleverd' | 'dood') => void;
+export type NaBezorging = (u: Uitgaand, uitkomst: 'afgeleverd' | 'dood') => Promise<void>;
 
 export class Bezorger {
   private timer?: NodeJS.Timeout;
   /** The messages being sent, each until its outcome is recorded; a slow destination holds back nobody else. */
   private readonly onderweg = new Set<Promise<void>>();
   private gestopt = true;
+  /** The round in progress: one at a time, so that two cannot both fill the same room. */
+  private lopend?: Promise<void>;
+  /** Woken during a round: look again as soon as it ends. */
+  private nogEens = false;
 
   constructor(
     private readonly store: Store,
@@ -30,7 +35,7 @@ export class Bezorger {
     private readonly instellingen: Bezorging,
     private readonly verzender: Verzender,
     private readonly log: Logger,
-    private readonly naBezorging: NaBezorging = () => {},
+    private readonly naBezorging: NaBezorging = async () => {},
   ) {}
 
   start(): void {
@@ -43,10 +48,11 @@ export class Bezorger {
     this.plan(0);
   }
 
-  /** Lets the messages in flight finish (their outcome is recorded), then stops. */
+  /** Lets the round in progress and the messages in flight finish (their outcome is recorded), then stops. */
   async stop(): Promise<void> {
     this.gestopt = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.lopend;
     await Promise.all(this.onderweg);
   }
 
@@ -58,23 +64,33 @@ export class Bezorger {
   }
 
   private kijk(): void {
-    try {
-      this.ronde();
-    } catch (e) {
-      this.log.error({ err: e }, 'bezorger: ronde mislukt');
+    if (this.lopend) {
+      this.nogEens = true;
+      return;
     }
-    this.plan(this.instellingen.intervalMs);
+    this.lopend = this.ronde()
+      .then(
+        () => {},
+        (e) => this.log.error({ err: e }, 'bezorger: ronde mislukt'),
+      )
+      .finally(() => {
+        this.lopend = undefined;
+        const direct = this.nogEens;
+        this.nogEens = false;
+        this.plan(direct ? 0 : this.instellingen.intervalMs);
+      });
   }
 
   /**
    * One round: claim what is due, as many as there is room for next to the messages in flight, and start sending
-   * them; each records its own outcome and then wakes the worker. Returns how many messages it started.
+   * them; each records its own outcome and then wakes the worker. Returns how many messages it started. The claim
+   * is committed before anything is sent: another instance's worker skips these rows until the claim runs out.
    */
-  ronde(nu = Date.now()): number {
+  async ronde(nu = Date.now()): Promise<number> {
     const ruimte = this.instellingen.gelijktijdig - this.onderweg.size;
     if (this.gestopt || ruimte <= 0) return 0;
     const claimMs = (this.instellingen.timeoutSeconden + 10) * 1000;
-    const berichten = this.store.transactie(() => this.store.uitgaand.claimKlaar(nu, nu + claimMs, ruimte));
+    const berichten = await this.store.transactie(() => this.store.uitgaand.claimKlaar(nu, nu + claimMs, ruimte));
     for (const u of berichten) {
       const klaar: Promise<void> = this.bezorg(u)
         .catch((e) => this.log.error({ err: e, uitgaand: u.id }, 'bezorger: uitkomst niet vastgelegd; opnieuw na de claim'))
@@ -93,15 +109,15 @@ export class Bezorger {
       ? await this.verzender.verstuur(b, u.soapActie, u.bericht)
       : { soort: 'mislukt', fout: `bestemming '${u.bestemming}' staat niet (meer) in de configuratie` };
     const velden = { uitgaand: u.id, soort: u.soort, bestemming: u.bestemming, zaak: u.volgorde, referentienummer: u.referentienummer, poging: u.pogingen + 1 };
-    this.store.transactie(() => {
+    await this.store.transactie(async () => {
       if (uitkomst.soort === 'afgeleverd') {
-        this.store.uitgaand.afgeleverd(u.id);
-        this.naBezorging(u, 'afgeleverd');
+        await this.store.uitgaand.afgeleverd(u.id);
+        await this.naBezorging(u, 'afgeleverd');
       } else if (uitkomst.soort === 'geweigerd' || u.pogingen + 1 >= this.instellingen.maxPogingen) {
-        this.store.uitgaand.dood(u.id, uitkomst.fout);
-        this.naBezorging(u, 'dood');
+        await this.store.uitgaand.dood(u.id, uitkomst.fout);
+        await this.naBezorging(u, 'dood');
       } else {
-        this.store.uitgaand.opnieuwOm(u.id, Date.now() + wachttijdMs(this.instellingen, u.pogingen + 1), uitkomst.fout);
+        await this.store.uitgaand.opnieuwOm(u.id, Date.now() + wachttijdMs(this.instellingen, u.pogingen + 1), uitkomst.fout);
       }
     });
     if (uitkomst.soort === 'afgeleverd') this.log.info({ ...velden, antwoord: uitkomst.berichtcode }, 'bezorgd');

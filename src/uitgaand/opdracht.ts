@@ -49,14 +49,14 @@ export interface BerichtRegel {
 }
 
 /** The dead message that holds this waiting one back (delivery keeps a zaak's order per destination), if any. */
-function opgehoudenDoor(store: Store, u: Uitgaand): number | undefined {
+async function opgehoudenDoor(store: Store, u: Uitgaand): Promise<number | undefined> {
   if (u.status !== 'wachtend') return undefined;
-  const eerste = store.uitgaand.lijst({ status: 'dood', bestemming: u.bestemming, zaak: u.volgorde, limiet: 1 })[0];
+  const eerste = (await store.uitgaand.lijst({ status: 'dood', bestemming: u.bestemming, zaak: u.volgorde, limiet: 1 }))[0];
   return eerste && eerste.id < u.id ? eerste.id : undefined;
 }
 
-function regel(store: Store, u: Uitgaand): BerichtRegel {
-  const opgehouden = opgehoudenDoor(store, u);
+async function regel(store: Store, u: Uitgaand): Promise<BerichtRegel> {
+  const opgehouden = await opgehoudenDoor(store, u);
   return {
     id: u.id,
     soort: u.soort,
@@ -88,17 +88,18 @@ function regelTekst(r: BerichtRegel, nu: number): string {
   return `#${r.id}  ${r.soort}  ${r.bestemming}  zaak ${r.zaak}  ${r.gebeurtenis ?? '-'}  ${r.status}  pogingen ${r.pogingen}  ${volgende}  ref ${r.referentienummer}${fout}`;
 }
 
-export function overzicht(config: Config, store: Store, nu = Date.now()): BestemmingOverzicht[] {
-  const tellingen = store.uitgaand.tellingen();
+export async function overzicht(config: Config, store: Store, nu = Date.now()): Promise<BestemmingOverzicht[]> {
+  const tellingen = await store.uitgaand.tellingen();
   const namen = [...new Set([...config.bestemmingen.map((b) => b.naam), ...tellingen.map((t) => t.bestemming)])];
-  return namen.map((naam) => {
+  const lijst: BestemmingOverzicht[] = [];
+  for (const naam of namen) {
     const b = config.bestemmingen.find((x) => x.naam === naam);
     const soorten = Object.fromEntries(SOORTEN.map((s) => [s, Object.fromEntries(STATUSSEN.map((st) => [st, 0]))])) as Tellingen;
     for (const t of tellingen) if (t.bestemming === naam) soorten[t.soort][t.status] = t.aantal;
     const o: BestemmingOverzicht = { bestemming: naam, inConfiguratie: b !== undefined, ...(b ? { adres: b.adres } : {}), soorten };
-    const oudste = store.uitgaand.lijst({ status: 'wachtend', bestemming: naam, limiet: 1 })[0];
+    const oudste = (await store.uitgaand.lijst({ status: 'wachtend', bestemming: naam, limiet: 1 }))[0];
     if (oudste) {
-      const opgehouden = opgehoudenDoor(store, oudste);
+      const opgehouden = await opgehoudenDoor(store, oudste);
       o.oudsteWachtend = {
         id: oudste.id,
         soort: oudste.soort,
@@ -109,8 +110,9 @@ export function overzicht(config: Config, store: Store, nu = Date.now()): Bestem
         ...(opgehouden !== undefined ? { opgehoudenDoor: opgehouden } : {}),
       };
     }
-    return o;
-  });
+    lijst.push(o);
+  }
+  return lijst;
 }
 
 function overzichtTekst(lijst: BestemmingOverzicht[], nu: number): string {
@@ -131,7 +133,7 @@ function overzichtTekst(lijst: BestemmingOverzicht[], nu: number): string {
   return `${regels.join('\n')}\n`;
 }
 
-function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, { waarden: ['--status', '--bestemming', '--zaak', '--soort', '--limiet'], vlaggen: ['--json'] }, GEBRUIK);
   if (a.vrij.length) throw new OpdrachtFout(`uitgaand lijst: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
   const limietTekst = enkel(a, '--limiet', GEBRUIK);
@@ -141,10 +143,14 @@ function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => v
   const soort = eenVan('--soort', enkel(a, '--soort', GEBRUIK), SOORTEN);
   const bestemming = enkel(a, '--bestemming', GEBRUIK);
   const zaak = enkel(a, '--zaak', GEBRUIK);
-  return metStore(config, (store) => {
-    if (bestemming) bekendeBestemming(config, bestemming, store.uitgaand.tellingen().map((t) => t.bestemming));
+  return metStore(config, async (store) => {
+    if (bestemming) bekendeBestemming(config, bestemming, (await store.uitgaand.tellingen()).map((t) => t.bestemming));
     const nu = Date.now();
-    const regels = store.lees(() => store.uitgaand.lijst({ status, soort, bestemming, zaak, limiet }).map((u) => regel(store, u)));
+    const regels = await store.lees(async () => {
+      const r: BerichtRegel[] = [];
+      for (const u of await store.uitgaand.lijst({ status, soort, bestemming, zaak, limiet })) r.push(await regel(store, u));
+      return r;
+    });
     if (a.vlaggen.has('--json')) schrijf(json(regels));
     else {
       for (const r of regels) schrijf(`${regelTekst(r, nu)}\n`);
@@ -154,14 +160,14 @@ function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => v
   });
 }
 
-function toonOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function toonOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, { vlaggen: ['--json'] }, GEBRUIK);
   if (a.vrij.length !== 1) throw new OpdrachtFout(`uitgaand toon: geef precies één berichtnummer\n${GEBRUIK}`);
   const [id] = leesIds(a.vrij, 'bericht', GEBRUIK);
-  return metStore(config, (store) => {
-    const u = store.uitgaand.vind(id);
+  return metStore(config, async (store) => {
+    const u = await store.uitgaand.vind(id);
     if (!u) throw new OpdrachtFout(`bericht ${id} bestaat niet`);
-    const r = regel(store, u);
+    const r = await regel(store, u);
     if (a.vlaggen.has('--json')) schrijf(json({ ...r, soapActie: u.soapActie, bericht: u.bericht }));
     else {
       const velden: [string, string | number | undefined][] = [
@@ -177,34 +183,34 @@ function toonOpdracht(config: Config, argv: string[], schrijf: (s: string) => vo
 }
 
 /** Every given id must be a dead message; otherwise nothing changes and the message says which are not. */
-function alleenDoden(store: Store, ids: number[], wat: string): void {
+async function alleenDoden(store: Store, ids: number[], wat: string): Promise<void> {
   const bezwaren: string[] = [];
   for (const id of ids) {
-    const u = store.uitgaand.vind(id);
+    const u = await store.uitgaand.vind(id);
     if (!u) bezwaren.push(`bericht ${id} bestaat niet`);
     else if (u.status !== 'dood') bezwaren.push(`bericht ${id} is ${u.status}, niet dood; alleen dode berichten kunnen ${wat}`);
   }
   if (bezwaren.length) throw new OpdrachtFout(`${bezwaren.join('\n')}\nniets veranderd`);
 }
 
-function opnieuwOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function opnieuwOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, { waarden: ['--bestemming'], vlaggen: ['--alle'] }, GEBRUIK);
   const alle = a.vlaggen.has('--alle');
   const bestemming = enkel(a, '--bestemming', GEBRUIK);
   if (alle === (a.vrij.length > 0)) throw new OpdrachtFout(`uitgaand opnieuw: geef berichtnummers of --alle\n${GEBRUIK}`);
   if (bestemming && !alle) throw new OpdrachtFout(`uitgaand opnieuw: --bestemming hoort bij --alle\n${GEBRUIK}`);
   const ids = alle ? undefined : leesIds(a.vrij, 'bericht', GEBRUIK);
-  return metStore(config, (store) => {
-    if (bestemming) bekendeBestemming(config, bestemming, store.uitgaand.tellingen().map((t) => t.bestemming));
-    const { aantal, buiten } = store.transactie(() => {
-      if (ids) alleenDoden(store, ids, 'opnieuw');
+  return metStore(config, async (store) => {
+    if (bestemming) bekendeBestemming(config, bestemming, (await store.uitgaand.tellingen()).map((t) => t.bestemming));
+    const { aantal, buiten } = await store.transactie(async () => {
+      if (ids) await alleenDoden(store, ids, 'opnieuw');
       // Revived messages of a destination that left the configuration would only die again.
       const namen = new Set(config.bestemmingen.map((b) => b.naam));
-      const betreft = ids
-        ? ids.map((id) => store.uitgaand.vind(id)!.bestemming)
-        : store.uitgaand.tellingen().filter((t) => t.status === 'dood' && (!bestemming || t.bestemming === bestemming)).map((t) => t.bestemming);
+      const betreft: string[] = [];
+      if (ids) for (const id of ids) betreft.push((await store.uitgaand.vind(id))!.bestemming);
+      else betreft.push(...(await store.uitgaand.tellingen()).filter((t) => t.status === 'dood' && (!bestemming || t.bestemming === bestemming)).map((t) => t.bestemming));
       const buiten = [...new Set(betreft.filter((n) => !namen.has(n)))];
-      return { aantal: store.uitgaand.herleef(ids ? { ids } : { bestemming }), buiten };
+      return { aantal: await store.uitgaand.herleef(ids ? { ids } : { bestemming }), buiten };
     });
     if (aantal === 0) schrijf('geen dode berichten\n');
     else schrijf(`${meervoud(aantal, 'bericht', 'berichten')} weer in de wachtrij, pogingen op nul; de gateway bezorgt ${aantal === 1 ? 'het' : 'ze'} bij zijn volgende ronde\n`);
@@ -213,13 +219,13 @@ function opnieuwOpdracht(config: Config, argv: string[], schrijf: (s: string) =>
   });
 }
 
-function verwerpOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function verwerpOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, {}, GEBRUIK);
   if (a.vrij.length === 0) throw new OpdrachtFout(`uitgaand verwerp: geef de nummers van dode berichten\n${GEBRUIK}`);
   const ids = leesIds(a.vrij, 'bericht', GEBRUIK);
-  return metStore(config, (store) => {
-    const aantal = store.transactie(() => {
-      alleenDoden(store, ids, 'verworpen worden');
+  return metStore(config, async (store) => {
+    const aantal = await store.transactie(async () => {
+      await alleenDoden(store, ids, 'verworpen worden');
       return store.uitgaand.verwerp(ids);
     });
     schrijf(`${meervoud(aantal, 'bericht', 'berichten')} verworpen; latere berichten voor dezelfde zaak en bestemming gaan nu door\n`);
@@ -227,19 +233,19 @@ function verwerpOpdracht(config: Config, argv: string[], schrijf: (s: string) =>
   });
 }
 
-function overzichtOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function overzichtOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, { vlaggen: ['--json'] }, GEBRUIK);
   if (a.vrij.length) throw new OpdrachtFout(`uitgaand overzicht: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
-  return metStore(config, (store) => {
+  return metStore(config, async (store) => {
     const nu = Date.now();
-    const lijst = store.lees(() => overzicht(config, store, nu));
+    const lijst = await store.lees(() => overzicht(config, store, nu));
     schrijf(a.vlaggen.has('--json') ? json(lijst) : overzichtTekst(lijst, nu));
     return 0;
   });
 }
 
 /** `uitgaand ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
-export function uitgaandOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+export async function uitgaandOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   return kiesSubopdracht('uitgaand', argv, GEBRUIK, schrijf, {
     overzicht: (a) => overzichtOpdracht(config, a, schrijf),
     lijst: (a) => lijstOpdracht(config, a, schrijf),

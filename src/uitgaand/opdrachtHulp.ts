@@ -59,16 +59,16 @@ export function leesIds(woorden: string[], wat: string, gebruik: string): number
  * Opens the configuration's database for one command and closes it after. A missing file is an error: a command
  * pointed at the wrong path must not quietly create an empty database there.
  */
-export function metStore<T>(config: Config, werk: (store: Store) => T): T {
+export async function metStore<T>(config: Config, werk: (store: Store) => Promise<T>): Promise<T> {
   const pad = config.database.path;
   if (pad !== ':memory:' && !existsSync(pad)) {
     throw new OpdrachtFout(`database '${pad}' bestaat niet; geef de configuratie van de gateway mee (GATEWAY_CONFIG of DATABASE_PATH)`);
   }
-  const store = Store.open(pad);
+  const store = await Store.open(pad);
   try {
-    return werk(store);
+    return await werk(store);
   } finally {
-    void store.sluit();
+    await store.sluit();
   }
 }
 

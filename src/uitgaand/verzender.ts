@@ -81,7 +81,8 @@ export class SoapVerzender implements Verzender {
       return Promise.resolve({ soort: 'mislukt', fout: `certificaat van bestemming ${b.naam} niet leesbaar: ${(e as Error).message}` });
     }
     return new Promise((klaar) => {
-      this.client.request(
+      // The callback gets every outcome; soap handles the rejection of the promise it also returns.
+      void this.client.request(
         b.adres,
         envelope,
         (err: (Error & { code?: string }) | null, res?: { status: number; data: unknown }) => {
