@@ -14,13 +14,12 @@ export function behandelaarVan(b: BestemmingConfig): Betrokkene {
 }
 
 /** Adds the behandelaar role unless the zaak already has it (a second acceptance adds nothing). Returns whether it added. */
-export function registreerBehandelaar(store: Store, zaak: Zaak, b: BestemmingConfig): boolean {
+export async function registreerBehandelaar(store: Store, zaak: Zaak, b: BestemmingConfig): Promise<boolean> {
   const oeh = behandelaarVan(b);
-  const al = store.betrokkenen
-    .rollen(zaak.id)
+  const al = (await store.betrokkenen.rollen(zaak.id))
     .some((r) => !r.einddatum && r.rolsoort === 'heeftAlsUitvoerende' && r.betrokkene.soort === 'OEH' && r.betrokkene.sleutel === oeh.sleutel);
   if (al) return false;
-  store.betrokkenen.voegRolToe(zaak.id, 'heeftAlsUitvoerende', oeh, [zkn('omschrijving', 'Behandelaar')]);
-  store.zaken.bewaar(zaak);
+  await store.betrokkenen.voegRolToe(zaak.id, 'heeftAlsUitvoerende', oeh, [zkn('omschrijving', 'Behandelaar')]);
+  await store.zaken.bewaar(zaak);
   return true;
 }

@@ -5,13 +5,13 @@ import type { Store } from '../store';
 import type { NaBezorging } from '../uitgaand/bezorger';
 
 export function naOverdrachtBezorging(store: Store): NaBezorging {
-  return (u, uitkomst) => {
+  return async (u, uitkomst) => {
     if (u.soort !== 'overdragenZaak_Di01' || u.overdrachtId === undefined) return;
     if (uitkomst === 'afgeleverd') {
-      store.overdrachten.zetStatus(u.overdrachtId, 'aangeboden', 'afgeleverd');
-      store.overdrachten.zetStatus(u.overdrachtId, 'onbestelbaar', 'afgeleverd');
+      await store.overdrachten.zetStatus(u.overdrachtId, 'aangeboden', 'afgeleverd');
+      await store.overdrachten.zetStatus(u.overdrachtId, 'onbestelbaar', 'afgeleverd');
     } else {
-      store.overdrachten.zetStatus(u.overdrachtId, 'aangeboden', 'onbestelbaar');
+      await store.overdrachten.zetStatus(u.overdrachtId, 'aangeboden', 'onbestelbaar');
     }
   };
 }

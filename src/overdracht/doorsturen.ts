@@ -12,8 +12,8 @@ interface Doorgifte {
   overdrachtId: number;
 }
 
-export function stuurOpdrachtDoor(gw: Gateway, d: Doorgifte, opdracht: Opdracht): void {
-  gw.store.uitgaand.voegToe({
+export async function stuurOpdrachtDoor(gw: Gateway, d: Doorgifte, opdracht: Opdracht): Promise<void> {
+  await gw.store.uitgaand.voegToe({
     soort: 'overdragenZaak_Di01',
     bestemming: d.bestemming,
     volgorde: opdracht.zaak,
@@ -24,8 +24,8 @@ export function stuurOpdrachtDoor(gw: Gateway, d: Doorgifte, opdracht: Opdracht)
   });
 }
 
-export function stuurBevestigingDoor(gw: Gateway, d: Doorgifte, bevestiging: Bevestiging): void {
-  gw.store.uitgaand.voegToe({
+export async function stuurBevestigingDoor(gw: Gateway, d: Doorgifte, bevestiging: Bevestiging): Promise<void> {
+  await gw.store.uitgaand.voegToe({
     soort: 'overdragenZaak_Du01',
     bestemming: d.bestemming,
     volgorde: bevestiging.zaak,

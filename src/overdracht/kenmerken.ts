@@ -5,8 +5,8 @@ import type { ExtraElement } from '../domain/zaak';
 import { formatAmsterdam } from '../stuf/tijd';
 import type { Bestemmingen } from '../uitgaand/bestemmingen';
 
-export function overdrachtKenmerken(store: Store, bestemmingen: Bestemmingen, zaak: string): ExtraElement[] {
-  const o = store.overdrachten.van(zaak).at(-1);
+export async function overdrachtKenmerken(store: Store, bestemmingen: Bestemmingen, zaak: string): Promise<ExtraElement[]> {
+  const o = (await store.overdrachten.van(zaak)).at(-1);
   if (!o) return [];
   return [
     { naam: 'overdracht.status', waarde: o.status },

@@ -7,11 +7,11 @@ import { Systeem, systeemLabel } from '../stuf/stuurgegevens';
 import type { Bestemmingen } from '../uitgaand/bestemmingen';
 import type { BestemmingConfig } from '../uitgaand/configSchema';
 
-export function beantwoordeOverdracht(
+export async function beantwoordeOverdracht(
   store: Store, bestemmingen: Bestemmingen, crossRefnummer: string, zender: Systeem | undefined,
-): { overdracht: Overdracht; backoffice: BestemmingConfig } {
+): Promise<{ overdracht: Overdracht; backoffice: BestemmingConfig }> {
   const backoffice = bestemmingen.vanSysteem(zender);
-  const vanBackoffice = backoffice ? store.overdrachten.metReferentie(crossRefnummer).filter((o) => o.backoffice === backoffice.naam) : [];
+  const vanBackoffice = backoffice ? (await store.overdrachten.metReferentie(crossRefnummer)).filter((o) => o.backoffice === backoffice.naam) : [];
   const open = vanBackoffice.find((o) => OPENSTAAND.includes(o.status));
   if (open && backoffice) return { overdracht: open, backoffice };
   const wie = `${systeemLabel(zender)}${backoffice ? ` (bestemming ${backoffice.naam})` : ', geen geconfigureerde bestemming'}`;

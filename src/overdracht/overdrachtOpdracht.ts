@@ -54,16 +54,16 @@ function regelTekst(r: OverdrachtRegel): string {
 }
 
 /** `overdrachten ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
-export function overdrachtenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+export async function overdrachtenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const woorden = argv[0] === 'lijst' ? argv.slice(1) : argv;
   if (woorden[0] === 'help' || woorden[0] === '--help') return (schrijf(`${GEBRUIK}\n`), 0);
   const a = leesArgumenten(woorden, { waarden: ['--status', '--backoffice'], vlaggen: ['--melding', '--json'] }, GEBRUIK);
   if (a.vrij.length) throw new OpdrachtFout(`overdrachten: onbekende subopdracht '${a.vrij[0]}'\n${GEBRUIK}`);
   const status = eenVan('--status', enkel(a, '--status', GEBRUIK), STATUSSEN);
   const backoffice = enkel(a, '--backoffice', GEBRUIK);
-  return metStore(config, (store) => {
-    if (backoffice) bekendeBestemming(config, backoffice, store.overdrachten.lijst().map((o) => o.backoffice));
-    const regels = store.overdrachten.lijst({ status, backoffice }).map((o) => regel(o, a.vlaggen.has('--melding')));
+  return metStore(config, async (store) => {
+    if (backoffice) bekendeBestemming(config, backoffice, (await store.overdrachten.lijst()).map((o) => o.backoffice));
+    const regels = (await store.overdrachten.lijst({ status, backoffice })).map((o) => regel(o, a.vlaggen.has('--melding')));
     if (a.vlaggen.has('--json')) schrijf(json(regels));
     else {
       for (const r of regels) schrijf(`${regelTekst(r)}\n`);
