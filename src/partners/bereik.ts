@@ -11,7 +11,7 @@ import type { Partners } from './partners';
  * The scope of a ketenpartner without a partners entry. Its naam is empty: no partner is named so (names have at
  * least one character), so it finds no partner configuration and no mirror of its own.
  */
-export const ZONDER_PARTNERVERMELDING: AanroeperPartner = { naam: '', ziet: () => false };
+export const ZONDER_PARTNERVERMELDING: AanroeperPartner = { naam: '', ziet: async () => false };
 
 export function partnerBereik(partners: Partners, store: Store, a: Aanroeper): AanroeperPartner | undefined {
   const partner = partners.vanSysteem(a);

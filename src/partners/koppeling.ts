@@ -39,60 +39,60 @@ function controleerZelfdeKoppeling(s: Spiegelzaak, deelplan: Zaak, partner: stri
  * From the deelplan's side, when a heeftBetrekkingOpAndere is added to a zaak that is not ours: a mirror exists or
  * the identificatie is in a partner's numbering. Returns false when it is no partner zaak at all.
  */
-export function koppelVanuitDeelplan(ctx: MutatieContext, deelplan: Zaak, r: Zaakrelatie): boolean {
-  if (r.soort !== 'heeftBetrekkingOpAndere' || ctx.store.zaken.bestaat(r.andereIdentificatie)) return false;
-  const bestaand = ctx.store.spiegelzaken.vind(r.andereIdentificatie);
+export async function koppelVanuitDeelplan(ctx: MutatieContext, deelplan: Zaak, r: Zaakrelatie): Promise<boolean> {
+  if (r.soort !== 'heeftBetrekkingOpAndere' || (await ctx.store.zaken.bestaat(r.andereIdentificatie))) return false;
+  const bestaand = await ctx.store.spiegelzaken.vind(r.andereIdentificatie);
   const partner = bestaand ? bestaand.partner : ctx.partners.vanIdentificatie(r.andereIdentificatie)?.naam;
   if (!partner) return false;
   controleerDeelplan(ctx, deelplan, r.andereIdentificatie);
   const zaaktype = genoemdZaaktype(r);
   if (bestaand) {
     controleerZelfdeKoppeling(bestaand, deelplan, partner);
-    if (!bestaand.zaaktype && zaaktype) ctx.store.spiegelzaken.zetZaaktype(bestaand.id, zaaktype);
+    if (!bestaand.zaaktype && zaaktype) await ctx.store.spiegelzaken.zetZaaktype(bestaand.id, zaaktype);
     return true;
   }
-  ctx.store.spiegelzaken.voegToe({ identificatie: r.andereIdentificatie, partner, ...(zaaktype ? { zaaktype } : {}), deelplanId: deelplan.id, gekoppeldDoor: 'regie' });
+  await ctx.store.spiegelzaken.voegToe({ identificatie: r.andereIdentificatie, partner, ...(zaaktype ? { zaaktype } : {}), deelplanId: deelplan.id, gekoppeldDoor: 'regie' });
   ctx.meldingen.push(`zaak ${r.andereIdentificatie} van ketenpartner ${partner} gekoppeld aan deelplan ${deelplan.identificatie}`);
   return true;
 }
 
 /** From the partner's side: its zaak announced with heeftBetrekkingOpAndere to our deelplan. */
-export function koppelVanuitPartner(
+export async function koppelVanuitPartner(
   ctx: MutatieContext, partner: PartnerConfig, identificatie: string, zaaktype: { code: string; omschrijving?: string } | undefined, deelplan: Zaak,
-): Spiegelzaak {
+): Promise<Spiegelzaak> {
   controleerDeelplan(ctx, deelplan, identificatie);
-  const bestaand = ctx.store.spiegelzaken.vind(identificatie);
+  const bestaand = await ctx.store.spiegelzaken.vind(identificatie);
   if (bestaand) {
     controleerZelfdeKoppeling(bestaand, deelplan, partner.naam);
     // The zaaktype is set once: announcing the zaak again with another one is refused, like an updateZaak doing so.
-    if (neemZaaktypeOver(ctx.store, bestaand, zaaktype) === 'anders') {
+    if ((await neemZaaktypeOver(ctx.store, bestaand, zaaktype)) === 'anders') {
       throw verwerkingsFout(`Het zaaktype van zaak ${identificatie} kan niet gewijzigd worden (${bestaand.zaaktype!.code} → ${zaaktype!.code})`);
     }
   } else {
-    ctx.store.spiegelzaken.voegToe({ identificatie, partner: partner.naam, ...(zaaktype ? { zaaktype } : {}), deelplanId: deelplan.id, gekoppeldDoor: 'partner' });
+    await ctx.store.spiegelzaken.voegToe({ identificatie, partner: partner.naam, ...(zaaktype ? { zaaktype } : {}), deelplanId: deelplan.id, gekoppeldDoor: 'partner' });
   }
   // The deelplan shows the relation the same way whichever side made it (and a later T from the regiesysteem is an I).
   const zr = ctx.store.zaakrelaties;
-  if (!zr.van(deelplan.id).some((r) => !r.einddatum && r.soort === 'heeftBetrekkingOpAndere' && r.andereIdentificatie === identificatie)) {
-    zr.voegToe(deelplan.id, { soort: 'heeftBetrekkingOpAndere', andereIdentificatie: identificatie, gerelateerde: [], velden: [] });
+  if (!(await zr.van(deelplan.id)).some((r) => !r.einddatum && r.soort === 'heeftBetrekkingOpAndere' && r.andereIdentificatie === identificatie)) {
+    await zr.voegToe(deelplan.id, { soort: 'heeftBetrekkingOpAndere', andereIdentificatie: identificatie, gerelateerde: [], velden: [] });
   }
-  return ctx.store.spiegelzaken.vind(identificatie)!;
+  return (await ctx.store.spiegelzaken.vind(identificatie))!;
 }
 
 /** The deelplan let go of the partner zaak (V or E on its relation): nothing of ours refers to it, so the mirror goes. */
-export function ontkoppelVanuitDeelplan(ctx: MutatieContext, deelplan: Zaak, andereIdentificatie: string): void {
-  const s = ctx.store.spiegelzaken.vind(andereIdentificatie);
+export async function ontkoppelVanuitDeelplan(ctx: MutatieContext, deelplan: Zaak, andereIdentificatie: string): Promise<void> {
+  const s = await ctx.store.spiegelzaken.vind(andereIdentificatie);
   if (!s || s.deelplanId !== deelplan.id) return;
-  ctx.store.spiegelzaken.verwijder(s.id);
+  await ctx.store.spiegelzaken.verwijder(s.id);
   ctx.meldingen.push(`zaak ${s.identificatie} van ketenpartner ${s.partner} ontkoppeld van deelplan ${deelplan.identificatie}; de spiegel is verwijderd`);
 }
 
 /** The partner let go of our deelplan: its relation on the deelplan ends and the mirror goes. */
-export function ontkoppelVanuitPartner(ctx: MutatieContext, s: Spiegelzaak, datum: string): void {
+export async function ontkoppelVanuitPartner(ctx: MutatieContext, s: Spiegelzaak, datum: string): Promise<void> {
   const zr = ctx.store.zaakrelaties;
-  for (const r of zr.van(s.deelplanId)) {
-    if (!r.einddatum && r.soort === 'heeftBetrekkingOpAndere' && r.andereIdentificatie === s.identificatie) zr.beeindig(r.id!, datum);
+  for (const r of await zr.van(s.deelplanId)) {
+    if (!r.einddatum && r.soort === 'heeftBetrekkingOpAndere' && r.andereIdentificatie === s.identificatie) await zr.beeindig(r.id!, datum);
   }
-  ctx.store.spiegelzaken.verwijder(s.id);
+  await ctx.store.spiegelzaken.verwijder(s.id);
   ctx.meldingen.push(`ketenpartner ${s.partner} heeft zaak ${s.identificatie} ontkoppeld van deelplan ${s.deelplan}`);
 }

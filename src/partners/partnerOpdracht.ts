@@ -92,12 +92,12 @@ function bekendePartner(config: Config, naam: string, ookBekend: Iterable<string
   if (!namen.has(naam)) throw new PartnerGebruikFout(`ketenpartner '${naam}' is onbekend (bekend: ${[...namen].join(', ') || 'geen'})`);
 }
 
-function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): number {
+async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   const a = leesArgumenten(argv, { waarden: ['--partner'], vlaggen: ['--json'] }, GEBRUIK);
   if (a.vrij.length) throw new PartnerGebruikFout(`partners lijst: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
   const partner = enkel(a, '--partner', GEBRUIK);
-  return metStore(config, (store) => {
-    const alle = store.spiegelzaken.alle();
+  return metStore(config, async (store) => {
+    const alle = await store.spiegelzaken.alle();
     if (partner) bekendePartner(config, partner, alle.map((s) => s.partner));
     const namen = partner ? [partner] : [...new Set([...config.partners.map((p) => p.naam), ...alle.map((s) => s.partner)])];
     const koppen = namen.map((n) => kop(config, n));
@@ -137,8 +137,8 @@ async function verversOpdracht(config: Config, argv: string[], schrijf: (s: stri
   if (alleVlag === (a.vrij.length > 0)) throw new PartnerGebruikFout(`partners ververs: geef zaakidentificaties of --alle\n${GEBRUIK}`);
   if (partner && !alleVlag) throw new PartnerGebruikFout(`partners ververs: --partner hoort bij --alle\n${GEBRUIK}`);
   // Checked before anyone is asked: a typing error must not leave half the list refreshed.
-  const ids = metStore(config, (store) => {
-    const alle = store.spiegelzaken.alle();
+  const ids = await metStore(config, async (store) => {
+    const alle = await store.spiegelzaken.alle();
     if (partner) bekendePartner(config, partner, alle.map((s) => s.partner));
     if (alleVlag) return alle.filter((s) => !partner || s.partner === partner).map((s) => s.identificatie);
     const gespiegeld = new Set(alle.map((s) => s.identificatie));
@@ -148,7 +148,7 @@ async function verversOpdracht(config: Config, argv: string[], schrijf: (s: stri
   });
   if (ids.length === 0) return (schrijf('geen gespiegelde zaken\n'), 0);
   // metStore closes its store when its work returns; the questions need one until they are answered.
-  const store = Store.open(config.database.path);
+  const store = await Store.open(config.database.path);
   try {
     const ververser = new Ververser(gatewayVoorOpdracht(config, store));
     let gelukt = 0;
@@ -180,7 +180,7 @@ async function verversOpdracht(config: Config, argv: string[], schrijf: (s: stri
  */
 export async function partnersOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   try {
-    return await kiesSubopdracht<number | Promise<number>>('partners', argv, GEBRUIK, schrijf, {
+    return await kiesSubopdracht('partners', argv, GEBRUIK, schrijf, {
       lijst: (a) => lijstOpdracht(config, a, schrijf),
       ververs: (a) => verversOpdracht(config, a, schrijf),
     });

@@ -2,6 +2,7 @@
 // deelplan; actualiseerZaakstatus (or updateZaak with a status) replaces the mirrored last status. Of everything
 // else in those messages the gateway keeps nothing: the partner holds its zaak, we hold the link and the status.
 import type { MutatieContext } from '../domain/mutatieContext';
+import type { Zaak } from '../domain/zaak';
 import { controleerIdentificatie, nieuweStatusRelaties } from '../domain/zaakMutaties';
 import { relatieActie } from '../domain/relatieActie';
 import { StufFout, nietGevonden, schemaFout, verwerkingsFout } from '../stuf/fout';
@@ -53,21 +54,21 @@ function statusVanEigenZaaktype(ctx: MutatieContext, s: Spiegelzaak, status: Sta
   };
 }
 
-function zetStatus(ctx: MutatieContext, s: Spiegelzaak, gestuurd: StatusBericht | undefined): Partnerverwerking {
+async function zetStatus(ctx: MutatieContext, s: Spiegelzaak, gestuurd: StatusBericht | undefined): Promise<Partnerverwerking> {
   if (!gestuurd) return { identificatie: s.identificatie, status: 'geen' };
-  const status = statusVanEigenZaaktype(ctx, ctx.store.spiegelzaken.vind(s.identificatie) ?? s, gestuurd);
-  const uitkomst = vervangSpiegelstatus(ctx.store, ctx.store.spiegelzaken.vind(s.identificatie)!, status, 'push');
+  const status = statusVanEigenZaaktype(ctx, (await ctx.store.spiegelzaken.vind(s.identificatie)) ?? s, gestuurd);
+  const uitkomst = await vervangSpiegelstatus(ctx.store, (await ctx.store.spiegelzaken.vind(s.identificatie))!, status, 'push');
   if (uitkomst === 'ouder') ctx.meldingen.push(`status van zaak ${s.identificatie} is ouder dan de gespiegelde status; niet vervangen`);
   return { identificatie: s.identificatie, status: uitkomst };
 }
 
 /** creeerZaak from a partner: its own zaak, linked to one deelplan of ours. */
-export function meldPartnerzaakAan(ctx: MutatieContext, partner: PartnerConfig, b: ZaakBericht): Partnerverwerking {
+export async function meldPartnerzaakAan(ctx: MutatieContext, partner: PartnerConfig, b: ZaakBericht): Promise<Partnerverwerking> {
   const id = controleerIdentificatie(ctx, b.identificatie);
   if (partner.zaakidentificatie.length && !partner.zaakidentificatie.some((begin) => id.startsWith(begin))) {
     throw verwerkingsFout(`Zaak ${id} valt niet in de nummering van ketenpartner ${partner.naam} (begint met ${partner.zaakidentificatie.join(' of ')})`);
   }
-  if (ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak ${id} is een zaak van de gemeente, geen zaak van ketenpartner ${partner.naam}`);
+  if (await ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak ${id} is een zaak van de gemeente, geen zaak van ketenpartner ${partner.naam}`);
   const code = b.zaaktype?.code;
   if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de zaak ontbreekt');
   const zaaktype = { code, ...(b.zaaktype?.omschrijving ? { omschrijving: b.zaaktype.omschrijving } : {}) };
@@ -75,7 +76,11 @@ export function meldPartnerzaakAan(ctx: MutatieContext, partner: PartnerConfig, 
     .filter((r) => r.naam === 'heeftBetrekkingOpAndere' && !r.nil)
     .map((r) => leesZaakrelatie(r, ctx.afw))
     .filter((r) => r !== undefined);
-  const deelplannen = verwijzingen.map((r) => ctx.store.zaken.vind(r.andereIdentificatie)).filter((z) => z !== undefined);
+  const deelplannen: Zaak[] = [];
+  for (const r of verwijzingen) {
+    const z = await ctx.store.zaken.vind(r.andereIdentificatie);
+    if (z) deelplannen.push(z);
+  }
   if (deelplannen.length !== 1) {
     const genoemd = verwijzingen.map((r) => r.andereIdentificatie).join(', ') || 'geen';
     throw verwerkingsFout(`Een ketenpartner meldt haar zaak aan met heeftBetrekkingOpAndere naar precies één deelplan van de gemeente; gevonden: ${deelplannen.length} (genoemd: ${genoemd})`);
@@ -85,13 +90,15 @@ export function meldPartnerzaakAan(ctx: MutatieContext, partner: PartnerConfig, 
   if (!magSchrijven(ctx.aanroeper, deelplan.data.zaaktype.code)) {
     throw geweigerd(ctx.aanroeper, `mag zich niet koppelen aan deelplan ${deelplan.identificatie}: zaaktype ${deelplan.data.zaaktype.code} staat niet in haar zaaktypen.schrijven`);
   }
-  const s = koppelVanuitPartner(ctx, partner, id, zaaktype, deelplan);
+  const s = await koppelVanuitPartner(ctx, partner, id, zaaktype, deelplan);
   meldGenegeerd(ctx, b, new Set(['heeftBetrekkingOpAndere', 'heeft']));
   return zetStatus(ctx, s, nieuwsteStatus(ctx, b.relaties));
 }
 
 /** actualiseerZaakstatus or updateZaak from the partner on its mirrored zaak. */
-export function werkPartnerzaakBij(ctx: MutatieContext, s: Spiegelzaak, oud: ZaakBericht | undefined, nieuw: ZaakBericht, soort: 'status' | 'update'): Partnerverwerking {
+export async function werkPartnerzaakBij(
+  ctx: MutatieContext, s: Spiegelzaak, oud: ZaakBericht | undefined, nieuw: ZaakBericht, soort: 'status' | 'update',
+): Promise<Partnerverwerking> {
   const partner = ctx.aanroeper.partner;
   if (partner?.naam !== s.partner) {
     throw new StufFout('StUF052', `Zaak ${s.identificatie} is een zaak van ketenpartner ${s.partner}; de gateway spiegelt haar en alleen die partner geeft haar status door`);
@@ -110,7 +117,7 @@ export function werkPartnerzaakBij(ctx: MutatieContext, s: Spiegelzaak, oud: Zaa
           throw verwerkingsFout(`Zaak ${s.identificatie} van ketenpartner ${s.partner} is gekoppeld aan deelplan ${s.deelplan}, niet aan ${r.andereIdentificatie}; een partnerzaak hoort bij één deelplan`);
         }
         if (actie === 'verwijderen' || actie === 'beeindigen') {
-          ontkoppelVanuitPartner(ctx, s, eindRelatie(rel) ?? ctx.vandaag());
+          await ontkoppelVanuitPartner(ctx, s, eindRelatie(rel) ?? ctx.vandaag());
           return { identificatie: s.identificatie, status: 'geen' };
         }
       }
@@ -124,10 +131,10 @@ export function werkPartnerzaakBij(ctx: MutatieContext, s: Spiegelzaak, oud: Zaa
 }
 
 /** The mirror a change names, when it names a mirrored partner zaak rather than a zaak of ours. */
-export function gespiegeldeZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Spiegelzaak | undefined {
+export async function gespiegeldeZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Promise<Spiegelzaak | undefined> {
   const id = nieuw.identificatie ?? oud?.identificatie;
-  if (!id || ctx.store.zaken.bestaat(id)) return undefined;
-  const s = ctx.store.spiegelzaken.vind(id);
+  if (!id || (await ctx.store.zaken.bestaat(id))) return undefined;
+  const s = await ctx.store.spiegelzaken.vind(id);
   if (!s && ctx.aanroeper.partner) throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden; een ketenpartner meldt haar zaak eerst aan met creeerZaak en heeftBetrekkingOpAndere naar het deelplan`);
   return s;
 }

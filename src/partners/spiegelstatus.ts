@@ -16,15 +16,17 @@ const zaaktypeUitStatus = (s: StatusBericht) => {
  * the same code but no omschrijving is completed; another code never replaces it ('anders'), because the zaaktype
  * decides which subscribers hear of the zaak and a partner must not reshape that (issue 15).
  */
-export function neemZaaktypeOver(store: Store, s: Spiegelzaak, zaaktype: { code: string; omschrijving?: string } | undefined): 'gezet' | 'gelijk' | 'anders' {
+export async function neemZaaktypeOver(
+  store: Store, s: Spiegelzaak, zaaktype: { code: string; omschrijving?: string } | undefined,
+): Promise<'gezet' | 'gelijk' | 'anders'> {
   if (!zaaktype) return 'gelijk';
   if (!s.zaaktype) {
-    store.spiegelzaken.zetZaaktype(s.id, zaaktype);
+    await store.spiegelzaken.zetZaaktype(s.id, zaaktype);
     return 'gezet';
   }
   if (s.zaaktype.code !== zaaktype.code) return 'anders';
   if (!s.zaaktype.omschrijving && zaaktype.omschrijving) {
-    store.spiegelzaken.zetZaaktype(s.id, { code: s.zaaktype.code, omschrijving: zaaktype.omschrijving });
+    await store.spiegelzaken.zetZaaktype(s.id, { code: s.zaaktype.code, omschrijving: zaaktype.omschrijving });
     return 'gezet';
   }
   return 'gelijk';
@@ -34,18 +36,18 @@ export function neemZaaktypeOver(store: Store, s: Spiegelzaak, zaaktype: { code:
  * Replaces the mirrored status. A zaaktype other than the mirror's is never taken over (neemZaaktypeOver); a pushed
  * status of another zaaktype has been refused or matched before this (partnerzaak.ts), a pulled one is logged.
  */
-export function vervangSpiegelstatus(
+export async function vervangSpiegelstatus(
   store: Store, s: Spiegelzaak, nieuw: StatusBericht | undefined, bron: Statusbron, zaaktype = nieuw && zaaktypeUitStatus(nieuw),
-): Statusuitkomst {
-  neemZaaktypeOver(store, s, zaaktype);
+): Promise<Statusuitkomst> {
+  await neemZaaktypeOver(store, s, zaaktype);
   const oud = s.status;
   if (!nieuw) {
-    store.spiegelzaken.zetStatus(s.id, oud, bron); // the partner answered but has no status yet: what we hold is confirmed
+    await store.spiegelzaken.zetStatus(s.id, oud, bron); // the partner answered but has no status yet: what we hold is confirmed
     return 'gelijk';
   }
   if (bron === 'push' && oud && nieuw.datumStatusGezet.utc < oud.datumStatusGezet.utc) return 'ouder';
   const { zktCode: _zktCode, ...status } = nieuw;
-  store.spiegelzaken.zetStatus(s.id, status, bron);
+  await store.spiegelzaken.zetStatus(s.id, status, bron);
   const gelijk = oud !== undefined && oud.volgnummer === status.volgnummer && oud.datumStatusGezet.utc === status.datumStatusGezet.utc && oud.code === status.code;
   return gelijk ? 'gelijk' : 'vervangen';
 }

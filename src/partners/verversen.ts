@@ -86,12 +86,12 @@ export class Ververser {
    * partner failed a moment ago. Undefined when the mirror is current or was refreshed.
    */
   async voorLezen(identificatie: string): Promise<string | undefined> {
-    const s = this.gw.store.spiegelzaken.vind(identificatie);
+    const s = await this.gw.store.spiegelzaken.vind(identificatie);
     if (!s || !this.isVerouderd(s)) return undefined;
     if (this.wachtNaFout(s)) return this.melding(s, `vorige vraag mislukt om ${wanneer(s.verversFoutOp)}: ${s.verversFout ?? ''}`);
     const v = await this.ververs(identificatie);
     if (v.gelukt) return undefined;
-    return this.melding(this.gw.store.spiegelzaken.vind(identificatie) ?? s, v.fout);
+    return this.melding((await this.gw.store.spiegelzaken.vind(identificatie)) ?? s, v.fout);
   }
 
   /** Asks the partner now (a stale read, or the command line). */
@@ -105,7 +105,7 @@ export class Ververser {
   }
 
   private async vraag(identificatie: string): Promise<Verversing> {
-    const s = this.gw.store.spiegelzaken.vind(identificatie);
+    const s = await this.gw.store.spiegelzaken.vind(identificatie);
     if (!s) return { gelukt: false, fout: `zaak ${identificatie} wordt niet gespiegeld` };
     const p = this.gw.partners.vind(s.partner);
     if (!p?.zds) return this.mislukt(s, `ketenpartner ${s.partner} heeft geen zds-adres in de configuratie`);
@@ -117,19 +117,19 @@ export class Ververser {
     }
     const gelezen = leesStatusantwoord(antwoord, identificatie);
     if (!gelezen) return this.mislukt(s, `ketenpartner ${p.naam} kent zaak ${identificatie} niet (leeg antwoord)`);
-    let gewijzigd = false;
-    this.gw.store.transactie(() => {
-      const nu = this.gw.store.spiegelzaken.vind(identificatie);
-      if (!nu) return; // unlinked while we asked
+    // The answer is in; only now a transaction, so that no other message waits on the partner.
+    const gewijzigd = await this.gw.store.transactie(async () => {
+      const nu = await this.gw.store.spiegelzaken.vind(identificatie);
+      if (!nu) return false; // unlinked while we asked
       // The partner's answer is its truth about the status, not about the zaaktype: the link set that once.
       if (gelezen.zaaktype && nu.zaaktype && gelezen.zaaktype.code !== nu.zaaktype.code) {
         this.gw.log.warn({ partner: p.naam, zaak: identificatie, zaaktype: nu.zaaktype.code, zaaktypePartner: gelezen.zaaktype.code }, 'spiegelstatus: ander zaaktype van de partner genegeerd');
       }
-      gewijzigd = vervangSpiegelstatus(this.gw.store, nu, gelezen.status, 'pull', gelezen.zaaktype) === 'vervangen';
-      if (!gewijzigd) return;
+      if ((await vervangSpiegelstatus(this.gw.store, nu, gelezen.status, 'pull', gelezen.zaaktype)) !== 'vervangen') return false;
       // A status we learned by asking is news for subscribers, as if the partner had pushed it (not to the partner itself).
-      const n = notificatieVanZaak(this.gw, identificatie, 'Actualiseer zaakstatus', p.zender);
-      if (n) routeerNotificatie(this.gw, n);
+      const n = await notificatieVanZaak(this.gw, identificatie, 'Actualiseer zaakstatus', p.zender);
+      if (n) await routeerNotificatie(this.gw, n);
+      return true;
     });
     if (gewijzigd) this.gw.bezorger?.wek();
     this.gw.log.info({ partner: p.naam, zaak: identificatie, gewijzigd }, 'spiegelstatus ververst');
@@ -140,10 +140,10 @@ export class Ververser {
    * A failed question: the operator's log keeps the whole error; what is stored and answered to readers (the melding,
    * `partners lijst`) names no address of the partner, which is its internal network's business (issue 15).
    */
-  private mislukt(s: Spiegelzaak, volledig: string): Verversing {
+  private async mislukt(s: Spiegelzaak, volledig: string): Promise<Verversing> {
     const fout = zonderAdres(volledig, this.gw.partners.vind(s.partner));
-    this.gw.store.transactie(() => {
-      if (this.gw.store.spiegelzaken.vind(s.identificatie)) this.gw.store.spiegelzaken.zetFout(s.id, fout);
+    await this.gw.store.transactie(async () => {
+      if (await this.gw.store.spiegelzaken.vind(s.identificatie)) await this.gw.store.spiegelzaken.zetFout(s.id, fout);
     });
     this.gw.log.warn({ partner: s.partner, zaak: s.identificatie, fout: volledig }, 'spiegelstatus niet ververst');
     return { gelukt: false, fout };
