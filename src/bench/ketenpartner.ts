@@ -41,20 +41,20 @@ export async function startPartner(map: string, start: (database: string, config
 }
 
 /** Our database: one deelplan and a mirror per partner zaak, with a status as if the partner had pushed it. */
-export function vulSpiegels(pad: string): void {
-  const store = Store.open(pad);
+export async function vulSpiegels(pad: string): Promise<void> {
+  const store = await Store.open(pad);
   try {
-    store.transactie(() => {
-      const deelplan = store.zaken.voegToe('0599BENCHDEELPLAN', legeZaakData({ code: 'B1145', omschrijving: 'Bijzondere bijstand' }));
+    await store.transactie(async () => {
+      const deelplan = await store.zaken.voegToe('0599BENCHDEELPLAN', legeZaakData({ code: 'B1145', omschrijving: 'Bijzondere bijstand' }));
       for (let i = 1; i <= PARTNERZAKEN; i++) {
         const zt = ZAAKTYPEN[i % ZAAKTYPEN.length];
-        store.spiegelzaken.voegToe({ identificatie: partnerzaak(i), partner: 'zorg', zaaktype: zt, deelplanId: deelplan.id, gekoppeldDoor: 'regie' });
-        const s = store.spiegelzaken.vind(partnerzaak(i))!;
-        store.spiegelzaken.zetStatus(s.id, { volgnummer: 1, omschrijving: 'Ontvangen', datumStatusGezet: { utc: '2024-01-15T09:30:05.000Z', digits: 17 }, statustype: [], extra: [] }, 'push');
+        await store.spiegelzaken.voegToe({ identificatie: partnerzaak(i), partner: 'zorg', zaaktype: zt, deelplanId: deelplan.id, gekoppeldDoor: 'regie' });
+        const s = (await store.spiegelzaken.vind(partnerzaak(i)))!;
+        await store.spiegelzaken.zetStatus(s.id, { volgnummer: 1, omschrijving: 'Ontvangen', datumStatusGezet: { utc: '2024-01-15T09:30:05.000Z', digits: 17 }, statustype: [], extra: [] }, 'push');
       }
     });
   } finally {
-    void store.sluit();
+    await store.sluit();
   }
 }
 

@@ -136,7 +136,7 @@ async function meetKetenpartner(map: string, inst: Instellingen, resultaten: Map
   const partner = await startPartner(map, startGateway);
   try {
     const database = join(map, 'keten.db');
-    vulSpiegels(database);
+    await vulSpiegels(database);
     const gevallen: [Geval, number][] = [
       [{ naam: 'geefZaakstatus, mirrored partner zaak', sleutel: 'ketenpartner', gen: spiegelstatusGenerator }, 525_600],
       [{ naam: 'geefZaakstatus, mirror pulled per read', sleutel: 'ketenpartner', gen: spiegelstatusGenerator }, 0],

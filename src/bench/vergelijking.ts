@@ -39,7 +39,7 @@ function schemaVan(pad: string): string {
 export async function zelfdeSchema(map: string, startAnder: (database: string) => Promise<Dienst>): Promise<boolean> {
   const ons = join(map, 'schema-ons.db');
   const hun = join(map, 'schema-ander.db');
-  void Store.open(ons).sluit();
+  await (await Store.open(ons)).sluit();
   const gateway = await startAnder(hun);
   await gateway.stop();
   return schemaVan(ons) === schemaVan(hun);

@@ -26,7 +26,7 @@ const DAG_MS = 86_400_000;
 const START_MS = Date.UTC(2019, 0, 1);
 
 async function maakSjablonen(): Promise<Sjabloon[]> {
-  const store = Store.open(':memory:');
+  const store = await Store.open(':memory:');
   const app = await bouwApp({ config: parseConfig({}), store, log: pino({ level: 'silent' }) });
   try {
     const sjablonen: Sjabloon[] = [];
@@ -35,16 +35,16 @@ async function maakSjablonen(): Promise<Sjabloon[]> {
       const v = creeerZaak(id, `BENCH-SJABLOON-${k}`, k);
       const r = await app.inject({ method: 'POST', url: v.pad, payload: v.body, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: v.actie } });
       if (r.statusCode !== 200) throw new Error(`template zaak refused by the gateway (${r.statusCode}): ${r.body.slice(0, 500)}`);
-      const zaak = store.zaken.vind(id)!;
-      const [initiator] = store.betrokkenen.rollen(zaak.id);
-      const [status] = store.statussen.van(zaak.id);
+      const zaak = (await store.zaken.vind(id))!;
+      const [initiator] = await store.betrokkenen.rollen(zaak.id);
+      const [status] = await store.statussen.van(zaak.id);
       if (!initiator || !status) throw new Error('template zaak lacks its initiator or status');
       sjablonen.push({ data: zaak.data, initiator, status });
     }
     return sjablonen;
   } finally {
     await app.close();
-    store.sluit();
+    await store.sluit();
   }
 }
 
@@ -90,26 +90,26 @@ export async function vul(pad: string, aantal: number, voortgang?: (gedaan: numb
   const start = process.hrtime.bigint();
   const sjablonen = await maakSjablonen();
   const personen = personenVoor(aantal);
-  const store = Store.open(pad);
+  const store = await Store.open(pad);
   // A throwaway file: no fsync, and a big page cache so the index inserts stay in memory.
   store.db.pragma('synchronous = OFF');
   store.db.pragma('cache_size = -262144');
   try {
     for (let van = 1; van <= aantal; van += PER_TRANSACTIE) {
       const tot = Math.min(aantal, van + PER_TRANSACTIE - 1);
-      store.transactie(() => {
+      await store.transactie(async () => {
         for (let i = van; i <= tot; i++) {
           const v = variant(sjablonen[i % sjablonen.length], i, personen);
-          const zaak = store.zaken.voegToe(geseedeIdentificatie(i), v.data);
-          store.betrokkenen.voegRolToe(zaak.id, 'heeftAlsInitiator', v.initiator, sjablonen[i % sjablonen.length].initiator.velden);
-          store.statussen.voegToe(zaak.id, v.status);
+          const zaak = await store.zaken.voegToe(geseedeIdentificatie(i), v.data);
+          await store.betrokkenen.voegRolToe(zaak.id, 'heeftAlsInitiator', v.initiator, sjablonen[i % sjablonen.length].initiator.velden);
+          await store.statussen.voegToe(zaak.id, v.status);
         }
       });
       voortgang?.(tot);
       await new Promise((r) => setImmediate(r)); // let a Ctrl-C through between transactions
     }
   } finally {
-    store.sluit();
+    await store.sluit();
   }
   // Written with synchronous=OFF: flush now, or the kernel writes the file back while the first cases are measured.
   const fd = openSync(pad, 'r');

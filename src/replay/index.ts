@@ -136,9 +136,9 @@ export async function speelGesprek(gesprek: Gesprek, opties: Opties = {}): Promi
       if (ontvanger) {
         afwachten = async () => {
           const eind = Date.now() + wachttijd;
-          const wachtend = () => app.gateway.store.uitgaand.tellingen().filter((t) => t.status === 'wachtend').reduce((n, t) => n + t.aantal, 0);
-          while (wachtend() > 0) {
-            if (Date.now() > eind) return [`na ${wachttijd} ms wachten nog ${wachtend()} bericht(en) op bezorging`];
+          const wachtend = async () => (await app.gateway.store.uitgaand.tellingen()).filter((t) => t.status === 'wachtend').reduce((n, t) => n + t.aantal, 0);
+          for (let aantal = await wachtend(); aantal > 0; aantal = await wachtend()) {
+            if (Date.now() > eind) return [`na ${wachttijd} ms wachten nog ${aantal} bericht(en) op bezorging`];
             await pauze(20);
           }
           return [];
