@@ -25,12 +25,13 @@ function lengteVan(delen: (Deel | UitvoerDeel)[], base64: boolean): number | und
   return n;
 }
 
-function* bytes(delen: (Deel | UitvoerDeel)[], base64: boolean): Iterable<Buffer> {
+// Asynchronous: stored content arrives block by block from the database while the answer is being written.
+async function* bytes(delen: (Deel | UitvoerDeel)[], base64: boolean): AsyncIterable<Buffer> {
   for (const d of delen) {
     if (typeof d === 'string') yield Buffer.from(d, 'utf8');
     else if (Buffer.isBuffer(d)) yield d;
-    else if (base64) for (const s of base64Stukken(d)) yield Buffer.from(s, 'latin1');
-    else yield* d.blokken();
+    else if (base64) for await (const s of base64Stukken(d)) yield Buffer.from(s, 'latin1');
+    else for await (const blok of d.blokken()) yield blok;
   }
 }
 

@@ -2,8 +2,7 @@
 // Content is written block by block as it is decoded and read back block by block when an answer is sent:
 // no request or answer holds a whole document in memory.
 import { createHash, Hash } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
-import { Db } from './db';
+import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import { BinaireData } from '../stuf/binair';
 import { Inhoud } from '../stuf/inhoud';
@@ -40,26 +39,29 @@ export interface DocumentVersie {
 }
 
 function document(r: DocumentRij): Document {
-  const d: Document = { id: r.id, identificatie: r.identificatie, data: uitJson<DocumentData>(r.data, {}), versienummer: r.versienummer, aangemaakt: r.aangemaakt };
-  if (r.inhoud_id !== null) d.inhoudId = r.inhoud_id;
+  const d: Document = { id: Number(r.id), identificatie: r.identificatie, data: uitJson<DocumentData>(r.data, {}), versienummer: r.versienummer, aangemaakt: r.aangemaakt };
+  if (r.inhoud_id !== null) d.inhoudId = Number(r.inhoud_id);
   if (r.checked_out_id !== null) {
     d.vergrendeling = { checkedOutId: r.checked_out_id, door: r.checked_out_by ?? '', sinds: r.uitgecheckt_op ?? '', tot: r.vergrendeld_tot ?? '' };
   }
   return d;
 }
 
-/** Stored content as BinaireData: each block is read when the serialiser reaches it (rows never change). */
+/**
+ * Stored content as BinaireData: each block is read when the serialiser reaches it, one statement per block, outside
+ * any transaction (content rows never change once written, so a block read later is the block that was written).
+ */
 class OpgeslagenData implements BinaireData {
   constructor(
-    private readonly blok: Statement<[number, number], { data: Buffer }>,
+    private readonly sql: Sql,
     private readonly inhoudId: number,
     readonly grootte: number,
     private readonly sha256: string,
   ) {}
 
-  *blokken(): Iterable<Buffer> {
+  async *blokken(): AsyncIterable<Buffer> {
     for (let n = 0; ; n++) {
-      const r = this.blok.get(this.inhoudId, n);
+      const r = await this.sql.een<{ data: Buffer }>('SELECT data FROM inhoud_blok WHERE inhoud_id = ? AND volgnummer = ?', [this.inhoudId, n]);
       if (!r) return;
       yield r.data;
     }
@@ -72,75 +74,38 @@ class OpgeslagenData implements BinaireData {
 
 const DOCUMENT_KOLOMMEN = 'd.id, d.identificatie, d.data, d.versienummer, d.inhoud_id, d.checked_out_id, d.checked_out_by, d.uitgecheckt_op, d.vergrendeld_tot, d.aangemaakt';
 
-export class Documenten {
-  private readonly opIdentificatie;
-  private readonly invoegen;
-  private readonly bijwerken;
-  private readonly versieInvoegen;
-  private readonly versiesVan;
-  private readonly vergrendelen;
-  private readonly inhoudInvoegen;
-  private readonly inhoudAfronden;
-  private readonly blokInvoegen;
-  private readonly blokLezen;
-  private readonly inhoudOpId;
-  private readonly koppelen;
-  private readonly ontkoppelen;
-  private readonly koppelingBijwerken;
-  private readonly vanZaakRijen;
-  private readonly zakenVanRijen;
+type ZaakdocumentRij = DocumentRij & { zaak_id: number; zaak_identificatie: string; velden: string };
 
-  constructor(db: Db) {
-    this.opIdentificatie = db.prepare<[string], DocumentRij>(`SELECT ${DOCUMENT_KOLOMMEN} FROM document d WHERE d.identificatie = ?`);
-    this.invoegen = db.prepare('INSERT INTO document (identificatie, data, versienummer, inhoud_id, aangemaakt, gewijzigd) VALUES (?, ?, 1, ?, ?, ?)');
-    // A new version always ends the check-out it may have been the check-in of.
-    this.bijwerken = db.prepare(
-      `UPDATE document SET data = ?, versienummer = ?, inhoud_id = ?, gewijzigd = ?,
-         checked_out_id = NULL, checked_out_by = NULL, uitgecheckt_op = NULL, vergrendeld_tot = NULL WHERE id = ?`,
-    );
-    this.versieInvoegen = db.prepare('INSERT INTO document_versie (document_id, versienummer, data, inhoud_id, soort, zender, tijdstip) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.versiesVan = db.prepare<[number], { versienummer: number; data: string; inhoud_id: number | null; soort: string | null; zender: string | null; tijdstip: string }>(
-      'SELECT versienummer, data, inhoud_id, soort, zender, tijdstip FROM document_versie WHERE document_id = ? ORDER BY versienummer',
-    );
-    this.vergrendelen = db.prepare('UPDATE document SET checked_out_id = ?, checked_out_by = ?, uitgecheckt_op = ?, vergrendeld_tot = ? WHERE id = ?');
-    this.inhoudInvoegen = db.prepare("INSERT INTO inhoud (bestandsnaam, content_type, grootte, sha256) VALUES (?, ?, 0, '')");
-    this.inhoudAfronden = db.prepare('UPDATE inhoud SET grootte = ?, sha256 = ? WHERE id = ?');
-    this.blokInvoegen = db.prepare('INSERT INTO inhoud_blok (inhoud_id, volgnummer, data) VALUES (?, ?, ?)');
-    this.blokLezen = db.prepare<[number, number], { data: Buffer }>('SELECT data FROM inhoud_blok WHERE inhoud_id = ? AND volgnummer = ?');
-    this.inhoudOpId = db.prepare<[number], InhoudRij>('SELECT id, bestandsnaam, content_type, grootte, sha256 FROM inhoud WHERE id = ?');
-    this.koppelen = db.prepare(
-      `INSERT INTO zaakdocument (zaak_id, document_id, velden, volgorde)
-       VALUES (?, ?, ?, (SELECT COALESCE(MAX(volgorde), 0) + 1 FROM zaakdocument WHERE zaak_id = ?))
-       ON CONFLICT (zaak_id, document_id) DO NOTHING`,
-    );
-    this.ontkoppelen = db.prepare('DELETE FROM zaakdocument WHERE zaak_id = ? AND document_id = ?');
-    this.koppelingBijwerken = db.prepare('UPDATE zaakdocument SET velden = ? WHERE zaak_id = ? AND document_id = ?');
-    this.vanZaakRijen = db.prepare<[number], DocumentRij & { zaak_id: number; zaak_identificatie: string; velden: string }>(
-      `SELECT ${DOCUMENT_KOLOMMEN}, zd.zaak_id, z.identificatie AS zaak_identificatie, zd.velden
-       FROM zaakdocument zd JOIN document d ON d.id = zd.document_id JOIN zaak z ON z.id = zd.zaak_id
-       WHERE zd.zaak_id = ? ORDER BY d.identificatie`,
-    );
-    this.zakenVanRijen = db.prepare<[number], DocumentRij & { zaak_id: number; zaak_identificatie: string; velden: string }>(
-      `SELECT ${DOCUMENT_KOLOMMEN}, zd.zaak_id, z.identificatie AS zaak_identificatie, zd.velden
-       FROM zaakdocument zd JOIN document d ON d.id = zd.document_id JOIN zaak z ON z.id = zd.zaak_id
-       WHERE zd.document_id = ? ORDER BY z.identificatie`,
-    );
-  }
+const ZAAKDOCUMENTEN = `SELECT ${DOCUMENT_KOLOMMEN}, zd.zaak_id, z.identificatie AS zaak_identificatie, zd.velden
+  FROM zaakdocument zd JOIN document d ON d.id = zd.document_id JOIN zaak z ON z.id = zd.zaak_id`;
+
+const zaakdocument = (r: ZaakdocumentRij): Zaakdocument => ({
+  zaakId: Number(r.zaak_id), zaakIdentificatie: r.zaak_identificatie, document: document(r), velden: uitJson<ZaakdocumentData>(r.velden, {}),
+});
+
+const VERSIE_INVOEGEN = 'INSERT INTO document_versie (document_id, versienummer, data, inhoud_id, soort, zender, tijdstip) VALUES (?, ?, ?, ?, ?, ?, ?)';
+
+export class Documenten {
+  constructor(private readonly sql: Sql) {}
 
   async vind(identificatie: string): Promise<Document | undefined> {
-    const r = this.opIdentificatie.get(identificatie);
+    const r = await this.sql.een<DocumentRij>(`SELECT ${DOCUMENT_KOLOMMEN} FROM document d WHERE d.identificatie = ?`, [identificatie]);
     return r && document(r);
   }
 
   async bestaat(identificatie: string): Promise<boolean> {
-    return this.opIdentificatie.get(identificatie) !== undefined;
+    return (await this.sql.een('SELECT 1 AS n FROM document WHERE identificatie = ?', [identificatie])) !== undefined;
   }
 
   /** A new document with its first version. */
   async voegToe(identificatie: string, data: DocumentData, inhoudId: number | undefined, zender: string | undefined): Promise<Document> {
     const t = nu();
-    const id = Number(this.invoegen.run(identificatie, naarJson(data), inhoudId ?? null, t, t).lastInsertRowid);
-    this.versieInvoegen.run(id, 1, naarJson(data), inhoudId ?? null, null, zender ?? null, t);
+    const r = await this.sql.een<{ id: number }>(
+      'INSERT INTO document (identificatie, data, versienummer, inhoud_id, aangemaakt, gewijzigd) VALUES (?, ?, 1, ?, ?, ?) RETURNING id',
+      [identificatie, naarJson(data), inhoudId ?? null, t, t],
+    );
+    const id = Number(r!.id);
+    await this.sql.voer(VERSIE_INVOEGEN, [id, 1, naarJson(data), inhoudId ?? null, null, zender ?? null, t]);
     const d: Document = { id, identificatie, data, versienummer: 1, aangemaakt: t };
     if (inhoudId !== undefined) d.inhoudId = inhoudId;
     return d;
@@ -150,89 +115,127 @@ export class Documenten {
   async nieuweVersie(doc: Document, data: DocumentData, inhoudId: number | undefined, soort: VersioningState | undefined, zender: string | undefined): Promise<number> {
     const t = nu();
     const versienummer = doc.versienummer + 1;
-    this.bijwerken.run(naarJson(data), versienummer, inhoudId ?? null, t, doc.id);
-    this.versieInvoegen.run(doc.id, versienummer, naarJson(data), inhoudId ?? null, soort ?? null, zender ?? null, t);
+    await this.sql.voer(
+      `UPDATE document SET data = ?, versienummer = ?, inhoud_id = ?, gewijzigd = ?,
+         checked_out_id = NULL, checked_out_by = NULL, uitgecheckt_op = NULL, vergrendeld_tot = NULL WHERE id = ?`,
+      [naarJson(data), versienummer, inhoudId ?? null, t, doc.id],
+    );
+    await this.sql.voer(VERSIE_INVOEGEN, [doc.id, versienummer, naarJson(data), inhoudId ?? null, soort ?? null, zender ?? null, t]);
     return versienummer;
   }
 
   async versies(documentId: number): Promise<DocumentVersie[]> {
-    return this.versiesVan.all(documentId).map((r) => {
+    const rijen = await this.sql.alle<{ versienummer: number; data: string; inhoud_id: number | null; soort: string | null; zender: string | null; tijdstip: string }>(
+      'SELECT versienummer, data, inhoud_id, soort, zender, tijdstip FROM document_versie WHERE document_id = ? ORDER BY versienummer',
+      [documentId],
+    );
+    return rijen.map((r) => {
       const v: DocumentVersie = { versienummer: r.versienummer, data: uitJson<DocumentData>(r.data, {}), tijdstip: r.tijdstip };
-      if (r.inhoud_id !== null) v.inhoudId = r.inhoud_id;
+      if (r.inhoud_id !== null) v.inhoudId = Number(r.inhoud_id);
       if (r.soort !== null) v.soort = r.soort as VersioningState;
       if (r.zender !== null) v.zender = r.zender;
       return v;
     });
   }
 
+  /** Sets the lock whatever the row holds; the caller has checked the document it read in this transaction. */
   async vergrendel(documentId: number, v: Vergrendeling): Promise<void> {
-    this.vergrendelen.run(v.checkedOutId, v.door, v.sinds, v.tot, documentId);
+    await this.sql.voer('UPDATE document SET checked_out_id = ?, checked_out_by = ?, uitgecheckt_op = ?, vergrendeld_tot = ? WHERE id = ?', [
+      v.checkedOutId, v.door, v.sinds, v.tot, documentId,
+    ]);
+  }
+
+  /**
+   * Takes the lock only when the row allows it at this moment: nobody holds it, it has lapsed (`nu`, ISO), or it is
+   * `v.door`'s own. The changed-row count decides, so of two instances checking out at once exactly one wins.
+   */
+  async vergrendelAlsVrij(documentId: number, v: Vergrendeling, nu: string): Promise<boolean> {
+    const n = await this.sql.voer(
+      `UPDATE document SET checked_out_id = ?, checked_out_by = ?, uitgecheckt_op = ?, vergrendeld_tot = ?
+       WHERE id = ? AND (checked_out_id IS NULL OR vergrendeld_tot <= ? OR checked_out_by = ?)`,
+      [v.checkedOutId, v.door, v.sinds, v.tot, documentId, nu, v.door],
+    );
+    return n === 1;
   }
 
   async ontgrendel(documentId: number): Promise<void> {
-    this.vergrendelen.run(null, null, null, null, documentId);
+    await this.sql.voer('UPDATE document SET checked_out_id = NULL, checked_out_by = NULL, uitgecheckt_op = NULL, vergrendeld_tot = NULL WHERE id = ?', [documentId]);
+  }
+
+  /** Releases the lock only if it is still this check-out's; false when another took its place meanwhile. */
+  async ontgrendelAls(documentId: number, checkedOutId: string): Promise<boolean> {
+    const n = await this.sql.voer(
+      'UPDATE document SET checked_out_id = NULL, checked_out_by = NULL, uitgecheckt_op = NULL, vergrendeld_tot = NULL WHERE id = ? AND checked_out_id = ?',
+      [documentId, checkedOutId],
+    );
+    return n === 1;
   }
 
   // ---- content ----------------------------------------------------------------------------------------------
 
   /** Stores content block by block as it is decoded; size and hash are computed on the way. */
   async bewaarInhoud(inhoud: Inhoud): Promise<InhoudInfo> {
-    const id = Number(this.inhoudInvoegen.run(inhoud.bestandsnaam, inhoud.contentType ?? null).lastInsertRowid);
+    const r = await this.sql.een<{ id: number }>("INSERT INTO inhoud (bestandsnaam, content_type, grootte, sha256) VALUES (?, ?, 0, '') RETURNING id", [
+      inhoud.bestandsnaam, inhoud.contentType ?? null,
+    ]);
+    const id = Number(r!.id);
     const hash = createHash('sha256');
     let grootte = 0;
     let n = 0;
-    for (const blok of inhoud.data.blokken()) {
+    for await (const blok of inhoud.data.blokken()) {
       if (blok.length === 0) continue;
-      this.blokInvoegen.run(id, n++, blok);
+      await this.sql.voer('INSERT INTO inhoud_blok (inhoud_id, volgnummer, data) VALUES (?, ?, ?)', [id, n++, blok]);
       hash.update(blok);
       grootte += blok.length;
     }
     const sha256 = hash.digest('hex');
-    this.inhoudAfronden.run(grootte, sha256, id);
+    await this.sql.voer('UPDATE inhoud SET grootte = ?, sha256 = ? WHERE id = ?', [grootte, sha256, id]);
     const info: InhoudInfo = { id, bestandsnaam: inhoud.bestandsnaam, grootte, sha256 };
     if (inhoud.contentType) info.contentType = inhoud.contentType;
     return info;
   }
 
   async inhoudInfo(id: number): Promise<InhoudInfo | undefined> {
-    const r = this.inhoudOpId.get(id);
+    const r = await this.sql.een<InhoudRij>('SELECT id, bestandsnaam, content_type, grootte, sha256 FROM inhoud WHERE id = ?', [id]);
     if (!r) return undefined;
-    const info: InhoudInfo = { id: r.id, bestandsnaam: r.bestandsnaam, grootte: r.grootte, sha256: r.sha256 };
+    const info: InhoudInfo = { id: Number(r.id), bestandsnaam: r.bestandsnaam, grootte: Number(r.grootte), sha256: r.sha256 };
     if (r.content_type !== null) info.contentType = r.content_type;
     return info;
   }
 
   /** The bytes of stored content, read lazily; valid after the reading transaction has ended. */
   async data(info: InhoudInfo): Promise<BinaireData> {
-    return new OpgeslagenData(this.blokLezen, info.id, info.grootte, info.sha256);
+    return new OpgeslagenData(this.sql, info.id, info.grootte, info.sha256);
   }
 
   // ---- filing in zaken (ZAAKDOCUMENT) -----------------------------------------------------------------------
 
   /** Files the document in the zaak; false when it already was (a T for an existing relation counts as I). */
   async koppel(zaakId: number, documentId: number, velden: ZaakdocumentData): Promise<boolean> {
-    return this.koppelen.run(zaakId, documentId, naarJson(velden), zaakId).changes > 0;
+    const n = await this.sql.voer(
+      `INSERT INTO zaakdocument (zaak_id, document_id, velden, volgorde)
+       VALUES (?, ?, ?, (SELECT COALESCE(MAX(volgorde), 0) + 1 FROM zaakdocument WHERE zaak_id = ?))
+       ON CONFLICT (zaak_id, document_id) DO NOTHING`,
+      [zaakId, documentId, naarJson(velden), zaakId],
+    );
+    return n > 0;
   }
 
   async ontkoppel(zaakId: number, documentId: number): Promise<boolean> {
-    return this.ontkoppelen.run(zaakId, documentId).changes > 0;
+    return (await this.sql.voer('DELETE FROM zaakdocument WHERE zaak_id = ? AND document_id = ?', [zaakId, documentId])) > 0;
   }
 
   async werkKoppelingBij(zaakId: number, documentId: number, velden: ZaakdocumentData): Promise<void> {
-    this.koppelingBijwerken.run(naarJson(velden), zaakId, documentId);
+    await this.sql.voer('UPDATE zaakdocument SET velden = ? WHERE zaak_id = ? AND document_id = ?', [naarJson(velden), zaakId, documentId]);
   }
 
   /** The documents filed in a zaak, sorted on documentidentificatie (the order the answers prescribe). */
   async vanZaak(zaakId: number): Promise<Zaakdocument[]> {
-    return this.vanZaakRijen.all(zaakId).map((r) => ({
-      zaakId: r.zaak_id, zaakIdentificatie: r.zaak_identificatie, document: document(r), velden: uitJson<ZaakdocumentData>(r.velden, {}),
-    }));
+    return (await this.sql.alle<ZaakdocumentRij>(`${ZAAKDOCUMENTEN} WHERE zd.zaak_id = ? ORDER BY d.identificatie`, [zaakId])).map(zaakdocument);
   }
 
   /** The zaken a document is filed in, sorted on zaakidentificatie. */
   async zakenVan(documentId: number): Promise<Zaakdocument[]> {
-    return this.zakenVanRijen.all(documentId).map((r) => ({
-      zaakId: r.zaak_id, zaakIdentificatie: r.zaak_identificatie, document: document(r), velden: uitJson<ZaakdocumentData>(r.velden, {}),
-    }));
+    return (await this.sql.alle<ZaakdocumentRij>(`${ZAAKDOCUMENTEN} WHERE zd.document_id = ? ORDER BY z.identificatie`, [documentId])).map(zaakdocument);
   }
 }

@@ -8,8 +8,11 @@ import { schemaFout } from './fout';
 export const BLOK = 3 * 256 * 1024;
 
 export interface BinaireData {
-  /** The decoded bytes in order. Throws a StUF055 fault when the content turns out not to be valid base64. */
-  blokken(): Iterable<Buffer>;
+  /**
+   * The decoded bytes in order. Throws a StUF055 fault when the content turns out not to be valid base64. Content
+   * read from the store comes block by block from the database, hence possibly asynchronous: consume with for await.
+   */
+  blokken(): AsyncIterable<Buffer> | Iterable<Buffer>;
   /** Size in bytes, when known without decoding. */
   readonly grootte?: number;
   /** Feeds what identifies the content as received into a hash (resend recognition); cheap, no decoding. */
@@ -101,9 +104,9 @@ export class Base64Data implements BinaireData {
 }
 
 /** base64 of the whole content as text pieces; pieces concatenate, whatever the block sizes of the source. */
-export function* base64Stukken(data: BinaireData): Iterable<string> {
+export async function* base64Stukken(data: BinaireData): AsyncIterable<string> {
   let rest: Buffer | undefined;
-  for (const blok of data.blokken()) {
+  for await (const blok of data.blokken()) {
     const b = rest ? Buffer.concat([rest, blok]) : blok;
     const heel = b.length - (b.length % 3);
     if (heel > 0) yield b.toString('base64', 0, heel);
@@ -113,6 +116,8 @@ export function* base64Stukken(data: BinaireData): Iterable<string> {
 }
 
 /** All decoded bytes at once: for small content and tests, never on the path of a large document. */
-export function alleBytes(data: BinaireData): Buffer {
-  return Buffer.concat([...data.blokken()]);
+export async function alleBytes(data: BinaireData): Promise<Buffer> {
+  const blokken: Buffer[] = [];
+  for await (const blok of data.blokken()) blokken.push(blok);
+  return Buffer.concat(blokken);
 }
