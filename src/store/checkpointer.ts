@@ -9,7 +9,7 @@
 // frames already, so little is left, and as the only writer the main connection then catches up with the last
 // commit; its next commit writes the WAL from its start again, over blocks that already exist.
 import { Worker } from 'node:worker_threads';
-import type { Db } from './db';
+import type { SqliteSql } from './sqlite';
 
 // Plain JavaScript, evaluated in the worker: it must run the same under ts-jest and from dist/.
 const WORKER = `
@@ -46,24 +46,31 @@ export const MAX_WAL_BYTES = 32 * 1024 * 1024;
 export class Checkpointer {
   private constructor(private readonly worker: Worker) {}
 
-  static start(db: Db, pad: string, ms: number, maxWalBytes = MAX_WAL_BYTES): Checkpointer {
-    db.pragma('wal_autocheckpoint = 0');
+  static start(sql: SqliteSql, pad: string, ms: number, maxWalBytes = MAX_WAL_BYTES): Checkpointer {
+    sql.db.pragma('wal_autocheckpoint = 0');
     const worker = new Worker(WORKER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), pad, ms, maxWalBytes } });
     worker.unref(); // never keeps the process alive on its own
     let gepland = false;
     worker.on('message', (m) => {
       if (m !== 'vol' || gepland) return;
       gepland = true;
-      // In the check phase no transaction of ours is open: the checkpoint can reach the last commit.
+      // Between two of our transactions (a transaction now spans awaits, so the check phase alone is not enough):
+      // then the checkpoint can reach the last commit.
       setImmediate(() => {
-        gepland = false;
-        if (!db.open) return;
-        try {
-          db.pragma('wal_checkpoint(PASSIVE)');
-        } catch {
-          /* busy (another process): the worker asks again */
-        }
-        worker.postMessage('verder');
+        void sql
+          .buitenTransactie((db) => {
+            if (!db.open) return;
+            try {
+              db.pragma('wal_checkpoint(PASSIVE)');
+            } catch {
+              /* busy (another process): the worker asks again */
+            }
+          })
+          .finally(() => {
+            gepland = false;
+            worker.postMessage('verder');
+          })
+          .catch(() => undefined); // nothing to report: the checkpoint catches its own failure
       });
     });
     return new Checkpointer(worker);

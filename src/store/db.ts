@@ -29,13 +29,3 @@ function migreer(db: Db): void {
     }).immediate();
   }
 }
-
-/** True when the database answers a trivial query: what /health reports. */
-export function isBruikbaar(db: Db): boolean {
-  try {
-    db.prepare('SELECT COUNT(*) FROM schema_versie').get();
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,5 @@
 // The store: every query of the gateway goes through these repositories, so another backend can replace SQLite
-// without touching the operations.
+// without touching the operations. The repositories speak to an Sql (sql.ts): SQLite or PostgreSQL alike.
 import { Db, openDatabase } from './db';
 import { Besluiten } from './besluiten';
 import { Betrokkenen } from './betrokkenen';
@@ -19,6 +19,11 @@ import { Spiegelzaken } from './spiegelzaken';
 import { Sql, TransactieOpties } from './sql';
 import { SqliteSql } from './sqlite';
 
+export interface StoreOpties {
+  /** Run after the database is closed: the SQLite checkpointer's last checkpoint. */
+  naSluiten?: () => Promise<void>;
+}
+
 export class Store {
   readonly zaken: Zaken;
   readonly betrokkenen: Betrokkenen;
@@ -35,32 +40,43 @@ export class Store {
   readonly overdrachten: Overdrachten;
   readonly spiegelzaken: Spiegelzaken;
 
-  private checkpointer?: Checkpointer;
-  readonly sql: Sql;
-
-  constructor(readonly db: Db) {
-    this.sql = new SqliteSql(db);
-    this.zaken = new Zaken(db);
-    this.betrokkenen = new Betrokkenen(db);
-    this.statussen = new Statussen(db);
-    this.zaakrelaties = new Zaakrelaties(db);
-    this.identificaties = new Identificaties(db);
-    this.idempotentie = new Idempotentie(db);
-    this.documenten = new Documenten(db);
-    this.besluiten = new Besluiten(db);
-    this.protocol = new Protocol(db);
-    this.zaakZoeken = new ZaakZoeken(db);
-    this.uitgaand = new UitgaandeBerichten(db);
-    this.abonnementen = new Abonnementen(db);
-    this.overdrachten = new Overdrachten(db);
-    this.spiegelzaken = new Spiegelzaken(db);
+  constructor(
+    readonly sql: Sql,
+    private readonly opties: StoreOpties = {},
+  ) {
+    this.zaken = new Zaken(sql);
+    this.betrokkenen = new Betrokkenen(sql);
+    this.statussen = new Statussen(sql);
+    this.zaakrelaties = new Zaakrelaties(sql);
+    this.identificaties = new Identificaties(sql);
+    this.idempotentie = new Idempotentie(sql);
+    this.documenten = new Documenten(sql);
+    this.besluiten = new Besluiten(sql);
+    this.protocol = new Protocol(sql);
+    this.zaakZoeken = new ZaakZoeken(sql);
+    this.uitgaand = new UitgaandeBerichten(sql);
+    this.abonnementen = new Abonnementen(sql);
+    this.overdrachten = new Overdrachten(sql);
+    this.spiegelzaken = new Spiegelzaken(sql);
   }
 
-  /** checkpointMs > 0: WAL checkpoints in a background thread (see checkpointer.ts); 0: SQLite's automatic ones. */
+  /**
+   * The SQLite connection underneath, for what only SQLite has (pragmas of the bench's bulk load, tests that age a
+   * row by hand). Throws on another backend.
+   */
+  get db(): Db {
+    if (!(this.sql instanceof SqliteSql)) throw new Error(`store.db bestaat alleen bij SQLite, niet bij ${this.sql.dialect}`);
+    return this.sql.db;
+  }
+
+  /**
+   * SQLite: opens (and migrates) the file. checkpointMs > 0: WAL checkpoints in a background thread (see
+   * checkpointer.ts); 0: SQLite's automatic ones.
+   */
   static async open(path: string, checkpointMs = 0, cacheMb?: number, maxWalBytes?: number): Promise<Store> {
-    const store = new Store(openDatabase(path, cacheMb));
-    if (checkpointMs > 0 && path !== ':memory:') store.checkpointer = Checkpointer.start(store.db, path, checkpointMs, maxWalBytes);
-    return store;
+    const sql = new SqliteSql(openDatabase(path, cacheMb));
+    const checkpointer = checkpointMs > 0 && path !== ':memory:' ? Checkpointer.start(sql, path, checkpointMs, maxWalBytes) : undefined;
+    return new Store(sql, checkpointer ? { naSluiten: () => checkpointer.stop() } : {});
   }
 
   /** One write transaction: all of a message's changes, or none of them (see Sql.transactie). */
@@ -80,6 +96,6 @@ export class Store {
   /** Closes at once; the returned promise settles when the background checkpointer has done its last checkpoint. */
   async sluit(): Promise<void> {
     await this.sql.sluit();
-    await this.checkpointer?.stop();
+    await this.opties.naSluiten?.();
   }
 }

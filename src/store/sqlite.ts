@@ -78,6 +78,22 @@ export class SqliteSql implements Sql {
     }
   }
 
+  /**
+   * Runs `werk` on the connection when no transaction of ours is open, before the next one begins (the checkpointer:
+   * a checkpoint from inside an open transaction could not reach the last commit).
+   */
+  async buitenTransactie<T>(werk: (db: Db) => T): Promise<T> {
+    const vorige = this.wachtrij;
+    let klaar!: () => void;
+    this.wachtrij = new Promise<void>((r) => (klaar = r));
+    await vorige;
+    try {
+      return werk(this.db);
+    } finally {
+      klaar();
+    }
+  }
+
   async bruikbaar(): Promise<boolean> {
     try {
       this.db.prepare('SELECT COUNT(*) FROM schema_versie').get();
