@@ -26,7 +26,7 @@ export const geefZaakdetails: Operatie = {
     const beeld = await gevraagdeZaak(ctx, bericht, 'geefZaakdetails_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
     const overdracht = () => overdrachtKenmerken(ctx.store, ctx.bestemmingen, beeld.identificatie);
-    const object = zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, await zichtOp(ctx.aanroeper, beeld), overdracht);
+    const object = await zaakDetailsObject(beeld, vraag.scope ?? Scope.ALLES, await zichtOp(ctx.aanroeper, beeld), overdracht);
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakdetails_ZakLa01', [object], ctx.antwoordMeldingen), zaken: [id] };
   },
 };

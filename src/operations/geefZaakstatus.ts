@@ -27,7 +27,7 @@ export const geefZaakstatus: Operatie = {
     if (bericht.dialect === 'zds12' && !alleenLaatste) ctx.afw.meld('gelijk/heeft/indicatieLaatsteStatus (J) ontbreekt; alle statussen worden gegeven');
     const beeld = await gevraagdeZaak(ctx, bericht, 'geefZaakstatus_ZakLa01', id);
     if (!(beeld instanceof ZaakBeeld)) return beeld;
-    const object = zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status', await zichtOp(ctx.aanroeper, beeld));
+    const object = await zaakStatusObject(beeld, vraag.scope ?? Scope.KERN, alleenLaatste, bericht.dialect === 'zds12' ? 'statusZds12' : 'status', await zichtOp(ctx.aanroeper, beeld));
     return { bericht: zaakLa01(ctx, bericht, 'geefZaakstatus_ZakLa01', [object], ctx.antwoordMeldingen), zaken: [id] };
   },
 };
