@@ -10,15 +10,15 @@ const heeftResultaat = (zaak: Zaak) => !!zaak.data.groepen.resultaat?.omschrijvi
 const heeftEinddatum = (zaak: Zaak) => !!zaak.data.attributen.einddatum;
 
 /** Whether the zaak already has a status of a statustype that ends it. */
-function heeftEindstatus(ctx: MutatieContext, zaak: Zaak): boolean {
+async function heeftEindstatus(ctx: MutatieContext, zaak: Zaak): Promise<boolean> {
   const zt = ctx.catalogus.zaaktype(zaak.data.zaaktype.code);
   const eind = new Set(zt?.statustypen.filter((s) => s.eindstatus).map((s) => s.volgnummer));
-  return ctx.store.statussen.van(zaak.id).some((s) => eind.has(s.volgnummer));
+  return (await ctx.store.statussen.van(zaak.id)).some((s) => eind.has(s.volgnummer));
 }
 
 /** The end status stored, einddatum from it when the zaak has none, and the profile's default resultaat when it has none. */
-function sluit(ctx: MutatieContext, zaak: Zaak, s: Status): void {
-  ctx.store.statussen.voegToe(zaak.id, s);
+async function sluit(ctx: MutatieContext, zaak: Zaak, s: Status): Promise<void> {
+  await ctx.store.statussen.voegToe(zaak.id, s);
   const a = zaak.data.attributen;
   if (!a.einddatum) a.einddatum = { w: datumVan(s.datumStatusGezet) };
   const standaard = ctx.catalogus.profiel(zaak.data.zaaktype.code).standaardResultaat;
@@ -40,13 +40,13 @@ function magSluiten(ctx: MutatieContext, zaak: Zaak): boolean {
 }
 
 /** An end status for the zaak: applied, or held until the zaak may close (a later end status replaces a held one). */
-export function verwerkEindstatus(ctx: MutatieContext, zaak: Zaak, s: Status): void {
+export async function verwerkEindstatus(ctx: MutatieContext, zaak: Zaak, s: Status): Promise<void> {
   if (magSluiten(ctx, zaak)) {
-    ctx.store.statussen.laatLos(zaak.id);
-    sluit(ctx, zaak, s);
+    await ctx.store.statussen.laatLos(zaak.id);
+    await sluit(ctx, zaak, s);
     return;
   }
-  ctx.store.statussen.houdVast(zaak.id, s);
+  await ctx.store.statussen.houdVast(zaak.id, s);
   ctx.meldingen.push(`eindstatus ${s.volgnummer} van zaak ${zaak.identificatie} wacht op ${heeftResultaat(zaak) ? 'de einddatum' : 'het resultaat'} (zaakprofiel)`);
 }
 
@@ -73,13 +73,13 @@ function eindstatusOpEinddatum(ctx: MutatieContext, zaak: Zaak): Status | undefi
  * After a creeerZaak or updateZaak has been applied: a held end status is released once the zaak may close, and
  * where the profile says so an einddatum (with a resultaat) sent in this message sets the catalogue's end status.
  */
-export function naWijziging(ctx: MutatieContext, zaak: Zaak, b: ZaakBericht): void {
+export async function naWijziging(ctx: MutatieContext, zaak: Zaak, b: ZaakBericht): Promise<void> {
   const wijze = ctx.catalogus.profiel(zaak.data.zaaktype.code).afsluiten;
-  const vastgehouden = ctx.store.statussen.vastgehouden(zaak.id);
+  const vastgehouden = await ctx.store.statussen.vastgehouden(zaak.id);
   if (vastgehouden) {
     if (magSluiten(ctx, zaak)) {
-      ctx.store.statussen.laatLos(zaak.id);
-      sluit(ctx, zaak, vastgehouden);
+      await ctx.store.statussen.laatLos(zaak.id);
+      await sluit(ctx, zaak, vastgehouden);
     }
     return;
   }
@@ -88,7 +88,7 @@ export function naWijziging(ctx: MutatieContext, zaak: Zaak, b: ZaakBericht): vo
   const sluitNu =
     (wijze === 'einddatumZetEindstatus' && zetEinddatum) ||
     (wijze === 'sluitMetEinddatumEnResultaat' && (zetEinddatum || zetResultaat) && magSluiten(ctx, zaak));
-  if (!sluitNu || heeftEindstatus(ctx, zaak)) return;
+  if (!sluitNu || (await heeftEindstatus(ctx, zaak))) return;
   const s = eindstatusOpEinddatum(ctx, zaak);
-  if (s) sluit(ctx, zaak, s);
+  if (s) await sluit(ctx, zaak, s);
 }

@@ -30,8 +30,8 @@ function controleerIdentificatie(id: string | undefined, pad: string): string {
 }
 
 /** The zaak a besluit is added to or moved to: it must exist, and the caller must be allowed to change it. */
-function bestaandeZaak(ctx: MutatieContext, z: ZaakVerwijzing): Zaak {
-  const zaak = ctx.store.zaken.vind(z.identificatie);
+async function bestaandeZaak(ctx: MutatieContext, z: ZaakVerwijzing): Promise<Zaak> {
+  const zaak = await ctx.store.zaken.vind(z.identificatie);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${z.identificatie} is niet gevonden`);
   controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
   return zaak;
@@ -49,11 +49,11 @@ function berichtTijdstip(ctx: BesluitContext): Tijdstip {
 
 // ---- voegBesluitToe ---------------------------------------------------------------------------------------
 
-export function voegBesluitToe(ctx: BesluitContext, b: BesluitBericht, zaakVerwijzing: ZaakVerwijzing): { besluit: Besluit; zaak: Zaak } {
+export async function voegBesluitToe(ctx: BesluitContext, b: BesluitBericht, zaakVerwijzing: ZaakVerwijzing): Promise<{ besluit: Besluit; zaak: Zaak }> {
   const id = controleerIdentificatie(b.identificatie, 'object/besluit');
   if (b.verwerkingssoort && b.verwerkingssoort !== 'T') ctx.afw.meld(`object/besluit: verwerkingssoort '${b.verwerkingssoort}' bij voegBesluitToe, verwacht T`);
-  if (ctx.store.besluiten.bestaat(id)) throw verwerkingsFout(`Besluit met identificatie ${id} bestaat al`);
-  const zaak = bestaandeZaak(ctx, zaakVerwijzing);
+  if (await ctx.store.besluiten.bestaat(id)) throw verwerkingsFout(`Besluit met identificatie ${id} bestaat al`);
+  const zaak = await bestaandeZaak(ctx, zaakVerwijzing);
   for (const verplicht of ['datumBeslissing', 'ingangsdatumWerking'] as const) {
     if (!b.attributen.get(verplicht)) ctx.afw.meld(`object/besluit/${verplicht} ontbreekt (verplicht bij voegBesluitToe)`);
   }
@@ -61,9 +61,9 @@ export function voegBesluitToe(ctx: BesluitContext, b: BesluitBericht, zaakVerwi
   pasAttributenToe(data, b);
   data.geldigheid = geldigheidUit(b) ?? { begin: berichtTijdstip(ctx) };
   data.tijdstipRegistratie = b.tijdstipRegistratie ?? parseTijdstip(ctx.nu());
-  const besluit = ctx.store.besluiten.voegToe(id, zaak.id, data);
+  const besluit = await ctx.store.besluiten.voegToe(id, zaak.id, data);
   for (const rel of b.relaties) {
-    if (rel.naam === 'isVastgelegdIn') verwerkDocument(ctx, besluit, rel, actieVan(ctx, rel, 'nieuwBesluit'));
+    if (rel.naam === 'isVastgelegdIn') await verwerkDocument(ctx, besluit, rel, actieVan(ctx, rel, 'nieuwBesluit'));
     else ctx.afw.meld(`${rel.pad}: de zaak van een nieuw besluit staat in object/zaak; genegeerd`);
   }
   return { besluit, zaak };
@@ -71,15 +71,15 @@ export function voegBesluitToe(ctx: BesluitContext, b: BesluitBericht, zaakVerwi
 
 // ---- updateBesluit ----------------------------------------------------------------------------------------
 
-export function updateBesluit(ctx: BesluitContext, oud: BesluitBericht | undefined, nieuw: BesluitBericht): Besluit {
+export async function updateBesluit(ctx: BesluitContext, oud: BesluitBericht | undefined, nieuw: BesluitBericht): Promise<Besluit> {
   const id = controleerIdentificatie(nieuw.identificatie ?? oud?.identificatie, 'object');
   if (oud?.identificatie && nieuw.identificatie && oud.identificatie !== nieuw.identificatie) {
     throw schemaFout(`object/identificatie: oud (${oud.identificatie}) en nieuw (${nieuw.identificatie}) verschillen; een identificatie kan niet gewijzigd worden`);
   }
-  const besluit = ctx.store.besluiten.vind(id);
+  const besluit = await ctx.store.besluiten.vind(id);
   if (!besluit) throw nietGevonden(`Besluit met identificatie ${id} is niet gevonden`);
   // A besluit is changed as part of its zaak.
-  const huidigeZaak = ctx.store.zaken.vindOpId(besluit.zaakId);
+  const huidigeZaak = await ctx.store.zaken.vindOpId(besluit.zaakId);
   if (huidigeZaak) controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, huidigeZaak));
   const vs = nieuw.verwerkingssoort;
   if (vs === 'V' || vs === 'E') throw verwerkingsFout(`Het verwijderen of beëindigen van een besluit (verwerkingssoort ${vs}) wordt niet ondersteund`);
@@ -96,13 +96,13 @@ export function updateBesluit(ctx: BesluitContext, oud: BesluitBericht | undefin
   const zaakwissel: ZaakWissel = { losgemaakt: false };
   for (const [bron, bericht] of [['oud', oud], ['nieuw', nieuw]] as const) {
     for (const rel of bericht?.relaties ?? []) {
-      if (rel.naam === 'isVastgelegdIn') verwerkDocument(ctx, besluit, rel, actieVan(ctx, rel, bron));
-      else verwerkUitkomstVan(ctx, besluit, rel, bron, zaakwissel);
+      if (rel.naam === 'isVastgelegdIn') await verwerkDocument(ctx, besluit, rel, actieVan(ctx, rel, bron));
+      else await verwerkUitkomstVan(ctx, besluit, rel, bron, zaakwissel);
     }
   }
   if (zaakwissel.nieuweZaak) besluit.zaakId = zaakwissel.nieuweZaak.id;
   else if (zaakwissel.losgemaakt) throw verwerkingsFout(`Besluit ${id} blijft de uitkomst van een zaak: vervang de zaak (isUitkomstVan R of T) in plaats van haar te verwijderen`);
-  ctx.store.besluiten.bewaar(besluit);
+  await ctx.store.besluiten.bewaar(besluit);
   return besluit;
 }
 
@@ -151,14 +151,14 @@ function werkBijOpNaam(huidig: XElement[], ontvangen: XElement[], schoon: (c: XE
   return uit;
 }
 
-function verwerkDocument(ctx: MutatieContext, besluit: Besluit, rel: RelatieElement, actie: Actie): void {
+async function verwerkDocument(ctx: MutatieContext, besluit: Besluit, rel: RelatieElement, actie: Actie): Promise<void> {
   if (actie === 'niets') return;
   const d = leesBesluitdocument(rel, ctx.afw);
   if (!d) return;
   const opslag = ctx.store.besluiten;
-  const match = opslag.documenten(besluit.id).find((x) => !x.einddatum && x.documentIdentificatie === d.documentIdentificatie);
+  const match = (await opslag.documenten(besluit.id)).find((x) => !x.einddatum && x.documentIdentificatie === d.documentIdentificatie);
   if (actie === 'toevoegen') {
-    if (!match) opslag.voegDocumentToe(besluit.id, d); // T on a relation that exists counts as I: never a second one
+    if (!match) await opslag.voegDocumentToe(besluit.id, d); // T on a relation that exists counts as I: never a second one
     return;
   }
   if (!match) {
@@ -169,11 +169,11 @@ function verwerkDocument(ctx: MutatieContext, besluit: Besluit, rel: RelatieElem
     const gpad = `${rel.pad}/gerelateerde`;
     const gerelateerde = rel.element.children.find((c) => c.local === 'gerelateerde' && c.ns === NS.zkn)!.children.filter((c) => c.ns === NS.zkn && c.local in DOCUMENT_SPECS);
     const velden = rel.element.children.filter((c) => !(c.local === 'gerelateerde' && c.ns === NS.zkn));
-    opslag.werkDocumentBij(match.id!,
+    await opslag.werkDocumentBij(match.id!,
       werkBijOpNaam(match.gerelateerde, gerelateerde, (c) => besluitdocumentGerelateerde(c, gpad, ctx.afw)),
       werkBijOpNaam(match.velden, velden, (c) => besluitdocumentVelden(c, rel.pad, ctx.afw)));
-  } else if (actie === 'verwijderen') opslag.verwijderDocument(match.id!);
-  else opslag.beeindigDocument(match.id!, eindRelatie(rel) ?? ctx.vandaag());
+  } else if (actie === 'verwijderen') await opslag.verwijderDocument(match.id!);
+  else await opslag.beeindigDocument(match.id!, eindRelatie(rel) ?? ctx.vandaag());
 }
 
 interface ZaakWissel {
@@ -186,7 +186,7 @@ interface ZaakWissel {
  * isUitkomstVan is not part of the ZDS 1.2 updateBesluit, but StUF-ZKN senders use it to move a besluit to another
  * zaak. A besluit always has one zaak, so a new one replaces the current one and removing it alone is refused.
  */
-function verwerkUitkomstVan(ctx: MutatieContext, besluit: Besluit, rel: RelatieElement, bron: Bron, wissel: ZaakWissel): void {
+async function verwerkUitkomstVan(ctx: MutatieContext, besluit: Besluit, rel: RelatieElement, bron: Bron, wissel: ZaakWissel): Promise<void> {
   ctx.afw.meld(`${rel.pad}: isUitkomstVan hoort niet in updateBesluit (ZDS 1.2); verwerkt als StUF-ZKN`);
   if (rel.nil) return;
   const vs = rel.verwerkingssoort;
@@ -194,7 +194,7 @@ function verwerkUitkomstVan(ctx: MutatieContext, besluit: Besluit, rel: RelatieE
   const z = leesUitkomstVan(rel, ctx.afw);
   if (!z) return;
   if (vs === 'V' || vs === 'E') {
-    const huidig = ctx.store.zaken.vindOpId(besluit.zaakId);
+    const huidig = await ctx.store.zaken.vindOpId(besluit.zaakId);
     if (huidig?.identificatie === z.identificatie) wissel.losgemaakt = true;
     else ctx.afw.meld(`${rel.pad}: besluit ${besluit.identificatie} is geen uitkomst van zaak ${z.identificatie}; genegeerd`);
     return;
@@ -203,5 +203,5 @@ function verwerkUitkomstVan(ctx: MutatieContext, besluit: Besluit, rel: RelatieE
     ctx.afw.meld(`${rel.pad}: verwerkingssoort '${vs ?? ''}' wordt niet ondersteund op isUitkomstVan; genegeerd`);
     return;
   }
-  wissel.nieuweZaak = bestaandeZaak(ctx, z);
+  wissel.nieuweZaak = await bestaandeZaak(ctx, z);
 }

@@ -29,8 +29,8 @@ export type NieuwSoort = 'voegZaakdocumentToe' | 'maakZaakdocument';
 /** Mandatory in the Lk01 (XSD); formaat and taal may be nil in voegZaakdocumentToe but must be there. */
 const VERPLICHT: DocumentVeld[] = ['dct.omschrijving', 'creatiedatum', 'titel', 'formaat', 'taal', 'vertrouwelijkAanduiding', 'auteur'];
 
-function zaakVan(ctx: DocumentContext, k: ZaakKoppeling): Zaak {
-  const zaak = ctx.store.zaken.vind(k.zaak!);
+async function zaakVan(ctx: DocumentContext, k: ZaakKoppeling): Promise<Zaak> {
+  const zaak = await ctx.store.zaken.vind(k.zaak!);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${k.zaak} is niet gevonden (${k.pad})`);
   controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
   return zaak;
@@ -44,9 +44,9 @@ function pasVeldenToe<V extends string>(data: Partial<Record<V, { w: string; ind
 }
 
 /** The content as stored: its content type falls back on the document's formaat (both are the MIME type). */
-function bewaar(ctx: DocumentContext, inhoud: Inhoud, data: DocumentData): number {
+async function bewaar(ctx: DocumentContext, inhoud: Inhoud, data: DocumentData): Promise<number> {
   const contentType = inhoud.contentType ?? data.formaat?.w;
-  return ctx.store.documenten.bewaarInhoud({ ...inhoud, ...(contentType ? { contentType } : {}) }).id;
+  return (await ctx.store.documenten.bewaarInhoud({ ...inhoud, ...(contentType ? { contentType } : {}) })).id;
 }
 
 function koppelVelden(ctx: DocumentContext, k: ZaakKoppeling): ZaakdocumentData {
@@ -58,9 +58,9 @@ function koppelVelden(ctx: DocumentContext, k: ZaakKoppeling): ZaakdocumentData 
 
 // ---- voegZaakdocumentToe / maakZaakdocument -----------------------------------------------------------------
 
-export function nieuwDocument(ctx: DocumentContext, b: DocumentBericht, soort: NieuwSoort, zender: string | undefined): { document: Document; zaken: string[] } {
+export async function nieuwDocument(ctx: DocumentContext, b: DocumentBericht, soort: NieuwSoort, zender: string | undefined): Promise<{ document: Document; zaken: string[] }> {
   const id = controleerDocumentidentificatie(b.identificatie, b.pad);
-  if (ctx.store.documenten.bestaat(id)) throw verwerkingsFout(`Document met identificatie ${id} bestaat al`);
+  if (await ctx.store.documenten.bestaat(id)) throw verwerkingsFout(`Document met identificatie ${id} bestaat al`);
   if (b.verwerkingssoort && b.verwerkingssoort !== 'T') ctx.afw.meld(`${b.pad}: verwerkingssoort '${b.verwerkingssoort}' bij ${soort}, verwacht T`);
   for (const v of VERPLICHT) {
     if (!b.velden.has(v)) ctx.afw.meld(`${b.pad}/${v} ontbreekt (verplicht bij ${soort})`);
@@ -77,14 +77,15 @@ export function nieuwDocument(ctx: DocumentContext, b: DocumentBericht, soort: N
     ctx.afw.meld(`${b.pad}/isRelevantVoor ontbreekt: het document hoort bij geen enkele zaak`);
     controleerDocumentZonderZaak(ctx.aanroeper, id);
   }
-  const zaken = koppelingen.map((k) => {
+  const zaken: Zaak[] = [];
+  for (const k of koppelingen) {
     if (k.verwerkingssoort !== 'T' && k.verwerkingssoort !== 'I') ctx.afw.meld(`${k.pad}: verwerkingssoort '${k.verwerkingssoort ?? ''}' bij een nieuw document; gelezen als T`);
-    return zaakVan(ctx, k);
-  });
+    zaken.push(await zaakVan(ctx, k));
+  }
 
-  const inhoudId = b.inhoud ? bewaar(ctx, b.inhoud, data) : undefined;
-  const document = ctx.store.documenten.voegToe(id, data, inhoudId, zender);
-  koppelingen.forEach((k, i) => ctx.store.documenten.koppel(zaken[i].id, document.id, koppelVelden(ctx, k)));
+  const inhoudId = b.inhoud ? await bewaar(ctx, b.inhoud, data) : undefined;
+  const document = await ctx.store.documenten.voegToe(id, data, inhoudId, zender);
+  for (const [i, k] of koppelingen.entries()) await ctx.store.documenten.koppel(zaken[i].id, document.id, koppelVelden(ctx, k));
   return { document, zaken: zaken.map((z) => z.identificatie) };
 }
 
@@ -109,24 +110,24 @@ export interface Wijziging {
 }
 
 /** The relation changes of an update (StUF 5.2.6): T files in a zaak, W changes the relation, V and E unfile. */
-function wijzigKoppelingen(ctx: DocumentContext, doc: Document, w: Wijziging): string[] {
+async function wijzigKoppelingen(ctx: DocumentContext, doc: Document, w: Wijziging): Promise<string[]> {
   const zaken: string[] = [];
   const bronnen: [DocumentBericht | undefined, 'oud' | 'nieuw'][] = [[w.oud, 'oud'], [w.nieuw, 'nieuw']];
   for (const [b, bron] of bronnen) {
     for (const k of b?.koppelingen ?? []) {
       if (k.nil || k.verwerkingssoort === 'I' || ((k.verwerkingssoort === 'T' || k.verwerkingssoort === 'W') && bron === 'oud')) continue;
-      const zaak = zaakVan(ctx, k);
+      const zaak = await zaakVan(ctx, k);
       zaken.push(zaak.identificatie);
       if (k.verwerkingssoort === 'T') {
-        if (!ctx.store.documenten.koppel(zaak.id, doc.id, koppelVelden(ctx, k))) ctx.meldingen.push(`${k.pad}: document was al gekoppeld aan zaak ${zaak.identificatie}`);
+        if (!(await ctx.store.documenten.koppel(zaak.id, doc.id, koppelVelden(ctx, k)))) ctx.meldingen.push(`${k.pad}: document was al gekoppeld aan zaak ${zaak.identificatie}`);
       } else if (k.verwerkingssoort === 'W') {
-        const huidig = ctx.store.documenten.zakenVan(doc.id).find((z) => z.zaakId === zaak.id);
+        const huidig = (await ctx.store.documenten.zakenVan(doc.id)).find((z) => z.zaakId === zaak.id);
         if (!huidig) throw verwerkingsFout(`Document ${doc.identificatie} is niet gekoppeld aan zaak ${zaak.identificatie}; de koppeling kan niet gewijzigd worden`);
         const velden = { ...huidig.velden };
         pasVeldenToe(velden, k.velden);
-        ctx.store.documenten.werkKoppelingBij(zaak.id, doc.id, velden);
+        await ctx.store.documenten.werkKoppelingBij(zaak.id, doc.id, velden);
       } else if (k.verwerkingssoort === 'V' || k.verwerkingssoort === 'E') {
-        if (!ctx.store.documenten.ontkoppel(zaak.id, doc.id)) ctx.afw.meld(`${k.pad}: document is niet gekoppeld aan zaak ${zaak.identificatie}; niets ontkoppeld`);
+        if (!(await ctx.store.documenten.ontkoppel(zaak.id, doc.id))) ctx.afw.meld(`${k.pad}: document is niet gekoppeld aan zaak ${zaak.identificatie}; niets ontkoppeld`);
       } else {
         ctx.afw.meld(`${k.pad}: verwerkingssoort '${k.verwerkingssoort ?? ''}' wordt niet ondersteund op isRelevantVoor; genegeerd`);
       }
@@ -136,25 +137,25 @@ function wijzigKoppelingen(ctx: DocumentContext, doc: Document, w: Wijziging): s
 }
 
 /** A new version of the document: the metadata nieuw sets or clears, new content if any, relation changes. */
-export function wijzigDocument(ctx: DocumentContext, doc: Document, w: Wijziging): string[] {
+export async function wijzigDocument(ctx: DocumentContext, doc: Document, w: Wijziging): Promise<string[]> {
   const vs = w.nieuw.verwerkingssoort;
   if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`${w.nieuw.pad}: verwerkingssoort '${vs}' bij updateZaakdocument, verwacht W of I`);
   const data: DocumentData = { ...doc.data };
   pasVeldenToe(data, w.nieuw.velden);
-  const inhoudId = w.nieuw.inhoud ? bewaar(ctx, w.nieuw.inhoud, data) : doc.inhoudId;
+  const inhoudId = w.nieuw.inhoud ? await bewaar(ctx, w.nieuw.inhoud, data) : doc.inhoudId;
   if (!w.nieuw.velden.has('versie') && (w.checkIn || w.nieuw.inhoud)) {
     const label = volgendeVersie(doc.data.versie?.w, w.versioningState);
     if (label !== undefined) data.versie = { w: label };
   }
-  const zaken = wijzigKoppelingen(ctx, doc, w);
-  ctx.store.documenten.nieuweVersie(doc, data, inhoudId, w.checkIn ? w.versioningState : undefined, w.zender);
+  const zaken = await wijzigKoppelingen(ctx, doc, w);
+  await ctx.store.documenten.nieuweVersie(doc, data, inhoudId, w.checkIn ? w.versioningState : undefined, w.zender);
   return zaken;
 }
 
 // ---- ontkoppelZaakdocument ----------------------------------------------------------------------------------
 
 /** Unfiles the document from the zaken its isRelevantVoor V names; the document itself stays. */
-export function ontkoppelDocument(ctx: DocumentContext, doc: Document, oud: DocumentBericht | undefined, nieuw: DocumentBericht): string[] {
+export async function ontkoppelDocument(ctx: DocumentContext, doc: Document, oud: DocumentBericht | undefined, nieuw: DocumentBericht): Promise<string[]> {
   const koppelingen = [...(oud?.koppelingen ?? []), ...nieuw.koppelingen].filter((k) => !k.nil && k.verwerkingssoort !== 'I');
   for (const b of [oud, nieuw]) {
     if (!b) continue;
@@ -164,9 +165,10 @@ export function ontkoppelDocument(ctx: DocumentContext, doc: Document, oud: Docu
   const anders = koppelingen.find((k) => k.verwerkingssoort !== 'V' && k.verwerkingssoort !== 'E');
   if (anders) throw schemaFout(`${anders.pad}: ontkoppelZaakdocument verwijdert koppelingen (verwerkingssoort V), niet '${anders.verwerkingssoort ?? ''}'`);
   if (koppelingen.length === 0) throw schemaFout('ontkoppelZaakdocument noemt geen zaak om van te ontkoppelen (isRelevantVoor met verwerkingssoort V en de zaakidentificatie)');
-  const zaken = [...new Map(koppelingen.map((k) => [k.zaak!, k])).values()].map((k) => zaakVan(ctx, k));
+  const zaken: Zaak[] = [];
+  for (const k of new Map(koppelingen.map((k) => [k.zaak!, k])).values()) zaken.push(await zaakVan(ctx, k));
   for (const zaak of zaken) {
-    if (!ctx.store.documenten.ontkoppel(zaak.id, doc.id)) throw verwerkingsFout(`Document ${doc.identificatie} is niet gekoppeld aan zaak ${zaak.identificatie}`);
+    if (!(await ctx.store.documenten.ontkoppel(zaak.id, doc.id))) throw verwerkingsFout(`Document ${doc.identificatie} is niet gekoppeld aan zaak ${zaak.identificatie}`);
   }
   return zaken.map((z) => z.identificatie);
 }

@@ -68,12 +68,12 @@ export function controleerOntkoppelen(doc: Document, checkedOutId: string | unde
  * geefZaakdocumentBewerken: a new check-out, or the holder's own one again (its lapse moved forward).
  * Anyone else is refused while the lock is in force.
  */
-export function checkOut(store: Store, doc: Document, door: string, minuten: number, nu = new Date()): Vergrendeling {
+export async function checkOut(store: Store, doc: Document, door: string, minuten: number, nu = new Date()): Promise<Vergrendeling> {
   const actief = actieveVergrendeling(doc, nu);
   if (actief && actief.door !== door) throw bezet(doc, actief, 'uitchecken kan pas na inchecken of cancelCheckout');
   const tot = new Date(nu.getTime() + minuten * 60_000).toISOString();
   const v: Vergrendeling = actief ? { ...actief, tot } : { checkedOutId: randomUUID(), door, sinds: nu.toISOString(), tot };
-  store.documenten.vergrendel(doc.id, v);
+  await store.documenten.vergrendel(doc.id, v);
   return v;
 }
 
@@ -81,7 +81,7 @@ export function checkOut(store: Store, doc: Document, door: string, minuten: num
  * cancelCheckout: releases the check-out with this checkedOutId. A document that is not (or no longer)
  * checked out has nothing to release: that is answered as done, with a note.
  */
-export function annuleerCheckOut(store: Store, doc: Document, checkedOutId: string | undefined, meldingen: string[], nu = new Date()): void {
+export async function annuleerCheckOut(store: Store, doc: Document, checkedOutId: string | undefined, meldingen: string[], nu = new Date()): Promise<void> {
   const actief = actieveVergrendeling(doc, nu);
   if (actief) {
     if (checkedOutId === undefined) throw bezet(doc, actief, 'cancelCheckout moet de checkedOutId van die uitcheck meegeven');
@@ -89,5 +89,5 @@ export function annuleerCheckOut(store: Store, doc: Document, checkedOutId: stri
   } else {
     meldingen.push(`cancelCheckout: document ${doc.identificatie} was niet (meer) uitgecheckt`);
   }
-  if (doc.vergrendeling) store.documenten.ontgrendel(doc.id);
+  if (doc.vergrendeling) await store.documenten.ontgrendel(doc.id);
 }

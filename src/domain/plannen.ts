@@ -50,24 +50,29 @@ export function clientVelden(velden: XElement[], zonderOmschrijvingClient: boole
 }
 
 /** The plans a zaak points to; a ketenpartner's zaak it points to (a mirror) is no plan and not judged here. */
-const verwijzingenVan = (ctx: MutatieContext, zaak: Zaak) =>
-  ctx.store.zaakrelaties.van(zaak.id).filter((r) => !r.einddatum && r.soort === 'heeftBetrekkingOpAndere' && !ctx.store.spiegelzaken.vind(r.andereIdentificatie));
+async function verwijzingenVan(ctx: MutatieContext, zaak: Zaak): Promise<Zaakrelatie[]> {
+  const uit: Zaakrelatie[] = [];
+  for (const r of await ctx.store.zaakrelaties.van(zaak.id)) {
+    if (!r.einddatum && r.soort === 'heeftBetrekkingOpAndere' && !(await ctx.store.spiegelzaken.vind(r.andereIdentificatie))) uit.push(r);
+  }
+  return uit;
+}
 
 /** The stand an update starts from: the rules judge what it adds and what it takes away. */
-export function planstand(ctx: MutatieContext, zaak: Zaak): Planstand {
-  const rollen = ctx.store.betrokkenen.rollen(zaak.id).filter((r) => !r.einddatum);
+export async function planstand(ctx: MutatieContext, zaak: Zaak): Promise<Planstand> {
+  const rollen = (await ctx.store.betrokkenen.rollen(zaak.id)).filter((r) => !r.einddatum);
   const rol = (soort: Rol['rolsoort']) => rollen.filter((r) => r.rolsoort === soort);
   return {
     initiatoren: rol('heeftAlsInitiator'),
     belanghebbenden: rol('heeftAlsBelanghebbende'),
     uitvoerenden: rol('heeftAlsUitvoerende'),
-    clients: ctx.store.betrokkenen.zaakobjecten(zaak.id).filter((o) => !o.einddatum && isClient(o)),
-    verwijzingen: verwijzingenVan(ctx, zaak),
+    clients: (await ctx.store.betrokkenen.zaakobjecten(zaak.id)).filter((o) => !o.einddatum && isClient(o)),
+    verwijzingen: await verwijzingenVan(ctx, zaak),
   };
 }
 
-function verwijzing(ctx: MutatieContext, r: Zaakrelatie): Verwijzing {
-  const ander = ctx.store.zaken.vind(r.andereIdentificatie);
+async function verwijzing(ctx: MutatieContext, r: Zaakrelatie): Promise<Verwijzing> {
+  const ander = await ctx.store.zaken.vind(r.andereIdentificatie);
   const isVan = r.gerelateerde.find((e) => e.local === 'isVan');
   const code = path(isVan, 'gerelateerde', 'code')?.text.trim() ?? '';
   const omschrijving = path(isVan, 'gerelateerde', 'omschrijving')?.text.trim();
@@ -95,12 +100,13 @@ const rang = (i: number, n: number) => `${i + 1} van ${n}`;
  * After creeerZaak (voor undefined) or updateZaak (voor: the stand before the message): the zaak must satisfy the
  * rules of its kind. An ordinary zaak that points to no plan is not checked.
  */
-export function controleerPlanregels(ctx: MutatieContext, zaak: Zaak, voor?: Planstand): void {
+export async function controleerPlanregels(ctx: MutatieContext, zaak: Zaak, voor?: Planstand): Promise<void> {
   // The kind first: an ordinary zaak that points to no plan needs none of its roles read back.
-  const verwijzingen = verwijzingenVan(ctx, zaak).map((r) => verwijzing(ctx, r));
+  const verwijzingen: Verwijzing[] = [];
+  for (const r of await verwijzingenVan(ctx, zaak)) verwijzingen.push(await verwijzing(ctx, r));
   const soort = plansoortVan(ctx, zaak, verwijzingen);
   if (!soort) return;
-  const na = planstand(ctx, zaak);
+  const na = await planstand(ctx, zaak);
   const naam = benaming(soort, zaak);
   controleerInitiatoren(soort, naam, na.initiatoren, voor?.initiatoren);
   controleerClients(soort, naam, na.clients, voor?.clients);
@@ -119,7 +125,7 @@ export function controleerPlanregels(ctx: MutatieContext, zaak: Zaak, voor?: Pla
   controleerVerwijzingen(soort, naam, verwijzingen, voor !== undefined && voor.verwijzingen.length > 0);
   const sleutel = (s: Planstand) => JSON.stringify([s.verwijzingen.map((r) => r.andereIdentificatie).sort(), [...bsnsVan(s.clients)].sort()]);
   // An update that touches neither the plans nor the clients cannot change the overlap: it is not judged again.
-  if (!voor || sleutel(voor) !== sleutel(na)) controleerClientoverlap(ctx, soort, zaak, na, verwijzingen);
+  if (!voor || sleutel(voor) !== sleutel(na)) await controleerClientoverlap(ctx, soort, zaak, na, verwijzingen);
 }
 
 function controleerInitiatoren(soort: RzsSoort, naam: string, na: Rol[], voor: Rol[] | undefined): void {
@@ -227,19 +233,19 @@ function controleerVerwijzingen(soort: RzsSoort, naam: string, vw: Verwijzing[],
 
 const bsnsVan = (clients: Zaakobject[]) => new Set(clients.flatMap((o) => (o.betrokkene?.bsn ? [o.betrokkene.bsn] : [])));
 
-function clientBsns(ctx: MutatieContext, identificatie: string): Set<string> {
-  const z = ctx.store.zaken.vind(identificatie);
+async function clientBsns(ctx: MutatieContext, identificatie: string): Promise<Set<string>> {
+  const z = await ctx.store.zaken.vind(identificatie);
   if (!z) return new Set();
-  return bsnsVan(ctx.store.betrokkenen.zaakobjecten(z.id).filter((o) => !o.einddatum && isClient(o)));
+  return bsnsVan((await ctx.store.betrokkenen.zaakobjecten(z.id)).filter((o) => !o.einddatum && isClient(o)));
 }
 
-function controleerClientoverlap(ctx: MutatieContext, soort: RzsSoort, zaak: Zaak, na: Planstand, vw: Verwijzing[]): void {
+async function controleerClientoverlap(ctx: MutatieContext, soort: RzsSoort, zaak: Zaak, na: Planstand, vw: Verwijzing[]): Promise<void> {
   const eigen = bsnsVan(na.clients);
-  const deelt = (id: string) => [...clientBsns(ctx, id)].some((b) => eigen.has(b));
+  const deelt = async (id: string) => [...(await clientBsns(ctx, id))].some((b) => eigen.has(b));
   const bevindingen: string[] = [];
   if (soort === 'levensdomeinplan') {
     const gezinsplan = vw[0].identificatie;
-    const vanGezin = clientBsns(ctx, gezinsplan);
+    const vanGezin = await clientBsns(ctx, gezinsplan);
     na.clients.forEach((c, i) => {
       if (c.betrokkene?.bsn && !vanGezin.has(c.betrokkene.bsn)) {
         bevindingen.push(`client ${rang(i, na.clients.length)} van levensdomeinplan ${zaak.identificatie} is geen client van gezinsplan ${gezinsplan}`);
@@ -248,11 +254,11 @@ function controleerClientoverlap(ctx: MutatieContext, soort: RzsSoort, zaak: Zaa
   } else if (soort === 'deelplan') {
     const gezinsplan = vw.find((v) => v.soort === 'gezinsplan')?.identificatie;
     const ldp = vw.find((v) => v.soort === 'levensdomeinplan')?.identificatie;
-    if (gezinsplan && !deelt(gezinsplan)) bevindingen.push(`deelplan ${zaak.identificatie} deelt geen client met gezinsplan ${gezinsplan}`);
-    if (ldp && !deelt(ldp)) bevindingen.push(`deelplan ${zaak.identificatie} deelt geen client met levensdomeinplan ${ldp}`);
+    if (gezinsplan && !(await deelt(gezinsplan))) bevindingen.push(`deelplan ${zaak.identificatie} deelt geen client met gezinsplan ${gezinsplan}`);
+    if (ldp && !(await deelt(ldp))) bevindingen.push(`deelplan ${zaak.identificatie} deelt geen client met levensdomeinplan ${ldp}`);
     if (ldp && gezinsplan) {
-      const l = ctx.store.zaken.vind(ldp)!;
-      const gezinVanLdp = verwijzingenVan(ctx, l).map((r) => r.andereIdentificatie);
+      const l = (await ctx.store.zaken.vind(ldp))!;
+      const gezinVanLdp = (await verwijzingenVan(ctx, l)).map((r) => r.andereIdentificatie);
       if (!gezinVanLdp.includes(gezinsplan)) {
         bevindingen.push(`levensdomeinplan ${ldp} van deelplan ${zaak.identificatie} hoort bij gezinsplan ${gezinVanLdp.join(', ') || '(geen)'}, niet bij gezinsplan ${gezinsplan}`);
       }

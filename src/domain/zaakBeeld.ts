@@ -1,5 +1,6 @@
 // A stored zaak as a question sees it: its parts are read from the store only when an answer needs them,
-// so that a geefZaakstatus does not pay for the roles and a narrow scope does not load everything.
+// so that a geefZaakstatus does not pay for the roles and a narrow scope does not load everything. Each part is a
+// promise, read once and shared by every encoder that awaits it.
 import type { Store } from '../store';
 import type { InkomendeRelatie } from '../store/zaakrelaties';
 import type { Spiegelzaak } from '../store/spiegelzaken';
@@ -9,14 +10,14 @@ import type { Zaakdocument } from './document';
 import { PlanSoort, Zaaktypecatalogus } from './zaaktypen';
 
 export class ZaakBeeld {
-  private _rollen?: Rol[];
-  private _objecten?: Zaakobject[];
-  private _statussen?: Status[];
-  private _relaties?: Zaakrelatie[];
-  private _inkomend?: InkomendeRelatie[];
-  private _besluiten?: Besluit[];
-  private _documenten?: Zaakdocument[];
-  private readonly andere = new Map<string, ZaakBeeld | null>();
+  private _rollen?: Promise<Rol[]>;
+  private _objecten?: Promise<Zaakobject[]>;
+  private _statussen?: Promise<Status[]>;
+  private _relaties?: Promise<Zaakrelatie[]>;
+  private _inkomend?: Promise<InkomendeRelatie[]>;
+  private _besluiten?: Promise<Besluit[]>;
+  private _documenten?: Promise<Zaakdocument[]>;
+  private readonly andere = new Map<string, Promise<ZaakBeeld | undefined>>();
 
   constructor(
     /** Answer encoders read related objects (documents, besluiten) through it. */
@@ -33,21 +34,21 @@ export class ZaakBeeld {
    */
   static vanSpiegel(store: Store, catalogus: Zaaktypecatalogus, s: Spiegelzaak): ZaakBeeld {
     const b = new ZaakBeeld(store, catalogus, { id: -s.id, identificatie: s.identificatie, data: legeZaakData(s.zaaktype ?? { code: '' }) }, s);
-    b._rollen = [];
-    b._objecten = [];
-    b._statussen = s.status ? [s.status] : [];
-    b._relaties = [{ soort: 'heeftBetrekkingOpAndere', andereIdentificatie: s.deelplan, gerelateerde: [], velden: [] }];
-    b._inkomend = [];
-    b._besluiten = [];
-    b._documenten = [];
+    b._rollen = Promise.resolve([]);
+    b._objecten = Promise.resolve([]);
+    b._statussen = Promise.resolve(s.status ? [s.status] : []);
+    b._relaties = Promise.resolve([{ soort: 'heeftBetrekkingOpAndere', andereIdentificatie: s.deelplan, gerelateerde: [], velden: [] }]);
+    b._inkomend = Promise.resolve([]);
+    b._besluiten = Promise.resolve([]);
+    b._documenten = Promise.resolve([]);
     return b;
   }
 
   /** A zaak of ours or a mirrored partner zaak, by identificatie. */
-  static vind(store: Store, catalogus: Zaaktypecatalogus, identificatie: string): ZaakBeeld | undefined {
-    const z = store.zaken.vind(identificatie);
+  static async vind(store: Store, catalogus: Zaaktypecatalogus, identificatie: string): Promise<ZaakBeeld | undefined> {
+    const z = await store.zaken.vind(identificatie);
     if (z) return new ZaakBeeld(store, catalogus, z);
-    const s = store.spiegelzaken.vind(identificatie);
+    const s = await store.spiegelzaken.vind(identificatie);
     return s ? ZaakBeeld.vanSpiegel(store, catalogus, s) : undefined;
   }
 
@@ -57,35 +58,35 @@ export class ZaakBeeld {
   }
 
   /** Current roles (ended ones are history, not part of the answer). */
-  get rollen(): Rol[] {
-    return (this._rollen ??= this.store.betrokkenen.rollen(this.zaak.id).filter((r) => !r.einddatum));
+  get rollen(): Promise<Rol[]> {
+    return (this._rollen ??= this.store.betrokkenen.rollen(this.zaak.id).then((rs) => rs.filter((r) => !r.einddatum)));
   }
 
-  get zaakobjecten(): Zaakobject[] {
-    return (this._objecten ??= this.store.betrokkenen.zaakobjecten(this.zaak.id).filter((o) => !o.einddatum));
+  get zaakobjecten(): Promise<Zaakobject[]> {
+    return (this._objecten ??= this.store.betrokkenen.zaakobjecten(this.zaak.id).then((os) => os.filter((o) => !o.einddatum)));
   }
 
   /** All statuses, newest first. */
-  get statussen(): Status[] {
+  get statussen(): Promise<Status[]> {
     return (this._statussen ??= this.store.statussen.van(this.zaak.id));
   }
 
-  get relaties(): Zaakrelatie[] {
-    return (this._relaties ??= this.store.zaakrelaties.van(this.zaak.id).filter((r) => !r.einddatum));
+  get relaties(): Promise<Zaakrelatie[]> {
+    return (this._relaties ??= this.store.zaakrelaties.van(this.zaak.id).then((rs) => rs.filter((r) => !r.einddatum)));
   }
 
   /** Current relations other zaken hold to this one. */
-  get inkomend(): InkomendeRelatie[] {
-    return (this._inkomend ??= this.store.zaakrelaties.naar(this.zaak.identificatie).filter((r) => !r.einddatum));
+  get inkomend(): Promise<InkomendeRelatie[]> {
+    return (this._inkomend ??= this.store.zaakrelaties.naar(this.zaak.identificatie).then((rs) => rs.filter((r) => !r.einddatum)));
   }
 
   /** The besluiten this zaak led to (leidtTot), sorted on identificatie. */
-  get besluiten(): Besluit[] {
+  get besluiten(): Promise<Besluit[]> {
     return (this._besluiten ??= this.store.besluiten.vanZaak(this.zaak.id));
   }
 
   /** The documents filed in this zaak (heeftRelevant), sorted on identificatie. */
-  get documenten(): Zaakdocument[] {
+  get documenten(): Promise<Zaakdocument[]> {
     return (this._documenten ??= this.store.documenten.vanZaak(this.zaak.id));
   }
 
@@ -114,10 +115,9 @@ export class ZaakBeeld {
   }
 
   /** Another zaak by identificatie, when the gateway holds it or mirrors it (relations may point outside). */
-  andereZaak(identificatie: string): ZaakBeeld | undefined {
-    if (!this.andere.has(identificatie)) {
-      this.andere.set(identificatie, ZaakBeeld.vind(this.store, this.catalogus, identificatie) ?? null);
-    }
-    return this.andere.get(identificatie) ?? undefined;
+  andereZaak(identificatie: string): Promise<ZaakBeeld | undefined> {
+    let beeld = this.andere.get(identificatie);
+    if (!beeld) this.andere.set(identificatie, (beeld = ZaakBeeld.vind(this.store, this.catalogus, identificatie)));
+    return beeld;
   }
 }

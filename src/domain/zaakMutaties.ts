@@ -31,13 +31,13 @@ export function controleerIdentificatie(ctx: MutatieContext, id: string | undefi
 
 // ---- creeerZaak -------------------------------------------------------------------------------------------
 
-export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
+export async function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Promise<Zaak> {
   const id = controleerIdentificatie(ctx, b.identificatie);
   const code = b.zaaktype?.code;
   if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de nieuwe zaak ontbreekt');
   controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: code, soort: ctx.catalogus.soortVan({ code, omschrijving: b.zaaktype?.omschrijving }) });
-  if (ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
-  const spiegel = ctx.store.spiegelzaken.vind(id);
+  if (await ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
+  const spiegel = await ctx.store.spiegelzaken.vind(id);
   if (spiegel) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al als zaak van ketenpartner ${spiegel.partner} (gekoppeld aan deelplan ${spiegel.deelplan})`);
   const gemeentecode = ctx.config.stuf.gemeentecode;
   if (!id.startsWith(gemeentecode)) {
@@ -58,35 +58,35 @@ export function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Zaak {
   pasAttributenToe(data, b);
   if (!data.attributen.registratiedatum) data.attributen.registratiedatum = { w: ctx.vandaag() };
 
-  const zaak = ctx.store.zaken.voegToe(id, data);
-  verwerkRelaties(ctx, zaak, b.relaties, 'creeer');
-  naWijziging(ctx, zaak, b);
-  controleerPlanregels(ctx, zaak);
+  const zaak = await ctx.store.zaken.voegToe(id, data);
+  await verwerkRelaties(ctx, zaak, b.relaties, 'creeer');
+  await naWijziging(ctx, zaak, b);
+  await controleerPlanregels(ctx, zaak);
 
-  const initiatoren = ctx.store.betrokkenen.rollen(zaak.id).filter((r) => r.rolsoort === 'heeftAlsInitiator');
+  const initiatoren = (await ctx.store.betrokkenen.rollen(zaak.id)).filter((r) => r.rolsoort === 'heeftAlsInitiator');
   if (initiatoren.length === 0) ctx.afw.meld('object/heeftAlsInitiator ontbreekt (verplicht bij creeerZaak)');
   if (initiatoren.length > 1) ctx.afw.meld(`object/heeftAlsInitiator komt ${initiatoren.length} keer voor; een zaak heeft één initiator`);
-  ctx.store.zaken.bewaar(zaak);
+  await ctx.store.zaken.bewaar(zaak);
   return zaak;
 }
 
 // ---- updateZaak -------------------------------------------------------------------------------------------
 
-function teWijzigenZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Zaak {
+async function teWijzigenZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Promise<Zaak> {
   const id = nieuw.identificatie ?? oud?.identificatie;
   if (!id) throw schemaFout('object/identificatie: de zaakidentificatie ontbreekt');
   if (oud?.identificatie && nieuw.identificatie && oud.identificatie !== nieuw.identificatie) {
     throw schemaFout(`object/identificatie: oud (${oud.identificatie}) en nieuw (${nieuw.identificatie}) verschillen; een identificatie kan niet gewijzigd worden`);
   }
-  const zaak = ctx.store.zaken.vind(id);
+  const zaak = await ctx.store.zaken.vind(id);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
   const zaaktype = zaak.data.zaaktype;
   controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: zaaktype.code, soort: ctx.catalogus.soortVan(zaaktype) });
   return zaak;
 }
 
-export function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Zaak {
-  const zaak = teWijzigenZaak(ctx, oud, nieuw);
+export async function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Promise<Zaak> {
+  const zaak = await teWijzigenZaak(ctx, oud, nieuw);
   const vs = nieuw.verwerkingssoort;
   if (vs === 'V' || vs === 'E') throw verwerkingsFout(`Het verwijderen of beëindigen van een zaak (verwerkingssoort ${vs}) wordt niet ondersteund`);
   if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij updateZaak, verwacht W of I`);
@@ -94,14 +94,14 @@ export function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, ni
   if (nieuwCode && nieuwCode !== zaak.data.zaaktype.code) {
     throw verwerkingsFout(`Het zaaktype van zaak ${zaak.identificatie} kan niet gewijzigd worden (${zaak.data.zaaktype.code} → ${nieuwCode})`);
   }
-  const voor = planstand(ctx, zaak);
+  const voor = await planstand(ctx, zaak);
   vulWaardenAan(ctx, nieuw, zaak.data.zaaktype.code, 'update');
   pasAttributenToe(zaak.data, nieuw);
-  if (oud) verwerkRelaties(ctx, zaak, oud.relaties, 'oud');
-  verwerkRelaties(ctx, zaak, nieuw.relaties, 'nieuw');
-  naWijziging(ctx, zaak, nieuw);
-  controleerPlanregels(ctx, zaak, voor);
-  ctx.store.zaken.bewaar(zaak);
+  if (oud) await verwerkRelaties(ctx, zaak, oud.relaties, 'oud');
+  await verwerkRelaties(ctx, zaak, nieuw.relaties, 'nieuw');
+  await naWijziging(ctx, zaak, nieuw);
+  await controleerPlanregels(ctx, zaak, voor);
+  await ctx.store.zaken.bewaar(zaak);
   return zaak;
 }
 
@@ -111,8 +111,8 @@ export function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefined, ni
 export const nieuweStatusRelaties = (relaties: RelatieElement[]): RelatieElement[] =>
   relaties.filter((r) => r.naam === 'heeft' && !r.nil && (r.verwerkingssoort === 'T' || r.verwerkingssoort === undefined));
 
-export function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Zaak {
-  const zaak = teWijzigenZaak(ctx, oud, nieuw);
+export async function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBericht | undefined, nieuw: ZaakBericht): Promise<Zaak> {
+  const zaak = await teWijzigenZaak(ctx, oud, nieuw);
   const vs = nieuw.verwerkingssoort;
   if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij actualiseerZaakstatus, verwacht W (schema) of I (VNG)`);
   const nieuweStatussen = nieuweStatusRelaties(nieuw.relaties);
@@ -124,9 +124,9 @@ export function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBericht | un
   }
   for (const r of nieuweStatussen) {
     const s = leesStatus(r, ctx.afw, ctx.nu);
-    if (s) zetStatus(ctx, zaak, s);
+    if (s) await zetStatus(ctx, zaak, s);
   }
-  ctx.store.zaken.bewaar(zaak);
+  await ctx.store.zaken.bewaar(zaak);
   return zaak;
 }
 
@@ -161,10 +161,10 @@ function pasAttributenToe(data: ZaakData, b: ZaakBericht): void {
 
 // ---- statuses ---------------------------------------------------------------------------------------------
 
-export function zetStatus(ctx: MutatieContext, zaak: Zaak, s: StatusBericht): void {
+export async function zetStatus(ctx: MutatieContext, zaak: Zaak, s: StatusBericht): Promise<void> {
   const zaaktype = zaak.data.zaaktype.code;
   const st = ctx.catalogus.statustype(zaaktype, { volgnummer: s.volgnummer || undefined, omschrijving: s.omschrijving, zktCode: s.zktCode });
-  const bestaand = ctx.store.statussen.van(zaak.id);
+  const bestaand = await ctx.store.statussen.van(zaak.id);
   if (st && s.zktCode && s.zktCode !== zaaktype) {
     // A statustype of another zaaktype, matched in this one (zaakprofiel): stored as this zaaktype's statustype.
     ctx.meldingen.push(`statustype van zaaktype '${s.zktCode}' bij zaak ${zaak.identificatie} gelezen als statustype ${st.volgnummer} van '${zaaktype}'`);
@@ -185,8 +185,8 @@ export function zetStatus(ctx: MutatieContext, zaak: Zaak, s: StatusBericht): vo
   if (bestaand.some((x) => x.volgnummer === s.volgnummer && x.datumStatusGezet.utc === s.datumStatusGezet.utc)) return;
   const { zktCode: _zktCode, ...status } = s;
   // An end status closes the zaak as its profile says: at once, or held until the zaak may close.
-  if (st?.eindstatus) verwerkEindstatus(ctx, zaak, status);
-  else ctx.store.statussen.voegToe(zaak.id, status);
+  if (st?.eindstatus) await verwerkEindstatus(ctx, zaak, status);
+  else await ctx.store.statussen.voegToe(zaak.id, status);
 }
 
 // ---- relations --------------------------------------------------------------------------------------------
@@ -214,17 +214,17 @@ function gewijzigdeVelden(huidig: XElement[], rel: RelatieElement, afw: Afwijkin
 const actieVan = (ctx: MutatieContext, rel: RelatieElement, bron: Bron): Actie =>
   relatieActie(ctx, rel, bron === 'creeer' ? 'nieuwObject' : bron, 'een nieuwe zaak');
 
-function verwerkRelaties(ctx: MutatieContext, zaak: Zaak, relaties: RelatieElement[], bron: Bron): void {
+async function verwerkRelaties(ctx: MutatieContext, zaak: Zaak, relaties: RelatieElement[], bron: Bron): Promise<void> {
   for (const rel of relaties) {
-    if (rel.naam === 'heeft') verwerkStatusRelatie(ctx, zaak, rel, bron);
-    else if (rel.naam in ROLSOORTEN) verwerkRol(ctx, zaak, rel, actieVan(ctx, rel, bron));
-    else if (rel.naam === 'heeftBetrekkingOp') verwerkZaakobject(ctx, zaak, rel, actieVan(ctx, rel, bron), bron);
-    else if (rel.naam in ZAAKRELATIE_SOORTEN) verwerkZaakrelatie(ctx, zaak, rel, actieVan(ctx, rel, bron));
+    if (rel.naam === 'heeft') await verwerkStatusRelatie(ctx, zaak, rel, bron);
+    else if (rel.naam in ROLSOORTEN) await verwerkRol(ctx, zaak, rel, actieVan(ctx, rel, bron));
+    else if (rel.naam === 'heeftBetrekkingOp') await verwerkZaakobject(ctx, zaak, rel, actieVan(ctx, rel, bron), bron);
+    else if (rel.naam in ZAAKRELATIE_SOORTEN) await verwerkZaakrelatie(ctx, zaak, rel, actieVan(ctx, rel, bron));
     else if (!rel.nil) ctx.afw.meld(`${rel.pad}: ${rel.naam} wordt via deze kennisgeving niet verwerkt; genegeerd`);
   }
 }
 
-function verwerkStatusRelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, bron: Bron): void {
+async function verwerkStatusRelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, bron: Bron): Promise<void> {
   if (rel.nil || bron === 'oud') return;
   const vs = rel.verwerkingssoort;
   if (vs === 'I') return; // an existing status, named for identification
@@ -233,38 +233,38 @@ function verwerkStatusRelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieEleme
     return;
   }
   const s = leesStatus(rel, ctx.afw, ctx.nu);
-  if (s) zetStatus(ctx, zaak, s);
+  if (s) await zetStatus(ctx, zaak, s);
 }
 
 /** How one kind of relation is stored: the three kinds share the T/W/V/E semantics below. */
 interface RelatieOpslag<R extends { id?: number; velden: XElement[] }> {
   /** The current relation the message's element refers to. */
   match: R | undefined;
-  voegToe(): void;
-  werkBij(id: number, velden: XElement[]): void;
-  verwijder(id: number): void;
-  beeindig(id: number, datum: string): void;
+  voegToe(): Promise<unknown>;
+  werkBij(id: number, velden: XElement[]): Promise<unknown>;
+  verwijder(id: number): Promise<unknown>;
+  beeindig(id: number, datum: string): Promise<unknown>;
 }
 
-function pasToe<R extends { id?: number; velden: XElement[] }>(ctx: MutatieContext, rel: RelatieElement, actie: Actie, o: RelatieOpslag<R>): void {
+async function pasToe<R extends { id?: number; velden: XElement[] }>(ctx: MutatieContext, rel: RelatieElement, actie: Actie, o: RelatieOpslag<R>): Promise<void> {
   const m = o.match;
   if (actie === 'toevoegen') {
-    if (!m) o.voegToe(); // T on a relation that exists counts as I: never a second one
+    if (!m) await o.voegToe(); // T on a relation that exists counts as I: never a second one
   } else if (!m) {
     ctx.afw.meld(`${rel.pad}: te ${actie === 'beeindigen' ? 'beëindigen' : actie} relatie bestaat niet bij deze zaak; genegeerd`);
-  } else if (actie === 'wijzigen') o.werkBij(m.id!, gewijzigdeVelden(m.velden, rel, ctx.afw));
-  else if (actie === 'verwijderen') o.verwijder(m.id!);
-  else if (actie === 'beeindigen') o.beeindig(m.id!, eindRelatie(rel) ?? ctx.vandaag());
+  } else if (actie === 'wijzigen') await o.werkBij(m.id!, gewijzigdeVelden(m.velden, rel, ctx.afw));
+  else if (actie === 'verwijderen') await o.verwijder(m.id!);
+  else if (actie === 'beeindigen') await o.beeindig(m.id!, eindRelatie(rel) ?? ctx.vandaag());
 }
 
-function verwerkRol(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
+async function verwerkRol(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): Promise<void> {
   if (actie === 'niets') return;
   const rol = leesRol(rel, ctx.afw);
   if (!rol) return;
   const b = ctx.store.betrokkenen;
-  const match = b.rollen(zaak.id).find((r) => !r.einddatum && r.rolsoort === rol.rolsoort && zelfdeBetrokkene(r.betrokkene, rol.betrokkene));
-  if (match && actie === 'toevoegen') b.vindOfBewaar(rol.betrokkene); // a T-gerelateerde may still add fields it lacked
-  pasToe(ctx, rel, actie, {
+  const match = (await b.rollen(zaak.id)).find((r) => !r.einddatum && r.rolsoort === rol.rolsoort && zelfdeBetrokkene(r.betrokkene, rol.betrokkene));
+  if (match && actie === 'toevoegen') await b.vindOfBewaar(rol.betrokkene); // a T-gerelateerde may still add fields it lacked
+  await pasToe(ctx, rel, actie, {
     match,
     voegToe: () => b.voegRolToe(zaak.id, rol.rolsoort, rol.betrokkene, rol.velden),
     werkBij: (id, v) => b.werkRolBij(id, v),
@@ -273,20 +273,20 @@ function verwerkRol(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie:
   });
 }
 
-function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie, bron: Bron): void {
+async function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie, bron: Bron): Promise<void> {
   if (actie === 'niets') return;
   const o = leesZaakobject(rel, ctx.afw);
   if (!o) return;
   const ldpWijziging = bron !== 'creeer' && ctx.catalogus.soortVan(zaak.data.zaaktype) === 'levensdomeinplan';
   o.velden = clientVelden(o.velden, ldpWijziging && o.objecttype === 'natuurlijkPersoon');
   const b = ctx.store.betrokkenen;
-  const match = b.zaakobjecten(zaak.id).find(
+  const match = (await b.zaakobjecten(zaak.id)).find(
     (x) =>
       !x.einddatum &&
       x.objecttype === o.objecttype &&
       (o.betrokkene && x.betrokkene ? zelfdeBetrokkene(x.betrokkene, o.betrokkene) : !!o.object && !!x.object && canoniek(x.object) === canoniek(o.object)),
   );
-  pasToe(ctx, rel, actie, {
+  await pasToe(ctx, rel, actie, {
     match,
     voegToe: () => b.voegZaakobjectToe(zaak.id, o),
     werkBij: (id, v) => b.werkZaakobjectBij(id, clientVelden(v, false)),
@@ -295,28 +295,28 @@ function verwerkZaakobject(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement,
   });
 }
 
-function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): void {
+async function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieElement, actie: Actie): Promise<void> {
   if (actie === 'niets') return;
   const r = leesZaakrelatie(rel, ctx.afw);
   if (!r) return;
   if (r.andereIdentificatie === zaak.identificatie) throw verwerkingsFout(`Zaak ${zaak.identificatie} kan niet aan zichzelf gerelateerd worden (${rel.naam})`);
   const zr = ctx.store.zaakrelaties;
-  pasToe(ctx, rel, actie, {
-    match: zr.van(zaak.id).find((x) => !x.einddatum && x.soort === r.soort && x.andereIdentificatie === r.andereIdentificatie),
-    voegToe: () => {
-      if (!koppelVanuitDeelplan(ctx, zaak, r) && !ctx.store.zaken.bestaat(r.andereIdentificatie)) {
+  await pasToe(ctx, rel, actie, {
+    match: (await zr.van(zaak.id)).find((x) => !x.einddatum && x.soort === r.soort && x.andereIdentificatie === r.andereIdentificatie),
+    voegToe: async () => {
+      if (!(await koppelVanuitDeelplan(ctx, zaak, r)) && !(await ctx.store.zaken.bestaat(r.andereIdentificatie))) {
         ctx.meldingen.push(`${rel.naam} verwijst naar zaak ${r.andereIdentificatie}, die (nog) niet in de gateway staat`);
       }
-      zr.voegToe(zaak.id, r);
+      await zr.voegToe(zaak.id, r);
     },
     werkBij: (id, v) => zr.werkBij(id, v),
-    verwijder: (id) => {
-      zr.verwijder(id);
-      ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
+    verwijder: async (id) => {
+      await zr.verwijder(id);
+      await ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
     },
-    beeindig: (id, d) => {
-      zr.beeindig(id, d);
-      ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
+    beeindig: async (id, d) => {
+      await zr.beeindig(id, d);
+      await ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
     },
   });
 }
