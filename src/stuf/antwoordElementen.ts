@@ -19,10 +19,13 @@ export function waardeElement(ns: string, local: string, w: Waarde): XElement {
 
 export const zkn = (local: string, content?: string | (XElement | undefined | false)[], attrs: XAttr[] = []) => el(NS.zkn, local, content, attrs);
 
-/** A repeating element: its occurrences when requested (built only then), one nil when explicitly asked but none. */
-export function herhalend(scope: Scope, naam: string, maak: () => XElement[], attrs: XAttr[] = []): XElement[] {
+/**
+ * A repeating element: its occurrences when requested (built only then, so a store read for them happens only
+ * then), one nil when explicitly asked but none.
+ */
+export async function herhalend(scope: Scope, naam: string, maak: () => XElement[] | Promise<XElement[]>, attrs: XAttr[] = []): Promise<XElement[]> {
   if (!scope.vraagt(naam)) return [];
-  const items = maak();
+  const items = await maak();
   if (items.length) return items;
   return scope.expliciet(naam) ? [nilElement(NS.zkn, naam, 'geenWaarde', attrs)] : [];
 }

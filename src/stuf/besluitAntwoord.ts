@@ -55,7 +55,7 @@ export function besluitDetailsObject(b: Besluit, scope: Scope, relaties: XElemen
 }
 
 /** leidtTot (ZAKBSL) per besluit, in the order given (the store sorts on identificatie); read only when asked. */
-export function leidtTotAntwoord(besluiten: () => Besluit[], scope: Scope, vorm: BesluitVorm): XElement[] {
-  return herhalend(scope, 'leidtTot', () => besluiten().map((b) =>
+export function leidtTotAntwoord(besluiten: () => Promise<Besluit[]>, scope: Scope, vorm: BesluitVorm): Promise<XElement[]> {
+  return herhalend(scope, 'leidtTot', async () => (await besluiten()).map((b) =>
     zkn('leidtTot', [zkn('gerelateerde', besluitInhoud(b, scope.sub('leidtTot').sub('gerelateerde'), vorm), [entiteittype('BSL')])], [entiteittype('ZAKBSL')])), [entiteittype('ZAKBSL')]);
 }

@@ -20,14 +20,14 @@ const NIET_ONDERSTEUND: [string, string][] = [
   ['heeftAlsDeelzaak', 'ZAKZAKDEL'], ['heeftAlsHoofdzaak', 'ZAKZAKHFD'],
 ];
 
-function statussen(z: ZaakBeeld, scope: Scope): XElement[] {
+async function statussen(z: ZaakBeeld, scope: Scope): Promise<XElement[]> {
   if (!scope.expliciet('heeft')) return [];
-  if (z.statussen.length === 0) return [nilElement(NS.zkn, 'heeft', 'geenWaarde', [entiteittype('ZAKSTT')])];
+  if ((await z.statussen).length === 0) return [nilElement(NS.zkn, 'heeft', 'geenWaarde', [entiteittype('ZAKSTT')])];
   return statussenAntwoord(z, scope.sub('heeft'), 'details', false);
 }
 
 /** isUitkomstVan: required in the answer, so given with the zaak's identificatie even when the scope omits it. */
-export function isUitkomstVanAntwoord(z: ZaakBeeld, scope: Scope): XElement {
+export async function isUitkomstVanAntwoord(z: ZaakBeeld, scope: Scope): Promise<XElement> {
   const g = scope.vraagt('isUitkomstVan') ? scope.sub('isUitkomstVan').sub('gerelateerde') : Scope.KERN;
   const zaak = zkn('gerelateerde', [
     zkn('identificatie', z.zaak.identificatie),
@@ -39,7 +39,7 @@ export function isUitkomstVanAntwoord(z: ZaakBeeld, scope: Scope): XElement {
     g.vraagt('extraElementen') ? extraElementenAntwoord(z.zaak.data.extraElementen) : undefined,
     isVanAntwoord(z, g),
     ...NIET_ONDERSTEUND.filter(([naam]) => g.expliciet(naam)).map(([naam, et]) => nilElement(NS.zkn, naam, 'nietOndersteund', [entiteittype(et)])),
-    ...statussen(z, g),
+    ...(await statussen(z, g)),
   ], [entiteittype('ZAK')]);
   return zkn('isUitkomstVan', [zaak], [entiteittype('BSLZAK')]);
 }
@@ -68,7 +68,13 @@ function documentAntwoord(d: Besluitdocument, kern: DocumentKern | undefined, sc
 }
 
 /** isVastgelegdIn per current document (the store sorts them on identificatie); read only when asked. */
-export function isVastgelegdInAntwoord(documenten: () => Besluitdocument[], kern: (identificatie: string) => DocumentKern | undefined, scope: Scope): XElement[] {
+export function isVastgelegdInAntwoord(
+  documenten: () => Promise<Besluitdocument[]>, kern: (identificatie: string) => Promise<DocumentKern | undefined>, scope: Scope,
+): Promise<XElement[]> {
   const s = scope.sub('isVastgelegdIn');
-  return herhalend(scope, 'isVastgelegdIn', () => documenten().map((d) => documentAntwoord(d, kern(d.documentIdentificatie), s)), [entiteittype('BSLEDC')]);
+  return herhalend(scope, 'isVastgelegdIn', async () => {
+    const uit: XElement[] = [];
+    for (const d of await documenten()) uit.push(documentAntwoord(d, await kern(d.documentIdentificatie), s));
+    return uit;
+  }, [entiteittype('BSLEDC')]);
 }

@@ -28,8 +28,8 @@ const VERPLICHT: Record<EdcVariant, Set<DocumentVeld>> = {
  * Values for what the bewerken answer requires but the document lacks (possible after a lenient maakZaakdocument):
  * its registration date, its file name, its content type, the common zaak classification, a URN that names it.
  */
-function vervanging(store: Store, doc: Document, naam: DocumentVeld): string {
-  const info = doc.inhoudId !== undefined ? store.documenten.inhoudInfo(doc.inhoudId) : undefined;
+async function vervanging(store: Store, doc: Document, naam: DocumentVeld): Promise<string> {
+  const info = doc.inhoudId !== undefined ? await store.documenten.inhoudInfo(doc.inhoudId) : undefined;
   switch (naam) {
     case 'creatiedatum':
       return formatAmsterdam(Date.parse(doc.aangemaakt), 8);
@@ -47,23 +47,23 @@ function vervanging(store: Store, doc: Document, naam: DocumentVeld): string {
 }
 
 /** Asked (or required) fields of a document, in schema order, after its identificatie. */
-function documentVelden(store: Store, doc: Document, scope: Scope, variant?: EdcVariant): XElement[] {
+async function documentVelden(store: Store, doc: Document, scope: Scope, variant?: EdcVariant): Promise<XElement[]> {
   const uit: XElement[] = [];
   for (const { naam } of DOCUMENT_VELDEN) {
     const verplicht = variant !== undefined && VERPLICHT[variant].has(naam);
     if (!verplicht && !scope.vraagt(naam)) continue;
     const w = doc.data[naam];
     if (w) uit.push(waardeElement(NS.zkn, naam, w));
-    else if (variant === 'bewerken' && verplicht) uit.push(zkn(naam, vervanging(store, doc, naam)));
+    else if (variant === 'bewerken' && verplicht) uit.push(zkn(naam, await vervanging(store, doc, naam)));
     else if (verplicht || scope.expliciet(naam)) uit.push(nilElement(NS.zkn, naam));
   }
   return uit;
 }
 
 /** The inhoud element: stored content read lazily, or an empty file for a placeholder (inhoud is required). */
-function inhoudAntwoord(store: Store, doc: Document): XElement {
-  const info = doc.inhoudId !== undefined ? store.documenten.inhoudInfo(doc.inhoudId) : undefined;
-  if (info) return inhoudElement({ data: store.documenten.data(info), bestandsnaam: info.bestandsnaam, contentType: info.contentType }, NS.zkn);
+async function inhoudAntwoord(store: Store, doc: Document): Promise<XElement> {
+  const info = doc.inhoudId !== undefined ? await store.documenten.inhoudInfo(doc.inhoudId) : undefined;
+  if (info) return inhoudElement({ data: await store.documenten.data(info), bestandsnaam: info.bestandsnaam, contentType: info.contentType }, NS.zkn);
   const formaat = doc.data.formaat?.w;
   const attrs = [at(NS.stuf, 'bestandsnaam', doc.identificatie)];
   if (formaat && formaat.length >= 3) attrs.push(at(NS.xmime, 'contentType', formaat));
@@ -87,55 +87,60 @@ function koppelVelden(velden: ZaakdocumentData, scope: Scope, registratiedatumVe
  * isRelevantVoor (EDCZAK): the zaken the document is filed in, by identificatie (and omschrijving when asked);
  * only those in `zichtbaar` when given (the caller may not learn of the others through the document).
  */
-function isRelevantVoor(store: Store, doc: Document, scope: Scope, zichtbaar?: ReadonlySet<string>): XElement[] {
+async function isRelevantVoor(store: Store, doc: Document, scope: Scope, zichtbaar?: ReadonlySet<string>): Promise<XElement[]> {
   if (!scope.vraagt('isRelevantVoor')) return [];
   const s = scope.sub('isRelevantVoor');
   const g = s.sub('gerelateerde');
-  const items = store.documenten.zakenVan(doc.id).filter((zd) => !zichtbaar || zichtbaar.has(zd.zaakIdentificatie)).map((zd) => {
-    const omschrijving = g.vraagt('omschrijving') ? store.zaken.vind(zd.zaakIdentificatie)?.data.attributen.omschrijving : undefined;
+  const items: XElement[] = [];
+  for (const zd of await store.documenten.zakenVan(doc.id)) {
+    if (zichtbaar && !zichtbaar.has(zd.zaakIdentificatie)) continue;
+    const omschrijving = g.vraagt('omschrijving') ? (await store.zaken.vind(zd.zaakIdentificatie))?.data.attributen.omschrijving : undefined;
     const zaak = zkn('gerelateerde', [
       zkn('identificatie', zd.zaakIdentificatie),
       omschrijving ? waardeElement(NS.zkn, 'omschrijving', omschrijving) : g.expliciet('omschrijving') && nilElement(NS.zkn, 'omschrijving'),
     ], [entiteittype('ZAK')]);
-    return zkn('isRelevantVoor', [zaak, ...koppelVelden(zd.velden, s, false)], [entiteittype('EDCZAK')]);
-  });
+    items.push(zkn('isRelevantVoor', [zaak, ...koppelVelden(zd.velden, s, false)], [entiteittype('EDCZAK')]));
+  }
   if (items.length) return items;
   return scope.expliciet('isRelevantVoor') ? [nilElement(NS.zkn, 'isRelevantVoor', 'geenWaarde', [entiteittype('EDCZAK')])] : [];
 }
 
 /** The EDC object of geefZaakdocumentLezen (La01) or geefZaakdocumentBewerken (Du02); `zichtbaar`: see isRelevantVoor. */
-export function documentObject(store: Store, doc: Document, scope: Scope, variant: EdcVariant, zichtbaar?: ReadonlySet<string>): XElement {
+export async function documentObject(store: Store, doc: Document, scope: Scope, variant: EdcVariant, zichtbaar?: ReadonlySet<string>): Promise<XElement> {
   return zkn('object', [
     zkn('identificatie', doc.identificatie),
-    ...documentVelden(store, doc, scope, variant),
-    (variant !== 'lezen11' || scope.vraagt('inhoud')) && inhoudAntwoord(store, doc),
-    ...isRelevantVoor(store, doc, scope, zichtbaar),
+    ...(await documentVelden(store, doc, scope, variant)),
+    (variant !== 'lezen11' || scope.vraagt('inhoud')) && (await inhoudAntwoord(store, doc)),
+    ...(await isRelevantVoor(store, doc, scope, zichtbaar)),
   ], [entiteittype('EDC'), at(NS.stuf, 'sleutelVerzendend', String(doc.id))]);
 }
 
 // ---- ZAKEDC: the documents of a zaak ------------------------------------------------------------------------
 
 /** One heeftRelevant: the document as gerelateerde (no content) and the relation's own fields. */
-function heeftRelevant(store: Store, zd: Zaakdocument, scope: Scope, registratiedatumVerplicht: boolean): XElement {
+async function heeftRelevant(store: Store, zd: Zaakdocument, scope: Scope, registratiedatumVerplicht: boolean): Promise<XElement> {
   const g = scope.sub('gerelateerde');
   return zkn('heeftRelevant', [
-    zkn('gerelateerde', [zkn('identificatie', zd.document.identificatie), ...documentVelden(store, zd.document, g)], [entiteittype('EDC')]),
+    zkn('gerelateerde', [zkn('identificatie', zd.document.identificatie), ...(await documentVelden(store, zd.document, g))], [entiteittype('EDC')]),
     ...koppelVelden(zd.velden, scope, registratiedatumVerplicht),
   ], [entiteittype('ZAKEDC')]);
 }
 
 /** heeftRelevant of geefZaakdetails: every document filed in the zaak, sorted on identificatie. */
-export function heeftRelevantAntwoord(b: ZaakBeeld, scope: Scope): XElement[] {
-  return b.documenten.map((zd) => heeftRelevant(b.store, zd, scope, false));
+export async function heeftRelevantAntwoord(b: ZaakBeeld, scope: Scope): Promise<XElement[]> {
+  const uit: XElement[] = [];
+  for (const zd of await b.documenten) uit.push(await heeftRelevant(b.store, zd, scope, false));
+  return uit;
 }
 
 /**
  * GeefLijstZaakDocumenten-ZAK-antwoord: identificatie, omschrijving and isVan when asked, then heeftRelevant
  * (1..n, registratiedatum required); a zaak without documents has one empty nil heeftRelevant (zds.md A11).
  */
-export function zaakdocumentenObject(b: ZaakBeeld, scope: Scope, isVan: XElement | undefined): XElement {
+export async function zaakdocumentenObject(b: ZaakBeeld, scope: Scope, isVan: XElement | undefined): Promise<XElement> {
   const omschrijving = b.zaak.data.attributen.omschrijving;
-  const documenten = b.documenten.map((zd) => heeftRelevant(b.store, zd, scope.sub('heeftRelevant'), true));
+  const documenten: XElement[] = [];
+  for (const zd of await b.documenten) documenten.push(await heeftRelevant(b.store, zd, scope.sub('heeftRelevant'), true));
   return zkn('object', [
     zkn('identificatie', b.zaak.identificatie),
     scope.vraagt('omschrijving') && (omschrijving ? waardeElement(NS.zkn, 'omschrijving', omschrijving) : scope.expliciet('omschrijving') && nilElement(NS.zkn, 'omschrijving')),

@@ -39,8 +39,8 @@ export function groep(b: ZaakBeeld, scope: Scope, naam: ZaakGroep): XElement | u
 }
 
 /** The zaak's own extraElementen, then those the answer adds (a handover's, for geefZaakdetails). */
-function extraElementen(b: ZaakBeeld, scope: Scope, toegevoegd: () => ExtraElement[]): XElement | undefined {
-  return scope.vraagt('extraElementen') ? extraElementenAntwoord([...b.zaak.data.extraElementen, ...toegevoegd()]) : undefined;
+async function extraElementen(b: ZaakBeeld, scope: Scope, toegevoegd: () => ExtraElement[] | Promise<ExtraElement[]>): Promise<XElement | undefined> {
+  return scope.vraagt('extraElementen') ? extraElementenAntwoord([...b.zaak.data.extraElementen, ...(await toegevoegd())]) : undefined;
 }
 
 export function isVanAntwoord(b: ZaakBeeld, scope: Scope): XElement | undefined {
@@ -97,15 +97,15 @@ function zaakobjectAntwoord(o: Zaakobject, scope: Scope): XElement {
 }
 
 /** ZAK-gerelateerdeAntwoord: the other zaak as we hold it (as the caller may see it), or what the relation told us of it. */
-function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElement[], scope: Scope, v: Weergave): XElement {
-  const ander = b.andereZaak(identificatie);
+async function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElement[], scope: Scope, v: Weergave): Promise<XElement> {
+  const ander = await b.andereZaak(identificatie);
   const id = zkn('identificatie', identificatie);
   if (!ander) {
     const schoon = opgeslagenKinderen(opgeslagen, ANDERE_ZAAK_VORM, 'gerelateerde');
     const bekend = ['omschrijving', 'isVan'].filter((naam) => scope.vraagt(naam)).flatMap((naam) => schoon.filter((e) => e.local === naam));
     return zkn('gerelateerde', [id, ...bekend], [entiteittype('ZAK')]);
   }
-  const zicht = v.andere(ander);
+  const zicht = await v.andere(ander);
   const attr = (naam: ZaakAttribuut): Deel => [naam, () => attribuut(ander, scope, naam)];
   const grp = (naam: ZaakGroep): Deel => [naam, () => groep(ander, scope, naam)];
   const delen: Deel[] = [
@@ -117,16 +117,21 @@ function gerelateerdeZaak(b: ZaakBeeld, identificatie: string, opgeslagen: XElem
     // Statuses of the other zaak only when named: "alles" does not reach this far.
     ['heeft', () => (scope.expliciet('heeft') ? statussenAntwoord(ander, scope.sub('heeft'), 'details', false, zicht) : []), scope.expliciet('heeft')],
   ];
-  return zkn('gerelateerde', [id, ...new Weergave(zicht, scope, 'gerelateerde').delen(delen)], [entiteittype('ZAK')]);
+  return zkn('gerelateerde', [id, ...(await new Weergave(zicht, scope, 'gerelateerde').delen(delen))], [entiteittype('ZAK')]);
 }
 
-function zaakrelatieAntwoord(b: ZaakBeeld, r: Zaakrelatie, scope: Scope, v: Weergave): XElement {
+async function zaakrelatieAntwoord(b: ZaakBeeld, r: Zaakrelatie, scope: Scope, v: Weergave): Promise<XElement> {
   const soortEt = r.soort === 'heeftAlsDeelzaak' ? 'ZAKZAKDEL' : 'ZAKZAKBTR';
-  return zkn(r.soort, [gerelateerdeZaak(b, r.andereIdentificatie, r.gerelateerde, scope.sub('gerelateerde'), v), ...relatieVelden(r.velden, ZAKZAK_VORM, scope, r.soort)], [entiteittype(soortEt)]);
+  return zkn(r.soort, [await gerelateerdeZaak(b, r.andereIdentificatie, r.gerelateerde, scope.sub('gerelateerde'), v), ...relatieVelden(r.velden, ZAKZAK_VORM, scope, r.soort)], [entiteittype(soortEt)]);
 }
 
-const relaties = <T>(scope: Scope, naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement): XElement[] =>
-  herhalend(scope, naam, () => items.map((i) => maak(i, scope.sub(naam))), [entiteittype(et)]);
+/** The occurrences of a relation, built one after the other; `items` is read only when the scope asks for them. */
+const relaties = <T>(scope: Scope, naam: string, et: string, items: () => T[] | Promise<T[]>, maak: (item: T, s: Scope) => XElement | Promise<XElement>): Promise<XElement[]> =>
+  herhalend(scope, naam, async () => {
+    const uit: XElement[] = [];
+    for (const i of await items()) uit.push(await maak(i, scope.sub(naam)));
+    return uit;
+  }, [entiteittype(et)]);
 
 // GeefZaakDetails-ZaakobjectGrp (ZDS 1.2) requires all four fields: those not stored are nil. lokatie (GML) is not
 // stored (the gateway cannot check it), so it is nietOndersteund unless an older record holds one.
@@ -153,7 +158,7 @@ const statusExtraElementen = (s: Status): XElement | undefined =>
  */
 export type StatusVariant = 'details' | 'status' | 'statusZds12';
 
-function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope, variant: StatusVariant, v: Weergave): XElement {
+async function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope, variant: StatusVariant, v: Weergave): Promise<XElement> {
   const g = scope.sub('gerelateerde');
   const moet = variant !== 'details'; // geefZaakstatus requires these elements, nil when unknown
   const zktOmschrijving = b.zaaktypeOmschrijving;
@@ -167,25 +172,28 @@ function statusAntwoord(b: ZaakBeeld, s: Status, laatste: boolean, scope: Scope,
   const toelichting = moet || scope.vraagt('toelichting');
   return zkn('heeft', [
     zkn('gerelateerde', stt, [entiteittype('STT')]),
-    ...v.delen([
+    ...(await v.delen([
       ['toelichting', () => toelichting && (s.toelichting ? zkn('toelichting', s.toelichting) : moet || scope.expliciet('toelichting') ? nilElement(NS.zkn, 'toelichting') : undefined), toelichting],
       ['datumStatusGezet', () => (moet || scope.vraagt('datumStatusGezet')) && zkn('datumStatusGezet', formatTijdstip(s.datumStatusGezet))],
       ['indicatieLaatsteStatus', () => (moet || scope.vraagt('indicatieLaatsteStatus')) &&
         (laatste ? zkn('indicatieLaatsteStatus', 'J') : variant === 'statusZds12' ? nilElement(NS.zkn, 'indicatieLaatsteStatus') : zkn('indicatieLaatsteStatus', 'N'))],
       ['extraElementen', () => scope.vraagt('extraElementen') && statusExtraElementen(s)],
       ['isGezetDoor', () => scope.vraagt('isGezetDoor') && !!s.gezetDoor && opgeslagenElement(s.gezetDoor, 'isGezetDoor', GEZET_DOOR, 'heeft/isGezetDoor')],
-    ]),
+    ])),
   ], [entiteittype('ZAKSTT')]);
 }
 
 /** Statuses newest first, indicatieLaatsteStatus derived from the history; a restricted zicht sees the current one. */
-export function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVariant, alleenLaatste: boolean, zicht: Zicht = VOLLEDIG): XElement[] {
+export async function statussenAntwoord(b: ZaakBeeld, scope: Scope, variant: StatusVariant, alleenLaatste: boolean, zicht: Zicht = VOLLEDIG): Promise<XElement[]> {
   const v = new Weergave(zicht, scope, 'status');
-  const statussen = alleenLaatste || v.alleenHuidigeStatus ? b.statussen.slice(0, 1) : b.statussen;
+  const alle = await b.statussen;
+  const statussen = alleenLaatste || v.alleenHuidigeStatus ? alle.slice(0, 1) : alle;
   if (statussen.length === 0) {
     return variant !== 'details' || scope.expliciet('heeft') ? [nilElement(NS.zkn, 'heeft', 'geenWaarde', [entiteittype('ZAKSTT')])] : [];
   }
-  return statussen.map((s, i) => statusAntwoord(b, s, i === 0, scope, variant, v));
+  const uit: XElement[] = [];
+  for (const [i, s] of statussen.entries()) uit.push(await statusAntwoord(b, s, i === 0, scope, variant, v));
+  return uit;
 }
 
 // ---- the objects ------------------------------------------------------------------------------------------
@@ -196,19 +204,23 @@ const objectAttributen = (b: ZaakBeeld) => [entiteittype('ZAK'), at(NS.stuf, 'sl
  * GeefZaakDetails-ZAK-antwoord (also the plain StUF-ZKN ZAK-antwoord of a zakLa01). `extra`: extraElementen the
  * answer adds after the zaak's own, read only when the scope asks for them.
  */
-export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOLLEDIG, extra: () => ExtraElement[] = () => []): XElement {
+export async function zaakDetailsObject(
+  b: ZaakBeeld, scope: Scope, zicht: Zicht = VOLLEDIG, extra: () => ExtraElement[] | Promise<ExtraElement[]> = () => [],
+): Promise<XElement> {
   const z = b.zaak.data;
   const v = new Weergave(zicht, scope);
   const attr = (naam: ZaakAttribuut): Deel => [naam, () => attribuut(b, scope, naam)];
   const grp = (naam: ZaakGroep): Deel => [naam, () => groep(b, scope, naam)];
   const attrs = (van: ZaakAttribuut, tot?: ZaakAttribuut) => ZAAK_ATTRIBUTEN.slice(attribuutVolgorde(van), tot && attribuutVolgorde(tot)).map((a) => attr(a.naam));
-  const relatie = <T>(naam: string, et: string, items: T[], maak: (item: T, s: Scope) => XElement, betrokkene: (item: T) => Betrokkene | undefined): Deel =>
-    [naam, () => v.betrokkenen(naam, items, betrokkene, (zichtbaar) => relaties(scope, naam, et, zichtbaar, maak))];
-  const rol = (naam: Rolsoort) => relatie(naam, ROLSOORTEN[naam], b.rollen.filter((r) => r.rolsoort === naam), rolAntwoord, (r) => r.betrokkene);
+  // The relations are read from the store only when the Weergave shows them and the scope asks for them.
+  const relatie = <T>(naam: string, et: string, items: () => Promise<T[]>, maak: (item: T, s: Scope) => XElement, betrokkene: (item: T) => Betrokkene | undefined): Deel =>
+    [naam, async () => (scope.vraagt(naam) ? v.betrokkenen(naam, await items(), betrokkene, (zichtbaar) => relaties(scope, naam, et, () => zichtbaar, maak)) : [])];
+  const rol = (naam: Rolsoort) =>
+    relatie(naam, ROLSOORTEN[naam], async () => (await b.rollen).filter((r) => r.rolsoort === naam), rolAntwoord, (r) => r.betrokkene);
   const zaakrelatie = (naam: 'heeftAlsDeelzaak' | 'heeftBetrekkingOpAndere', et: string): Deel =>
-    [naam, () => relaties(scope, naam, et, b.relaties.filter((r) => r.soort === naam), (r, s) => zaakrelatieAntwoord(b, r, s, v))];
-  const hoofdzaak = (r: InkomendeRelatie, s: Scope) =>
-    zkn('heeftAlsHoofdzaak', [gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'), v)], [entiteittype('ZAKZAKHFD')]);
+    [naam, () => relaties(scope, naam, et, async () => (await b.relaties).filter((r) => r.soort === naam), (r, s) => zaakrelatieAntwoord(b, r, s, v))];
+  const hoofdzaak = async (r: InkomendeRelatie, s: Scope) =>
+    zkn('heeftAlsHoofdzaak', [await gerelateerdeZaak(b, r.zaakIdentificatie, [], s.sub('gerelateerde'), v)], [entiteittype('ZAKZAKHFD')]);
   const delen: Deel[] = [
     ...attrs('omschrijving', 'startdatum'),
     ['kenmerk', () => herhalendeGroep(scope, 'kenmerk', () => z.kenmerken.map(kenmerkAntwoord))],
@@ -220,20 +232,22 @@ export function zaakDetailsObject(b: ZaakBeeld, scope: Scope, zicht: Zicht = VOL
     ...attrs('betalingsIndicatie'),
     ['extraElementen', () => extraElementen(b, scope, extra)],
     ['isVan', () => isVanAntwoord(b, scope)],
-    relatie('heeftBetrekkingOp', 'ZAKOBJ', b.zaakobjecten, zaakobjectAntwoord, (o) => o.betrokkene),
+    relatie('heeftBetrekkingOp', 'ZAKOBJ', () => b.zaakobjecten, zaakobjectAntwoord, (o) => o.betrokkene),
     ...(Object.keys(ROLSOORTEN) as Rolsoort[]).map(rol),
     zaakrelatie('heeftAlsDeelzaak', 'ZAKZAKDEL'),
-    ['heeftAlsHoofdzaak', () => relaties(scope, 'heeftAlsHoofdzaak', 'ZAKZAKHFD', b.inkomend.filter((r) => r.soort === 'heeftAlsDeelzaak'), hoofdzaak)],
+    ['heeftAlsHoofdzaak', () => relaties(scope, 'heeftAlsHoofdzaak', 'ZAKZAKHFD', async () => (await b.inkomend).filter((r) => r.soort === 'heeftAlsDeelzaak'), hoofdzaak)],
     zaakrelatie('heeftBetrekkingOpAndere', 'ZAKZAKBTR'),
     ['heeft', () => (scope.vraagt('heeft') ? statussenAntwoord(b, scope.sub('heeft'), 'details', false, zicht) : [])],
     ['heeftRelevant', () => herhalend(scope, 'heeftRelevant', () => heeftRelevantAntwoord(b, scope.sub('heeftRelevant')), [entiteittype('ZAKEDC')])],
     ['leidtTot', () => leidtTotAntwoord(() => b.besluiten, scope, GERELATEERDE_VORM)],
   ];
-  return zkn('object', [zkn('identificatie', b.zaak.identificatie), ...v.delen(delen)], objectAttributen(b));
+  return zkn('object', [zkn('identificatie', b.zaak.identificatie), ...(await v.delen(delen))], objectAttributen(b));
 }
 
 /** GeefZaakStatus-ZAK-antwoord: identificatie, optionally omschrijving and isVan, then the statuses. */
-export function zaakStatusObject(b: ZaakBeeld, scope: Scope, alleenLaatste: boolean, variant: 'status' | 'statusZds12', zicht: Zicht = VOLLEDIG): XElement {
+export async function zaakStatusObject(
+  b: ZaakBeeld, scope: Scope, alleenLaatste: boolean, variant: 'status' | 'statusZds12', zicht: Zicht = VOLLEDIG,
+): Promise<XElement> {
   const omschrijving = b.zaak.data.attributen.omschrijving;
   // Only named elements besides the statuses: "alles" means identificatie and statuses here.
   const delen: Deel[] = [
@@ -242,7 +256,7 @@ export function zaakStatusObject(b: ZaakBeeld, scope: Scope, alleenLaatste: bool
   ];
   return zkn('object', [
     zkn('identificatie', b.zaak.identificatie),
-    ...new Weergave(zicht, scope).delen(delen),
-    ...statussenAntwoord(b, scope.sub('heeft'), variant, alleenLaatste, zicht),
+    ...(await new Weergave(zicht, scope).delen(delen)),
+    ...(await statussenAntwoord(b, scope.sub('heeft'), variant, alleenLaatste, zicht)),
   ], objectAttributen(b));
 }

@@ -15,7 +15,7 @@ export type Onderdeel = XElement | undefined | false;
  * One element of an answer in schema order: its name, how to build it as held, and (when not simply the scope
  * asking for it) whether it is asked: a withheld element asked for is answered by its empty stand-in.
  */
-export type Deel = readonly [naam: string, maak: () => Onderdeel | Onderdeel[], gevraagd?: boolean];
+export type Deel = readonly [naam: string, maak: () => Onderdeel | Onderdeel[] | Promise<Onderdeel | Onderdeel[]>, gevraagd?: boolean];
 
 /** What is being shaped: the asked zaak, another zaak inside a relation (ZAK-gerelateerdeAntwoord), or a status. */
 export type Plek = 'zaak' | 'gerelateerde' | 'status';
@@ -114,12 +114,14 @@ export class Weergave {
     }
   }
 
-  /** The elements of a table in order: each as built, or withheld as its stand-in when asked. */
-  delen(tabel: readonly Deel[]): Onderdeel[] {
-    return tabel.flatMap(([naam, maak, gevraagd]) => {
-      if (this.toont(naam)) return alsLijst(maak());
-      return gevraagd ?? this.scope.vraagt(naam) ? [afgeschermd(naam, this.zicht.niveau === 'spiegel' ? 'nietOndersteund' : NG)] : [];
-    });
+  /** The elements of a table in order: each as built (one after the other), or withheld as its stand-in when asked. */
+  async delen(tabel: readonly Deel[]): Promise<Onderdeel[]> {
+    const uit: Onderdeel[] = [];
+    for (const [naam, maak, gevraagd] of tabel) {
+      if (this.toont(naam)) uit.push(...alsLijst(await maak()));
+      else if (gevraagd ?? this.scope.vraagt(naam)) uit.push(afgeschermd(naam, this.zicht.niveau === 'spiegel' ? 'nietOndersteund' : NG));
+    }
+    return uit;
   }
 
   /** A plan seen without plan rights shows its current status only, whatever history was asked. */
@@ -132,12 +134,12 @@ export class Weergave {
    * question was about, and then adds one withheld occurrence so the caller knows something was held back.
    * Werkvoorraad view keeps only medewerkers (the regisseur), the same way.
    */
-  betrokkenen<T>(naam: string, items: T[], betrokkene: (item: T) => Betrokkene | undefined, maak: (zichtbaar: T[]) => XElement[]): XElement[] {
+  async betrokkenen<T>(naam: string, items: T[], betrokkene: (item: T) => Betrokkene | undefined, maak: (zichtbaar: T[]) => Promise<XElement[]>): Promise<XElement[]> {
     if (this.zicht.niveau !== 'proces' && this.zicht.niveau !== 'werkvoorraad') return maak(items);
     const zichtbaar = items.filter((i) => this.magZien(betrokkene(i)));
     if (zichtbaar.length === items.length) return maak(items);
     if (!this.scope.vraagt(naam)) return [];
-    return [...(zichtbaar.length ? maak(zichtbaar) : []), afgeschermd(naam)!];
+    return [...(zichtbaar.length ? await maak(zichtbaar) : []), afgeschermd(naam)!];
   }
 
   private magZien(b: Betrokkene | undefined): boolean {
@@ -146,7 +148,7 @@ export class Weergave {
   }
 
   /** How the caller sees another zaak this answer mentions (a relation's gerelateerde). */
-  andere(ander: ZaakBeeld): Zicht {
-    return this.zicht.andere?.(ander) ?? VOLLEDIG;
+  async andere(ander: ZaakBeeld): Promise<Zicht> {
+    return (await this.zicht.andere?.(ander)) ?? VOLLEDIG;
   }
 }

@@ -16,11 +16,20 @@ export interface DocumentOmgeving {
 }
 
 
-function zakenVan(o: DocumentOmgeving, doc: Document): ZaakBeeld[] {
-  return o.store.documenten.zakenVan(doc.id).flatMap((zd) => {
-    const zaak = o.store.zaken.vindOpId(zd.zaakId);
-    return zaak ? [new ZaakBeeld(o.store, o.catalogus, zaak)] : [];
-  });
+async function zakenVan(o: DocumentOmgeving, doc: Document): Promise<ZaakBeeld[]> {
+  const uit: ZaakBeeld[] = [];
+  for (const zd of await o.store.documenten.zakenVan(doc.id)) {
+    const zaak = await o.store.zaken.vindOpId(zd.zaakId);
+    if (zaak) uit.push(new ZaakBeeld(o.store, o.catalogus, zaak));
+  }
+  return uit;
+}
+
+/** The zaken the caller may see the documents of, in order. */
+async function metZichtbareDocumenten(a: Aanroeper, zaken: ZaakBeeld[]): Promise<ZaakBeeld[]> {
+  const uit: ZaakBeeld[] = [];
+  for (const b of zaken) if (await magDocumentenZien(a, b)) uit.push(b);
+  return uit;
 }
 
 const uniek = (xs: string[]) => [...new Set(xs)].join('; ');
@@ -41,29 +50,30 @@ function schrijfReden(a: Aanroeper, b: ZaakBeeld): string {
  * Reading a document (geefZaakdocumentLezen, -Bewerken): StUF052 unless one of its zaken shows its documents to
  * the caller. Returns the zaken the caller sees, the only ones its answer may name.
  */
-export function controleerDocumentLezen(o: DocumentOmgeving, doc: Document): ZaakBeeld[] {
+export async function controleerDocumentLezen(o: DocumentOmgeving, doc: Document): Promise<ZaakBeeld[]> {
   const a = o.aanroeper;
-  const zaken = zakenVan(o, doc);
+  const zaken = await zakenVan(o, doc);
   if (zaken.length === 0) {
     if (leestAlleZaaktypen(a)) return [];
     throw geweigerd(a, `mag document ${doc.identificatie} niet lezen: het is aan geen zaak gekoppeld, en zo'n document mag alleen een applicatie lezen die alle zaaktypen mag lezen (lezen: ['*'])`);
   }
-  const zichtbaar = zaken.filter((b) => magDocumentenZien(a, b));
+  const zichtbaar = await metZichtbareDocumenten(a, zaken);
   if (zichtbaar.length > 0) return zichtbaar;
   throw geweigerd(a, `mag document ${doc.identificatie} niet lezen: het hoort alleen bij zaken waarvan zij de documenten niet mag zien: ${uniek(zaken.map((b) => leesReden(a, b)))}`);
 }
 
 /** Whether the caller may read the document, for answers that merely mention it (a besluit's isVastgelegdIn). */
-export function magDocumentLezen(o: DocumentOmgeving, doc: Document): boolean {
-  const zaken = zakenVan(o, doc);
+export async function magDocumentLezen(o: DocumentOmgeving, doc: Document): Promise<boolean> {
+  const zaken = await zakenVan(o, doc);
   if (zaken.length === 0) return leestAlleZaaktypen(o.aanroeper);
-  return zaken.some((b) => magDocumentenZien(o.aanroeper, b));
+  for (const b of zaken) if (await magDocumentenZien(o.aanroeper, b)) return true;
+  return false;
 }
 
 /** Changing a document (check-out, check-in, new metadata, cancelCheckout): one of its zaken must be changeable. */
-export function controleerDocumentWijzigen(o: DocumentOmgeving, doc: Document): void {
+export async function controleerDocumentWijzigen(o: DocumentOmgeving, doc: Document): Promise<void> {
   const a = o.aanroeper;
-  const zaken = zakenVan(o, doc);
+  const zaken = await zakenVan(o, doc);
   if (zaken.length === 0) {
     if (schrijftAlleZaaktypen(a)) return;
     throw geweigerd(a, `mag document ${doc.identificatie} niet wijzigen: het is aan geen zaak gekoppeld, en zo'n document mag alleen een applicatie wijzigen die alle zaaktypen mag wijzigen (schrijven: ['*'])`);

@@ -107,16 +107,16 @@ export function controleerSchrijven(a: Aanroeper, zaak: ZaakKenmerken): void {
  * Whether the caller may see the documents of this zaak (their list and content). They are plan content: only a
  * full view (regie, the plan's own uitvoerenden, an emergency read) shows them.
  */
-export function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
-  return !leesWeigering(a, beeld) && zichtOp(a, beeld).niveau === 'volledig';
+export async function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): Promise<boolean> {
+  return !leesWeigering(a, beeld) && (await zichtOp(a, beeld)).niveau === 'volledig';
 }
 
 /**
  * Besluiten are what a plan decided, hidden like its other content; of an ordinary zaak they are process information.
  * A teammanager's workload view shows none.
  */
-export function magBesluitenZien(a: Aanroeper, beeld: ZaakBeeld): boolean {
-  const niveau = zichtOp(a, beeld).niveau;
+export async function magBesluitenZien(a: Aanroeper, beeld: ZaakBeeld): Promise<boolean> {
+  const niveau = (await zichtOp(a, beeld)).niveau;
   return !leesWeigering(a, beeld) && niveau !== 'plan' && niveau !== 'werkvoorraad';
 }
 

@@ -21,16 +21,16 @@ export interface Zicht {
   /** proces: the BSN of the person the question was about, who may be shown. */
   persoon?: string;
   /** How the same caller sees another zaak the answer mentions (a relation's gerelateerde); absent: fully. */
-  andere?: (beeld: ZaakBeeld) => Zicht;
+  andere?: (beeld: ZaakBeeld) => Promise<Zicht>;
 }
 
 export const VOLLEDIG: Zicht = { niveau: 'volledig' };
 
 /** Whether the application acts for one of the plan's uitvoerenden (configured per application). */
-function isUitvoerendeVan(a: Aanroeper, beeld: ZaakBeeld): boolean {
+async function isUitvoerendeVan(a: Aanroeper, beeld: ZaakBeeld): Promise<boolean> {
   const u = a.registratie?.uitvoerende;
   if (!u || (u.vestigingen.length === 0 && u.medewerkers.length === 0)) return false;
-  return beeld.rollen.some((r) => {
+  return (await beeld.rollen).some((r) => {
     if (r.rolsoort !== 'heeftAlsUitvoerende' || r.betrokkene.sleutel === undefined) return false;
     if (r.betrokkene.soort === 'VES') return u.vestigingen.includes(r.betrokkene.sleutel);
     if (r.betrokkene.soort === 'MDW') return u.medewerkers.includes(r.betrokkene.sleutel);
@@ -43,10 +43,10 @@ function isUitvoerendeVan(a: Aanroeper, beeld: ZaakBeeld): boolean {
  * (its initiator medewerker) or a medewerker it names as uitvoerende (a second regisseur, a duo). Seed 000: a plan is
  * shared between its regisseur and the members of its group, not with every user of the regie system.
  */
-function isPlanGebruiker(a: Aanroeper, beeld: ZaakBeeld): boolean {
+async function isPlanGebruiker(a: Aanroeper, beeld: ZaakBeeld): Promise<boolean> {
   const gebruiker = a.gebruiker?.trim();
   if (!gebruiker) return false;
-  return beeld.rollen.some(
+  return (await beeld.rollen).some(
     (r) => (r.rolsoort === 'heeftAlsInitiator' || r.rolsoort === 'heeftAlsUitvoerende') && r.betrokkene.soort === 'MDW' && r.betrokkene.sleutel === gebruiker,
   );
 }
@@ -55,8 +55,8 @@ function isPlanGebruiker(a: Aanroeper, beeld: ZaakBeeld): boolean {
  * A relation must not show more of the other zaak than a question about it would: an ordinary zaak outside the
  * caller's lezen list (which it could not ask for, StUF052) is shown like a plan, by identificatie and zaaktype.
  */
-function zichtOpGerelateerde(a: Aanroeper, ander: ZaakBeeld): Zicht {
-  const z = zichtOp(a, ander);
+async function zichtOpGerelateerde(a: Aanroeper, ander: ZaakBeeld): Promise<Zicht> {
+  const z = await zichtOp(a, ander);
   // A ketenpartner learns of zaken outside its own only that they exist and their zaaktype.
   if (a.partner && !a.noodtoegang && !a.partner.ziet(ander.identificatie)) return { ...z, niveau: 'plan' };
   if (z.niveau === 'spiegel') return z;
@@ -64,13 +64,13 @@ function zichtOpGerelateerde(a: Aanroeper, ander: ZaakBeeld): Zicht {
   return { ...z, niveau: 'plan' };
 }
 
-export function zichtOp(a: Aanroeper, beeld: ZaakBeeld, persoon?: string): Zicht {
+export async function zichtOp(a: Aanroeper, beeld: ZaakBeeld, persoon?: string): Promise<Zicht> {
   const andere = (ander: ZaakBeeld) => zichtOpGerelateerde(a, ander);
   if (beeld.spiegel) return { niveau: 'spiegel', andere };
   if (a.noodtoegang || a.rol === 'open') return VOLLEDIG;
   if (a.rol === 'teammanager') return { niveau: 'werkvoorraad', andere };
-  if (beeld.isPlan && a.rol !== 'regie') return { niveau: isUitvoerendeVan(a, beeld) ? 'volledig' : 'plan', andere };
-  if (beeld.isPlan && a.registratie?.gebruikersniveau === 'aan' && !isPlanGebruiker(a, beeld)) return { niveau: 'plan', andere };
+  if (beeld.isPlan && a.rol !== 'regie') return { niveau: (await isUitvoerendeVan(a, beeld)) ? 'volledig' : 'plan', andere };
+  if (beeld.isPlan && a.registratie?.gebruikersniveau === 'aan' && !(await isPlanGebruiker(a, beeld))) return { niveau: 'plan', andere };
   if (a.rol === 'kcc') return { niveau: 'proces', ...(persoon ? { persoon } : {}), andere };
   return { niveau: 'volledig', andere };
 }
