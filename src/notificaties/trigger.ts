@@ -17,13 +17,13 @@ import { Notificatie, NotificatieSoort, RZS_ACTIE_BASIS, notificatieBericht } fr
 export const uitgaandReferentienummer = (): string => `GW${randomUUID().replace(/-/g, '')}`;
 
 /** What a notification says about a stored zaak right now: its zaaktype and current status. */
-export function notificatieVanZaak(gw: Gateway, zaakIdentificatie: string, gebeurtenis: Gebeurtenis, zender?: Systeem): Notificatie | undefined {
+export async function notificatieVanZaak(gw: Gateway, zaakIdentificatie: string, gebeurtenis: Gebeurtenis, zender?: Systeem): Promise<Notificatie | undefined> {
   // A mirrored ketenpartner zaak is announced too (its status changed), once we know its zaaktype.
-  const b = ZaakBeeld.vind(gw.store, gw.catalogus, zaakIdentificatie);
+  const b = await ZaakBeeld.vind(gw.store, gw.catalogus, zaakIdentificatie);
   if (!b || !b.zaaktypeCode) return undefined;
   const n: Notificatie = { zaak: b.identificatie, zaaktype: { code: b.zaaktypeCode, omschrijving: b.zaaktypeOmschrijving }, gebeurtenis };
   if (zender) n.zendendeApplicatie = zender;
-  const s = b.statussen[0];
+  const s = (await b.statussen)[0];
   if (s) {
     const statustype = b.spiegel ? undefined : gw.catalogus.zaaktype(b.zaaktypeCode)?.statustypen.find((t) => t.volgnummer === s.volgnummer);
     const ingangsdatum = s.statustype.find((e) => e.local === 'ingangsdatumObject' && /^\d{8}$/.test(e.text.trim()));
@@ -46,9 +46,9 @@ function matcht(lijst: string[], waarde: string | undefined): boolean {
 }
 
 /** The destinations subscribed to this notification, without the application that caused it. */
-export function abonnees(gw: Gateway, n: Notificatie, abonnementen = gw.store.abonnementen.alle()): BestemmingConfig[] {
+export async function abonnees(gw: Gateway, n: Notificatie, abonnementen?: Abonnement[]): Promise<BestemmingConfig[]> {
   const namen = new Set<string>();
-  for (const a of abonnementen) {
+  for (const a of abonnementen ?? (await gw.store.abonnementen.alle())) {
     if (matcht(a.zaaktypen, n.zaaktype.code) && matcht(a.gebeurtenissen, n.gebeurtenis)) namen.add(a.bestemming);
   }
   const bestemmingen: BestemmingConfig[] = [];
@@ -61,10 +61,10 @@ export function abonnees(gw: Gateway, n: Notificatie, abonnementen = gw.store.ab
   return bestemmingen;
 }
 
-function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificatie, b: BestemmingConfig): void {
+async function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificatie, b: BestemmingConfig): Promise<void> {
   const referentienummer = uitgaandReferentienummer();
   const bericht = notificatieBericht(soort, n, { zender: gw.config.stuf.zender, ontvanger: b.ontvanger, referentienummer, tijdstipBericht: nuTijdstip() }, gw.config.notificaties.zendendeApplicatie);
-  gw.store.uitgaand.voegToe({
+  await gw.store.uitgaand.voegToe({
     soort,
     bestemming: b.naam,
     volgorde: n.zaak,
@@ -76,31 +76,31 @@ function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificatie, b: 
 }
 
 /** Call inside the transaction of the change. Returns the number of messages put in the outbox. */
-export function routeerNotificatie(gw: Gateway, n: Notificatie, abonnementen?: Abonnement[]): number {
+export async function routeerNotificatie(gw: Gateway, n: Notificatie, abonnementen?: Abonnement[]): Promise<number> {
   const modus = gw.config.notificaties.modus;
   if (modus === 'uit') return 0;
   if (modus === 'extern') {
     const beheer = gw.bestemmingen.vind(gw.config.notificaties.abonnementenbeheer ?? '');
     if (!beheer) return 0;
-    zetInUitgaand(gw, 'initieerNotificeerOverZaak', n, beheer);
+    await zetInUitgaand(gw, 'initieerNotificeerOverZaak', n, beheer);
     return 1;
   }
-  const bestemmingen = abonnees(gw, n, abonnementen);
-  for (const b of bestemmingen) zetInUitgaand(gw, 'notificeerOverZaak', n, b);
+  const bestemmingen = await abonnees(gw, n, abonnementen);
+  for (const b of bestemmingen) await zetInUitgaand(gw, 'notificeerOverZaak', n, b);
   return bestemmingen.length;
 }
 
 /** After a successful change by `zender`: one notification per zaak it concerned. */
-export function meldWijziging(gw: Gateway, zaken: string[], gebeurtenis: Gebeurtenis, zender: Systeem | undefined): number {
+export async function meldWijziging(gw: Gateway, zaken: string[], gebeurtenis: Gebeurtenis, zender: Systeem | undefined): Promise<number> {
   const modus = gw.config.notificaties.modus;
   if (modus === 'uit') return 0;
   // Without subscriptions nobody hears of it: the zaak need not be read back to describe the change.
-  const abonnementen = modus === 'intern' ? gw.store.abonnementen.alle() : undefined;
+  const abonnementen = modus === 'intern' ? await gw.store.abonnementen.alle() : undefined;
   if (abonnementen?.length === 0) return 0;
   let aantal = 0;
   for (const id of new Set(zaken)) {
-    const n = notificatieVanZaak(gw, id, gebeurtenis, zender);
-    if (n) aantal += routeerNotificatie(gw, n, abonnementen);
+    const n = await notificatieVanZaak(gw, id, gebeurtenis, zender);
+    if (n) aantal += await routeerNotificatie(gw, n, abonnementen);
   }
   return aantal;
 }

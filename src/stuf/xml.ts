@@ -1,7 +1,7 @@
 // Namespace-aware XML: the element tree (read by xmlLezer.ts), navigation, and serialising trees with fixed
 // prefixes. Every answer the gateway emits goes through serialize().
 import { NS, PREFIX_BY_NS } from './namespaces';
-import { BinaireData, base64Stukken } from './binair';
+import type { BinaireData } from './binair';
 import type { XAttr, XElement } from './xmlBoom';
 
 export type { XAttr, XElement } from './xmlBoom';
@@ -65,11 +65,21 @@ function collectNamespaces(e: XElement, into: Set<string>): void {
   for (const c of e.children) collectNamespaces(c, into);
 }
 
+/**
+ * Content held in memory (received, or built by a test) as base64 text. Content read from the store comes block by
+ * block from the database: it is never made one string, an answer carrying it is streamed (serializeDelen).
+ */
+function base64Tekst(d: BinaireData): string {
+  const blokken = d.blokken();
+  if (!(Symbol.iterator in blokken)) throw new Error('opgeslagen inhoud wordt gestreamd (serializeDelen), niet als één tekst geserialiseerd');
+  return Buffer.concat([...blokken]).toString('base64');
+}
+
 /** Serialises an element tree; every namespace used is declared once, on the root, with its standard prefix. */
 export function serialize(root: XElement, extraNamespaces: string[] = []): string {
   const delen = serializeDelen(root, extraNamespaces);
   if (delen.length === 1 && typeof delen[0] === 'string') return delen[0];
-  return delen.map((d) => (typeof d === 'string' ? d : [...base64Stukken(d)].join(''))).join('');
+  return delen.map((d) => (typeof d === 'string' ? d : base64Tekst(d))).join('');
 }
 
 /** The serialised text with binary content left as BinaireData, to be written out as base64 or as MTOM parts. */

@@ -70,22 +70,22 @@ export function opschoonGrens(config: Config, argv: string[], nu = new Date()): 
   return voor;
 }
 
-export function protocolOpdracht(config: Config, argv: string[], schrijf: (s: string) => void, nu = new Date()): number {
+export async function protocolOpdracht(config: Config, argv: string[], schrijf: (s: string) => void, nu = new Date()): Promise<number> {
   if (argv[0] === 'opschonen') {
     const voor = opschoonGrens(config, argv.slice(1), nu);
-    const store = Store.open(config.database.path);
+    const store = await Store.open(config.database.path);
     try {
-      const aantal = store.protocol.schoonOp(voor);
+      const aantal = await store.protocol.schoonOp(voor);
       schrijf(`${aantal} regel${aantal === 1 ? '' : 's'} van voor ${voor} verwijderd (bewaartermijn ${config.protocol.bewaartermijnDagen} dagen)\n`);
       return 0;
     } finally {
-      void store.sluit();
+      await store.sluit();
     }
   }
   const { vraag, json } = leesProtocolArgumenten(argv);
-  const store = Store.open(config.database.path);
+  const store = await Store.open(config.database.path);
   try {
-    const regels = store.protocol.zoek(vraag);
+    const regels = await store.protocol.zoek(vraag);
     if (json) schrijf(`${JSON.stringify(regels, null, 2)}\n`);
     else {
       for (const r of regels) schrijf(`${regelTekst(r)}\n`);
@@ -93,6 +93,6 @@ export function protocolOpdracht(config: Config, argv: string[], schrijf: (s: st
     }
     return 0;
   } finally {
-    void store.sluit();
+    await store.sluit();
   }
 }
