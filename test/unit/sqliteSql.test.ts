@@ -1,0 +1,125 @@
+// SqliteSql: one better-sqlite3 connection behind the asynchronous Sql interface. A transaction spans awaits, so
+// other requests' statements run between them on the same connection; these tests hold it to what sql.ts promises.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/store/db';
+import { SqliteSql } from '../../src/store/sqlite';
+
+/** A promise the test settles by hand: a transaction waits on it while the test does something beside it. */
+function grendel(): { open: () => void; dicht: Promise<void> } {
+  let open!: () => void;
+  const dicht = new Promise<void>((r) => (open = r));
+  return { open, dicht };
+}
+
+const tik = () => new Promise<void>((r) => setImmediate(r));
+
+describe('SqliteSql', () => {
+  let map: string;
+  let pad: string;
+  let sql: SqliteSql;
+
+  const aantal = async () => (await sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM ding'))!.n;
+
+  beforeEach(async () => {
+    map = mkdtempSync(join(tmpdir(), 'zdsgw-sqlitesql-'));
+    pad = join(map, 'g.db');
+    sql = new SqliteSql(openDatabase(pad));
+    await sql.voer('CREATE TABLE ding (id INTEGER PRIMARY KEY, naam TEXT NOT NULL UNIQUE)');
+  });
+
+  afterEach(async () => {
+    await sql.sluit();
+    rmSync(map, { recursive: true, force: true });
+  });
+
+  it('keeps a transaction over several awaits from a read beside it until the commit', async () => {
+    const g = grendel();
+    const volgorde: string[] = [];
+    const transactie = sql.transactie(async () => {
+      await sql.voer("INSERT INTO ding (naam) VALUES ('a')");
+      await g.dicht;
+      await sql.voer("INSERT INTO ding (naam) VALUES ('b')");
+      volgorde.push('commit');
+    });
+    await tik();
+    // The same connection, outside the transaction: waits for it instead of reading uncommitted rows.
+    const buiten = aantal().then((n) => (volgorde.push('gelezen'), n));
+    // Another connection on the file sees nothing of it meanwhile.
+    const ander = new Database(pad, { readonly: true });
+    try {
+      await tik();
+      expect((ander.prepare('SELECT COUNT(*) AS n FROM ding').get() as { n: number }).n).toBe(0);
+      expect(volgorde).toEqual([]);
+      g.open();
+      await transactie;
+      expect(await buiten).toBe(2);
+      expect(volgorde).toEqual(['commit', 'gelezen']);
+      expect((ander.prepare('SELECT COUNT(*) AS n FROM ding').get() as { n: number }).n).toBe(2);
+    } finally {
+      ander.close();
+    }
+  });
+
+  it('rolls back every statement of a transaction that fails, and passes the error on', async () => {
+    await sql.voer("INSERT INTO ding (naam) VALUES ('bestond')");
+    const fout = sql.transactie(async () => {
+      await sql.voer("INSERT INTO ding (naam) VALUES ('a')");
+      await sql.voer("UPDATE ding SET naam = 'veranderd' WHERE naam = 'bestond'");
+      await sql.voer("INSERT INTO ding (naam) VALUES ('a')"); // UNIQUE
+    });
+    await expect(fout).rejects.toThrow(/UNIQUE/);
+    expect(await sql.alle<{ naam: string }>('SELECT naam FROM ding ORDER BY id')).toEqual([{ naam: 'bestond' }]);
+    // The connection is usable afterwards: the next transaction commits.
+    await sql.transactie(() => sql.voer("INSERT INTO ding (naam) VALUES ('daarna')"));
+    expect(await aantal()).toBe(2);
+  });
+
+  it('runs two concurrent transactions one after the other', async () => {
+    const log: string[] = [];
+    const werk = (naam: string) => async () => {
+      log.push(`${naam} begin`);
+      const voor = await aantal();
+      await tik();
+      await tik();
+      await sql.voer('INSERT INTO ding (naam) VALUES (?)', [`${naam}${voor}`]);
+      log.push(`${naam} eind`);
+    };
+    await Promise.all([sql.transactie(werk('a')), sql.transactie(werk('b')), sql.lees(async () => log.push(`lees ${await aantal()}`))]);
+    expect(log).toEqual(['a begin', 'a eind', 'b begin', 'b eind', 'lees 2']);
+    // Each saw the other's row only after it had committed: no lost count.
+    expect((await sql.alle<{ naam: string }>('SELECT naam FROM ding ORDER BY id')).map((r) => r.naam)).toEqual(['a0', 'b1']);
+  });
+
+  it('lets a transactie or lees inside a transactie join it: one commit, or one rollback of all', async () => {
+    const r = await sql.transactie(async () => {
+      await sql.voer("INSERT INTO ding (naam) VALUES ('buiten')");
+      const binnen = await sql.transactie(async () => {
+        await sql.voer("INSERT INTO ding (naam) VALUES ('binnen')");
+        return 'binnen klaar';
+      });
+      const gelezen = await sql.lees(aantal);
+      return { binnen, gelezen };
+    });
+    expect(r).toEqual({ binnen: 'binnen klaar', gelezen: 2 });
+
+    await expect(
+      sql.transactie(async () => {
+        await sql.transactie(() => sql.voer("INSERT INTO ding (naam) VALUES ('weg')"));
+        throw new Error('buiten faalt');
+      }),
+    ).rejects.toThrow('buiten faalt');
+    expect(await aantal()).toBe(2);
+    expect(await sql.een("SELECT 1 AS n FROM ding WHERE naam = 'weg'")).toBeUndefined();
+  });
+
+  it('returns the id of a new row through INSERT ... RETURNING, and changed-row counts from voer', async () => {
+    const a = await sql.een<{ id: number }>("INSERT INTO ding (naam) VALUES ('a') RETURNING id");
+    const b = await sql.transactie(() => sql.een<{ id: number }>("INSERT INTO ding (naam) VALUES ('b') RETURNING id"));
+    expect([a?.id, b?.id]).toEqual([1, 2]);
+    expect(await sql.voer("INSERT INTO ding (naam) VALUES ('a') ON CONFLICT (naam) DO NOTHING")).toBe(0);
+    expect(await sql.voer("UPDATE ding SET naam = naam || '!'")).toBe(2);
+  });
+});
