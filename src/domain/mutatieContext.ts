@@ -7,6 +7,19 @@ import type { Afwijkingen } from '../stuf/entiteit';
 import type { Aanroeper } from '../toegang/aanroeper';
 import type { Partners } from '../partners/partners';
 import type { Zaaktypecatalogus } from './zaaktypen';
+import type { Zaak, Zaakrelatie } from './zaak';
+
+/**
+ * What a feature does when a zaak gains or loses a relation to another zaak, hooked in from above (whoever builds
+ * the context hands it in, so the domain imports no feature): the partner feature links a deelplan to a
+ * ketenpartner's zaak. Runs inside the message's transaction: database work only.
+ */
+export interface Relatiehaak {
+  /** A relation is added; true when the other zaak is one the feature took on (then it need not be in the gateway). */
+  toegevoegd(ctx: MutatieContext, zaak: Zaak, r: Zaakrelatie): Promise<boolean>;
+  /** A relation is removed or ended. */
+  losgelaten(ctx: MutatieContext, zaak: Zaak, andereIdentificatie: string): Promise<void>;
+}
 
 export interface MutatieContext {
   store: Store;
@@ -15,6 +28,8 @@ export interface MutatieContext {
   config: Config;
   /** Ketenpartners: whose numbering a zaak outside the gateway is in. */
   partners: Partners;
+  /** Zaak relations a feature follows (see Relatiehaak). */
+  relatiehaak: Relatiehaak;
   /** Who sends the message: decides whether it may write zaken of this zaaktype and plan kind. */
   aanroeper: Aanroeper;
   /** Notes for the log that are not deviations (e.g. an identificatie without our gemeentecode). */

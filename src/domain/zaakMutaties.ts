@@ -13,7 +13,6 @@ import { Betrokkene, ROLSOORTEN, Waarde, Zaak, ZaakData, ZaakGroep, ZAAKRELATIE_
 import type { MutatieContext } from './mutatieContext';
 import { clientVelden, controleerPlanregels, planstand } from './plannen';
 import { controleerSchrijven } from '../toegang/rechten';
-import { koppelVanuitDeelplan, ontkoppelVanuitDeelplan } from '../partners/koppeling';
 import { naWijziging, verwerkEindstatus } from './afsluiting';
 import { vulWaardenAan } from './profielWaarden';
 
@@ -304,7 +303,7 @@ async function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieE
   await pasToe(ctx, rel, actie, {
     match: (await zr.van(zaak.id)).find((x) => !x.einddatum && x.soort === r.soort && x.andereIdentificatie === r.andereIdentificatie),
     voegToe: async () => {
-      if (!(await koppelVanuitDeelplan(ctx, zaak, r)) && !(await ctx.store.zaken.bestaat(r.andereIdentificatie))) {
+      if (!(await ctx.relatiehaak.toegevoegd(ctx, zaak, r)) && !(await ctx.store.zaken.bestaat(r.andereIdentificatie))) {
         ctx.meldingen.push(`${rel.naam} verwijst naar zaak ${r.andereIdentificatie}, die (nog) niet in de gateway staat`);
       }
       await zr.voegToe(zaak.id, r);
@@ -312,11 +311,11 @@ async function verwerkZaakrelatie(ctx: MutatieContext, zaak: Zaak, rel: RelatieE
     werkBij: (id, v) => zr.werkBij(id, v),
     verwijder: async (id) => {
       await zr.verwijder(id);
-      await ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
+      await ctx.relatiehaak.losgelaten(ctx, zaak, r.andereIdentificatie);
     },
     beeindig: async (id, d) => {
       await zr.beeindig(id, d);
-      await ontkoppelVanuitDeelplan(ctx, zaak, r.andereIdentificatie);
+      await ctx.relatiehaak.losgelaten(ctx, zaak, r.andereIdentificatie);
     },
   });
 }
