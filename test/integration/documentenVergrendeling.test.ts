@@ -107,7 +107,7 @@ describe.each(['zds12', 'zds11'] as const)('uitchecken en inchecken in %s', (d: 
     const versies = await store().versies(d0.id);
     expect(versies.map((v) => [v.versienummer, v.data.versie?.w, v.soort, v.zender])).toEqual([[1, '1', undefined, '0599/DOCAPP'], [2, '1.1', 'minor', '0599/ANDERAPP']]);
     const oud = (await store().inhoudInfo(versies[0].inhoudId!))!;
-    expect([oud.bestandsnaam, alleBytes(await store().data(oud)).toString()]).toEqual(['brief.txt', 'versie een']);
+    expect([oud.bestandsnaam, (await alleBytes(await store().data(oud))).toString()]).toEqual(['brief.txt', 'versie een']);
     // Another user may check out now.
     expect(idUit(await bewerk(ANNA))).not.toBe(bertsId);
   });

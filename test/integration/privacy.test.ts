@@ -249,10 +249,10 @@ describe.each(DIALECTEN)('%s: an ordinary zaak with two natural persons', (d) =>
     const { store, catalogus } = gw.app.gateway;
     const beeld = new ZaakBeeld(store, catalogus, (await store.zaken.vind(zaak))!);
     const kcc = { applicatie: 'KCC', rol: 'kcc' as const, via: 'basic' as const };
-    const o = zaakDetailsObject(beeld, Scope.ALLES, zichtOp(kcc, beeld, BURGERS[0].bsn));
+    const o = await zaakDetailsObject(beeld, Scope.ALLES, await zichtOp(kcc, beeld, BURGERS[0].bsn));
     expect(sleutels(o, 'heeftBetrekkingOp')).toEqual([BURGERS[0].bsn]);
     expect(children(o, 'heeftAlsInitiator').map(nietGeautoriseerd)).toEqual([true]);
-    const ander = zaakDetailsObject(beeld, Scope.ALLES, zichtOp(kcc, beeld, BURGERS[1].bsn));
+    const ander = await zaakDetailsObject(beeld, Scope.ALLES, await zichtOp(kcc, beeld, BURGERS[1].bsn));
     expect(children(ander, 'heeftBetrekkingOp').map(nietGeautoriseerd)).toEqual([true]);
     expect(sleutels(ander, 'heeftAlsInitiator')).toEqual([BURGERS[1].bsn]);
   });

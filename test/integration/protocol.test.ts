@@ -30,9 +30,9 @@ async function vraag(d: Dialect, rol: TestRol, xml: string, header = '') {
   return gw.stuur(inEnvelope(xml, header), { pad: PAD[d], headers: aanmelding(rol) });
 }
 
-const protocol = (args: string[]) => {
+const protocol = async (args: string[]) => {
   const uit: string[] = [];
-  protocolOpdracht(gw.config, [...args, '--json'], (t) => uit.push(t));
+  await protocolOpdracht(gw.config, [...args, '--json'], (t) => uit.push(t));
   return JSON.parse(uit.join('')) as { operatie: string; applicatie: string; rol: string; gebruiker?: string; zaken: string[]; bsns: string[]; noodtoegangReden?: string; doelbinding?: string }[];
 };
 
@@ -47,20 +47,20 @@ afterAll(async () => gw.sluit());
 
 describe('protocol rows', () => {
   it.each(['zds12', 'zds11'] as const)('%s: geefZaakdetails with persons is protocolled with application, role, gebruiker, zaak and every BSN', async (d) => {
-    const voor = protocol(['--zaak', PLAN]).length;
+    const voor = (await protocol(['--zaak', PLAN])).length;
     const r = await vraag(d, 'regie', metGebruiker(geefZaakdetails(d, PLAN, undefined, als('regie')), 'mdw-0042'));
     expect(r.status).toBe(200);
-    const rijen = protocol(['--zaak', PLAN]);
+    const rijen = await protocol(['--zaak', PLAN]);
     expect(rijen).toHaveLength(voor + 1);
     expect(rijen.at(-1)).toMatchObject({ operatie: 'geefZaakdetails', applicatie: 'REGIESYSTEEM', rol: 'regie', gebruiker: 'mdw-0042', zaken: [PLAN], bsns: CLIENTS });
     expect(rijen.at(-1)!.noodtoegangReden).toBeUndefined();
   });
 
   it('an answer without persons (geefZaakstatus) writes no row', async () => {
-    const voor = protocol(['--zaak', PLAN]).length;
+    const voor = (await protocol(['--zaak', PLAN])).length;
     const r = await vraag('zds12', 'regie', geefZaakstatus('zds12', PLAN, true, als('regie')));
     expect(r.status).toBe(200);
-    expect(protocol(['--zaak', PLAN])).toHaveLength(voor);
+    expect(await protocol(['--zaak', PLAN])).toHaveLength(voor);
   });
 
   it('a person query is protocolled with the BSN asked about, even when its answer names no person', async () => {
@@ -68,15 +68,15 @@ describe('protocol rows', () => {
     expect(r.status).toBe(200);
     expect(r.body).toContain(PLAN);
     expect(r.body).not.toContain('natuurlijkPersoon');
-    expect(protocol(['--bsn', CLIENTS[2]]).at(-1)).toMatchObject({ operatie: 'zoekZaken', applicatie: 'KCC', rol: 'kcc', zaken: [PLAN], bsns: [CLIENTS[2]] });
+    expect((await protocol(['--bsn', CLIENTS[2]])).at(-1)).toMatchObject({ operatie: 'zoekZaken', applicatie: 'KCC', rol: 'kcc', zaken: [PLAN], bsns: [CLIENTS[2]] });
   });
 
-  it('is found by BSN, by zaak and by period; a period without reads is empty', () => {
-    expect(protocol(['--bsn', CLIENTS[1]]).length).toBeGreaterThan(0);
-    expect(protocol(['--bsn', '999999990'])).toHaveLength(0);
+  it('is found by BSN, by zaak and by period; a period without reads is empty', async () => {
+    expect((await protocol(['--bsn', CLIENTS[1]])).length).toBeGreaterThan(0);
+    expect(await protocol(['--bsn', '999999990'])).toHaveLength(0);
     const vandaag = new Date().toISOString().slice(0, 10);
-    expect(protocol(['--zaak', PLAN, '--van', vandaag, '--tot', vandaag]).length).toBeGreaterThan(0);
-    expect(protocol(['--zaak', PLAN, '--tot', '2020-01-01'])).toHaveLength(0);
+    expect((await protocol(['--zaak', PLAN, '--van', vandaag, '--tot', vandaag])).length).toBeGreaterThan(0);
+    expect(await protocol(['--zaak', PLAN, '--tot', '2020-01-01'])).toHaveLength(0);
   });
 });
 
@@ -85,7 +85,7 @@ describe('breaking the glass', () => {
     const r = await vraag('zds12', 'kcc', geefZaakdetails('zds12', PLAN, undefined, als('kcc')), noodHeader(REDEN));
     expect(r.status).toBe(200);
     for (const bsn of CLIENTS) expect(r.body).toContain(bsn);
-    const nood = protocol(['--noodtoegang']);
+    const nood = await protocol(['--noodtoegang']);
     expect(nood.at(-1)).toMatchObject({ applicatie: 'KCC', rol: 'kcc', operatie: 'geefZaakdetails', zaken: [PLAN], noodtoegangReden: REDEN, doelbinding: 'crisisinterventie' });
   });
 
@@ -95,14 +95,14 @@ describe('breaking the glass', () => {
     const r = await vraag('zds11', 'backoffice', xml);
     expect(r.status).toBe(200);
     for (const bsn of CLIENTS) expect(r.body).toContain(bsn);
-    expect(protocol(['--noodtoegang']).at(-1)).toMatchObject({ applicatie: 'BACKOFFICE', rol: 'backoffice', noodtoegangReden: REDEN, doelbinding: 'veiligheid' });
+    expect((await protocol(['--noodtoegang'])).at(-1)).toMatchObject({ applicatie: 'BACKOFFICE', rol: 'backoffice', noodtoegangReden: REDEN, doelbinding: 'veiligheid' });
   });
 
   it('an emergency read is protocolled even when the answer holds no persons', async () => {
-    const voor = protocol(['--noodtoegang']).length;
+    const voor = (await protocol(['--noodtoegang'])).length;
     const r = await vraag('zds12', 'kcc', geefZaakstatus('zds12', PLAN, true, als('kcc')), noodHeader(REDEN));
     expect(r.status).toBe(200);
-    const nood = protocol(['--noodtoegang']);
+    const nood = await protocol(['--noodtoegang']);
     expect(nood).toHaveLength(voor + 1);
     expect(nood.at(-1)).toMatchObject({ operatie: 'geefZaakstatus', bsns: [] });
   });

@@ -40,9 +40,9 @@ async function stuur(rolNaam: TestRol, xml: string, soapActie: string, pad: stri
 const zaakBericht = (rolNaam: TestRol, xml: string, dienst: 'creeerZaak' | 'updateZaak' | 'actualiseerZaakstatus') => stuur(rolNaam, xml, actie('zds12', dienst), '/OntvangAsynchroon');
 const docBericht = (xml: string, dienst: DocDienst) => stuur('backoffice', xml, docActie('zds12', dienst), docPad(dienst));
 
-const protocol = (args: string[]): ProtocolRegel[] => {
+const protocol = async (args: string[]): Promise<ProtocolRegel[]> => {
   const uit: string[] = [];
-  protocolOpdracht(gw.config, [...args, '--json'], (t) => uit.push(t));
+  await protocolOpdracht(gw.config, [...args, '--json'], (t) => uit.push(t));
   return JSON.parse(uit.join('')) as ProtocolRegel[];
 };
 const schrijfrijen = (args: string[]) => protocol([...args, '--soort', 'schrijven']);
@@ -60,45 +60,45 @@ describe('a kennisgeving with a natural person', () => {
     const xml = metGebruiker(gezinsplan('zds12', { id: PLAN, clients: CLIENTS, sturing: als('regie', REF_PLAN) }), 'mdw-0042');
     const r = await zaakBericht('regie', xml, 'creeerZaak');
     expect(r.status).toBe(200);
-    const rijen = schrijfrijen(['--zaak', PLAN]);
+    const rijen = await schrijfrijen(['--zaak', PLAN]);
     expect(rijen).toHaveLength(1);
     expect(rijen[0]).toMatchObject({
       soort: 'schrijven', operatie: 'creeerZaak', applicatie: 'REGIESYSTEEM', organisatie: '0599', rol: 'regie', via: 'basic',
       gebruiker: 'mdw-0042', referentienummer: REF_PLAN, zaken: [PLAN], bsns: CLIENTS,
     });
-    expect(protocol(['--bsn', CLIENTS[1]]).map((x) => x.soort)).toEqual(['schrijven']);
+    expect((await protocol(['--bsn', CLIENTS[1]])).map((x) => x.soort)).toEqual(['schrijven']);
   });
 
   it('a resend of the same message is answered from the idempotency store and writes no second row', async () => {
     const xml = metGebruiker(gezinsplan('zds12', { id: PLAN, clients: CLIENTS, sturing: als('regie', REF_PLAN) }), 'mdw-0042');
     const r = await zaakBericht('regie', xml, 'creeerZaak');
     expect(r.status).toBe(200);
-    expect(schrijfrijen(['--zaak', PLAN])).toHaveLength(1);
+    expect(await schrijfrijen(['--zaak', PLAN])).toHaveLength(1);
   });
 
   it('updateZaak adding a belanghebbende writes a row with the BSNs the message carries', async () => {
     const xml = wijzig('zds12', 'updateZaak', PLAN, legeRelatie('heeftAlsBelanghebbende', 'ZAKBTRBLH', 'T'), belanghebbende(BELANGHEBBENDE), { sturing: als('regie') });
     const r = await zaakBericht('regie', xml, 'updateZaak');
     expect(r.status).toBe(200);
-    expect(schrijfrijen(['--bsn', BELANGHEBBENDE])).toEqual([
+    expect(await schrijfrijen(['--bsn', BELANGHEBBENDE])).toEqual([
       expect.objectContaining({ soort: 'schrijven', operatie: 'updateZaak', applicatie: 'REGIESYSTEEM', zaken: [PLAN], bsns: [BELANGHEBBENDE] }),
     ]);
   });
 
   it('a change without persons or content (creeerZaak with a medewerker, actualiseerZaakstatus) writes no row', async () => {
-    const voor = schrijfrijen(['--soort', 'schrijven']).length;
+    const voor = (await schrijfrijen(['--soort', 'schrijven'])).length;
     expect((await zaakBericht('backoffice', creeerZaak('zds12', { id: ZAAK, relaties: rol('heeftAlsInitiator', medewerker('MDW-1')), sturing: als('backoffice') }), 'creeerZaak')).status).toBe(200);
     const s = await zaakBericht('regie', wijzig('zds12', 'actualiseerZaakstatus', PLAN, '', status(1, 'Signaal geregistreerd', '20240120'), { sturing: als('regie') }), 'actualiseerZaakstatus');
     expect(s.status).toBe(200);
-    expect(schrijfrijen([])).toHaveLength(voor);
-    expect(protocol(['--zaak', ZAAK])).toHaveLength(0);
+    expect(await schrijfrijen([])).toHaveLength(voor);
+    expect(await protocol(['--zaak', ZAAK])).toHaveLength(0);
   });
 
   it('a refused kennisgeving (Fo03, rolled back) leaves no row for the person it carried', async () => {
     const r = await zaakBericht('regie', gezinsplan('zds12', { id: PLAN, clients: [WEIGERING], sturing: als('regie') }), 'creeerZaak');
     expect(r.status).toBe(500);
     expect(r.body).toContain('Fo03');
-    expect(protocol(['--bsn', WEIGERING])).toHaveLength(0);
+    expect(await protocol(['--bsn', WEIGERING])).toHaveLength(0);
   });
 });
 
@@ -108,7 +108,7 @@ describe('document content', () => {
   it('voegZaakdocumentToe with content writes a row with the zaak and no BSN', async () => {
     const r = await docBericht(metGebruiker(nieuwDocument('zds12', 'voegZaakdocumentToe', { id: DOC, zaken: [ZAAK], tekst: GEHEIME_TEKST, sturing: { zender: 'BACKOFFICE' } }), 'bo-7'), 'voegZaakdocumentToe');
     expect(r.status).toBe(200);
-    expect(schrijfrijen(['--zaak', ZAAK])).toEqual([
+    expect(await schrijfrijen(['--zaak', ZAAK])).toEqual([
       expect.objectContaining({ soort: 'schrijven', operatie: 'voegZaakdocumentToe', applicatie: 'BACKOFFICE', rol: 'backoffice', gebruiker: 'bo-7', zaken: [ZAAK], bsns: [] }),
     ]);
   });
@@ -117,8 +117,8 @@ describe('document content', () => {
     const r = await docBericht(bewerken('zds12', DOC, { zender: 'BACKOFFICE', gebruiker: 'bo-7' }), 'geefZaakdocumentBewerken');
     expect(r.status).toBe(200);
     checkedOutId = /checkedOutId>([^<]+)</.exec(r.body)![1];
-    expect(protocol(['--zaak', ZAAK, '--soort', 'lezen']).at(-1)).toMatchObject({ operatie: 'geefZaakdocumentBewerken', soort: 'lezen' });
-    expect(schrijfrijen(['--zaak', ZAAK])).toHaveLength(1);
+    expect((await protocol(['--zaak', ZAAK, '--soort', 'lezen'])).at(-1)).toMatchObject({ operatie: 'geefZaakdocumentBewerken', soort: 'lezen' });
+    expect(await schrijfrijen(['--zaak', ZAAK])).toHaveLength(1);
   });
 
   it('updateZaakdocument with new content writes a row; the content is in no log line', async () => {
@@ -129,7 +129,7 @@ describe('document content', () => {
       sturing: { zender: 'BACKOFFICE', gebruiker: 'bo-7' },
     }), 'updateZaakdocument');
     expect(r.status).toBe(200);
-    expect(schrijfrijen(['--zaak', ZAAK]).map((x) => x.operatie)).toEqual(['voegZaakdocumentToe', 'updateZaakdocument']);
+    expect((await schrijfrijen(['--zaak', ZAAK])).map((x) => x.operatie)).toEqual(['voegZaakdocumentToe', 'updateZaakdocument']);
   });
 });
 
@@ -162,13 +162,13 @@ describe('the command: soort and opschonen', () => {
     const nu = Date.now();
     await oud(new Date(nu - 1830 * 86_400_000).toISOString(), '900000017');
     await oud(new Date(nu - 1820 * 86_400_000).toISOString(), '900000029');
-    const voor = protocol(['--soort', 'schrijven']).length;
+    const voor = (await protocol(['--soort', 'schrijven'])).length;
     const r = cli(['opschonen']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^1 regel van voor \d{4}-\d{2}-\d{2}T[\d:.]+Z verwijderd \(bewaartermijn 1826 dagen\)\n$/);
-    expect(protocol(['--bsn', '900000017'])).toHaveLength(0);
-    expect(protocol(['--bsn', '900000029'])).toHaveLength(1);
-    expect(protocol(['--soort', 'schrijven'])).toHaveLength(voor - 1);
+    expect(await protocol(['--bsn', '900000017'])).toHaveLength(0);
+    expect(await protocol(['--bsn', '900000029'])).toHaveLength(1);
+    expect(await protocol(['--soort', 'schrijven'])).toHaveLength(voor - 1);
     const wees = (await gw.app.gateway.store.sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM protocol_bsn WHERE protocol_id NOT IN (SELECT id FROM protocol)'))!;
     expect(Number(wees.n)).toBe(0);
   });
@@ -177,13 +177,13 @@ describe('the command: soort and opschonen', () => {
     await oud('2015-03-01T10:00:00.000Z', '900000030');
     await oud('2016-03-01T10:00:00.000Z', '900000042');
     expect(cli(['opschonen', '--voor', '2016-01-01']).stdout).toMatch(/^1 regel van voor 2016-01-01T00:00:00.000Z verwijderd/);
-    expect(protocol(['--bsn', '900000030'])).toHaveLength(0);
-    expect(protocol(['--bsn', '900000042'])).toHaveLength(1);
-    const aantal = protocol(['--soort', 'schrijven']).length + protocol(['--soort', 'lezen']).length;
+    expect(await protocol(['--bsn', '900000030'])).toHaveLength(0);
+    expect(await protocol(['--bsn', '900000042'])).toHaveLength(1);
+    const aantal = (await protocol(['--soort', 'schrijven'])).length + (await protocol(['--soort', 'lezen'])).length;
     const te = cli(['opschonen', '--voor', new Date().toISOString().slice(0, 10)]);
     expect(te.status).toBe(1);
     expect(te.stderr).toMatch(/valt binnen de bewaartermijn van 1826 dagen/);
-    expect(protocol(['--soort', 'schrijven']).length + protocol(['--soort', 'lezen']).length).toBe(aantal);
+    expect((await protocol(['--soort', 'schrijven'])).length + (await protocol(['--soort', 'lezen'])).length).toBe(aantal);
     expect(cli(['opschonen', '--voor', 'gisteren']).stderr).toMatch(/'gisteren' is geen datum/);
   });
 
