@@ -4,8 +4,6 @@
 // version stored makes a later answer invalid. Each zaak is asked with `alles` and field by field (a scope naming
 // every element the fullest answer holds), through every question that shows it, in both dialects; every answer is
 // validated with the reference validator here (and again by the global teardown).
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { NS } from '../../src/stuf/namespaces';
 import { XElement, at, attr, child, children, el, path, serialize } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
@@ -264,22 +262,20 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
       x(NS.zkn, 'gerelateerde', '', [x(NS.zkn, 'medewerker', '', [x(NS.zkn, 'identificatie', 'MDW-AV')], [{ ns: NS.stuf, local: 'entiteittype', value: 'MDW' }])]),
       x(NS.stuf, 'tijdvakRelatie', '', [x(NS.stuf, 'eindRelatie', '20250101')]),
     ], [{ ns: NS.stuf, local: 'entiteittype', value: 'ZAKSTTBTR' }]);
-    const db = new Database(join(gw.map, 'gateway.db'));
-    try {
-      const zaak = db.prepare('SELECT id, data FROM zaak WHERE identificatie = ?').get(OUD) as { id: number; data: string };
+    const { sql } = gw.app.gateway.store;
+    await sql.transactie(async () => {
+      const zaak = (await sql.een<{ id: number; data: string }>('SELECT id, data FROM zaak WHERE identificatie = ?', [OUD]))!;
       const data = JSON.parse(zaak.data);
       data.groepen = { opschorting: { reden: { w: 'Wacht' } } };
       data.kenmerken = [{ kenmerk: 'K-OUD', bron: '' }];
       data.anderZaakObjecten = [x(NS.zkn, 'anderZaakObject', '', [x(NS.zkn, 'omschrijving', 'Boom'), nil(NS.zkn, 'aanduiding')], [{ ns: NS.stuf, local: 'noValue', value: 'geenWaarde' }])];
-      db.prepare('UPDATE zaak SET data = ? WHERE id = ?').run(JSON.stringify(data), zaak.id);
-      expect(db.prepare('UPDATE rol SET velden = ? WHERE zaak_id = ?').run(JSON.stringify(rolVelden), zaak.id).changes).toBe(1);
-      expect(db.prepare('UPDATE zaakobject SET velden = ? WHERE zaak_id = ?').run(JSON.stringify(objVelden), zaak.id).changes).toBe(1);
-      expect(db.prepare("UPDATE betrokkene SET velden = ? WHERE soort = 'NPS' AND sleutel = ?").run(JSON.stringify(persoon), '211000009').changes).toBe(1);
-      const status = db.prepare('SELECT id, data FROM status WHERE zaak_id = ?').get(zaak.id) as { id: number; data: string };
-      db.prepare('UPDATE status SET data = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(status.data), gezetDoor }), status.id);
-    } finally {
-      db.close();
-    }
+      await sql.voer('UPDATE zaak SET data = ? WHERE id = ?', [JSON.stringify(data), zaak.id]);
+      expect(await sql.voer('UPDATE rol SET velden = ? WHERE zaak_id = ?', [JSON.stringify(rolVelden), zaak.id])).toBe(1);
+      expect(await sql.voer('UPDATE zaakobject SET velden = ? WHERE zaak_id = ?', [JSON.stringify(objVelden), zaak.id])).toBe(1);
+      expect(await sql.voer("UPDATE betrokkene SET velden = ? WHERE soort = 'NPS' AND sleutel = ?", [JSON.stringify(persoon), '211000009'])).toBe(1);
+      const status = (await sql.een<{ id: number; data: string }>('SELECT id, data FROM status WHERE zaak_id = ?', [zaak.id]))!;
+      await sql.voer('UPDATE status SET data = ? WHERE id = ?', [JSON.stringify({ ...JSON.parse(status.data), gezetDoor }), status.id]);
+    });
     for (const [label, scope] of [['oud-alles', undefined], ['oud-scope', volScope]] as const) {
       const o = await details(label, OUD, scope);
       const ini = child(o, 'heeftAlsInitiator');

@@ -5,7 +5,6 @@
 // valid zaak naming the same person answer without anything outside the schema (the global teardown validates every
 // answer written here with the reference validator).
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { NS } from '../../src/stuf/namespaces';
 import { XElement } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
@@ -149,19 +148,14 @@ describe.each<[Dialect, Modus]>([
     const bsn = nieuweBsn();
     const id = zaakId();
     goed(await stuur(creeerZaak(d, { id, relaties: rol('heeftAlsInitiator', persoon(bsn)) }), 'creeerZaak'));
-    // What an older version stored (every child as received): written into the real database file.
+    // What an older version stored (every child as received): written into the gateway's database.
     const x = (ns: string, local: string, text: string, children: unknown[] = [], attrs: unknown[] = []) => ({ ns, local, attrs, children, text });
     const velden = [
       x('', 'inp.bsn', bsn), x(NS.bg, 'inp.bsn', '  '), x(NS.bg, 'authentiek', 'J'), x('urn:x', 'voornamen', 'Jan'),
       x(NS.bg, 'geslachtsnaam', 'Vries', [], [{ ns: 'urn:x', local: 'kleur', value: 'rood' }]), x(NS.bg, 'schoenmaat', '44'),
       x(NS.bg, 'verblijfsadres', '', [x(NS.bg, 'aoa.huisnummer', '3'), x(NS.bg, 'verdieping', '2'), x(NS.bg, 'aoa.postcode', '1234AB')]),
     ];
-    const db = new Database(join(gw.map, 'gateway.db'));
-    try {
-      expect(db.prepare("UPDATE betrokkene SET velden = ? WHERE soort = 'NPS' AND sleutel = ?").run(JSON.stringify(velden), bsn).changes).toBe(1);
-    } finally {
-      db.close();
-    }
+    expect(await gw.app.gateway.store.sql.voer("UPDATE betrokkene SET velden = ? WHERE soort = 'NPS' AND sleutel = ?", [JSON.stringify(velden), bsn])).toBe(1);
     const o = await details(id);
     expect(vreemdeVelden(o)).toEqual([]);
     const [p] = personenIn(o);

@@ -152,7 +152,7 @@ export async function draaiRonde(o: RondeOpties): Promise<RondeUitslag> {
     }
 
     // Every stored zaak, asked for in full.
-    const ids = (gw.app.gateway.store.db.prepare('SELECT identificatie FROM zaak ORDER BY id').all() as { identificatie: string }[]).map((z) => z.identificatie);
+    const ids = (await gw.app.gateway.store.sql.alle<{ identificatie: string }>('SELECT identificatie FROM zaak ORDER BY id')).map((z) => z.identificatie);
     zaken = ids.length;
     const zaakBestanden = new Map<string, string>();
     const zaakAntwoorden = new Map<string, string>();
