@@ -13,6 +13,9 @@ import {
   AFSLUITWIJZEN, ANDER_ZAAKTYPE, ProfielInstelling, WACHT_OP_RESULTAAT, WAARDE_VELDEN, ZET_EINDSTATUS, controleerWaarde, voegProfielenSamen,
 } from './domain/zaakProfiel';
 
+/** A PostgreSQL connection URL; anything else is not ours to guess. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
 const systeem = z.strictObject({
   organisatie: z.string().max(200).optional(),
   applicatie: z.string().min(3).max(50),
@@ -179,6 +182,7 @@ export const configSchema = z.strictObject({
       tlsBijProxy: z.boolean().default(false),
     })
     .prefault({}),
+  /** SQLite (path) unless url names a PostgreSQL database; src/store/openen.ts chooses. */
   database: z
     .strictObject({
       path: z.string().min(1).default('./data/gateway.db'),
@@ -186,6 +190,31 @@ export const configSchema = z.strictObject({
       checkpointMs: z.number().int().min(0).max(60_000).default(500),
       /** SQLite page cache of the connection in MiB: the hot B-tree pages of a large database stay in memory. */
       cacheMb: z.number().int().min(2).max(65_536).default(64),
+      /** PostgreSQL: postgres://user:password@host:port/database (sslmode in the query string, or tls below). */
+      url: z
+        .string()
+        .refine((u) => POSTGRES_URL.test(u), { message: 'moet beginnen met postgres:// of postgresql:// (een SQLite-bestand gaat in database.path)' })
+        .refine((u) => URL.canParse(u), { message: 'is geen geldige URL' })
+        .optional(),
+      /** PostgreSQL: connections per instance (every instance has its own pool; the server's max_connections bounds them all). */
+      pool: z.number().int().min(1).max(1000).default(10),
+      /** PostgreSQL: TLS to the database, the server's certificate and host name verified. Paths to PEM files. */
+      tls: z
+        .strictObject({
+          /** CA certificates the server's certificate must chain to; default the system's. */
+          ca: z.string().min(1).optional(),
+          /** Client certificate and key, where the database asks for one. */
+          certificaat: z.string().min(1).optional(),
+          sleutel: z.string().min(1).optional(),
+        })
+        .refine((t) => (t.certificaat === undefined) === (t.sleutel === undefined), { message: 'geef certificaat en sleutel samen' })
+        .optional(),
+    })
+    .superRefine((d, ctx) => {
+      if (d.tls && d.url === undefined) ctx.addIssue({ code: 'custom', path: ['tls'], message: 'geldt alleen voor PostgreSQL: geef ook database.url' });
+      if (d.tls && d.url !== undefined && URL.canParse(d.url) && [...new URL(d.url).searchParams.keys()].some((k) => k.startsWith('ssl'))) {
+        ctx.addIssue({ code: 'custom', path: ['tls'], message: 'kies één: database.tls of ssl-parameters in database.url' });
+      }
     })
     .prefault({}),
   /** Limits of the XML reader (and the MTOM splitter) for every request: a message over one is refused with StUF055 at once. */
@@ -407,7 +436,7 @@ function setPad(obj: Record<string, unknown>, pad: string[], value: unknown): vo
   cur[pad[pad.length - 1]] = value;
 }
 
-/** File (GATEWAY_CONFIG, JSON or YAML) overridden by PORT, HOST, DATABASE_PATH and LOG_LEVEL. */
+/** File (GATEWAY_CONFIG, JSON or YAML) overridden by PORT, HOST, DATABASE_PATH, DATABASE_URL and LOG_LEVEL. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = (env.GATEWAY_CONFIG ? leesBestand(env.GATEWAY_CONFIG) : {}) ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigFout('configuratie: het bestand moet een object bevatten');
@@ -418,6 +447,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (env.HOST !== undefined) setPad(merged, ['server', 'host'], env.HOST);
   if (env.DATABASE_PATH !== undefined) setPad(merged, ['database', 'path'], env.DATABASE_PATH);
+  // DATABASE_URL: postgres://… chooses PostgreSQL; anything else is the SQLite file (a sqlite: or file: prefix
+  // dropped), unless it names another kind of server, which database.url then refuses by name.
+  if (env.DATABASE_URL) {
+    const url = env.DATABASE_URL.trim();
+    const server = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^(sqlite|file):/i.test(url);
+    if (server) setPad(merged, ['database', 'url'], url);
+    else setPad(merged, ['database', 'path'], url.replace(/^(sqlite|file):(\/\/)?/i, ''));
+  }
   if (env.LOG_LEVEL !== undefined) setPad(merged, ['log', 'level'], env.LOG_LEVEL);
   return parseConfig(merged, env.GATEWAY_CONFIG ?? 'standaard');
 }
