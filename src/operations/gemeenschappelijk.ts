@@ -8,16 +8,23 @@ import { XElement, el } from '../stuf/xml';
 import { ZaakBericht, leesZaakObject } from '../stuf/zaakKennisgeving';
 import { leesKennisgevingObjecten } from '../stuf/kennisgevingObjecten';
 import { nuTijdstip, vandaag } from '../stuf/tijd';
-import type { MutatieContext } from '../domain/mutatieContext';
+import type { MutatieContext, Relatiehaak } from '../domain/mutatieContext';
 import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { leesWeigering, zaakKenmerken } from '../toegang/rechten';
+import { koppelVanuitDeelplan, ontkoppelVanuitDeelplan } from '../partners/koppeling';
 
 export const zds12Actie = (naam: string) => ACTION_BASE.zds12 + naam;
 export const zds11Actie = (naam: string) => ACTION_BASE.zds11 + naam;
 
+/** The partner feature follows a deelplan's relations: one that names a ketenpartner's zaak links it to the mirror. */
+const PARTNERKOPPELING: Relatiehaak = { toegevoegd: koppelVanuitDeelplan, losgelaten: ontkoppelVanuitDeelplan };
+
 export function mutatieContext(ctx: OperatieContext): MutatieContext {
-  return { store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, partners: ctx.partners, aanroeper: ctx.aanroeper, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip() };
+  return {
+    store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, partners: ctx.partners, relatiehaak: PARTNERKOPPELING,
+    aanroeper: ctx.aanroeper, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip(),
+  };
 }
 
 /** The objects of a zakLk01 after checking its parameters: one (T), or oud and nieuw (W). */
