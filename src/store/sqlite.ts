@@ -10,7 +10,8 @@ import { Sql, SqlWaarde } from './sql';
 
 export class SqliteSql implements Sql {
   readonly dialect = 'sqlite' as const;
-  private readonly binnen = new AsyncLocalStorage<true>();
+  /** The transaction the caller's code runs in; `open` turns false at its end, for work that outlives it. */
+  private readonly binnen = new AsyncLocalStorage<{ open: boolean }>();
   private readonly statements = new Map<string, Statement>();
   /** Settles when the open transaction (if any) has ended; the next one chains on it. */
   private wachtrij: Promise<void> = Promise.resolve();
@@ -29,7 +30,7 @@ export class SqliteSql implements Sql {
 
   /** Outside a transaction while one is open: wait for it. */
   private async beurt(): Promise<void> {
-    while (this.open && !this.binnen.getStore()) await this.wachtrij;
+    while (this.open && !this.binnen.getStore()?.open) await this.wachtrij;
   }
 
   async alle<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T[]> {
@@ -56,16 +57,17 @@ export class SqliteSql implements Sql {
   }
 
   private async inTransactie<T>(begin: string, werk: () => Promise<T>): Promise<T> {
-    if (this.binnen.getStore()) return werk();
+    if (this.binnen.getStore()?.open) return werk();
     const vorige = this.wachtrij;
     let klaar!: () => void;
     this.wachtrij = new Promise<void>((r) => (klaar = r));
     await vorige;
     this.open = true;
+    const lopend = { open: true };
     try {
       this.db.exec(begin);
       try {
-        const r = await this.binnen.run(true, werk);
+        const r = await this.binnen.run(lopend, werk);
         this.db.exec('COMMIT');
         return r;
       } catch (e) {
@@ -73,6 +75,7 @@ export class SqliteSql implements Sql {
         throw e;
       }
     } finally {
+      lopend.open = false;
       this.open = false;
       klaar();
     }

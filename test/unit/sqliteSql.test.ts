@@ -115,6 +115,30 @@ describe('SqliteSql', () => {
     expect(await sql.een("SELECT 1 AS n FROM ding WHERE naam = 'weg'")).toBeUndefined();
   });
 
+  it('does not count work that outlives its transaction as inside the next one', async () => {
+    const later = grendel();
+    let nagelaten: Promise<number> | undefined;
+    await sql.transactie(async () => {
+      await sql.voer("INSERT INTO ding (naam) VALUES ('eerste')");
+      // Started inside, not awaited: it carries the transaction's context after the commit.
+      nagelaten = later.dicht.then(() => aantal());
+    });
+    const g = grendel();
+    const tweede = sql.transactie(async () => {
+      await sql.voer("INSERT INTO ding (naam) VALUES ('tweede')");
+      later.open();
+      await tik();
+      await tik();
+      await g.dicht;
+      throw new Error('tweede faalt');
+    });
+    await tik();
+    g.open();
+    await expect(tweede).rejects.toThrow('tweede faalt');
+    // It waited for the second transaction instead of reading its row that was then rolled back.
+    expect(await nagelaten).toBe(1);
+  });
+
   it('returns the id of a new row through INSERT ... RETURNING, and changed-row counts from voer', async () => {
     const a = await sql.een<{ id: number }>("INSERT INTO ding (naam) VALUES ('a') RETURNING id");
     const b = await sql.transactie(() => sql.een<{ id: number }>("INSERT INTO ding (naam) VALUES ('b') RETURNING id"));
