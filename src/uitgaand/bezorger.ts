@@ -90,7 +90,8 @@ export class Bezorger {
     const ruimte = this.instellingen.gelijktijdig - this.onderweg.size;
     if (this.gestopt || ruimte <= 0) return 0;
     const claimMs = (this.instellingen.timeoutSeconden + 10) * 1000;
-    const berichten = await this.store.transactie(() => this.store.uitgaand.claimKlaar(nu, nu + claimMs, ruimte));
+    // READ COMMITTED (los): rows another instance claimed or delivered meanwhile are skipped, not a conflict.
+    const berichten = await this.store.transactie(() => this.store.uitgaand.claimKlaar(nu, nu + claimMs, ruimte), { isolatie: 'los' });
     for (const u of berichten) {
       const klaar: Promise<void> = this.bezorg(u)
         .catch((e) => this.log.error({ err: e, uitgaand: u.id }, 'bezorger: uitkomst niet vastgelegd; opnieuw na de claim'))
