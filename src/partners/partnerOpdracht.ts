@@ -3,14 +3,14 @@
 // notification in the outbox, which lives in the database: the running gateway delivers it at its next round.
 import pino from 'pino';
 import type { Config } from '../config';
-import { Store } from '../store';
+import type { Store } from '../store';
 import type { Spiegelzaak, Statusbron } from '../store/spiegelzaken';
 import type { Gateway } from '../soap/operatie';
 import { Zaaktypecatalogus } from '../domain/zaaktypen';
 import { Toegangsregister } from '../toegang/identificatie';
 import { Bestemmingen } from '../uitgaand/bestemmingen';
 import { formatTijdstip, leesbaarTijdstip } from '../stuf/tijd';
-import { OpdrachtFout, kiesSubopdracht, duur, enkel, json, leesArgumenten, meervoud, metStore } from '../uitgaand/opdrachtHulp';
+import { OpdrachtFout, kiesSubopdracht, duur, enkel, json, leesArgumenten, meervoud, metStore, openVoorOpdracht } from '../uitgaand/opdrachtHulp';
 import { Partners } from './partners';
 import { Ververser, Verversing } from './verversen';
 
@@ -148,7 +148,7 @@ async function verversOpdracht(config: Config, argv: string[], schrijf: (s: stri
   });
   if (ids.length === 0) return (schrijf('geen gespiegelde zaken\n'), 0);
   // metStore closes its store when its work returns; the questions need one until they are answered.
-  const store = await Store.open(config.database.path);
+  const store = await openVoorOpdracht(config);
   try {
     const ververser = new Ververser(gatewayVoorOpdracht(config, store));
     let gelukt = 0;

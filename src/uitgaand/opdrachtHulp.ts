@@ -1,9 +1,10 @@
 // What the operator commands for the outbox, subscriptions and handovers share: reading options, ids and the
-// database of the configuration. They read and write the database file directly (the gateway may be running: WAL
-// and the busy timeout let a second connection work beside it).
+// database of the configuration. They read and write the database directly (the gateway may be running: on SQLite
+// WAL and the busy timeout let a second connection work beside it; PostgreSQL serves several connections anyway).
 import { existsSync } from 'node:fs';
 import type { Config } from '../config';
-import { Store } from '../store';
+import type { Store } from '../store';
+import { isPostgres, openStore } from '../store/openen';
 import { OpdrachtFout } from '../toegang/protocolOpdracht';
 
 export { OpdrachtFout };
@@ -56,15 +57,20 @@ export function leesIds(woorden: string[], wat: string, gebruik: string): number
 }
 
 /**
- * Opens the configuration's database for one command and closes it after. A missing file is an error: a command
- * pointed at the wrong path must not quietly create an empty database there.
+ * Opens the configuration's database for one command. A missing SQLite file is an error: a command pointed at the
+ * wrong path must not quietly create an empty database there. No checkpoints of its own: the gateway does those.
  */
-export async function metStore<T>(config: Config, werk: (store: Store) => Promise<T>): Promise<T> {
+export async function openVoorOpdracht(config: Config): Promise<Store> {
   const pad = config.database.path;
-  if (pad !== ':memory:' && !existsSync(pad)) {
-    throw new OpdrachtFout(`database '${pad}' bestaat niet; geef de configuratie van de gateway mee (GATEWAY_CONFIG of DATABASE_PATH)`);
+  if (!isPostgres(config.database) && pad !== ':memory:' && !existsSync(pad)) {
+    throw new OpdrachtFout(`database '${pad}' bestaat niet; geef de configuratie van de gateway mee (GATEWAY_CONFIG, DATABASE_PATH of DATABASE_URL)`);
   }
-  const store = await Store.open(pad);
+  return openStore({ ...config.database, checkpointMs: 0 });
+}
+
+/** Opens the configuration's database for one command (openVoorOpdracht) and closes it after. */
+export async function metStore<T>(config: Config, werk: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openVoorOpdracht(config);
   try {
     return await werk(store);
   } finally {
