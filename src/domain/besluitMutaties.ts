@@ -33,7 +33,7 @@ function controleerIdentificatie(id: string | undefined, pad: string): string {
 async function bestaandeZaak(ctx: MutatieContext, z: ZaakVerwijzing): Promise<Zaak> {
   const zaak = await ctx.store.zaken.vind(z.identificatie);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${z.identificatie} is niet gevonden`);
-  controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
+  await controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
   return zaak;
 }
 
@@ -80,7 +80,7 @@ export async function updateBesluit(ctx: BesluitContext, oud: BesluitBericht | u
   if (!besluit) throw nietGevonden(`Besluit met identificatie ${id} is niet gevonden`);
   // A besluit is changed as part of its zaak.
   const huidigeZaak = await ctx.store.zaken.vindOpId(besluit.zaakId);
-  if (huidigeZaak) controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, huidigeZaak));
+  if (huidigeZaak) await controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, huidigeZaak));
   const vs = nieuw.verwerkingssoort;
   if (vs === 'V' || vs === 'E') throw verwerkingsFout(`Het verwijderen of beëindigen van een besluit (verwerkingssoort ${vs}) wordt niet ondersteund`);
   if (vs && vs !== 'W' && vs !== 'I') ctx.afw.meld(`object: verwerkingssoort '${vs}' bij updateBesluit, verwacht W of I`);

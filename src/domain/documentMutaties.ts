@@ -32,7 +32,7 @@ const VERPLICHT: DocumentVeld[] = ['dct.omschrijving', 'creatiedatum', 'titel', 
 async function zaakVan(ctx: DocumentContext, k: ZaakKoppeling): Promise<Zaak> {
   const zaak = await ctx.store.zaken.vind(k.zaak!);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${k.zaak} is niet gevonden (${k.pad})`);
-  controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
+  await controleerSchrijven(ctx.aanroeper, zaakKenmerken(ctx.catalogus, zaak));
   return zaak;
 }
 

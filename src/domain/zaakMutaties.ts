@@ -34,7 +34,7 @@ export async function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Promise<Z
   const id = controleerIdentificatie(ctx, b.identificatie);
   const code = b.zaaktype?.code;
   if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de nieuwe zaak ontbreekt');
-  controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: code, soort: ctx.catalogus.soortVan({ code, omschrijving: b.zaaktype?.omschrijving }) });
+  await controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: code, soort: ctx.catalogus.soortVan({ code, omschrijving: b.zaaktype?.omschrijving }) });
   if (await ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
   const spiegel = await ctx.store.spiegelzaken.vind(id);
   if (spiegel) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al als zaak van ketenpartner ${spiegel.partner} (gekoppeld aan deelplan ${spiegel.deelplan})`);
@@ -80,7 +80,7 @@ async function teWijzigenZaak(ctx: MutatieContext, oud: ZaakBericht | undefined,
   const zaak = await ctx.store.zaken.vind(id);
   if (!zaak) throw nietGevonden(`Zaak met identificatie ${id} is niet gevonden`);
   const zaaktype = zaak.data.zaaktype;
-  controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: zaaktype.code, soort: ctx.catalogus.soortVan(zaaktype) });
+  await controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: zaaktype.code, soort: ctx.catalogus.soortVan(zaaktype) });
   return zaak;
 }
 

@@ -28,8 +28,8 @@ export interface Aanroeper {
 
 export interface AanroeperPartner {
   naam: string;
-  /** Whether this identificatie is one of its mirrored zaken or a deelplan one of them belongs to. */
-  ziet(identificatie: string): boolean;
+  /** Whether this identificatie is one of its mirrored zaken or a deelplan one of them belongs to (read from the store). */
+  ziet(identificatie: string): Promise<boolean>;
 }
 
 /** The zaaktypen-list entry for every zaaktype; asking for it asks whether a list holds every zaaktype. */

@@ -78,7 +78,7 @@ export async function controleerDocumentWijzigen(o: DocumentOmgeving, doc: Docum
     if (schrijftAlleZaaktypen(a)) return;
     throw geweigerd(a, `mag document ${doc.identificatie} niet wijzigen: het is aan geen zaak gekoppeld, en zo'n document mag alleen een applicatie wijzigen die alle zaaktypen mag wijzigen (schrijven: ['*'])`);
   }
-  if (zaken.some((b) => !schrijfWeigering(a, b))) return;
+  for (const b of zaken) if (!(await schrijfWeigering(a, b))) return;
   throw geweigerd(a, `mag document ${doc.identificatie} niet wijzigen: het hoort alleen bij zaken die zij niet mag wijzigen: ${uniek(zaken.map((b) => schrijfReden(a, b)))}`);
 }
 

@@ -43,24 +43,24 @@ export function controleerOperatie(a: Aanroeper, op: Operatie): void {
 }
 
 /** A ketenpartner stays with its own mirrored zaken and the deelplannen they belong to, whatever its zaaktypen say. */
-function partnerWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
-  if (!a.partner || a.noodtoegang || a.partner.ziet(zaak.identificatie)) return undefined;
+async function partnerWeigering(a: Aanroeper, zaak: ZaakKenmerken): Promise<string | undefined> {
+  if (!a.partner || a.noodtoegang || (await a.partner.ziet(zaak.identificatie))) return undefined;
   // Role ketenpartner without a partners entry (partners/bereik.ts): it has no mirrors, so it sees nothing.
   if (!a.partner.naam) return `is ketenpartner zonder vermelding onder partners en ziet geen zaken, ook niet zaak ${zaak.identificatie}`;
   return `is ketenpartner ${a.partner.naam} en ziet alleen haar eigen zaken en de deelplannen waaraan die gekoppeld zijn, niet zaak ${zaak.identificatie}`;
 }
 
 /** Why the caller may not read this zaak at all, or undefined. Plans are never refused: the Zicht limits them. */
-export function leesWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
-  const partner = partnerWeigering(a, zaak);
+export async function leesWeigering(a: Aanroeper, zaak: ZaakKenmerken): Promise<string | undefined> {
+  const partner = await partnerWeigering(a, zaak);
   if (partner) return partner;
   if (a.noodtoegang || zaak.soort !== 'gewoon' || magLezen(a, zaak.zaaktypeCode)) return undefined;
   return `mag zaken van zaaktype ${zaak.zaaktypeCode} niet lezen (zaak ${zaak.identificatie})`;
 }
 
 /** Why the caller may not change this zaak, or undefined. */
-export function schrijfWeigering(a: Aanroeper, zaak: ZaakKenmerken): string | undefined {
-  const partner = partnerWeigering(a, zaak);
+export async function schrijfWeigering(a: Aanroeper, zaak: ZaakKenmerken): Promise<string | undefined> {
+  const partner = await partnerWeigering(a, zaak);
   if (partner) return partner;
   if (!magSchrijven(a, zaak.zaaktypeCode)) return `mag zaken van zaaktype ${zaak.zaaktypeCode} niet wijzigen (zaak ${zaak.identificatie})`;
   if (zaak.soort !== 'gewoon' && a.rol !== 'regie' && a.rol !== 'open') {
@@ -84,22 +84,22 @@ export function schrijftAlleZaaktypen(a: Aanroeper): boolean {
 }
 
 /** Why a ketenpartner may not act on (announce, change) this zaak, or undefined for every other caller. */
-export function partnerBuitenBereik(a: Aanroeper, identificatie: string): string | undefined {
-  if (!a.partner || a.partner.ziet(identificatie)) return undefined;
+export async function partnerBuitenBereik(a: Aanroeper, identificatie: string): Promise<string | undefined> {
+  if (!a.partner || (await a.partner.ziet(identificatie))) return undefined;
   return a.partner.naam
     ? `is ketenpartner ${a.partner.naam} en gaat alleen over haar eigen zaken, niet over zaak ${identificatie}`
     : `is ketenpartner zonder vermelding onder partners en gaat over geen enkele zaak, ook niet zaak ${identificatie}`;
 }
 
 /** Whether an ordinary zaak appears in a list (a search) for this caller; plans always do. */
-export function magInLijst(a: Aanroeper, zaaktypeCode: string, soort: PlanSoort, identificatie: string): boolean {
-  if (a.partner && !a.noodtoegang) return a.partner.ziet(identificatie) && (soort !== 'gewoon' || magLezen(a, zaaktypeCode));
+export async function magInLijst(a: Aanroeper, zaaktypeCode: string, soort: PlanSoort, identificatie: string): Promise<boolean> {
+  if (a.partner && !a.noodtoegang) return (await a.partner.ziet(identificatie)) && (soort !== 'gewoon' || magLezen(a, zaaktypeCode));
   return a.noodtoegang !== undefined || soort !== 'gewoon' || magLezen(a, zaaktypeCode);
 }
 
 /** Changing (or creating) a zaak: its zaaktype in the schrijven list; plans only by regie. */
-export function controleerSchrijven(a: Aanroeper, zaak: ZaakKenmerken): void {
-  const waarom = schrijfWeigering(a, zaak);
+export async function controleerSchrijven(a: Aanroeper, zaak: ZaakKenmerken): Promise<void> {
+  const waarom = await schrijfWeigering(a, zaak);
   if (waarom) throw geweigerd(a, waarom);
 }
 
@@ -108,7 +108,7 @@ export function controleerSchrijven(a: Aanroeper, zaak: ZaakKenmerken): void {
  * full view (regie, the plan's own uitvoerenden, an emergency read) shows them.
  */
 export async function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): Promise<boolean> {
-  return !leesWeigering(a, beeld) && (await zichtOp(a, beeld)).niveau === 'volledig';
+  return !(await leesWeigering(a, beeld)) && (await zichtOp(a, beeld)).niveau === 'volledig';
 }
 
 /**
@@ -117,7 +117,7 @@ export async function magDocumentenZien(a: Aanroeper, beeld: ZaakBeeld): Promise
  */
 export async function magBesluitenZien(a: Aanroeper, beeld: ZaakBeeld): Promise<boolean> {
   const niveau = (await zichtOp(a, beeld)).niveau;
-  return !leesWeigering(a, beeld) && niveau !== 'plan' && niveau !== 'werkvoorraad';
+  return !(await leesWeigering(a, beeld)) && niveau !== 'plan' && niveau !== 'werkvoorraad';
 }
 
 /** Asking for the zaken of a person (BSN) tells who has a plan: a teammanager sees workload, never persons. */

@@ -58,7 +58,7 @@ async function isPlanGebruiker(a: Aanroeper, beeld: ZaakBeeld): Promise<boolean>
 async function zichtOpGerelateerde(a: Aanroeper, ander: ZaakBeeld): Promise<Zicht> {
   const z = await zichtOp(a, ander);
   // A ketenpartner learns of zaken outside its own only that they exist and their zaaktype.
-  if (a.partner && !a.noodtoegang && !a.partner.ziet(ander.identificatie)) return { ...z, niveau: 'plan' };
+  if (a.partner && !a.noodtoegang && !(await a.partner.ziet(ander.identificatie))) return { ...z, niveau: 'plan' };
   if (z.niveau === 'spiegel') return z;
   if (z.niveau === 'plan' || ander.isPlan || magLezen(a, ander.zaaktypeCode)) return z;
   return { ...z, niveau: 'plan' };
