@@ -36,7 +36,7 @@ export const overdragenZaak: Operatie = {
 
     const zaak = await ctx.store.zaken.vind(opdracht.zaak);
     if (!zaak) throw nietGevonden(`Zaak met identificatie ${opdracht.zaak} is niet gevonden; alleen een zaak die in de gateway staat kan worden overgedragen`);
-    controleerSchrijven(a, zaakKenmerken(ctx.catalogus, zaak));
+    await controleerSchrijven(a, zaakKenmerken(ctx.catalogus, zaak));
     const zaaktype = zaak.data.zaaktype.code;
     if (opdracht.zaaktype.code !== zaaktype) {
       throw verwerkingsFout(`object/isVan noemt zaaktype ${opdracht.zaaktype.code}, maar zaak ${zaak.identificatie} is van zaaktype ${zaaktype}`);
