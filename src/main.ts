@@ -6,6 +6,7 @@
 // the mirrored zaken of the ketenpartners and asks a partner for a status now.
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
+import { databaseOmschrijving } from './store/openen';
 import { maakLogger } from './log';
 import { replay } from './replay';
 import { OpdrachtFout, protocolOpdracht } from './toegang/protocolOpdracht';
@@ -55,7 +56,7 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   const adres = await app.listen({ port: config.server.port, host: config.server.host });
   const tls = config.server.tls ? { clientCertificaat: config.server.tls.clientCertificaat } : {};
-  log.info({ adres, database: config.database.path, validatie: config.stuf.validatie, toegang: config.toegang.modus, ...tls }, 'gateway luistert');
+  log.info({ adres, database: databaseOmschrijving(config.database), validatie: config.stuf.validatie, toegang: config.toegang.modus, ...tls }, 'gateway luistert');
 }
 
 async function main(argv: string[]): Promise<void> {
