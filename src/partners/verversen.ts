@@ -56,7 +56,10 @@ const wanneer = (iso: string | undefined) => (iso ? leesbaarTijdstip(nuTijdstip(
 export class Ververser {
   private readonly clients = new Map<string, Promise<soap.Client>>();
   private readonly agents = new Map<string, HttpsAgent | undefined>();
-  /** One question per zaak at a time: simultaneous reads of one stale mirror share it. */
+  /**
+   * One question per zaak at a time: simultaneous reads of one stale mirror share it. Per process only: another
+   * gateway instance on the same database (or the `partners ververs` command) asks on its own.
+   */
   private readonly bezig = new Map<string, Promise<Verversing>>();
 
   constructor(private readonly gw: Gateway) {}
