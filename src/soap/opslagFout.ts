@@ -17,9 +17,16 @@ const POSTGRES_CODES = new Set([
 /** Errors of the socket beneath the driver: the database host did not answer or went away. */
 const NETWERK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** The error's code when it means the store is temporarily unavailable, else undefined. */
+/**
+ * node-postgres (pg 8, pg-pool 3) reports a connection that broke or could not be had from the pool without a code,
+ * by these messages only.
+ */
+const POSTGRES_VERBINDING = /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Query read timeout)$/;
+
+/** What to name when the store is temporarily unavailable (the error's code), else undefined. */
 export function tijdelijkeOpslagfout(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null | undefined)?.code;
+  if (code === undefined && e instanceof Error && POSTGRES_VERBINDING.test(e.message)) return 'geen verbinding';
   if (typeof code !== 'string') return undefined;
   if (code.startsWith('SQLITE_')) return code;
   if (/^[0-9A-Z]{5}$/.test(code) && (POSTGRES_KLASSEN.has(code.slice(0, 2)) || POSTGRES_CODES.has(code))) return code;
