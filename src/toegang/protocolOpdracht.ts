@@ -1,8 +1,8 @@
 // Command `protocol`: lists the protocol by BSN or zaak and period, for the privacy officer; `protocol opschonen`
-// removes the rows older than the retention period. Reads the database file directly (the gateway may be running:
-// WAL allows a reader beside it, and the purge waits for the gateway's write lock like any writer).
+// removes the rows older than the retention period. Opens the configured database itself, SQLite or PostgreSQL (the
+// gateway may be running: WAL or PostgreSQL allows a reader beside it, and the purge waits for writers like any writer).
 import { Config } from '../config';
-import { Store } from '../store';
+import { openStore } from '../store/openen';
 import { ProtocolRegel, ProtocolVraag } from '../store/protocol';
 
 const GEBRUIK = `gebruik: protocol [--bsn BSN] [--zaak IDENTIFICATIE] [--van DATUM|TIJDSTIP] [--tot DATUM|TIJDSTIP] [--noodtoegang] [--soort lezen|schrijven] [--json]
@@ -73,7 +73,7 @@ export function opschoonGrens(config: Config, argv: string[], nu = new Date()): 
 export async function protocolOpdracht(config: Config, argv: string[], schrijf: (s: string) => void, nu = new Date()): Promise<number> {
   if (argv[0] === 'opschonen') {
     const voor = opschoonGrens(config, argv.slice(1), nu);
-    const store = await Store.open(config.database.path);
+    const store = await openStore({ ...config.database, checkpointMs: 0 });
     try {
       const aantal = await store.protocol.schoonOp(voor);
       schrijf(`${aantal} regel${aantal === 1 ? '' : 's'} van voor ${voor} verwijderd (bewaartermijn ${config.protocol.bewaartermijnDagen} dagen)\n`);
@@ -83,7 +83,7 @@ export async function protocolOpdracht(config: Config, argv: string[], schrijf: 
     }
   }
   const { vraag, json } = leesProtocolArgumenten(argv);
-  const store = await Store.open(config.database.path);
+  const store = await openStore({ ...config.database, checkpointMs: 0 });
   try {
     const regels = await store.protocol.zoek(vraag);
     if (json) schrijf(`${JSON.stringify(regels, null, 2)}\n`);
