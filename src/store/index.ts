@@ -61,8 +61,8 @@ export class Store {
   }
 
   /**
-   * The SQLite connection underneath, for what only SQLite has (pragmas of the bench's bulk load, tests that age a
-   * row by hand). Throws on another backend.
+   * The SQLite connection underneath, for what only SQLite has (the pragmas of the bench's bulk load). Throws on
+   * another backend.
    */
   get db(): Db {
     if (!(this.sql instanceof SqliteSql)) throw new Error(`store.db bestaat alleen bij SQLite, niet bij ${this.sql.dialect}`);
