@@ -43,7 +43,8 @@ module.exports = {
   displayName: postgresRun ? 'postgres' : 'sqlite',
   testEnvironment: 'node',
   roots: [postgresRun ? '<rootDir>/test/integration' : '<rootDir>/test'],
-  testMatch: overslaan ? [] : ['**/*.test.ts'],
+  // Skipped: a pattern nothing matches (an empty list would mean jest's default, everything).
+  testMatch: overslaan ? ['**/overgeslagen-zonder-postgresql'] : ['**/*.test.ts'],
   passWithNoTests: overslaan,
   transform: {
     // Type checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.

@@ -1,5 +1,6 @@
-// A gateway for tests: a real SQLite file in a fresh temporary directory, the real Fastify app through
-// app.inject, and every answer recorded for the conformance check (test/support/globalTeardown.ts).
+// A gateway for tests: a real database of its own (a SQLite file in a fresh temporary directory, or in the
+// PostgreSQL run a fresh database on the run's cluster), the real Fastify app through app.inject, and every answer
+// recorded for the conformance check (test/support/globalTeardown.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -9,6 +10,8 @@ import { bouwApp, GatewayApp } from '../../src/app';
 import { maakLogger } from '../../src/log';
 import { Config, parseConfig } from '../../src/config';
 import { BERICHTEN_MAP } from './paden';
+import { nieuweDatabase } from './postgres';
+import { OP_POSTGRES, postgresBeheerUrl } from './postgresRun';
 
 let teller = 0;
 
@@ -46,6 +49,28 @@ export function neemOp(app: GatewayApp, label: string): void {
   });
 }
 
+/** The database of one test gateway, or of several gateway processes that share it. */
+export interface TestDatabase {
+  /** The configuration's `database` section. */
+  config: { path: string } | { url: string };
+  /** The same for a gateway process (test/support/proces.ts). */
+  env: Record<string, string>;
+  verwijder(): Promise<void>;
+}
+
+/**
+ * A fresh database: the file gateway.db in `map` (removed with the map), or in the PostgreSQL run
+ * (ZDS_TEST_DATABASE=postgres) a new database on the run's cluster, dropped by `verwijder`.
+ */
+export async function testDatabase(map: string): Promise<TestDatabase> {
+  if (!OP_POSTGRES) {
+    const path = join(map, 'gateway.db');
+    return { config: { path }, env: { DATABASE_PATH: path }, verwijder: async () => {} };
+  }
+  const db = await nieuweDatabase(postgresBeheerUrl());
+  return { config: { url: db.url }, env: { DATABASE_URL: db.url }, verwijder: db.verwijder };
+}
+
 export interface TestGateway {
   app: GatewayApp;
   config: Config;
@@ -70,10 +95,17 @@ export async function startGateway(
   log?: Logger,
 ): Promise<TestGateway> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-'));
-  const config = parseConfig({ ...overrides, server: achterProxy(overrides.server), database: { path: join(map, 'gateway.db') } });
+  // A test that passes its own database section (several gateways on one database) keeps it, and removes it itself.
+  const eigen = overrides.database === undefined ? await testDatabase(map) : undefined;
+  const config = parseConfig({ ...overrides, server: achterProxy(overrides.server), database: overrides.database ?? eigen!.config });
   // A secured gateway without a logger of the test's own logs at trace level, and its log is checked when it closes.
   const bewaakt = !log && config.toegang.modus === 'beveiligd' ? vangLog() : undefined;
   const app = await bouwApp({ config, log: log ?? bewaakt?.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }) });
+  // The PostgreSQL run must not pass by quietly on SQLite (a gateway that ignores database.url).
+  if (eigen && 'url' in eigen.config && app.gateway.store.sql.dialect !== 'postgres') {
+    await app.close();
+    throw new Error(`PostgreSQL-run: de testgateway opende ${app.gateway.store.sql.dialect}, niet database.url`);
+  }
   neemOp(app, label);
   await app.ready();
   return {
@@ -91,6 +123,7 @@ export async function startGateway(
         await app.close();
       } finally {
         rmSync(map, { recursive: true, force: true });
+        await eigen?.verwijder();
       }
       // Fails the suite; its other resources are released by jest's forceExit (jest.config.js).
       if (bewaakt) expect(persoonsgegevensInLog(bewaakt.regels, config)).toEqual([]);

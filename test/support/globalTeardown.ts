@@ -1,14 +1,28 @@
 // The conformance test: every answer and fault the suite received (written by test/support/gateway.ts) is
 // validated with the reference validator, java ../shared/tools/StufValidate.java (Xerces, enforces fixed values).
-// Skips with a message where ../shared is absent (ZDS_SHARED overrides the location).
+// Skips with a message where ../shared is absent (ZDS_SHARED overrides the location). First it stops and removes
+// the PostgreSQL run's throwaway cluster (globalSetup.ts).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BERICHTEN_MAP, SCHEMAS, VALIDATOR, heeftShared } from './paden';
+import { stopCluster } from './postgres';
 
 const PER_AANROEP = 400; // one JVM start validates many files; keep the argument list reasonable
 
+const BACKEND = process.env.ZDS_TEST_DATABASE === 'postgres' ? 'PostgreSQL' : 'SQLite';
+
 export default async function globalTeardown(): Promise<void> {
+  const cluster = globalThis.zdsgwCluster;
+  if (cluster) {
+    globalThis.zdsgwCluster = undefined;
+    stopCluster(cluster);
+    process.stdout.write(`\ndatabase: PostgreSQL-cluster gestopt en verwijderd (${cluster.map})\n`);
+  }
+  await valideer();
+}
+
+async function valideer(): Promise<void> {
   let bestanden: string[] = [];
   try {
     bestanden = readdirSync(BERICHTEN_MAP).filter((f) => f.endsWith('.xml')).sort();
@@ -16,7 +30,7 @@ export default async function globalTeardown(): Promise<void> {
     /* no messages written */
   }
   if (!heeftShared()) {
-    process.stdout.write(`\nconformance: OVERGESLAGEN — ${VALIDATOR} niet gevonden (zet ZDS_SHARED); ${bestanden.length} berichten niet gevalideerd\n`);
+    process.stdout.write(`\nconformance (${BACKEND}-run): OVERGESLAGEN — ${VALIDATOR} niet gevonden (zet ZDS_SHARED); ${bestanden.length} berichten niet gevalideerd\n`);
     return;
   }
   if (bestanden.length === 0) return; // a partial run (one test file) may receive nothing
@@ -35,6 +49,6 @@ export default async function globalTeardown(): Promise<void> {
     });
     if (r.status !== 0 && ongeldig.length === 0) throw new Error(`conformance: validator faalde:\n${r.stdout}\n${r.stderr}`);
   }
-  process.stdout.write(`\nconformance: ${bestanden.length} berichten gevalideerd met StufValidate, ${ongeldig.length} ongeldig (${BERICHTEN_MAP})\n`);
-  if (ongeldig.length) throw new Error(`conformance: ${ongeldig.length} ongeldige berichten:\n${ongeldig.slice(0, 30).join('\n')}`);
+  process.stdout.write(`\nconformance (${BACKEND}-run): ${bestanden.length} berichten gevalideerd met StufValidate, ${ongeldig.length} ongeldig (${BERICHTEN_MAP})\n`);
+  if (ongeldig.length) throw new Error(`conformance (${BACKEND}-run): ${ongeldig.length} ongeldige berichten:\n${ongeldig.slice(0, 30).join('\n')}`);
 }
