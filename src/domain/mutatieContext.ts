@@ -5,7 +5,6 @@ import type { Config } from '../config';
 import type { Store } from '../store';
 import type { Afwijkingen } from '../stuf/entiteit';
 import type { Aanroeper } from '../toegang/aanroeper';
-import type { Partners } from '../partners/partners';
 import type { Zaaktypecatalogus } from './zaaktypen';
 import type { Zaak, Zaakrelatie } from './zaak';
 
@@ -26,8 +25,11 @@ export interface MutatieContext {
   catalogus: Zaaktypecatalogus;
   afw: Afwijkingen;
   config: Config;
-  /** Ketenpartners: whose numbering a zaak outside the gateway is in. */
-  partners: Partners;
+  /**
+   * Ketenpartners: whose numbering a zaak outside the gateway is in. Only what the domain's hooks ask, so that the
+   * domain names no feature type (the partner feature's Partners fits it).
+   */
+  partners: { vanIdentificatie(identificatie: string): { naam: string } | undefined };
   /** Zaak relations a feature follows (see Relatiehaak). */
   relatiehaak: Relatiehaak;
   /** Who sends the message: decides whether it may write zaken of this zaaktype and plan kind. */
