@@ -45,7 +45,9 @@ export class Bezorger {
 
   /** A commit added messages, or a message is done and its successor may go: look now rather than at the next interval. */
   wek(): void {
-    this.plan(0);
+    // During a round only noted: the round's end plans the next look, and would otherwise replace this one.
+    if (this.lopend) this.nogEens = true;
+    else this.plan(0);
   }
 
   /** Lets the round in progress and the messages in flight finish (their outcome is recorded), then stops. */
