@@ -73,7 +73,10 @@ export async function checkOut(store: Store, doc: Document, door: string, minute
   if (actief && actief.door !== door) throw bezet(doc, actief, 'uitchecken kan pas na inchecken of cancelCheckout');
   const tot = new Date(nu.getTime() + minuten * 60_000).toISOString();
   const v: Vergrendeling = actief ? { ...actief, tot } : { checkedOutId: randomUUID(), door, sinds: nu.toISOString(), tot };
-  await store.documenten.vergrendel(doc.id, v);
+  // Taken on the row's state, not only on the document as read: of two instances checking out at once one wins.
+  if (!(await store.documenten.vergrendelAlsVrij(doc.id, v, nu.toISOString()))) {
+    throw verwerkingsFout(`Document ${doc.identificatie} is zojuist door een ander uitgecheckt; uitchecken kan pas na inchecken of cancelCheckout`);
+  }
   return v;
 }
 
@@ -89,5 +92,8 @@ export async function annuleerCheckOut(store: Store, doc: Document, checkedOutId
   } else {
     meldingen.push(`cancelCheckout: document ${doc.identificatie} was niet (meer) uitgecheckt`);
   }
-  if (doc.vergrendeling) await store.documenten.ontgrendel(doc.id);
+  // Only this check-out's lock is released: one another instance took in its place meanwhile stays.
+  if (doc.vergrendeling && !(await store.documenten.ontgrendelAls(doc.id, doc.vergrendeling.checkedOutId))) {
+    meldingen.push(`cancelCheckout: document ${doc.identificatie} is intussen door een ander uitgecheckt; die uitcheck blijft staan`);
+  }
 }
