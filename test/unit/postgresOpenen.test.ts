@@ -1,8 +1,9 @@
 // Which backend the configuration chooses (database.url, DATABASE_URL, database.path), what it refuses, and that
 // openStore opens and migrates either. The PostgreSQL part runs on a throwaway cluster and skips where there is none.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import YAML from 'yaml';
 import { ConfigFout, loadConfig, parseConfig } from '../../src/config';
 import { databaseOmschrijving, openStore } from '../../src/store/openen';
 import { Cluster, nieuweDatabase, postgresOntbreekt, startCluster, stopCluster } from '../support/postgres';
@@ -41,6 +42,27 @@ describe('database configuration', () => {
   it('describes the database without the password', () => {
     expect(databaseOmschrijving(parseConfig({ database: { url: 'postgres://gw:geheim@db:5433/zaken?sslmode=verify-full' } }).database)).toBe('postgres://db:5433/zaken');
     expect(databaseOmschrijving(parseConfig({ database: { path: '/data/gw.db' } }).database)).toBe('/data/gw.db');
+  });
+});
+
+describe('docker-compose.yml, profile postgres', () => {
+  const compose = YAML.parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), { merge: true });
+  const gateway = compose.services['gateway-postgres'];
+  const postgres = compose.services.postgres;
+
+  it('a PostgreSQL service with its own volume and a pg_isready health check, in the profile only', () => {
+    expect(postgres.profiles).toEqual(['postgres']);
+    expect(postgres.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
+    expect(postgres.healthcheck.test).toEqual(expect.arrayContaining(['pg_isready']));
+    expect(compose.services.gateway.profiles).toBeUndefined(); // docker compose up: the SQLite gateway, as before
+  });
+
+  it('a gateway pointed at it by DATABASE_URL, started once the database is healthy', () => {
+    expect(gateway.profiles).toEqual(['postgres']);
+    expect(gateway.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    const env = { ...gateway.environment, GATEWAY_CONFIG: gateway.environment.GATEWAY_CONFIG.replace('/app', join(__dirname, '..', '..')) };
+    const url = env.DATABASE_URL.replace('${POSTGRES_PASSWORD:-alleen-voor-lokaal-gebruik}', 'wachtwoord');
+    expect(loadConfig({ ...env, DATABASE_URL: url }).database.url).toBe('postgres://zdsgw:wachtwoord@postgres:5432/zaken');
   });
 });
 
