@@ -1,12 +1,13 @@
 // Identification numbers under concurrency (field notes: duplicated until the counter became a database
 // sequence): 8 parallel clients × 100 genereerZaakIdentificatie give 800 distinct identificaties, in one
-// process through inject, over real HTTP, and with two gateway processes sharing one SQLite file.
+// process through inject, over real HTTP, and with two gateway processes sharing one database (the SQLite file, or
+// in the PostgreSQL run one PostgreSQL database).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { path } from '../../src/stuf/xml';
-import { startGateway } from '../support/gateway';
-import { databaseIn, startGatewayProces, GatewayProces } from '../support/proces';
+import { TestDatabase, startGateway, testDatabase } from '../support/gateway';
+import { startGatewayProces, GatewayProces } from '../support/proces';
 import { bericht, inEnvelope, ZDS12 } from '../support/soap';
 import * as m from '../support/zdsBerichten';
 
@@ -55,26 +56,29 @@ it('gives 800 distinct identificaties to 8 parallel clients in one process', asy
 
 describe('over real HTTP', () => {
   let map: string;
+  let db: TestDatabase;
   const processen: GatewayProces[] = [];
-  beforeEach(() => {
+  beforeEach(async () => {
     map = mkdtempSync(join(tmpdir(), 'zdsgw-proc-'));
+    db = await testDatabase(map);
   });
   afterEach(async () => {
     await Promise.all(processen.splice(0).map((p) => p.stop()));
+    await db.verwijder();
     rmSync(map, { recursive: true, force: true });
   });
 
   it('gives 800 distinct identificaties to 8 parallel HTTP clients', async () => {
-    const p = await startGatewayProces({ DATABASE_PATH: databaseIn(map) });
+    const p = await startGatewayProces(db.env);
     processen.push(p);
     const ids = await parallel((c, i) => viaHttp(p.url, c, i));
     expect(new Set(ids).size).toBe(CLIENTS * PER_CLIENT);
   });
 
-  it('gives 800 distinct identificaties when two gateway processes share one database file', async () => {
-    const a = await startGatewayProces({ DATABASE_PATH: databaseIn(map) });
+  it('gives 800 distinct identificaties when two gateway processes share one database', async () => {
+    const a = await startGatewayProces(db.env);
     processen.push(a);
-    const b = await startGatewayProces({ DATABASE_PATH: databaseIn(map) });
+    const b = await startGatewayProces(db.env);
     processen.push(b);
     const ids = await parallel((c, i) => viaHttp(c % 2 === 0 ? a.url : b.url, c, i));
     expect(new Set(ids).size).toBe(CLIENTS * PER_CLIENT);

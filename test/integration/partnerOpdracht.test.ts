@@ -1,14 +1,16 @@
-// The `partners` command (issue 6) in-process: the list of mirrored zaken per ketenpartner from a real database file
+// The `partners` command (issue 6) in-process: the list of mirrored zaken per ketenpartner from a real database
 // with mirrors made through the store, its wrong uses (exit code 2), and `ververs` against a partner that is down:
 // exit code 1, the reason printed, the failure kept on the mirror and the last known status untouched.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Config, parseConfig } from '../../src/config';
-import { Store } from '../../src/store';
+import type { Store } from '../../src/store';
+import { openStore } from '../../src/store/openen';
 import { legeZaakData } from '../../src/domain/zaak';
 import { parseTijdstip } from '../../src/stuf/tijd';
 import { PartnerGebruikFout, PartnerKop, SpiegelRegel, partnersOpdracht } from '../../src/partners/partnerOpdracht';
+import { TestDatabase, testDatabase } from '../support/gateway';
 
 const ZORG = { organisatie: '0777', applicatie: 'ZORGSYS' };
 const WERK = { organisatie: '0888', applicatie: 'WERKSYS' };
@@ -40,8 +42,9 @@ describe('partners', () => {
   let map: string;
   let config: Config;
   let leeg: Config;
-  const metStore = async <T>(werk: (s: Store) => Promise<T>): Promise<T> => {
-    const store = await Store.open(config.database.path);
+  const databases: TestDatabase[] = [];
+  const metStore = async <T>(werk: (s: Store) => Promise<T>, database = config.database): Promise<T> => {
+    const store = await openStore(database);
     try {
       return await werk(store);
     } finally {
@@ -51,15 +54,17 @@ describe('partners', () => {
 
   beforeAll(async () => {
     map = mkdtempSync(join(tmpdir(), 'zdsgw-partners-'));
+    mkdirSync(join(map, 'leeg'));
+    databases.push(await testDatabase(map), await testDatabase(join(map, 'leeg')));
     config = parseConfig({
-      database: { path: join(map, 'gateway.db') },
+      database: databases[0].config,
       partners: [
         { naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'], maxOuderdomMinuten: 15, zds: { adres: DOOD, dialect: 'zds11', timeoutSeconden: 2 } },
         { naam: 'werk', zender: WERK, zaakidentificatie: ['0888'] },
       ],
     });
-    leeg = parseConfig({ database: { path: join(map, 'leeg.db') } });
-    await (await Store.open(leeg.database.path)).sluit();
+    leeg = parseConfig({ database: databases[1].config });
+    await metStore(async () => undefined, leeg.database);
     await metStore(async (store) => {
       const dp1 = await store.zaken.voegToe('0599DP0001', legeZaakData({ code: 'DEELPLAN' }));
       const dp2 = await store.zaken.voegToe('0599DP0002', legeZaakData({ code: 'DEELPLAN' }));
@@ -72,7 +77,10 @@ describe('partners', () => {
     });
   });
 
-  afterAll(() => rmSync(map, { recursive: true, force: true }));
+  afterAll(async () => {
+    for (const d of databases) await d.verwijder();
+    rmSync(map, { recursive: true, force: true });
+  });
 
   it('lijst: per partner een kopregel, dan zijn gespiegelde zaken met de laatste status', async () => {
     const { code, uit } = await voerUit(config);

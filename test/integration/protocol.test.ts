@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startGateway, TestGateway, vangLog } from '../support/gateway';
+import { databaseOmgeving } from '../support/proces';
 import { foutcode, foutdetails, inEnvelope } from '../support/soap';
 import { Dialect, geefZaakdetails, geefZaakstatus } from '../support/dialecten';
 import { aanmelding, als, beveiligd, gezinsplan, TestRol } from '../support/planBerichten';
@@ -138,7 +139,7 @@ describe('the protocol command', () => {
   const MAIN = resolve(__dirname, '..', '..', 'dist', 'main.js');
 
   it('lists rows by BSN as text from the command line', () => {
-    const r = spawnSync(process.execPath, [MAIN, 'protocol', '--bsn', CLIENTS[0]], { env: { ...process.env, DATABASE_PATH: gw.config.database.path }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [MAIN, 'protocol', '--bsn', CLIENTS[0]], { env: { ...process.env, ...databaseOmgeving(gw.config.database) }, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/geefZaakdetails\s+0599\/REGIESYSTEEM gebruiker mdw-0042 \(rol regie, via basic\)/);
     expect(r.stdout).toMatch(/NOODTOEGANG: Acute zorgmelding/);
@@ -146,10 +147,10 @@ describe('the protocol command', () => {
   });
 
   it('refuses a call without a criterion or with a malformed date, with usage on stderr', () => {
-    const zonder = spawnSync(process.execPath, [MAIN, 'protocol'], { env: { ...process.env, DATABASE_PATH: gw.config.database.path }, encoding: 'utf8' });
+    const zonder = spawnSync(process.execPath, [MAIN, 'protocol'], { env: { ...process.env, ...databaseOmgeving(gw.config.database) }, encoding: 'utf8' });
     expect(zonder.status).toBe(1);
     expect(zonder.stderr).toMatch(/geef --bsn, --zaak, --noodtoegang of --soort/);
-    const datum = spawnSync(process.execPath, [MAIN, 'protocol', '--bsn', '1', '--van', 'gisteren'], { env: { ...process.env, DATABASE_PATH: gw.config.database.path }, encoding: 'utf8' });
+    const datum = spawnSync(process.execPath, [MAIN, 'protocol', '--bsn', '1', '--van', 'gisteren'], { env: { ...process.env, ...databaseOmgeving(gw.config.database) }, encoding: 'utf8' });
     expect(datum.status).toBe(1);
     expect(datum.stderr).toMatch(/'gisteren' is geen datum/);
   });

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startGateway, TestGateway, vangLog } from '../support/gateway';
+import { databaseOmgeving } from '../support/proces';
 import { luister } from '../support/soapClientOpname';
 import { inEnvelope } from '../support/soap';
 import { actie, creeerZaak, medewerker, rol, status, wijzig, legeRelatie } from '../support/dialecten';
@@ -145,7 +146,7 @@ describe('privacy of the service log', () => {
 
 describe('the command: soort and opschonen', () => {
   const MAIN = resolve(__dirname, '..', '..', 'dist', 'main.js');
-  const cli = (args: string[]) => spawnSync(process.execPath, [MAIN, 'protocol', ...args], { env: { ...process.env, DATABASE_PATH: gw.config.database.path }, encoding: 'utf8' });
+  const cli = (args: string[]) => spawnSync(process.execPath, [MAIN, 'protocol', ...args], { env: { ...process.env, ...databaseOmgeving(gw.config.database) }, encoding: 'utf8' });
   const oud = (tijdstip: string, bsn: string) =>
     gw.app.gateway.store.protocol.schrijf({ tijdstip, soort: 'schrijven', applicatie: 'REGIESYSTEEM', rol: 'regie', via: 'basic', operatie: 'updateZaak', zaken: [PLAN], bsns: [bsn] });
 

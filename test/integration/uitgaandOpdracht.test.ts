@@ -13,7 +13,7 @@ import { BerichtRegel, BestemmingOverzicht, uitgaandOpdracht } from '../../src/u
 import { abonnementenOpdracht } from '../../src/uitgaand/abonnementOpdracht';
 import { OverdrachtRegel, overdrachtenOpdracht } from '../../src/overdracht/overdrachtOpdracht';
 import type { Abonnement } from '../../src/store/abonnementen';
-import { TestGateway, startGateway } from '../support/gateway';
+import { TestDatabase, TestGateway, startGateway, testDatabase } from '../support/gateway';
 import { TestOntvanger, gebeurtenisVan, tekstVan } from '../support/ontvanger';
 import { GatewayProces, startGatewayProces } from '../support/proces';
 import { BERICHTEN_MAP } from '../support/paden';
@@ -271,6 +271,7 @@ describe('the real process: node dist/main.js against the database of a running 
   const a = new TestOntvanger('proc-a', 'PROCA');
   const b = new TestOntvanger('proc-b', 'PROCB');
   let map: string;
+  let db: TestDatabase;
   let env: Record<string, string>;
   let gateway: GatewayProces | undefined;
 
@@ -279,6 +280,7 @@ describe('the real process: node dist/main.js against the database of a running 
     new Promise<{ status: number | null; stdout: string; stderr: string }>((klaar) => {
       const omgeving: NodeJS.ProcessEnv = { ...process.env, ...env };
       delete omgeving.DATABASE_PATH; // the database is the configuration's
+      delete omgeving.DATABASE_URL;
       const p = spawn(process.execPath, [MAIN, ...argv], { env: omgeving });
       let stdout = '';
       let stderr = '';
@@ -300,9 +302,10 @@ describe('the real process: node dist/main.js against the database of a running 
     await a.start();
     await b.start();
     map = mkdtempSync(join(tmpdir(), 'zdsgw-cli-'));
+    db = await testDatabase(map);
     const configPad = join(map, 'gateway.json');
     writeFileSync(configPad, JSON.stringify({
-      database: { path: join(map, 'gateway.db') },
+      database: db.config,
       bestemmingen: [bestemming(a), bestemming(b)],
       abonnementen: [{ bestemming: a.naam }],
       bezorging: SNEL,
@@ -314,6 +317,7 @@ describe('the real process: node dist/main.js against the database of a running 
     await gateway?.stop();
     await a.stop();
     await b.stop();
+    await db?.verwijder();
     rmSync(map, { recursive: true, force: true });
   });
 

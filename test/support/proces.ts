@@ -3,6 +3,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Config } from '../../src/config';
 
 const MAIN = resolve(__dirname, '..', '..', 'dist', 'main.js');
 
@@ -49,3 +50,7 @@ export async function startGatewayProces(env: Record<string, string>): Promise<G
 }
 
 export const databaseIn = (map: string) => join(map, 'gateway.db');
+
+/** The environment that points a command line (node dist/main.js ...) at a test gateway's database, on either backend. */
+export const databaseOmgeving = (database: Config['database']): Record<string, string> =>
+  database.url !== undefined ? { DATABASE_URL: database.url } : { DATABASE_PATH: database.path };
