@@ -14,6 +14,8 @@ export const genereerBesluitIdentificatie: Operatie = {
   naam: 'genereerBesluitIdentificatie',
   asynchroon: false,
   wijzigt: true,
+  // Only the counter is shared: concurrent requests, on any instance, each take the next number without a conflict.
+  isolatie: 'los',
   acties: [zds12Actie('genereerBesluitIdentificatie_Di02')],
   roots: [{ ns: NS.zds, local: 'genereerBesluitIdentificatie_Di02' }],
   stuurgegevens: { berichtcode: 'Di02', functie: [FUNCTIE] },

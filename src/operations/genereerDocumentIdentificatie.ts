@@ -14,6 +14,8 @@ export const genereerDocumentIdentificatie: Operatie = {
   naam: 'genereerDocumentIdentificatie',
   asynchroon: false,
   wijzigt: true,
+  // Only the counter is shared: concurrent requests, on any instance, each take the next number without a conflict.
+  isolatie: 'los',
   acties: [zds12Actie('genereerDocumentIdentificatie_Di02'), zds11Actie('genereerDocumentIdentificatie_Di02')],
   roots: [
     { ns: NS.zds, local: 'genereerDocumentIdentificatie_Di02' },

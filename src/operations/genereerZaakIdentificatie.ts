@@ -13,6 +13,8 @@ export const genereerZaakIdentificatie: Operatie = {
   naam: 'genereerZaakIdentificatie',
   asynchroon: false,
   wijzigt: true,
+  // Only the counter is shared: concurrent requests, on any instance, each take the next number without a conflict.
+  isolatie: 'los',
   acties: [zds12Actie('genereerZaakIdentificatie_Di02'), zds11Actie('genereerZaakIdentificatie_Di02')],
   roots: [
     { ns: NS.zds, local: 'genereerZaakIdentificatie_Di02' },

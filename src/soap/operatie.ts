@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Store } from '../store';
+import type { TransactieOpties } from '../store/sql';
 import type { Zaaktypecatalogus } from '../domain/zaaktypen';
 import type { Toegangsregister } from '../toegang/identificatie';
 import type { Aanroeper } from '../toegang/aanroeper';
@@ -68,6 +69,12 @@ export interface Operatie {
   asynchroon: boolean;
   /** Changes state: runs in a write transaction and is recognised when resent. */
   wijzigt: boolean;
+  /**
+   * `los`: its transaction may interleave with other instances' (PostgreSQL READ COMMITTED), for an operation whose
+   * shared state is a counter it increments: under the default isolation every two concurrent increments are a
+   * serialisation conflict, and many at once exhaust the retries.
+   */
+  isolatie?: TransactieOpties['isolatie'];
   /**
    * A resend (same zender and referentienummer, same body) is processed again instead of answered from the stored
    * answer: for operations that are idempotent by themselves and whose answer carries document content, which is

@@ -268,7 +268,7 @@ export class Verwerker {
       const bewaard = op.herhaalbaar ? '' : serialize(antwoord.bericht);
       if (sleutel) await this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: bewaard, httpStatus: 200 });
       return antwoord;
-    });
+    }, op.isolatie ? { isolatie: op.isolatie } : undefined);
   }
 
   private alsStufFout(e: unknown, op?: Operatie): StufFout {
