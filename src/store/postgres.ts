@@ -112,6 +112,7 @@ export class PgSql implements Sql {
   private readonly lopend = new AsyncLocalStorage<Lopend>();
   private readonly omgezet = new Map<string, { text: string; name?: string }>();
   private voorbereid = 0;
+  private gesloten = false;
 
   constructor(opties: PostgresOpties) {
     this.pool = new Pool({
@@ -217,7 +218,10 @@ export class PgSql implements Sql {
     }
   }
 
+  /** Once; a second call (the app closing a store that was closed already) does nothing. */
   async sluit(): Promise<void> {
+    if (this.gesloten) return;
+    this.gesloten = true;
     await this.pool.end();
   }
 }
