@@ -1,12 +1,15 @@
-// The outbox survives a crash: gateways as separate processes (node dist/main.js serve) on one SQLite file, killed
+// The outbox survives a crash: gateways as separate processes (node dist/main.js serve) on one database, killed
 // with SIGKILL. What was committed but not delivered is delivered by the next process, in order per zaak, nothing
 // lost; a message that was in flight when its process died is delivered again, with the same referentienummer,
 // once its claim lapses (at least once).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { GatewayProces, databaseIn, startGatewayProces } from '../support/proces';
+import { parseConfig } from '../../src/config';
+import type { Store } from '../../src/store';
+import { openStore } from '../../src/store/openen';
+import { TestDatabase, testDatabase } from '../support/gateway';
+import { GatewayProces, startGatewayProces } from '../support/proces';
 import { Ontvangen, TestOntvanger, gebeurtenisVan, tekstVan } from '../support/ontvanger';
 import { inEnvelope } from '../support/soap';
 import { Dialect, Dienst, actie, creeerZaak, legeRelatie, status, wijzig } from '../support/dialecten';
@@ -26,16 +29,23 @@ interface Rij {
 }
 
 let map: string;
+let db: TestDatabase;
+/** The test's own connection to the processes' database, opened at the first look at the outbox. */
+let lezer: Store | undefined;
 let abonnee: TestOntvanger;
 const processen: GatewayProces[] = [];
 
 beforeEach(async () => {
   map = mkdtempSync(join(tmpdir(), 'zdsgw-herstart-'));
+  db = await testDatabase(map);
   abonnee = await new TestOntvanger('herstart', 'ABONNEE').start();
 });
 afterEach(async () => {
   await Promise.all(processen.splice(0).map((p) => p.stop('SIGKILL')));
   await abonnee.stop();
+  await lezer?.sluit();
+  lezer = undefined;
+  await db.verwijder();
   rmSync(map, { recursive: true, force: true });
 });
 
@@ -43,7 +53,7 @@ afterEach(async () => {
 async function gateway(): Promise<GatewayProces> {
   const config = join(map, 'gateway.json');
   writeFileSync(config, JSON.stringify({
-    database: { path: databaseIn(map) },
+    database: db.config,
     bestemmingen: [{ naam: 'abonnee', adres: abonnee.adres, ontvanger: { organisatie: '0599', applicatie: 'ABONNEE' } }],
     abonnementen: [{ bestemming: 'abonnee' }],
     bezorging: { intervalMs: 50, eersteWachttijdSeconden: 0.1, maxWachttijdSeconden: 0.5, timeoutSeconden: TIMEOUT_SECONDEN, maxPogingen: 1000 },
@@ -65,20 +75,16 @@ const updateZaak = (id: string, omschrijving: string) =>
 const zetStatus = (id: string, volgnummer: number, datum: string) =>
   wijzig(d, 'actualiseerZaakstatus', id, legeRelatie('heeft', 'ZAKSTT', 'T'), status(volgnummer, `Status ${volgnummer}`, datum));
 
-/** The outbox as another reader sees it (WAL: a read-only connection next to the running gateway). */
-function uitgaand(): Rij[] {
-  const db = new Database(databaseIn(map), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare<[], Rij>('SELECT id, volgorde, referentienummer, status, pogingen, volgende_poging FROM uitgaand ORDER BY id').all();
-  } finally {
-    db.close();
-  }
+/** The outbox as another reader sees it: a connection of its own next to the running gateway (no checkpoints of its own). */
+async function uitgaand(): Promise<Rij[]> {
+  lezer ??= await openStore({ ...parseConfig({ database: db.config }).database, checkpointMs: 0 });
+  return lezer.sql.alle<Rij>('SELECT id, volgorde, referentienummer, status, pogingen, volgende_poging FROM uitgaand ORDER BY id');
 }
 
 async function totAlles(klaar: (rijen: Rij[]) => boolean, ms: number): Promise<Rij[]> {
   const eind = Date.now() + ms;
   for (;;) {
-    const rijen = uitgaand();
+    const rijen = await uitgaand();
     if (klaar(rijen)) return rijen;
     if (Date.now() > eind) throw new Error(`na ${ms} ms: ${JSON.stringify(rijen.map((r) => [r.id, r.status, r.pogingen]))}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -125,7 +131,7 @@ it('een bericht dat onderweg was toen het proces stierf, komt na de herstart opn
   await stuur(eerste, nieuweZaak(z), 'creeerZaak');
   const [onderweg] = await abonnee.wachtOp(1);
   await eerste.stop('SIGKILL');
-  const [geclaimd] = uitgaand();
+  const [geclaimd] = await uitgaand();
   // Still waiting, the attempt not counted, claimed until the claim lapses.
   expect({ status: geclaimd.status, pogingen: geclaimd.pogingen, referentienummer: geclaimd.referentienummer }).toEqual({ status: 'wachtend', pogingen: 0, referentienummer: refVan(onderweg) });
   expect(geclaimd.volgende_poging).toBeGreaterThan(Date.now());
