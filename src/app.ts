@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Config } from './config';
-import { Store } from './store';
+import type { Store } from './store';
+import { openStore } from './store/openen';
 import { Zaaktypecatalogus } from './domain/zaaktypen';
 import { OPERATIES } from './operations';
 import { Dispatcher } from './soap/dispatch';
@@ -54,7 +55,8 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const toegang = new Toegangsregister(config.toegang);
   const log = opties.log ?? maakLogger(config.log.level);
   for (const w of transportWaarschuwingen) log.warn(w);
-  const store = opties.store ?? (await Store.open(config.database.path, config.database.checkpointMs, config.database.cacheMb));
+  // A pooled PostgreSQL connection that broke while idle: the pool replaces it, so it is a warning, not a crash.
+  const store = opties.store ?? (await openStore(config.database, { bijFout: (e) => log.warn({ fout: e.message }, 'databaseverbinding verbroken') }));
   const bestemmingen = new Bestemmingen(config.bestemmingen);
   const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners) };
   gateway.ververser = new Ververser(gateway);
