@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { bouwApp, GatewayApp } from '../../src/app';
-import { parseConfig } from '../../src/config';
-import { neemOp } from '../support/gateway';
+import { Config, parseConfig } from '../../src/config';
+import { TestDatabase, neemOp, testDatabase } from '../support/gateway';
 import { inEnvelope } from '../support/soap';
 import { Dialect, Dienst, STANDAARD_ATTRIBUTEN, actie, creeerZaak, geefZaakdetails, geefZaakstatus, medewerker, wijzig } from '../support/dialecten';
 import { HttpAntwoord, StatusRegel, goed, objectUit, schoneFout, statussen, tekst } from '../support/antwoorden';
@@ -45,14 +45,19 @@ const CONFIG = {
   },
 };
 
-/** A gateway listening on loopback, on a database that outlives it: restarted, it opens the same file. */
+/** A gateway listening on loopback, on a database that outlives it: restarted, it opens the same database. */
 class Profielgateway {
   private app?: GatewayApp;
   private adres = '';
   readonly map = mkdtempSync(join(tmpdir(), 'zdsgw-profielen-'));
-  private readonly config = parseConfig({ ...CONFIG, database: { path: join(this.map, 'gateway.db') } });
+  private db?: TestDatabase;
+  private config?: Config;
 
   async start(): Promise<this> {
+    if (!this.config) {
+      this.db = await testDatabase(this.map);
+      this.config = parseConfig({ ...CONFIG, database: this.db.config });
+    }
     this.app = await bouwApp({ config: this.config, log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
     neemOp(this.app, 'profielen');
     await this.app.listen({ port: 0, host: '127.0.0.1' });
@@ -72,6 +77,7 @@ class Profielgateway {
 
   async ruim(): Promise<void> {
     await this.stop();
+    await this.db?.verwijder();
     rmSync(this.map, { recursive: true, force: true });
   }
 

@@ -1,5 +1,5 @@
-// A gateway for the coverage test, listening on loopback: like test/support/gateway.ts (real SQLite file in a fresh
-// temporary directory, the real app) but without recording its answers into the berichten map. The coverage test
+// A gateway for the coverage test, listening on loopback: like test/support/gateway.ts (a fresh database of the run's
+// backend, the real app) but without recording its answers into the berichten map. The coverage test
 // sends thousands of messages and validates every answer itself in one Java run, naming the variation each belongs
 // to; recorded as well, they would cost the global teardown a JVM start per 400 files and say less.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { bouwApp } from '../../../src/app';
 import { parseConfig } from '../../../src/config';
+import { testDatabase } from '../gateway';
 
 export interface DekkingGateway {
   basis: string;
@@ -16,7 +17,8 @@ export interface DekkingGateway {
 
 export async function startDekkingGateway(overrides: Record<string, unknown> = {}): Promise<DekkingGateway> {
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-dekking-db-'));
-  const config = parseConfig({ ...overrides, database: { path: join(map, 'gateway.db') } });
+  const db = await testDatabase(map);
+  const config = parseConfig({ ...overrides, database: db.config });
   const app = await bouwApp({ config, log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const adres = app.server.address();
@@ -26,6 +28,7 @@ export async function startDekkingGateway(overrides: Record<string, unknown> = {
     async sluit() {
       try {
         await app.close();
+        await db.verwijder();
       } finally {
         rmSync(map, { recursive: true, force: true });
       }
