@@ -2,6 +2,7 @@
 // trust authentication for 127.0.0.1 and the unix socket in that directory only, no system service. Stopped and
 // removed afterwards. The binaries are found once, by jest.config.js (ZDS_PG_BIN, or why not: ZDS_PG_ONTBREEKT).
 import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,11 +87,10 @@ export function stopCluster(cluster: Cluster): void {
   }
 }
 
-let teller = 0;
-
 /** A fresh, empty database on the cluster of `beheerUrl`; `verwijder` drops it, closing what is still connected. */
 export async function nieuweDatabase(beheerUrl: string): Promise<{ url: string; verwijder(): Promise<void> }> {
-  const naam = `zdsgw_${process.pid}_${++teller}`;
+  // Random: jest gives every test file fresh modules in the same worker, so a counter here would start over.
+  const naam = `zdsgw_${process.pid}_${randomBytes(6).toString('hex')}`;
   await beheer(beheerUrl, `CREATE DATABASE ${naam}`);
   const url = new URL(beheerUrl);
   url.pathname = `/${naam}`;
