@@ -191,6 +191,10 @@ export class PgSql implements Sql {
     const client = await this.pool.connect();
     const l: Lopend = { client, open: true };
     let kapot: Error | undefined;
+    // A connection that ends while checked out (the server restarted) emits 'error' on the client, which the pool
+    // does not listen to there: unheard, it would end the process. Heard, it marks the client broken.
+    const verbroken = (e: Error) => (kapot ??= e);
+    client.on('error', verbroken);
     try {
       await client.query(`BEGIN ISOLATION LEVEL ${niveau}`);
       const r = await this.lopend.run(l, werk);
@@ -203,6 +207,7 @@ export class PgSql implements Sql {
       await client.query('ROLLBACK').catch((f: Error) => (kapot = f));
       return { fout, oorzaak: l.eersteFout ?? fout };
     } finally {
+      client.removeListener('error', verbroken);
       client.release(kapot);
     }
   }

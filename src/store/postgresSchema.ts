@@ -288,6 +288,8 @@ const MIGRATIESLOT = 0x5a445347574d4947n;
 export async function migreerPostgres(pool: Pool): Promise<void> {
   const client = await pool.connect();
   let kapot: Error | undefined;
+  const verbroken = (e: Error) => (kapot ??= e); // see PgSql.eenKeer: a checked-out client's error must be heard
+  client.on('error', verbroken);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATIESLOT.toString()]);
     try {
@@ -314,6 +316,7 @@ export async function migreerPostgres(pool: Pool): Promise<void> {
     kapot = e as Error; // the session may still hold the lock: the pool must not keep this connection
     throw e;
   } finally {
+    client.removeListener('error', verbroken);
     client.release(kapot);
   }
 }

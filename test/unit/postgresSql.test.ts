@@ -171,6 +171,19 @@ metPostgres('PgSql on PostgreSQL', () => {
       expect({ uitkomst, keren }).toEqual({ uitkomst: 'bestond al', keren: 2 });
     });
 
+    it('a connection that ends inside a transaction fails that transaction only; the process and the pool go on', async () => {
+      await expect(
+        sql.transactie(async () => {
+          const { pid } = (await sql.een<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!;
+          await sql.pool.query('SELECT pg_terminate_backend($1)', [pid]); // as a server restart would
+          await wacht(50); // the end arrives while no statement is running: an 'error' event on the client
+          await sql.voer('INSERT INTO rij VALUES (?, ?)', ['na', 1]);
+        }),
+      ).rejects.toThrow();
+      expect(await sql.alle('SELECT * FROM rij')).toEqual([]);
+      expect(await sql.transactie(async () => (await sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM rij'))!.n)).toBe(0);
+    });
+
     it('concurrent increments: distinct values, by retries (default) or by row locks (los)', async () => {
       const ophogen = () =>
         sql.een<{ waarde: number }>(
