@@ -106,6 +106,16 @@ interface Lopend {
 
 const code = (e: unknown): string => String((e as { code?: unknown } | undefined)?.code ?? '');
 
+/**
+ * PostgreSQL puts the values of the offending row or key in an error's `detail` ("Key (soort, sleutel)=(NPS,
+ * <BSN>) already exists", "Failing row contains (...)"); the error reaches the service log, which holds no personal
+ * data. Dropped here: code, constraint, table and column still say what went wrong.
+ */
+function zonderWaarden(e: unknown): unknown {
+  if (e && typeof e === 'object' && 'detail' in e) delete (e as { detail?: unknown }).detail;
+  return e;
+}
+
 export class PgSql implements Sql {
   readonly dialect = 'postgres' as const;
   readonly pool: Pool;
@@ -143,12 +153,11 @@ export class PgSql implements Sql {
   private async voerUit(sql: string, params: readonly SqlWaarde[]): Promise<QueryResult> {
     const l = this.lopend.getStore();
     const q = this.query(sql, params);
-    if (!l?.open) return this.pool.query(q);
     try {
-      return await l.client.query(q);
+      return await (l?.open ? l.client.query(q) : this.pool.query(q));
     } catch (e) {
-      l.eersteFout ??= e;
-      throw e;
+      if (l?.open) l.eersteFout ??= e;
+      throw zonderWaarden(e);
     }
   }
 

@@ -125,6 +125,17 @@ metPostgres('PgSql on PostgreSQL', () => {
       expect(await sql.alle('SELECT * FROM rij')).toEqual([]);
     });
 
+    it('an error names the constraint, not the values of the row (they may be a BSN, and errors reach the log)', async () => {
+      await sql.voer('INSERT INTO rij VALUES (?, ?)', ['123456782', 1]);
+      const fout = await sql.voer('INSERT INTO rij VALUES (?, ?)', ['123456782', 2]).catch((e: unknown) => e);
+      expect(fout).toMatchObject({ code: '23505', constraint: 'rij_pkey', table: 'rij' });
+      expect(JSON.stringify(fout)).not.toContain('123456782');
+      expect(String((fout as Error).message)).not.toContain('123456782');
+      const binnen = await sql.transactie(() => sql.voer('INSERT INTO rij VALUES (?, ?)', ['900000017', null])).catch((e: unknown) => e);
+      expect(binnen).toMatchObject({ code: '23502', column: 'waarde' });
+      expect(JSON.stringify(binnen)).not.toContain('900000017');
+    });
+
     it('a failed statement fails the transaction without a retry when it is not a conflict', async () => {
       let keren = 0;
       await expect(
