@@ -7,6 +7,7 @@
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
 import { databaseOmschrijving } from './store/openen';
+import { migreerOpdracht } from './store/migreerOpdracht';
 import { maakLogger } from './log';
 import { replay } from './replay';
 import { OpdrachtFout, protocolOpdracht } from './toegang/protocolOpdracht';
@@ -25,7 +26,8 @@ const GEBRUIK = `gebruik: serve
        abonnementen [lijst|toevoegen|verwijderen] ...
        overdrachten [--status S] [--backoffice B] [--melding] [--json]
        partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
-  'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen, overdrachten en partners.`;
+       migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
+  'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen, overdrachten, partners en migreer.`;
 
 const schrijf = (t: string) => void process.stdout.write(t);
 
@@ -77,6 +79,9 @@ async function main(argv: string[]): Promise<void> {
     case 'partners':
       // ververs asks partners over the network: the exit code is known once every answer is in.
       process.exit(await partnersOpdracht(loadConfig(), argv.slice(1), schrijf));
+    case 'migreer':
+      // Needs no configuration: both databases are named on the command line.
+      process.exit(await migreerOpdracht(argv.slice(1), schrijf));
     case 'help':
     case '--help':
       process.stdout.write(`${GEBRUIK}\n`);
