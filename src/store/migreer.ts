@@ -176,7 +176,8 @@ async function kopieer(bron: SqliteBron, pool: Pool, versie: number, meld: (rege
       try {
         for (const t of volgorde) {
           bronHashes.set(t.naam, await kopieerTabel(bron, client, t, kolommen.get(t.naam)!));
-          meld(`${t.naam}: ${bronHashes.get(t.naam)!.aantal} rijen gekopieerd`);
+          const n = bronHashes.get(t.naam)!.aantal;
+          meld(`${t.naam}: ${n} ${n === 1 ? 'rij' : 'rijen'} gekopieerd`);
         }
       } finally {
         bron.eindeLezen();

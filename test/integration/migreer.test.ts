@@ -8,12 +8,14 @@
 // Needs PostgreSQL: the PostgreSQL run's cluster, or one of this file's own in the SQLite run; skipped, saying why,
 // where there is none.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { REFERENTIE_ZAAKTYPEN } from '../../src/domain/referentieZaaktypen';
+import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/store/db';
+import { TabelHash } from '../../src/store/migreerHash';
 import { TestGateway, startGateway } from '../support/gateway';
 import { Cluster, nieuweDatabase, postgresOntbreekt, startCluster, stopCluster } from '../support/postgres';
 import { OP_POSTGRES, postgresBeheerUrl } from '../support/postgresRun';
@@ -112,6 +114,23 @@ async function aantallen(url: string): Promise<Record<string, number>> {
     await c.end();
   }
 }
+
+describe('the content hash of a table', () => {
+  const hash = (...rijen: unknown[][]) => {
+    const h = new TabelHash();
+    for (const r of rijen) h.rij(r);
+    return h.hex();
+  };
+  it('gives an integer the same form from either driver (BigInt from SQLite, text from PostgreSQL)', () => {
+    expect(hash([5n, 'a'])).toBe(hash(['5', 'a']));
+  });
+  it('tells NULL from empty text, text from bytes, and where one value ends and the next begins', () => {
+    expect(hash([null])).not.toBe(hash(['']));
+    expect(hash(['ab'])).not.toBe(hash([Buffer.from('ab')]));
+    expect(hash(['a', 'bc'])).not.toBe(hash(['ab', 'c']));
+    expect(hash(['a'], ['b'])).not.toBe(hash(['b'], ['a']));
+  });
+});
 
 metPostgres('migreer van SQLite naar PostgreSQL', () => {
   let cluster: Cluster | undefined;
@@ -246,6 +265,56 @@ metPostgres('migreer van SQLite naar PostgreSQL', () => {
     expect(r.status).toBe(1);
     expect(r.fout).toMatch(/niet leeg \(tabel \w+ heeft rijen\)/);
     expect(await aantallen(url)).toEqual(voorAantallen);
+  });
+
+  /** A copy of the source, changed by `wijzig`: what migreer must refuse. */
+  function bronMet(naam: string, wijzig: (db: Database.Database) => void): string {
+    const pad = join(map, naam);
+    copyFileSync(bron, pad);
+    const db = new Database(pad);
+    try {
+      wijzig(db);
+    } finally {
+      db.close();
+    }
+    return pad;
+  }
+
+  it('a row PostgreSQL refuses half-way fails the whole copy: the target stays empty, the message quotes no value', async () => {
+    const url = await verseDatabase();
+    // SQLite keeps text that is no number in an INTEGER column; PostgreSQL's bigint refuses it, quoting the value.
+    const kapot = bronMet('kapot.db', (db) => db.prepare("UPDATE zaakdocument SET volgorde = 'x-111222333' WHERE id = (SELECT MAX(id) FROM zaakdocument)").run());
+    const r = migreer('--van', kapot, '--naar', url);
+    expect(r.status).toBe(1);
+    expect(r.fout).toMatch(/PostgreSQL-fout 22P02 \(tabel zaakdocument\)/);
+    expect(`${r.uit}${r.fout}`).not.toContain('111222333');
+    expect(r.fout).not.toMatch(/\n\s+at /);
+    const doel = await aantallen(url);
+    expect(Object.entries(doel).filter(([t, n]) => t !== 'schema_versie' && n > 0)).toEqual([]);
+    expect(doel.zaak).toBe(0);
+  });
+
+  it('a copy that does not verify is rolled back: the table says which, exit 1, the target stays empty', async () => {
+    const url = await verseDatabase();
+    // Bytes in a text column: node-postgres sends them as the text '\\x7b7d', which PostgreSQL stores without complaint.
+    const blob = bronMet('blob.db', (db) => db.prepare("UPDATE besluit SET data = CAST('{}' AS BLOB)").run());
+    const r = migreer('--van', blob, '--naar', url);
+    expect(r.status).toBe(1);
+    expect(r.uit).toMatch(/^besluit\s+1\s+1\s+VERSCHILT$/m);
+    expect(r.uit).toMatch(/^zaak\s+\d+\s+\d+\s+gelijk$/m);
+    expect(r.uit).not.toMatch(/^geverifieerd/m);
+    expect(r.fout).toMatch(/NIET geverifieerd: besluit verschilt na het kopiëren; er is niets vastgelegd/);
+    const doel = await aantallen(url);
+    expect(Object.entries(doel).filter(([t, n]) => t !== 'schema_versie' && n > 0)).toEqual([]);
+  });
+
+  it('refuses a source of another schema version without touching the target', async () => {
+    const url = await verseDatabase();
+    const nieuwer = bronMet('nieuwer.db', (db) => db.prepare('INSERT INTO schema_versie (versie) VALUES (99)').run());
+    const r = migreer('--van', nieuwer, '--naar', url);
+    expect(r.status).toBe(1);
+    expect(r.fout).toMatch(/--van: de database heeft schemaversie 99, deze gateway \d+/);
+    expect(await aantallen(url)).toEqual({});
   });
 
   it('refuses a missing source and a target that is not PostgreSQL, without a stack trace or the password', async () => {
