@@ -74,14 +74,9 @@ export async function migreer(bronPad: string, doelUrl: string, meld: (regel: st
     const pool = new Pool({ connectionString: doelUrl, max: 2, application_name: 'zds-gateway migreer', connectionTimeoutMillis: 15_000, types: ALS_TEKST });
     pool.on('error', () => {}); // an idle connection's error: the active query fails on its own and says why
     try {
-      const client = await pool.connect();
-      try {
-        await weigerGevuld(client, (await bestaandeTabellen(client)).filter((t) => t !== 'schema_versie'));
-      } finally {
-        client.release();
-      }
+      await metVerbinding(pool, async (client) => weigerGevuld(client, (await bestaandeTabellen(client)).filter((t) => t !== 'schema_versie')));
       await migreerPostgres(pool);
-      return await kopieer(bron, pool, versie, meld);
+      return await metVerbinding(pool, (client) => kopieer(bron, client, versie, meld));
     } finally {
       await pool.end();
     }
@@ -155,49 +150,65 @@ async function inVolgorde(client: PoolClient, tabellen: BronTabel[]): Promise<Br
   return volgorde;
 }
 
-async function kopieer(bron: SqliteBron, pool: Pool, versie: number, meld: (regel: string) => void): Promise<MigratieVerslag> {
+/**
+ * One pooled connection for `werk`. A connection that ends while checked out (the server stopped) emits 'error' on
+ * the client, which nobody else hears: unheard, it would end the process with a stack trace instead of failing the
+ * statement that is waiting, which fails by itself. After any failure the connection is dropped, not reused: the
+ * command is ending, and a connection whose rollback failed must not go back to the pool.
+ */
+async function metVerbinding<T>(pool: Pool, werk: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let kapot: Error | undefined;
+  const bijFout = (e: Error) => (kapot = e);
+  client.on('error', bijFout);
   try {
-    const doelVersie = Number((await client.query<{ v: string | null }>('SELECT MAX(versie) AS v FROM schema_versie')).rows[0].v ?? 0);
-    if (doelVersie !== versie) throw new MigratieFout(`--naar: de database heeft schemaversie ${doelVersie}, de bron ${versie}`);
-    const tabellen = bron.tabellen();
-    const kolommen = await doelKolommen(client);
-    vergelijkSchema(tabellen, kolommen);
-    const volgorde = await inVolgorde(client, tabellen);
-
-    await client.query('BEGIN');
-    try {
-      // Nothing else writes these tables until the copy has committed (a gateway started on the target meanwhile waits).
-      await client.query(`LOCK TABLE ${volgorde.map((t) => ident(t.naam)).join(', ')} IN EXCLUSIVE MODE`);
-      await weigerGevuld(client, volgorde.map((t) => t.naam));
-      const bronHashes = new Map<string, TabelHash>();
-      bron.beginLezen();
-      try {
-        for (const t of volgorde) {
-          bronHashes.set(t.naam, await kopieerTabel(bron, client, t, kolommen.get(t.naam)!));
-          const n = bronHashes.get(t.naam)!.aantal;
-          meld(`${t.naam}: ${n} ${n === 1 ? 'rij' : 'rijen'} gekopieerd`);
-        }
-      } finally {
-        bron.eindeLezen();
-      }
-      for (const t of volgorde) await zetReeksen(client, t.naam, kolommen.get(t.naam)!);
-      const verslag: TabelVerslag[] = [];
-      for (const t of volgorde) {
-        const doel = await doelHash(client, t);
-        const b = bronHashes.get(t.naam)!;
-        verslag.push({ naam: t.naam, bron: b.aantal, doel: doel.aantal, bronHash: b.hex(), doelHash: doel.hex() });
-      }
-      const geverifieerd = verslag.every((v) => v.bron === v.doel && v.bronHash === v.doelHash);
-      await client.query(geverifieerd ? 'COMMIT' : 'ROLLBACK');
-      return { versie, tabellen: verslag, geverifieerd };
-    } catch (e) {
-      await client.query('ROLLBACK').catch((f: Error) => (kapot = f));
-      throw e;
-    }
+    return await werk(client);
+  } catch (e) {
+    kapot ??= e as Error;
+    throw e;
   } finally {
+    client.off('error', bijFout);
     client.release(kapot);
+  }
+}
+
+async function kopieer(bron: SqliteBron, client: PoolClient, versie: number, meld: (regel: string) => void): Promise<MigratieVerslag> {
+  const doelVersie = Number((await client.query<{ v: string | null }>('SELECT MAX(versie) AS v FROM schema_versie')).rows[0].v ?? 0);
+  if (doelVersie !== versie) throw new MigratieFout(`--naar: de database heeft schemaversie ${doelVersie}, de bron ${versie}`);
+  const tabellen = bron.tabellen();
+  const kolommen = await doelKolommen(client);
+  vergelijkSchema(tabellen, kolommen);
+  const volgorde = await inVolgorde(client, tabellen);
+
+  await client.query('BEGIN');
+  try {
+    // Nothing else writes these tables until the copy has committed (a gateway started on the target meanwhile waits).
+    await client.query(`LOCK TABLE ${volgorde.map((t) => ident(t.naam)).join(', ')} IN EXCLUSIVE MODE`);
+    await weigerGevuld(client, volgorde.map((t) => t.naam));
+    const bronHashes = new Map<string, TabelHash>();
+    bron.beginLezen();
+    try {
+      for (const t of volgorde) {
+        bronHashes.set(t.naam, await kopieerTabel(bron, client, t, kolommen.get(t.naam)!));
+        const n = bronHashes.get(t.naam)!.aantal;
+        meld(`${t.naam}: ${n} ${n === 1 ? 'rij' : 'rijen'} gekopieerd`);
+      }
+    } finally {
+      bron.eindeLezen();
+    }
+    for (const t of volgorde) await zetReeksen(client, t.naam, kolommen.get(t.naam)!);
+    const verslag: TabelVerslag[] = [];
+    for (const t of volgorde) {
+      const doel = await doelHash(client, t);
+      const b = bronHashes.get(t.naam)!;
+      verslag.push({ naam: t.naam, bron: b.aantal, doel: doel.aantal, bronHash: b.hex(), doelHash: doel.hex() });
+    }
+    const geverifieerd = verslag.every((v) => v.bron === v.doel && v.bronHash === v.doelHash);
+    await client.query(geverifieerd ? 'COMMIT' : 'ROLLBACK');
+    return { versie, tabellen: verslag, geverifieerd };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined); // a connection that cannot is dropped by metVerbinding
+    throw e;
   }
 }
 
