@@ -80,6 +80,6 @@ export async function migreerOpdracht(
     schrijfFout(`migreer: NIET geverifieerd: ${mis.join(', ')} verschil${mis.length === 1 ? 't' : 'len'} na het kopiëren; er is niets vastgelegd, de doeldatabase is leeg gebleven\n`);
     return 1;
   }
-  schrijf(`geverifieerd: ${verslag.tabellen.length} tabellen, ${rijen} rijen, schemaversie ${verslag.versie}; aantallen en inhoud (sha256) gelijk in SQLite en PostgreSQL\n`);
+  schrijf(`geverifieerd: ${verslag.tabellen.length} tabellen, ${rijen} ${rijen === 1 ? 'rij' : 'rijen'}, schemaversie ${verslag.versie}; aantallen en inhoud (sha256) gelijk in SQLite en PostgreSQL\n`);
   return 0;
 }
