@@ -36,7 +36,6 @@ export interface MigratieVerslag {
 
 interface DoelKolom {
   naam: string;
-  type: string;
   identiteit: boolean;
 }
 
@@ -99,12 +98,12 @@ async function weigerGevuld(client: PoolClient, tabellen: string[]): Promise<voi
 }
 
 async function doelKolommen(client: PoolClient): Promise<Map<string, DoelKolom[]>> {
-  const r = await client.query<{ tabel: string; naam: string; type: string; identiteit: string }>(
-    `SELECT table_name AS tabel, column_name AS naam, data_type AS type, is_identity AS identiteit
+  const r = await client.query<{ tabel: string; naam: string; identiteit: string }>(
+    `SELECT table_name AS tabel, column_name AS naam, is_identity AS identiteit
        FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
   );
   const m = new Map<string, DoelKolom[]>();
-  for (const k of r.rows) m.set(k.tabel, [...(m.get(k.tabel) ?? []), { naam: k.naam, type: k.type, identiteit: k.identiteit === 'YES' }]);
+  for (const k of r.rows) m.set(k.tabel, [...(m.get(k.tabel) ?? []), { naam: k.naam, identiteit: k.identiteit === 'YES' }]);
   return m;
 }
 
