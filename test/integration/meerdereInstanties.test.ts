@@ -110,6 +110,16 @@ async function totAfgeleverd(zaken: string[], aantal: number, ms: number): Promi
   }
 }
 
+/** Waits until each of these referentienummers is in the log of one of these instances as delivered. */
+async function totGelogd(refs: string[], instanties: Instantie[], ms = 5000): Promise<void> {
+  const eind = Date.now() + ms;
+  const ontbrekend = () => refs.filter((r) => !instanties.some((i) => i.bezorgd.includes(r)));
+  while (ontbrekend().length > 0) {
+    if (Date.now() > eind) throw new Error(`na ${ms} ms niet als bezorgd gelogd: ${ontbrekend().join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const zaakVan = (o: Ontvangen) => tekstVan(o.root, 'object', 'identificatie') ?? '';
 const refVan = (o: Ontvangen) => o.stuurgegevens.referentienummer ?? '';
 
@@ -334,7 +344,6 @@ function controleerAflevering(zaken: string[], rijen: Rij[]): string[] {
 describe('de uitgaande wachtrij, door beide instanties bezorgd', () => {
   it('wijzigingen van zes zaken om en om naar A en B: elke notificatie één keer, per zaak in volgorde, beide instanties bezorgen', async () => {
     const zaken = reeks(6).map((i) => `0599MIUIT${i}`);
-    const bezorgdVoor = [A.bezorgd, B.bezorgd];
     // Per zaak one change after the other (its order is the order of the Bv03s), the zaken side by side.
     await Promise.all(zaken.map(async (z, j) => {
       for (const [k, w] of wijzigingen(z).entries()) {
@@ -343,19 +352,35 @@ describe('de uitgaande wachtrij, door beide instanties bezorgd', () => {
     }));
     const rijen = await totAfgeleverd(zaken, zaken.length * GEBEURTENISSEN.length, 20_000);
     expect(controleerAflevering(zaken, rijen)).toEqual([]);
-    expect(A.bezorgd - bezorgdVoor[0]).toBeGreaterThan(0);
-    expect(B.bezorgd - bezorgdVoor[1]).toBeGreaterThan(0);
+    // Each message logged as delivered by one instance, and each instance delivered some.
+    const refs = rijen.map((r) => r.referentienummer);
+    await totGelogd(refs, [A, B]);
+    const doorA = refs.filter((r) => A.bezorgd.includes(r));
+    const doorB = refs.filter((r) => B.bezorgd.includes(r));
+    expect([...doorA, ...doorB].sort()).toEqual([...refs].sort());
+    expect(doorA.length).toBeGreaterThan(0);
+    expect(doorB.length).toBeGreaterThan(0);
   });
 
   it('SIGKILL van A midden in het werk: B en een herstarte A bezorgen de rest; dubbel alleen wat onderweg was, met hetzelfde referentienummer', async () => {
     const zaken = reeks(6).map((i) => `0599MIKILL${i}`);
-    abonnee.vertraging = 100; // deliveries take a while: A dies with messages in flight
+    const VERTRAGING = 100;
+    abonnee.vertraging = VERTRAGING; // deliveries take a while: A dies with messages in flight
+    // When each message arrived: those of the last VERTRAGING ms are still unanswered.
+    const aankomst: number[] = [];
+    const klok = setInterval(() => {
+      while (aankomst.length < abonnee.ontvangen.length) aankomst.push(Date.now());
+    }, 5);
+    const onbeantwoord = () => aankomst.filter((t) => t > Date.now() - VERTRAGING + 10).length;
     let levend: Instantie[] = [A, B];
     let gedood = false;
     /** How many messages the receiver had shortly after A died: what A had in flight arrived before then. */
     let bijKill = -1;
     let herstart: Promise<void> | undefined;
+    let a2: Instantie | undefined;
     let verzonden = 0;
+    /** Whether A was killed with a message in flight for certain. */
+    let metOnderweg = false;
     const doodA = async () => {
       levend = levend.filter((x) => x !== A);
       gedood = true;
@@ -364,9 +389,10 @@ describe('de uitgaande wachtrij, door beide instanties bezorgd', () => {
       // Bytes A wrote just before it died may still be read by the receiver after the exit is seen.
       await new Promise((r) => setTimeout(r, 200));
       bijKill = abonnee.ontvangen.length;
-      herstart = startInstantie('A2', configPad).then((a2) => {
-        processen.push(a2);
-        levend.push(a2);
+      herstart = startInstantie('A2', configPad).then((p) => {
+        a2 = p;
+        processen.push(p);
+        levend.push(p);
       });
     };
     /** As a load balancer does: a request the dead instance did not answer goes to another, unchanged. */
@@ -381,7 +407,11 @@ describe('de uitgaande wachtrij, door beide instanties bezorgd', () => {
           throw e;
         }
         expect(goed(r).local).toBe('Bv03Bericht');
-        if (++verzonden === 12) await doodA();
+        // Past the middle, at a moment when more messages are in flight than B alone may have (so A has some too).
+        if (!gedood && ++verzonden >= 10) {
+          metOnderweg = onbeantwoord() > GELIJKTIJDIG;
+          if (metOnderweg || verzonden >= 20) await doodA();
+        }
         return;
       }
       throw new Error('geen instantie nam het bericht aan');
@@ -395,12 +425,20 @@ describe('de uitgaande wachtrij, door beide instanties bezorgd', () => {
       const dubbel = controleerAflevering(zaken, rijen);
       // At least once: a message received twice was in flight when A died, and came again unchanged.
       expect(dubbel.length).toBeLessThanOrEqual(GELIJKTIJDIG);
+      if (metOnderweg) expect(dubbel.length).toBeGreaterThan(0);
+      await totGelogd(dubbel, [B, a2!]);
       for (const ref of dubbel) {
         const kopieen = abonnee.ontvangen.map((o, i) => ({ o, i })).filter(({ o }) => refVan(o) === ref);
         expect(kopieen[0].i).toBeLessThan(bijKill);
         expect(new Set(kopieen.map(({ o }) => o.xml)).size).toBe(1);
+        // A sent it and never saw it delivered; a survivor sent it again once A's claim ran out.
+        expect(A.bezorgd).not.toContain(ref);
       }
+      // No message was delivered by two instances (apart from A's unconfirmed attempts above).
+      const gelogd = [...A.bezorgd, ...B.bezorgd, ...a2!.bezorgd].filter((r) => rijen.some((x) => x.referentienummer === r));
+      expect(new Set(gelogd).size).toBe(gelogd.length);
     } finally {
+      clearInterval(klok);
       abonnee.vertraging = 0;
     }
   }, CLAIM_MS + 45_000);

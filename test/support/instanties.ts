@@ -11,27 +11,25 @@ let opgenomen = 0;
 
 export interface Instantie extends GatewayProces {
   naam: string;
-  /** Outbox messages this process logged as delivered. */
-  readonly bezorgd: number;
+  /** The referentienummers of the outbox messages this process logged as delivered. */
+  readonly bezorgd: string[];
   stuur(xml: string, soapActie: string, pad: string): Promise<HttpAntwoord>;
 }
 
 /** Starts `node dist/main.js serve` with the configuration file `config`; `naam` labels its recorded answers. */
 export async function startInstantie(naam: string, config: string): Promise<Instantie> {
   const p = await startGatewayProces({ GATEWAY_CONFIG: config });
-  let bezorgd = 0;
+  const bezorgd: string[] = [];
   let rest = '';
   p.proces.stdout!.on('data', (d: Buffer) => {
     const regels = (rest + d.toString()).split('\n');
     rest = regels.pop()!;
-    for (const r of regels) if (r.includes('"msg":"bezorgd"')) bezorgd++;
+    for (const r of regels) if (r.includes('"msg":"bezorgd"')) bezorgd.push((JSON.parse(r) as { referentienummer: string }).referentienummer);
   });
   return {
     ...p,
     naam,
-    get bezorgd() {
-      return bezorgd;
-    },
+    bezorgd,
     async stuur(xml, soapActie, pad) {
       const r = await fetch(`${p.url}${pad}`, { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: soapActie }, body: xml });
       const body = await r.text();
