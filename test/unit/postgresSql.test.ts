@@ -125,6 +125,23 @@ metPostgres('PgSql on PostgreSQL', () => {
       expect(await sql.alle('SELECT * FROM rij')).toEqual([]);
     });
 
+    it('work that outlives its transaction runs on a connection of its own, not inside the next transaction', async () => {
+      const { sql: enkel } = await verse(1); // one connection: the next transaction gets the same one
+      await enkel.voer('CREATE TABLE laat (x TEXT)');
+      let later: Promise<number> | undefined;
+      await enkel.transactie(async () => {
+        later = wacht(20).then(() => enkel.voer('INSERT INTO laat VALUES (?)', ['na afloop']));
+      });
+      const volgende = enkel.transactie(async () => {
+        await enkel.voer('SELECT 1');
+        await wacht(60);
+        throw new Error('teruggedraaid');
+      });
+      await expect(volgende).rejects.toThrow('teruggedraaid');
+      await later;
+      expect(await enkel.alle('SELECT x FROM laat')).toEqual([{ x: 'na afloop' }]);
+    });
+
     it('an error names the constraint, not the values of the row (they may be a BSN, and errors reach the log)', async () => {
       await sql.voer('INSERT INTO rij VALUES (?, ?)', ['123456782', 1]);
       const fout = await sql.voer('INSERT INTO rij VALUES (?, ?)', ['123456782', 2]).catch((e: unknown) => e);
