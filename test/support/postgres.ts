@@ -43,7 +43,12 @@ function voer(bin: string, args: string[], opties: SpawnSyncOptions): void {
   if (r.status !== 0) throw new Error(`${args[0]} faalde (${r.error?.message ?? `status ${r.status}`}):\n${r.stdout}\n${r.stderr}`);
 }
 
-export async function startCluster(): Promise<Cluster> {
+export interface ClusterOpties {
+  /** TLS only: the server's key and certificate (PEM), `ssl = on`, and connections over TCP without TLS refused. */
+  tls?: { sleutel: string; certificaat: string };
+}
+
+export async function startCluster(opties: ClusterOpties = {}): Promise<Cluster> {
   const bin = process.env.ZDS_PG_BIN;
   if (!bin) throw new Error(`PostgreSQL: ${postgresOntbreekt()}`);
   const map = mkdtempSync(join(tmpdir(), 'zdsgw-pg-'));
@@ -53,7 +58,14 @@ export async function startCluster(): Promise<Cluster> {
   try {
     voer(bin, ['initdb', '-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], gebruiker);
     const poort = await vrijePoort();
-    writeFileSync(join(data, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
+    writeFileSync(join(data, 'pg_hba.conf'), `local all all trust\n${opties.tls ? 'hostssl' : 'host'} all all 127.0.0.1/32 trust\n`);
+    if (opties.tls) {
+      // PostgreSQL refuses a key that others can read; it must belong to the user the server runs as.
+      for (const [naam, pem] of [['server.key', opties.tls.sleutel], ['server.crt', opties.tls.certificaat]]) {
+        writeFileSync(join(data, naam), pem, { mode: 0o600 });
+        if (gebruiker.uid !== undefined) chownSync(join(data, naam), gebruiker.uid, gebruiker.gid!);
+      }
+    }
     appendFileSync(
       join(data, 'postgresql.conf'),
       [
@@ -66,6 +78,7 @@ export async function startCluster(): Promise<Cluster> {
         'fsync = off',
         'synchronous_commit = off',
         'full_page_writes = off',
+        ...(opties.tls ? ['ssl = on'] : []),
         '',
       ].join('\n'),
     );
