@@ -364,7 +364,7 @@ describe('de uitgaande wachtrij, door beide instanties bezorgd', () => {
 
   it('SIGKILL van A midden in het werk: B en een herstarte A bezorgen de rest; dubbel alleen wat onderweg was, met hetzelfde referentienummer', async () => {
     const zaken = reeks(6).map((i) => `0599MIKILL${i}`);
-    const VERTRAGING = 100;
+    const VERTRAGING = 250;
     abonnee.vertraging = VERTRAGING; // deliveries take a while: A dies with messages in flight
     // When each message arrived: those of the last VERTRAGING ms are still unanswered.
     const aankomst: number[] = [];
