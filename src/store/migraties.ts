@@ -329,4 +329,13 @@ CREATE TABLE wachtende_eindstatus (
 ALTER TABLE protocol ADD COLUMN soort TEXT NOT NULL DEFAULT 'lezen';   -- lezen or schrijven
 `,
   },
+  {
+    versie: 9,
+    sql: `
+-- One question per stale mirror across gateway instances (issue 16): the instance that asks the partner claims the
+-- mirror until this moment (epoch ms); the others wait for its answer. NULL: nobody is asking. A claim that runs out
+-- (its instance died) is free again.
+ALTER TABLE spiegelzaak ADD COLUMN ververs_claim_tot INTEGER;
+`,
+  },
 ];

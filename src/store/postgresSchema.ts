@@ -277,6 +277,12 @@ CREATE TABLE wachtende_eindstatus (
 );
 `,
   },
+  {
+    versie: 9,
+    sql: `
+ALTER TABLE spiegelzaak ADD COLUMN ververs_claim_tot BIGINT;   -- epoch ms until which one instance asks the partner
+`,
+  },
 ];
 
 /** Key of the advisory lock under which one instance migrates while the others wait ('ZDSGWMIG' as digits). */
