@@ -20,6 +20,8 @@ export interface Spiegelzaak {
   ververst?: string;
   verversFout?: string;
   verversFoutOp?: string;
+  /** Epoch ms: until then one gateway instance is asking the partner about this mirror (claimVerversing). */
+  verversClaimTot?: number;
   gekoppeldDoor: 'regie' | 'partner';
   aangemaakt: string;
 }
@@ -37,6 +39,7 @@ interface Rij {
   ververst: string | null;
   ververs_fout: string | null;
   ververs_fout_op: string | null;
+  ververs_claim_tot: number | string | null;
   gekoppeld_door: 'regie' | 'partner';
   aangemaakt: string;
 }
@@ -54,6 +57,7 @@ function spiegelzaak(r: Rij): Spiegelzaak {
     ...(r.ververst !== null ? { ververst: r.ververst } : {}),
     ...(r.ververs_fout !== null ? { verversFout: r.ververs_fout } : {}),
     ...(r.ververs_fout_op !== null ? { verversFoutOp: r.ververs_fout_op } : {}),
+    ...(r.ververs_claim_tot !== null ? { verversClaimTot: Number(r.ververs_claim_tot) } : {}),
     gekoppeldDoor: r.gekoppeld_door,
     aangemaakt: r.aangemaakt,
   };
@@ -94,6 +98,32 @@ export class Spiegelzaken {
 
   async zetFout(id: number, fout: string, tijdstip = nu()): Promise<void> {
     await this.sql.voer('UPDATE spiegelzaak SET ververs_fout = ?, ververs_fout_op = ? WHERE id = ?', [fout.slice(0, 900), tijdstip, id]);
+  }
+
+  /**
+   * Claims the question to the partner about this mirror until `tot` (epoch ms): of several instances asking at once,
+   * one gets true. Only while nobody else holds a claim that runs past `nu`, and only while the mirror is as the
+   * caller read it (`gelezen`: its ververst and ververs_fout_op), so that an instance that read the stale mirror just
+   * before another's answer or failure was stored does not ask again but takes that. One conditional UPDATE: run it
+   * on its own, in a short `los` transaction (PostgreSQL READ COMMITTED: a second UPDATE of the row waits for the
+   * first to commit and re-checks its WHERE on the committed row; SQLite has one writer).
+   */
+  async claimVerversing(id: number, gelezen: Pick<Spiegelzaak, 'ververst' | 'verversFoutOp'>, nu: number, tot: number): Promise<boolean> {
+    const n = await this.sql.voer(
+      `UPDATE spiegelzaak SET ververs_claim_tot = ?
+        WHERE id = ? AND (ververs_claim_tot IS NULL OR ververs_claim_tot <= ?)
+          AND ververst IS NOT DISTINCT FROM ? AND ververs_fout_op IS NOT DISTINCT FROM ?`,
+      [tot, id, nu, gelezen.ververst ?? null, gelezen.verversFoutOp ?? null],
+    );
+    return n === 1;
+  }
+
+  /**
+   * Ends the caller's claim: with its answer or failure stored (in that transaction), or given back without one.
+   * Only the claim until `tot`: after it ran out another instance may hold a newer one, which stays.
+   */
+  async geefVerversingVrij(id: number, tot: number): Promise<void> {
+    await this.sql.voer('UPDATE spiegelzaak SET ververs_claim_tot = NULL WHERE id = ? AND ververs_claim_tot = ?', [id, tot]);
   }
 
   async verwijder(id: number): Promise<void> {
