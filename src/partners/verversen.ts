@@ -1,6 +1,11 @@
 // Refreshing a mirrored status: the gateway asks the ketenpartner's own ZDS services with geefZaakstatus, through a
 // `soap` client built from the partner's WSDL (or ours), and replaces the mirror with its answer. A partner that is
 // down, slow or answers a fault never breaks a read: the caller gets the last known status and a melding.
+//
+// One question per stale mirror, also across gateway instances on one database: the instance that asks claims the
+// mirror in the database (spiegelzaak.ververs_claim_tot) until the question must be over; the others poll the mirror
+// for its answer and use that. A claim runs out on its own, so an instance that died while asking blocks nobody.
+import { setTimeout as wacht } from 'node:timers/promises';
 import type { Agent as HttpsAgent } from 'node:https';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,12 +58,19 @@ const leesbaar = (e: unknown) => {
 /** ISO → Dutch local date and time for a melding. */
 const wanneer = (iso: string | undefined) => (iso ? leesbaarTijdstip(nuTijdstip(Date.parse(iso))) : 'onbekend');
 
+/** A claim outlives the longest question (WSDL fetch and question) by this much: storing its answer. */
+const CLAIMMARGE_MS = 5000;
+/** How often an instance that waits for another's answer looks at the mirror. */
+const PEILING_MS = 50;
+/** A waiting read gives the other instance this much longer than its own question could have taken. */
+const WACHTMARGE_MS = 1000;
+
 export class Ververser {
   private readonly clients = new Map<string, Promise<soap.Client>>();
   private readonly agents = new Map<string, HttpsAgent | undefined>();
   /**
-   * One question per zaak at a time: simultaneous reads of one stale mirror share it. Per process only: another
-   * gateway instance on the same database (or the `partners ververs` command) asks on its own.
+   * One question per zaak at a time in this process: simultaneous reads of one stale mirror share it (and its
+   * claim, or its wait for another instance's answer) without going to the database each.
    */
   private readonly bezig = new Map<string, Promise<Verversing>>();
 
@@ -107,23 +119,81 @@ export class Ververser {
     return lopend;
   }
 
+  /**
+   * Claims the question and asks, or, while another instance holds the claim, waits for its answer. No longer than
+   * this read would have waited for its own question: then the last known status with a melding; the other's answer
+   * is in the mirror for the next read.
+   */
   private async vraag(identificatie: string): Promise<Verversing> {
-    const s = await this.gw.store.spiegelzaken.vind(identificatie);
-    if (!s) return { gelukt: false, fout: `zaak ${identificatie} wordt niet gespiegeld` };
-    const p = this.gw.partners.vind(s.partner);
-    if (!p?.zds) return this.mislukt(s, `ketenpartner ${s.partner} heeft geen zds-adres in de configuratie`);
+    const begin = Date.now();
+    for (;;) {
+      const s = await this.gw.store.spiegelzaken.vind(identificatie);
+      if (!s) return { gelukt: false, fout: `zaak ${identificatie} wordt niet gespiegeld` };
+      const p = this.gw.partners.vind(s.partner);
+      if (!p?.zds) return this.mislukt(s, `ketenpartner ${s.partner} heeft geen zds-adres in de configuratie`);
+      const nu = Date.now();
+      const tot = nu + 2 * p.zds.timeoutSeconden * 1000 + CLAIMMARGE_MS;
+      const geclaimd = await this.gw.store.transactie(() => this.gw.store.spiegelzaken.claimVerversing(s.id, s, nu, tot), { isolatie: 'los' });
+      if (geclaimd) return this.vraagGeclaimd(p, s, tot);
+      const eind = begin + this.vraagduur(p) + WACHTMARGE_MS;
+      const elders = await this.wachtOpAntwoord(s, eind);
+      if (elders) return elders;
+      if (Date.now() >= eind) return { gelukt: false, fout: `een andere gateway-instantie vraagt het al; geen antwoord binnen ${Math.round((eind - begin) / 1000)} s` };
+      // The claim ran out (its instance died) or was given back without an answer: claim it ourselves.
+    }
+  }
+
+  /** How long a question of ours may take: the partner's timeout, twice while its WSDL has still to be fetched. */
+  private vraagduur(p: PartnerConfig): number {
+    const t = p.zds!.timeoutSeconden * 1000;
+    return p.zds!.wsdl !== undefined && !this.clients.has(p.naam) ? 2 * t : t;
+  }
+
+  /**
+   * Another instance holds the claim, or stored an answer after we read the mirror: its outcome, once the mirror
+   * shows one. Undefined when the claim ended without an outcome (ran out, or given back), or at `eind`.
+   */
+  private async wachtOpAntwoord(gelezen: Spiegelzaak, eind: number): Promise<Verversing | undefined> {
+    for (;;) {
+      const s = await this.gw.store.spiegelzaken.vind(gelezen.identificatie);
+      if (!s) return { gelukt: false, fout: `zaak ${gelezen.identificatie} wordt niet gespiegeld` };
+      if (s.ververst !== gelezen.ververst) {
+        this.gw.log.debug({ partner: s.partner, zaak: s.identificatie }, 'spiegelstatus ververst door een andere instantie');
+        return { gelukt: true, gewijzigd: JSON.stringify(s.status) !== JSON.stringify(gelezen.status) };
+      }
+      if (s.verversFoutOp !== gelezen.verversFoutOp) return { gelukt: false, fout: s.verversFout ?? '' };
+      const nu = Date.now();
+      if (s.verversClaimTot === undefined || s.verversClaimTot <= nu || nu >= eind) return undefined;
+      await wacht(Math.min(PEILING_MS, eind - nu));
+    }
+  }
+
+  /** Ours to ask: the answer or the failure is stored with the claim's end; anything else gives the claim back. */
+  private async vraagGeclaimd(p: PartnerConfig, s: Spiegelzaak, tot: number): Promise<Verversing> {
+    try {
+      return await this.stelEnBewaar(p, s, tot);
+    } catch (e) {
+      await this.gw.store.spiegelzaken.geefVerversingVrij(s.id, tot).catch((f: unknown) =>
+        this.gw.log.warn({ partner: p.naam, zaak: s.identificatie, fout: leesbaar(f) }, 'verversclaim niet vrijgegeven; hij verloopt vanzelf'));
+      throw e;
+    }
+  }
+
+  private async stelEnBewaar(p: PartnerConfig, s: Spiegelzaak, tot: number): Promise<Verversing> {
+    const identificatie = s.identificatie;
     let antwoord: XElement;
     try {
       antwoord = await this.stel(p, s);
     } catch (e) {
-      return this.mislukt(s, e instanceof PartnerFout ? e.message : leesbaar(e));
+      return this.mislukt(s, e instanceof PartnerFout ? e.message : leesbaar(e), tot);
     }
     const gelezen = leesStatusantwoord(antwoord, identificatie);
-    if (!gelezen) return this.mislukt(s, `ketenpartner ${p.naam} kent zaak ${identificatie} niet (leeg antwoord)`);
+    if (!gelezen) return this.mislukt(s, `ketenpartner ${p.naam} kent zaak ${identificatie} niet (leeg antwoord)`, tot);
     // The answer is in; only now a transaction, so that no other message waits on the partner.
     const gewijzigd = await this.gw.store.transactie(async () => {
       const nu = await this.gw.store.spiegelzaken.vind(identificatie);
       if (!nu) return false; // unlinked while we asked
+      await this.gw.store.spiegelzaken.geefVerversingVrij(nu.id, tot);
       // The partner's answer is its truth about the status, not about the zaaktype: the link set that once.
       if (gelezen.zaaktype && nu.zaaktype && gelezen.zaaktype.code !== nu.zaaktype.code) {
         this.gw.log.warn({ partner: p.naam, zaak: identificatie, zaaktype: nu.zaaktype.code, zaaktypePartner: gelezen.zaaktype.code }, 'spiegelstatus: ander zaaktype van de partner genegeerd');
@@ -143,10 +213,12 @@ export class Ververser {
    * A failed question: the operator's log keeps the whole error; what is stored and answered to readers (the melding,
    * `partners lijst`) names no address of the partner, which is its internal network's business (issue 15).
    */
-  private async mislukt(s: Spiegelzaak, volledig: string): Promise<Verversing> {
+  private async mislukt(s: Spiegelzaak, volledig: string, claimTot?: number): Promise<Verversing> {
     const fout = zonderAdres(volledig, this.gw.partners.vind(s.partner));
     await this.gw.store.transactie(async () => {
-      if (await this.gw.store.spiegelzaken.vind(s.identificatie)) await this.gw.store.spiegelzaken.zetFout(s.id, fout);
+      if (!(await this.gw.store.spiegelzaken.vind(s.identificatie))) return;
+      await this.gw.store.spiegelzaken.zetFout(s.id, fout);
+      if (claimTot !== undefined) await this.gw.store.spiegelzaken.geefVerversingVrij(s.id, claimTot);
     });
     this.gw.log.warn({ partner: s.partner, zaak: s.identificatie, fout: volledig }, 'spiegelstatus niet ververst');
     return { gelukt: false, fout };
