@@ -7,24 +7,28 @@ import { Generator } from './meting';
 /** Run-unique prefix: a second run against a kept database would otherwise resend old referentienummers. */
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
 
-export function creeerZaakGenerator(): Generator {
+/**
+ * `reeks`: a letter of its own for each generator that writes into the same database as another (the two-instance
+ * case), so that their identificaties and referentienummers never meet.
+ */
+export function creeerZaakGenerator(reeks = 'B'): Generator {
   let n = 0;
   return () => {
     n++;
     return {
-      verzoek: creeerZaak(`0599B${RUN}${String(n).padStart(9, '0')}`, `BENCH-CZ-${RUN}-${n}`, n),
+      verzoek: creeerZaak(`0599${reeks}${RUN}${String(n).padStart(9, '0')}`, `BENCH-CZ${reeks}-${RUN}-${n}`, n),
       klopt: (body) => body.includes('Bv03Bericht'),
     };
   };
 }
 
 /** geefZaakdetails on a random one of the seeded zaken 1..aantal; the answer must hold that zaak with its initiator and status. */
-export function geefZaakdetailsGenerator(aantal: number): Generator {
+export function geefZaakdetailsGenerator(aantal: number, reeks = ''): Generator {
   let n = 0;
   return () => {
     const id = geseedeIdentificatie(1 + Math.floor(Math.random() * aantal));
     return {
-      verzoek: geefZaakdetails(id, `BENCH-GZD-${RUN}-${++n}`),
+      verzoek: geefZaakdetails(id, `BENCH-GZD${reeks}-${RUN}-${++n}`),
       klopt: (body) => body.includes(`<ZKN:identificatie>${id}</ZKN:identificatie>`) && body.includes('<BG:inp.bsn>') && body.includes('ZAKSTT'),
     };
   };

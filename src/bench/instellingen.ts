@@ -1,10 +1,10 @@
 // The benchmark's knobs, from the environment: how large the big database is, how long each case runs, which cases
-// run, and which other checkout (if any) is measured beside this one.
+// run, which other checkout (if any) is measured beside this one, and which PostgreSQL server (if any) they also run on.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The cases BENCH_ALLEEN can name; geefZaakdetails covers both database sizes. */
-export const GEVALLEN = ['geefZaakdetails', 'creeerZaak', 'genereerZaakIdentificatie', 'zoekZaken', 'notificaties', 'ketenpartner', 'documenten', 'aanval', 'inloggen'] as const;
+/** The cases BENCH_ALLEEN can name; geefZaakdetails covers both database sizes; instanties needs BENCH_POSTGRES_URL. */
+export const GEVALLEN = ['geefZaakdetails', 'creeerZaak', 'genereerZaakIdentificatie', 'zoekZaken', 'notificaties', 'ketenpartner', 'documenten', 'aanval', 'inloggen', 'instanties'] as const;
 export type GevalSleutel = (typeof GEVALLEN)[number];
 
 export interface Instellingen {
@@ -28,6 +28,11 @@ export interface Instellingen {
   vergelijk?: string;
   /** Alternating rounds per compared case (BENCH_RONDEN): one pair of measurements on a shared machine is mostly noise. */
   rondes: number;
+  /**
+   * A PostgreSQL server on which the bench may create and drop databases (BENCH_POSTGRES_URL): the load cases then
+   * also run on PostgreSQL, and the two-instance case runs.
+   */
+  postgres?: string;
 }
 
 function groottes(env: NodeJS.ProcessEnv): number[] {
@@ -65,6 +70,13 @@ function vergelijkMap(env: NodeJS.ProcessEnv): string | undefined {
   return pad;
 }
 
+function postgresServer(env: NodeJS.ProcessEnv): string | undefined {
+  const ruw = env.BENCH_POSTGRES_URL?.trim();
+  if (!ruw) return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(ruw) || !URL.canParse(ruw)) throw new Error('BENCH_POSTGRES_URL must be a postgres:// URL of a server on which the bench may create databases');
+  return ruw;
+}
+
 export function leesInstellingen(env: NodeJS.ProcessEnv = process.env): Instellingen {
   return {
     groot: getal(env, 'BENCH_GROOT', 1_000_000, 1),
@@ -77,5 +89,6 @@ export function leesInstellingen(env: NodeJS.ProcessEnv = process.env): Instelli
     aanvalSeconden: getal(env, 'BENCH_AANVAL_SECONDEN', 30, 1),
     vergelijk: vergelijkMap(env),
     rondes: getal(env, 'BENCH_RONDEN', 3, 1),
+    postgres: postgresServer(env),
   };
 }

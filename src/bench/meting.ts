@@ -46,15 +46,40 @@ function foutSamenvatting(status: number, body: string): string {
   return `${status} ${tekst('code') ?? ''} ${uitleg.slice(0, 200)}`.replace(/\d{4,}/g, '#').replace(/\s+/g, ' ');
 }
 
-export function meet(url: string, volgende: Generator, b: Belasting): Promise<Meting> {
-  let latenties = new Float64Array(1 << 16);
-  let n = 0;
-  let goed = 0;
-  let afgekeurd = 0;
-  let laatsteGoed = false;
-  let voorbeeld: Meting['voorbeeld'];
-  const fouten = new Map<string, number>();
+/**
+ * `url`: one server, or several (gateway instances behind a load balancer): then one autocannon per server, each
+ * with `verbindingen` connections, all drawing from the one generator; the figures are over all answers together.
+ */
+export async function meet(url: string | readonly string[], volgende: Generator, b: Belasting): Promise<Meting> {
+  const urls = typeof url === 'string' ? [url] : url;
+  const s: Stand = { latenties: new Float64Array(1 << 16), n: 0, goed: 0, afgekeurd: 0, fouten: new Map() };
+  const runs = await Promise.all(urls.map((u) => eenAutocannon(u, volgende, b, s)));
+  const seconden = Math.max(...runs.map((r) => r.duration));
+  const gesorteerd = s.latenties.slice(0, s.n).sort();
+  return {
+    seconden,
+    goed: s.goed,
+    fouten: s.afgekeurd + runs.reduce((t, r) => t + r.errors, 0),
+    perSeconde: s.goed / seconden,
+    p50Ms: percentiel(gesorteerd, 50),
+    p99Ms: percentiel(gesorteerd, 99),
+    foutvoorbeelden: [...s.fouten].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([tekst, aantal]) => ({ tekst, aantal })),
+    voorbeeld: s.voorbeeld,
+  };
+}
 
+/** What the autocannon instances of one measurement collect together. */
+interface Stand {
+  latenties: Float64Array;
+  n: number;
+  goed: number;
+  afgekeurd: number;
+  fouten: Map<string, number>;
+  voorbeeld?: Meting['voorbeeld'];
+}
+
+function eenAutocannon(url: string, volgende: Generator, b: Belasting, s: Stand): Promise<autocannon.Result> {
+  let laatsteGoed = false;
   const verzoek: autocannon.Request = {
     method: 'POST',
     setupRequest(req, context) {
@@ -71,15 +96,15 @@ export function meet(url: string, volgende: Generator, b: Belasting): Promise<Me
     onResponse(status, body, context, headers) {
       laatsteGoed = status === 200 && (context.klopt as Verzoek['klopt'])(body);
       if (laatsteGoed) {
-        goed++;
-        if (!voorbeeld) {
+        s.goed++;
+        if (!s.voorbeeld) {
           const ct = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-          voorbeeld = { body, contentType: String(ct ?? 'text/xml; charset=utf-8') };
+          s.voorbeeld = { body, contentType: String(ct ?? 'text/xml; charset=utf-8') };
         }
       } else {
-        afgekeurd++;
+        s.afgekeurd++;
         const tekst = foutSamenvatting(status, body);
-        if (fouten.size < 20 || fouten.has(tekst)) fouten.set(tekst, (fouten.get(tekst) ?? 0) + 1);
+        if (s.fouten.size < 20 || s.fouten.has(tekst)) s.fouten.set(tekst, (s.fouten.get(tekst) ?? 0) + 1);
       }
     },
   };
@@ -87,30 +112,17 @@ export function meet(url: string, volgende: Generator, b: Belasting): Promise<Me
   return new Promise((resolve, reject) => {
     const instantie = autocannon(
       { url, connections: b.verbindingen, pipelining: 1, duration: b.seconden, requests: [verzoek] },
-      (err, r) => {
-        if (err) return reject(err);
-        const gesorteerd = latenties.slice(0, n).sort();
-        resolve({
-          seconden: r.duration,
-          goed,
-          fouten: afgekeurd + r.errors,
-          perSeconde: goed / r.duration,
-          p50Ms: percentiel(gesorteerd, 50),
-          p99Ms: percentiel(gesorteerd, 99),
-          foutvoorbeelden: [...fouten].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([tekst, aantal]) => ({ tekst, aantal })),
-          voorbeeld,
-        });
-      },
+      (err, r) => (err ? reject(err) : resolve(r)),
     );
-    // Emitted synchronously right after onResponse for the same answer, so laatsteGoed belongs to it.
+    // Emitted synchronously right after onResponse for the same answer (of this instance), so laatsteGoed belongs to it.
     instantie.on('response', (_client, _status, _bytes, ms) => {
       if (!laatsteGoed) return;
-      if (n === latenties.length) {
-        const groter = new Float64Array(latenties.length * 2);
-        groter.set(latenties);
-        latenties = groter;
+      if (s.n === s.latenties.length) {
+        const groter = new Float64Array(s.latenties.length * 2);
+        groter.set(s.latenties);
+        s.latenties = groter;
       }
-      latenties[n++] = ms;
+      s.latenties[s.n++] = ms;
     });
   });
 }

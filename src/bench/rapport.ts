@@ -7,6 +7,7 @@ import { Meting } from './meting';
 import { Vulling } from './vulling';
 import type { DocumentMeting } from './documenten';
 import { AanvalMeting, DREMPEL_MS, antwoordTekst, grootte, oordeel } from './aanval';
+import type { InstantiePaar } from './instanties';
 
 export interface GevalResultaat {
   naam: string;
@@ -47,7 +48,18 @@ export interface Rapport {
   /** A logged-in client alone and during a flood of wrong passwords (issue 15). */
   inloggen?: InlogVariant[];
   vergelijking?: Vergelijking;
+  /** The same case on SQLite and on PostgreSQL (BENCH_POSTGRES_URL). */
+  backends?: BackendPaar[];
+  /** Two gateway instances on one PostgreSQL database, and one instance with as many clients. */
+  instanties?: InstantiePaar[];
+  /** Which PostgreSQL server the cases ran on, or why they did not. */
+  postgres: string;
   seconden: number;
+}
+
+export interface BackendPaar {
+  sqlite: GevalResultaat;
+  postgres: GevalResultaat;
 }
 
 /** BENCH_VERGELIJK: the load cases on our gateway and on the other checkout's (absent where it skipped a case). */
@@ -120,7 +132,8 @@ export function alsJson(r: Rapport) {
       compareWith: r.instellingen.vergelijk,
       compareRounds: r.instellingen.vergelijk ? r.instellingen.rondes : undefined,
     },
-    seeding: r.vullingen.map((v) => ({ zaken: v.aantal, seconds: Number(f(v.seconden, 1)), megabytes: Math.round(v.megabytes) })),
+    postgres: r.postgres,
+    seeding: r.vullingen.map((v) => ({ backend: v.backend, zaken: v.aantal, seconds: Number(f(v.seconden, 1)), megabytes: Math.round(v.megabytes) })),
     cases: r.gevallen.map((g) => ({
       name: g.naam,
       gateway: meting(g.gateway),
@@ -150,6 +163,12 @@ export function alsJson(r: Rapport) {
       drainSecondsAfterLoad: Number(f(r.notificaties.naloopSeconden, 1)),
     },
     attacks: r.aanvallen?.map(aanvalJson),
+    postgresToSqlite: r.backends?.map(({ sqlite, postgres }) => ({
+      sqlite: sqlite.naam,
+      postgres: postgres.naam,
+      ...verhoudingenJson(postgres, sqlite),
+    })),
+    twoInstancesToOne: r.instanties?.map(({ twee, een }) => ({ two: twee.naam, one: een.naam, ...verhoudingenJson(twee, een) })),
     comparison: r.vergelijking && {
       checkout: r.vergelijking.checkout,
       commit: r.vergelijking.commit,
@@ -170,6 +189,36 @@ export function alsJson(r: Rapport) {
       })),
     },
   };
+}
+
+/** a ÷ b of requests/s, p50, p99 and gateway/ceiling. */
+function verhoudingen(a: GevalResultaat, b: GevalResultaat) {
+  return {
+    perSeconde: verhouding(a.gateway.perSeconde, b.gateway.perSeconde),
+    p50: verhouding(a.gateway.p50Ms, b.gateway.p50Ms),
+    p99: verhouding(a.gateway.p99Ms, b.gateway.p99Ms),
+    plafond: verhouding(gwPlafond(a), gwPlafond(b)),
+  };
+}
+
+function verhoudingenJson(a: GevalResultaat, b: GevalResultaat) {
+  const v = verhoudingen(a, b);
+  return {
+    requestsPerSecond: getalOfNull(v.perSeconde),
+    p50: getalOfNull(v.p50),
+    p99: getalOfNull(v.p99),
+    gatewayToCeiling: [getalOfNull(gwPlafond(a)), getalOfNull(gwPlafond(b))],
+    gatewayToCeilingRatio: getalOfNull(v.plafond),
+  };
+}
+
+/** One line of ratios: `a` ÷ `b`. */
+function verhoudingRegel(naam: string, a: GevalResultaat, b: GevalResultaat): string {
+  const v = verhoudingen(a, b);
+  return (
+    `  ${naam.padEnd(38)} req/s x${f(v.perSeconde, 3)}, p50 x${f(v.p50, 3)}, p99 x${f(v.p99, 3)}; ` +
+    `gateway/ceiling ${f(gwPlafond(a), 3)} ÷ ${f(gwPlafond(b), 3)} = x${f(v.plafond, 3)}`
+  );
 }
 
 export function schrijfJson(pad: string, r: Rapport): void {
@@ -211,12 +260,22 @@ export function tabel(r: Rapport): string {
     rijen.push('');
   }
   if (r.vergelijking) rijen.push(...vergelijkingTabel(r.vergelijking), '');
+  rijen.push(r.postgres);
+  if (r.backends?.length) {
+    rijen.push('PostgreSQL ÷ SQLite (same case, same run; best of the alternating rounds each):');
+    for (const { sqlite, postgres } of r.backends) rijen.push(verhoudingRegel(sqlite.naam, postgres, sqlite));
+  }
+  if (r.instanties?.length) {
+    rijen.push('two instances ÷ one on one PostgreSQL database (as many clients in all; each against its own ceiling shape):');
+    for (const { twee, een } of r.instanties) rijen.push(verhoudingRegel(twee.naam.replace(/, 2 x .*/, ''), twee, een));
+  }
+  rijen.push('');
   if (r.aanvallen?.length) rijen.push(...aanvalTabel(r.aanvallen, r.instellingen.aanvalSeconden), '');
   if (r.notificaties) {
     const n = r.notificaties;
     rijen.push(`notifications: ${n.afgeleverd} of ${n.zaken * n.abonnees} delivered to ${n.abonnees} subscribers; outbox empty ${f(n.naloopSeconden, 1)} s after the load stopped`, '');
   }
-  for (const v of r.vullingen) rijen.push(`seeding ${v.aantal} zaken: ${f(v.seconden, 1)} s, ${Math.round(v.megabytes)} MB`);
+  for (const v of r.vullingen) rijen.push(`seeding ${v.aantal} zaken (${v.backend}): ${f(v.seconden, 1)} s, ${Math.round(v.megabytes)} MB`);
   const m = machine();
   rijen.push(`machine: ${m.nproc} x ${m.cpu}, ${m.memoryGB} GB, node ${m.node}; ${r.instellingen.verbindingen} connections, ${r.instellingen.seconden} s per case; total ${f(r.seconden, 0)} s`);
   return rijen.join('\n');

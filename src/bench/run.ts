@@ -1,6 +1,7 @@
 // `npm run bench`: the gateway as a real process on loopback under autocannon, next to a bare Fastify ceiling,
 // geefZaakdetails on a small and a large seeded database, documents, and attack bodies against /health's wait;
-// optionally a second checkout beside ours (BENCH_VERGELIJK). Prints a table, writes bench-results/latest.json.
+// optionally a second checkout beside ours (BENCH_VERGELIJK), and the load cases again on PostgreSQL with two
+// instances on one database (BENCH_POSTGRES_URL). Prints a table, writes bench-results/latest.json.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -9,8 +10,10 @@ import { GEVALLEN, GevalSleutel, Instellingen, leesInstellingen } from './instel
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
 import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, zoekZakenGenerator } from './gevallen';
-import { GevalResultaat, InlogVariant, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
+import { BackendPaar, GevalResultaat, InlogVariant, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
 import { Vulling, vul } from './vulling';
+import { BenchDatabase, nieuweDatabase, serverOmschrijving } from './postgres';
+import { InstantiePaar, meetInstanties } from './instanties';
 import { DocumentMeting, meetDocumenten } from './documenten';
 import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from './ketenpartner';
 import { AanvalMeting, meetAanvallen } from './aanval';
@@ -26,15 +29,17 @@ const aantalTekst = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : 
 
 /**
  * The person query is off by default (zds.md A8); the bench measures it, so its gateways switch it on. `dist` is
- * ours, or the other checkout's (BENCH_VERGELIJK), started with the same environment and configuration.
+ * ours, or the other checkout's (BENCH_VERGELIJK), started with the same environment and configuration. `database`:
+ * a SQLite file, or a PostgreSQL database's URL.
  */
-function startGateway(database: string, config: string, dist = DIST, naam = 'gateway'): Promise<Dienst> {
+function startGateway(database: string | { url: string }, config: string, dist = DIST, naam = 'gateway'): Promise<Dienst> {
+  const opslag: Record<string, string> = typeof database === 'string' ? { DATABASE_PATH: database, DATABASE_URL: '' } : { DATABASE_URL: database.url };
   return startDienst({
     naam,
     script: join(dist, 'main.js'),
     args: ['serve'],
     cwd: dirname(dist),
-    env: { DATABASE_PATH: database, LOG_LEVEL: 'warn', GATEWAY_CONFIG: config },
+    env: { ...opslag, LOG_LEVEL: 'warn', GATEWAY_CONFIG: config },
     isKlaar: async (url) => (await fetch(`${url}/health`)).status === 200,
   });
 }
@@ -155,23 +160,26 @@ async function meetKetenpartner(map: string, inst: Instellingen, resultaten: Map
 }
 
 /**
- * One case on our gateway and the other checkout's, in alternating rounds (BENCH_RONDEN), so that both see the shared
- * machine in about the same states. Each side keeps its best round: other processes on the machine only ever slow a
- * round down. The generators run on over all rounds, so no identificatie repeats.
+ * One case on several gateways (ours, the other checkout's, ours on PostgreSQL), in alternating rounds
+ * (BENCH_RONDEN), so that all see the shared machine in about the same states. Each side keeps its best round: other
+ * processes on the machine only ever slow a round down. The generators run on over all rounds, so no identificatie
+ * repeats. A side's result is named `namen[i]` (the case's name by default).
  */
-async function meetBeurtelings(ons: Dienst, ander: Dienst, g: Geval, inst: Instellingen): Promise<[GevalResultaat, GevalResultaat]> {
-  const kanten = [ons, ander].map((dienst) => ({ dienst, gen: g.gen(), rondes: [] as Meting[] }));
+async function meetBeurtelings(diensten: Dienst[], g: Geval, inst: Instellingen, namen: string[] = []): Promise<GevalResultaat[]> {
+  const kanten = diensten.map((dienst, i) => ({ dienst, naam: namen[i] ?? g.naam, gen: g.gen(), rondes: [] as Meting[] }));
   if (inst.opwarmen > 0) for (const k of kanten) await meet(k.dienst.url, k.gen, { verbindingen: inst.verbindingen, seconden: inst.opwarmen });
   for (let r = 1; r <= inst.rondes; r++) {
-    for (const k of kanten) k.rondes.push(await meetGeval(k.dienst, inst.rondes > 1 ? `${g.naam} [${r}/${inst.rondes}]` : g.naam, k.gen, { ...inst, opwarmen: 0 }));
+    for (const k of kanten) k.rondes.push(await meetGeval(k.dienst, inst.rondes > 1 ? `${k.naam} [${r}/${inst.rondes}]` : k.naam, k.gen, { ...inst, opwarmen: 0 }));
   }
-  const [a, b] = kanten.map((k): GevalResultaat => ({
-    naam: g.naam,
+  return kanten.map((k): GevalResultaat => ({
+    naam: k.naam,
     gateway: k.rondes.reduce((x, y) => (y.perSeconde > x.perSeconde ? y : x)),
     rondes: k.rondes.map((m) => m.perSeconde),
   }));
-  return [a, b];
 }
+
+/** A case's name on PostgreSQL. */
+const opPostgres = (g: Geval) => `${g.naam} [pg]`;
 
 interface Fase {
   database: string;
@@ -226,6 +234,9 @@ async function anderFasen(map: string, config: string, ander: string, fasen: Fas
   return uit;
 }
 
+const postgresOvergeslagen = (inst: Instellingen) =>
+  `PostgreSQL: skipped (BENCH_POSTGRES_URL not set${inst.alleen.includes('instanties') ? '; the two-instance case with it' : ''})`;
+
 async function main(): Promise<void> {
   const start = Date.now();
   const inst = leesInstellingen();
@@ -237,6 +248,7 @@ async function main(): Promise<void> {
   const ander = inst.vergelijk;
   const vergelijking: Vergelijking | undefined = ander ? { checkout: ander, commit: commitVan(ander), onsCommit: commitVan(ROOT), meldingen: [], gevallen: [] } : undefined;
   if (vergelijking) schrijf(`compared with ${vergelijking.checkout} (${vergelijking.commit}); ours: ${vergelijking.onsCommit}`);
+  schrijf(inst.postgres ? `PostgreSQL server ${serverOmschrijving(inst.postgres)}: the load cases also on PostgreSQL, each phase on a fresh database dropped afterwards` : postgresOvergeslagen(inst));
   const config = join(map, 'bench-config.json');
   writeFileSync(config, JSON.stringify({ stuf: { persoonsvraag: 'aan' } }));
 
@@ -267,39 +279,61 @@ async function main(): Promise<void> {
     .filter((f) => f.gevallen.length > 0);
 
   const vullingen: Vulling[] = [];
-  for (const fase of fasen) {
+  const backendVan = (doel: Parameters<typeof vul>[0]) => ('pad' in doel ? 'SQLite' : 'PostgreSQL');
+  const vulFase = async (fase: Fase, doel: Parameters<typeof vul>[0]) => {
     let volgendeMelding = 0;
-    const v = await vul(fase.database, fase.aantal, (gedaan) => {
+    const v = await vul(doel, fase.aantal, (gedaan) => {
       if (fase.aantal < 100_000 || gedaan < volgendeMelding) return;
       volgendeMelding = gedaan + Math.max(1, Math.floor(fase.aantal / 10));
-      schrijf(`  seeding: ${gedaan}/${fase.aantal} zaken after ${((Date.now() - start) / 1000).toFixed(0)} s`);
+      schrijf(`  seeding (${backendVan(doel)}): ${gedaan}/${fase.aantal} zaken after ${((Date.now() - start) / 1000).toFixed(0)} s`);
     });
     vullingen.push(v);
-    schrijf(`seeded ${fase.aantal} zaken in ${v.seconden.toFixed(1)} s (${Math.round(v.megabytes)} MB)`);
+    schrijf(`seeded ${fase.aantal} zaken (${v.backend}) in ${v.seconden.toFixed(1)} s (${Math.round(v.megabytes)} MB)`);
+  };
+  for (const fase of fasen) await vulFase(fase, { pad: fase.database });
+  // PostgreSQL: a fresh database per phase, seeded like the SQLite file, dropped when the phase is done.
+  const pgDatabases = new Map<Fase, BenchDatabase>();
+  if (inst.postgres) {
+    for (const fase of fasen) {
+      const db = nieuweDatabase(inst.postgres);
+      pgDatabases.set(fase, db);
+      await vulFase(fase, { url: db.url });
+    }
   }
 
   const resultaten = new Map<Geval, GevalResultaat>();
   const anderResultaten = new Map<Geval, GevalResultaat>();
+  const pgResultaten = new Map<Geval, GevalResultaat>();
   if (fasen.length > 0) {
     const anderVoor = ander && vergelijking ? await anderFasen(map, config, ander, fasen, vergelijking.meldingen) : new Map<Fase, AnderFase>();
-    schrijf(`\ngateway (node dist/main.js serve)${ander ? `, each case also on the other checkout's gateway ('${ANDER}')` : ''}:`);
+    const ook = [...(ander ? [`on the other checkout's gateway ('${ANDER}')`] : []), ...(inst.postgres ? ["on ours with PostgreSQL ('postgres', [pg])"] : [])];
+    schrijf(`\ngateway (node dist/main.js serve)${ook.length > 0 ? `, each case also ${ook.join(' and ')}, in alternating rounds` : ''}:`);
     for (const fase of fasen) {
       const gateway = await startGateway(fase.database, config);
       const af = anderVoor.get(fase);
       const anderGateway = ander && af ? await startGateway(af.database, config, join(ander, 'dist'), ANDER) : undefined;
+      const pgDb = pgDatabases.get(fase);
+      const pgGateway = pgDb ? await startGateway({ url: pgDb.url }, config, DIST, 'postgres') : undefined;
       try {
         for (const g of fase.gevallen) {
-          if (anderGateway && af!.gevallen.includes(g)) {
-            const [ons, hun] = await meetBeurtelings(gateway, anderGateway, g, inst);
-            resultaten.set(g, ons);
-            anderResultaten.set(g, hun);
-          } else {
+          const anderHier = anderGateway && af!.gevallen.includes(g) ? anderGateway : undefined;
+          const zijden: [Dienst, string, Map<Geval, GevalResultaat>][] = [
+            [gateway, g.naam, resultaten],
+            ...(anderHier ? [[anderHier, g.naam, anderResultaten] as [Dienst, string, Map<Geval, GevalResultaat>]] : []),
+            ...(pgGateway ? [[pgGateway, opPostgres(g), pgResultaten] as [Dienst, string, Map<Geval, GevalResultaat>]] : []),
+          ];
+          if (zijden.length === 1) {
             resultaten.set(g, { naam: g.naam, gateway: await meetGeval(gateway, g.naam, g.gen(), inst) });
+            continue;
           }
+          const uit = await meetBeurtelings(zijden.map(([d]) => d), g, inst, zijden.map(([, naam]) => naam));
+          zijden.forEach(([, , naar], i) => naar.set(g, uit[i]));
         }
       } finally {
         await gateway.stop();
         await anderGateway?.stop();
+        await pgGateway?.stop();
+        pgDb?.verwijder();
       }
     }
   }
@@ -331,6 +365,31 @@ async function main(): Promise<void> {
       a.plafond = await plafondVoor(g, a, ANDER_PLAFOND);
     }
   }
+  // PostgreSQL's answers are ours from another store: as large, so the same ceiling (measured again otherwise).
+  for (const [g, p] of pgResultaten) {
+    const r = resultaten.get(g)!;
+    const [ons, hun] = [r, p].map((x) => Buffer.byteLength(x.gateway.voorbeeld!.body));
+    if (Math.abs(hun - ons) <= ons / 100) {
+      p.plafond = r.plafond;
+      schrijf(`  ${p.naam.padEnd(38)} ${'pg ceiling'.padEnd(13)} shared with SQLite's (answers of ${ons} and ${hun} bytes)`);
+    } else {
+      p.plafond = await plafondVoor({ ...g, naam: p.naam }, p, 'pg ceiling');
+    }
+  }
+  const backends: BackendPaar[] = [...pgResultaten].map(([g, postgres]) => ({ sqlite: resultaten.get(g)!, postgres }));
+
+  let instanties: InstantiePaar[] | undefined;
+  if (kies('instanties') && inst.postgres) {
+    schrijf(`\ntwo gateway instances (A, B) on one PostgreSQL database, against A alone with as many clients (B idle), in alternating rounds:`);
+    instanties = await meetInstanties({
+      server: inst.postgres,
+      inst,
+      startGateway: (database, naam) => startGateway(database, config, DIST, naam),
+      startPlafond: (naam, voorbeeld, dienstNaam) => startPlafond(map, naam, voorbeeld, dienstNaam),
+      schrijf,
+      vullingen,
+    });
+  }
   if (vergelijking) {
     for (const fase of fasen) for (const g of fase.gevallen) vergelijking.gevallen.push({ ons: resultaten.get(g)!, ander: anderResultaten.get(g) });
   }
@@ -350,7 +409,10 @@ async function main(): Promise<void> {
   const rapport: Rapport = {
     instellingen: inst,
     vullingen,
-    gevallen: [...resultaten.values()],
+    gevallen: [...resultaten.values(), ...pgResultaten.values(), ...(instanties ?? []).flatMap((p) => [p.twee, p.een])],
+    backends: inst.postgres ? backends : undefined,
+    instanties,
+    postgres: inst.postgres ? `PostgreSQL: ${serverOmschrijving(inst.postgres)}, a fresh database per phase` : postgresOvergeslagen(inst),
     schaal: resultaten.has(detailsKlein) && resultaten.has(detailsGroot) ? { klein: resultaten.get(detailsKlein)!, groot: resultaten.get(detailsGroot)! } : undefined,
     documenten,
     notificaties,

@@ -1,11 +1,13 @@
-// Seeding a database file with n realistic zaken before a gateway is started on it. The row shapes come from the
-// gateway itself: a template zaak per zaaktype is created through the real app (creeerZaak, in memory) and read back
-// through the repositories; the seeded zaken are variations of those, written through the same repositories.
+// Seeding a database (a SQLite file or a PostgreSQL database) with n realistic zaken before a gateway is started on
+// it. The row shapes come from the gateway itself: a template zaak per zaaktype is created through the real app
+// (creeerZaak, in memory) and read back through the repositories; the seeded zaken are variations of those, written
+// through the same repositories, in large transactions.
 import { closeSync, fsyncSync, openSync, statSync } from 'node:fs';
 import pino from 'pino';
 import { bouwApp } from '../app';
 import { parseConfig } from '../config';
 import { Store } from '../store';
+import { openStore } from '../store/openen';
 import { Betrokkene, Rol, Status, ZaakData } from '../domain/zaak';
 import { ACHTERNAMEN, ZAAKTYPEN, bsnVoor, creeerZaak, geseedeIdentificatie } from './berichten';
 
@@ -79,21 +81,28 @@ function variant(t: Sjabloon, i: number, personen: number): { data: ZaakData; in
   return { data, initiator, status: { ...status, datumStatusGezet: { utc: new Date(start + 9.5 * 3_600_000).toISOString(), digits: 17 } } };
 }
 
+/** Where to seed: a new SQLite file, or an empty PostgreSQL database (migrated here). */
+export type VulDoel = { pad: string } | { url: string };
+
 export interface Vulling {
+  backend: 'SQLite' | 'PostgreSQL';
   aantal: number;
   seconden: number;
   megabytes: number;
 }
 
-/** Writes zaken 1..aantal (identificaties from geseedeIdentificatie) into a new database file. */
-export async function vul(pad: string, aantal: number, voortgang?: (gedaan: number) => void): Promise<Vulling> {
+/** Writes zaken 1..aantal (identificaties from geseedeIdentificatie) into a new SQLite file or an empty PostgreSQL database. */
+export async function vul(doel: VulDoel, aantal: number, voortgang?: (gedaan: number) => void): Promise<Vulling> {
   const start = process.hrtime.bigint();
   const sjablonen = await maakSjablonen();
   const personen = personenVoor(aantal);
-  const store = await Store.open(pad);
-  // A throwaway file: no fsync, and a big page cache so the index inserts stay in memory.
-  store.db.pragma('synchronous = OFF');
-  store.db.pragma('cache_size = -262144');
+  const store = 'pad' in doel ? await Store.open(doel.pad) : await openStore(parseConfig({ database: { url: doel.url } }).database);
+  if ('pad' in doel) {
+    // A throwaway file: no fsync, and a big page cache so the index inserts stay in memory.
+    store.db.pragma('synchronous = OFF');
+    store.db.pragma('cache_size = -262144');
+  }
+  let megabytes = 0;
   try {
     for (let van = 1; van <= aantal; van += PER_TRANSACTIE) {
       const tot = Math.min(aantal, van + PER_TRANSACTIE - 1);
@@ -108,15 +117,22 @@ export async function vul(pad: string, aantal: number, voortgang?: (gedaan: numb
       voortgang?.(tot);
       await new Promise((r) => setImmediate(r)); // let a Ctrl-C through between transactions
     }
+    if (!('pad' in doel)) {
+      // Fresh statistics, as autovacuum would gather some time after a bulk load: the planner then knows the tables' sizes.
+      await store.sql.voer('ANALYZE');
+      megabytes = (await store.sql.een<{ n: number }>('SELECT pg_database_size(current_database()) AS n'))!.n / 1e6;
+    }
   } finally {
     await store.sluit();
   }
+  const seconden = () => Number(process.hrtime.bigint() - start) / 1e9;
+  if (!('pad' in doel)) return { backend: 'PostgreSQL', aantal, seconden: seconden(), megabytes };
   // Written with synchronous=OFF: flush now, or the kernel writes the file back while the first cases are measured.
-  const fd = openSync(pad, 'r');
+  const fd = openSync(doel.pad, 'r');
   try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  return { aantal, seconden: Number(process.hrtime.bigint() - start) / 1e9, megabytes: statSync(pad).size / 1e6 };
+  return { backend: 'SQLite', aantal, seconden: seconden(), megabytes: statSync(doel.pad).size / 1e6 };
 }
