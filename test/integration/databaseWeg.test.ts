@@ -4,6 +4,7 @@
 // processed. The cluster is this file's own (it is stopped), never the PostgreSQL run's shared one; skipped, saying
 // why, where PostgreSQL is not installed.
 import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { goed, schoneFout } from '../support/antwoorden';
 import { TestGateway, persoonsgegevensInLog, startGateway, vangLog } from '../support/gateway';
@@ -34,6 +35,8 @@ metPostgres('a gateway whose PostgreSQL database goes away', () => {
   let gw: TestGateway;
   const log = vangLog();
   let poort: string;
+  /** Whether the test left the cluster stopped (a failure before it started again): then only its directory goes. */
+  let gestopt = false;
 
   beforeAll(async () => {
     cluster = await startCluster();
@@ -44,7 +47,8 @@ metPostgres('a gateway whose PostgreSQL database goes away', () => {
 
   afterAll(async () => {
     await gw?.sluit();
-    if (cluster) stopCluster(cluster);
+    if (cluster && gestopt) rmSync(cluster.map, { recursive: true, force: true });
+    else if (cluster) stopCluster(cluster);
   });
 
   const identificatie = (ref: string) =>
@@ -72,6 +76,7 @@ metPostgres('a gateway whose PostgreSQL database goes away', () => {
     // Stopped as its administrator would restart it: connections ended (57P01), what was committed kept. (An
     // immediate stop is a crash; with this throwaway cluster's synchronous_commit = off it loses the last commits.)
     pgCtl(cluster!, '-m', 'fast', 'stop');
+    gestopt = true;
 
     const di02 = await identificatie('WEG-DI-1');
     const vraag = await details();
@@ -94,6 +99,7 @@ metPostgres('a gateway whose PostgreSQL database goes away', () => {
 
   it('processes the same messages offered again once the database is back', async () => {
     pgCtl(cluster!, 'start');
+    gestopt = false;
     expect((await health()).status).toBe(200);
     goed(await identificatie('WEG-DI-1'));
     expect(goed(await creeer()).local).toBe('Bv03Bericht');
