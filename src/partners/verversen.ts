@@ -58,7 +58,7 @@ const leesbaar = (e: unknown) => {
 /** ISO → Dutch local date and time for a melding. */
 const wanneer = (iso: string | undefined) => (iso ? leesbaarTijdstip(nuTijdstip(Date.parse(iso))) : 'onbekend');
 
-/** A claim outlives the longest question (WSDL fetch and question) by this much: storing its answer. */
+/** A claim outlives the question it covers by this much (storing the answer); then it runs out on its own. */
 const CLAIMMARGE_MS = 5000;
 /** How often an instance that waits for another's answer looks at the mirror. */
 const PEILING_MS = 50;
@@ -132,7 +132,7 @@ export class Ververser {
       const p = this.gw.partners.vind(s.partner);
       if (!p?.zds) return this.mislukt(s, `ketenpartner ${s.partner} heeft geen zds-adres in de configuratie`);
       const nu = Date.now();
-      const tot = nu + 2 * p.zds.timeoutSeconden * 1000 + CLAIMMARGE_MS;
+      const tot = nu + this.vraagduur(p) + CLAIMMARGE_MS;
       const geclaimd = await this.gw.store.transactie(() => this.gw.store.spiegelzaken.claimVerversing(s.id, s, nu, tot), { isolatie: 'los' });
       if (geclaimd) return this.vraagGeclaimd(p, s, tot);
       const eind = begin + this.vraagduur(p) + WACHTMARGE_MS;
@@ -143,7 +143,10 @@ export class Ververser {
     }
   }
 
-  /** How long a question of ours may take: the partner's timeout, twice while its WSDL has still to be fetched. */
+  /**
+   * How long a question of ours may take: the partner's timeout, twice while its WSDL has still to be fetched. The
+   * claim covers that much; a read that waits for another instance waits no longer than its own question would.
+   */
   private vraagduur(p: PartnerConfig): number {
     const t = p.zds!.timeoutSeconden * 1000;
     return p.zds!.wsdl !== undefined && !this.clients.has(p.naam) ? 2 * t : t;
