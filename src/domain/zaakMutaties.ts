@@ -35,9 +35,9 @@ export async function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Promise<Z
   const code = b.zaaktype?.code;
   if (!code) throw schemaFout('object/isVan/gerelateerde/code: het zaaktype van de nieuwe zaak ontbreekt');
   await controleerSchrijven(ctx.aanroeper, { identificatie: id, zaaktypeCode: code, soort: ctx.catalogus.soortVan({ code, omschrijving: b.zaaktype?.omschrijving }) });
-  if (await ctx.store.zaken.bestaat(id)) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
-  const spiegel = await ctx.store.spiegelzaken.vind(id);
-  if (spiegel) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al als zaak van ketenpartner ${spiegel.partner} (gekoppeld aan deelplan ${spiegel.deelplan})`);
+  const houder = await ctx.store.zaken.houder(id);
+  if (houder?.soort === 'zaak') throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al`);
+  if (houder) throw verwerkingsFout(`Zaak met identificatie ${id} bestaat al als zaak van ketenpartner ${houder.partner} (gekoppeld aan deelplan ${houder.deelplan})`);
   const gemeentecode = ctx.config.stuf.gemeentecode;
   if (!id.startsWith(gemeentecode)) {
     const tekst = `zaakidentificatie ${id} begint niet met gemeentecode ${gemeentecode}`;

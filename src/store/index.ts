@@ -18,6 +18,7 @@ import { Overdrachten } from './overdrachten';
 import { Spiegelzaken } from './spiegelzaken';
 import { Sql, TransactieOpties } from './sql';
 import { SqliteSql } from './sqlite';
+import { Transactiegeheugen } from './transactiegeheugen';
 
 export interface StoreOpties {
   /** Run after the database is closed: the SQLite checkpointer's last checkpoint. */
@@ -39,15 +40,17 @@ export class Store {
   readonly abonnementen: Abonnementen;
   readonly overdrachten: Overdrachten;
   readonly spiegelzaken: Spiegelzaken;
+  /** What the running transaction already read (transactiegeheugen.ts), shared by the repositories that remember. */
+  private readonly geheugen = new Transactiegeheugen();
 
   constructor(
     readonly sql: Sql,
     private readonly opties: StoreOpties = {},
   ) {
-    this.zaken = new Zaken(sql);
-    this.betrokkenen = new Betrokkenen(sql);
-    this.statussen = new Statussen(sql);
-    this.zaakrelaties = new Zaakrelaties(sql);
+    this.zaken = new Zaken(sql, this.geheugen);
+    this.betrokkenen = new Betrokkenen(sql, this.geheugen);
+    this.statussen = new Statussen(sql, this.geheugen);
+    this.zaakrelaties = new Zaakrelaties(sql, this.geheugen);
     this.identificaties = new Identificaties(sql);
     this.idempotentie = new Idempotentie(sql);
     this.documenten = new Documenten(sql);
@@ -79,14 +82,17 @@ export class Store {
     return new Store(sql, checkpointer ? { naSluiten: () => checkpointer.stop() } : {});
   }
 
-  /** One write transaction: all of a message's changes, or none of them (see Sql.transactie). */
+  /**
+   * One write transaction: all of a message's changes, or none of them (see Sql.transactie). Its repositories
+   * remember what it read; not under `los` isolation, where another instance's commit may show between two reads.
+   */
   transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T> {
-    return this.sql.transactie(werk, opties);
+    return this.sql.transactie(opties?.isolatie === 'los' ? werk : this.geheugen.rond(werk), opties);
   }
 
   /** A consistent read over several queries. */
   lees<T>(werk: () => Promise<T>): Promise<T> {
-    return this.sql.lees(werk);
+    return this.sql.lees(this.geheugen.rond(werk));
   }
 
   isBruikbaar(): Promise<boolean> {

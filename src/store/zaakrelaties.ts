@@ -4,6 +4,7 @@ import { Sql } from './sql';
 import { naarJson, uitJson } from './json';
 import { Zaakrelatie, ZaakrelatieSoort } from '../domain/zaak';
 import { XElement } from '../stuf/xml';
+import { Transactiegeheugen } from './transactiegeheugen';
 
 interface RelatieRij {
   id: number;
@@ -33,11 +34,32 @@ function relatie(r: RelatieRij): Zaakrelatie {
   return z;
 }
 
-export class Zaakrelaties {
-  constructor(private readonly sql: Sql) {}
+/** The transaction's memory (transactiegeheugen.ts) of a zaak's relation rows, in their order. */
+const RELATIES = 'zaakrelatie';
 
+export class Zaakrelaties {
+  constructor(
+    private readonly sql: Sql,
+    private readonly geheugen = new Transactiegeheugen(),
+  ) {}
+
+  /** A change of one remembered row, known by its id. */
+  private wijzigOnthouden(id: number, wijzig: (rijen: RelatieRij[], i: number) => void): void {
+    for (const rijen of this.geheugen.huidig()?.alleRijen<RelatieRij>(RELATIES) ?? []) {
+      const i = rijen.findIndex((r) => Number(r.id) === id);
+      if (i >= 0) wijzig(rijen, i);
+    }
+  }
+
+  /** The relations a zaak holds, in their order; read once per transaction, its own changes applied. */
   async van(zaakId: number): Promise<Zaakrelatie[]> {
-    return (await this.sql.alle<RelatieRij>('SELECT * FROM zaakrelatie WHERE zaak_id = ? ORDER BY volgorde', [zaakId])).map(relatie);
+    const g = this.geheugen.huidig();
+    let rijen = g?.rijen<RelatieRij>(RELATIES, zaakId);
+    if (!rijen) {
+      rijen = await this.sql.alle<RelatieRij>('SELECT * FROM zaakrelatie WHERE zaak_id = ? ORDER BY volgorde', [zaakId]);
+      g?.zetRijen(RELATIES, zaakId, rijen);
+    }
+    return rijen.map(relatie);
   }
 
   /** Relations other zaken hold towards this identificatie (deelzaak → our hoofdzaak, plannen → gezinsplan). */
@@ -55,22 +77,32 @@ export class Zaakrelaties {
   }
 
   async voegToe(zaakId: number, r: Zaakrelatie): Promise<void> {
-    await this.sql.voer(
+    const velden = naarJson(r.velden);
+    const gerelateerde = naarJson(r.gerelateerde);
+    const rij = await this.sql.een<{ id: number }>(
       `INSERT INTO zaakrelatie (zaak_id, soort, andere_identificatie, velden, gerelateerde, volgorde)
-       VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(volgorde), 0) + 1 FROM zaakrelatie WHERE zaak_id = ?))`,
-      [zaakId, r.soort, r.andereIdentificatie, naarJson(r.velden), naarJson(r.gerelateerde), zaakId],
+       VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(volgorde), 0) + 1 FROM zaakrelatie WHERE zaak_id = ?)) RETURNING id`,
+      [zaakId, r.soort, r.andereIdentificatie, velden, gerelateerde, zaakId],
     );
+    // The highest volgorde: last in the zaak's order.
+    this.geheugen.huidig()?.rijen<RelatieRij>(RELATIES, zaakId)?.push({
+      id: Number(rij!.id), soort: r.soort, andere_identificatie: r.andereIdentificatie, velden, gerelateerde, einddatum: null,
+    });
   }
 
   async werkBij(id: number, velden: XElement[]): Promise<void> {
-    await this.sql.voer('UPDATE zaakrelatie SET velden = ? WHERE id = ?', [naarJson(velden), id]);
+    const json = naarJson(velden);
+    await this.sql.voer('UPDATE zaakrelatie SET velden = ? WHERE id = ?', [json, id]);
+    this.wijzigOnthouden(id, (rijen, i) => (rijen[i] = { ...rijen[i], velden: json }));
   }
 
   async beeindig(id: number, datum: string): Promise<void> {
     await this.sql.voer('UPDATE zaakrelatie SET einddatum = ? WHERE id = ?', [datum, id]);
+    this.wijzigOnthouden(id, (rijen, i) => (rijen[i] = { ...rijen[i], einddatum: datum }));
   }
 
   async verwijder(id: number): Promise<void> {
     await this.sql.voer('DELETE FROM zaakrelatie WHERE id = ?', [id]);
+    this.wijzigOnthouden(id, (rijen, i) => rijen.splice(i, 1));
   }
 }
