@@ -5,6 +5,8 @@
 // transaction rolls back, and a retry finds the first one's answer.
 import { Sql } from './sql';
 import { nu } from './json';
+import { Transactiegeheugen } from './transactiegeheugen';
+import { ABONNEMENTEN_VERSIE } from './abonnementen';
 
 export interface VerwerktBericht {
   operatie: string;
@@ -20,15 +22,26 @@ export interface BerichtSleutel {
 }
 
 export class Idempotentie {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly geheugen = new Transactiegeheugen(),
+  ) {}
 
+  /**
+   * The answer to an earlier message with this key. The first read of every change: it brings along the
+   * subscriptions' version (abonnementen.ts) for the transaction, so that the notification trigger needs no
+   * statement of its own while the subscriptions stay as they were.
+   */
   async vind(s: BerichtSleutel): Promise<VerwerktBericht | undefined> {
-    const r = await this.sql.een<{ operatie: string; hash: string; antwoord: string; http_status: number }>(
-      `SELECT operatie, hash, antwoord, http_status FROM verwerkt_bericht
-       WHERE zender_organisatie = ? AND zender_applicatie = ? AND referentienummer = ?`,
-      [s.organisatie, s.applicatie, s.referentienummer],
+    const r = await this.sql.een<{ operatie: string | null; hash: string; antwoord: string; http_status: number; abonnementen: number | null }>(
+      `SELECT v.operatie, v.hash, v.antwoord, v.http_status, n.waarde AS abonnementen FROM (SELECT 1 AS een) x
+       LEFT JOIN verwerkt_bericht v ON v.zender_organisatie = ? AND v.zender_applicatie = ? AND v.referentienummer = ?
+       LEFT JOIN volgnummer n ON n.sleutel = ?`,
+      [s.organisatie, s.applicatie, s.referentienummer, ABONNEMENTEN_VERSIE],
     );
-    return r && { operatie: r.operatie, hash: r.hash, antwoord: r.antwoord, httpStatus: Number(r.http_status) };
+    const g = this.geheugen.huidig();
+    if (g && !g.abonnementenGewijzigd) g.abonnementVersie = Number(r?.abonnementen ?? 0);
+    return r?.operatie != null ? { operatie: r.operatie, hash: r.hash, antwoord: r.antwoord, httpStatus: Number(r.http_status) } : undefined;
   }
 
   async bewaar(s: BerichtSleutel, b: VerwerktBericht): Promise<void> {

@@ -52,13 +52,13 @@ export class Store {
     this.statussen = new Statussen(sql, this.geheugen);
     this.zaakrelaties = new Zaakrelaties(sql, this.geheugen);
     this.identificaties = new Identificaties(sql);
-    this.idempotentie = new Idempotentie(sql);
+    this.idempotentie = new Idempotentie(sql, this.geheugen);
     this.documenten = new Documenten(sql);
     this.besluiten = new Besluiten(sql);
     this.protocol = new Protocol(sql);
     this.zaakZoeken = new ZaakZoeken(sql);
     this.uitgaand = new UitgaandeBerichten(sql);
-    this.abonnementen = new Abonnementen(sql);
+    this.abonnementen = new Abonnementen(sql, this.geheugen);
     this.overdrachten = new Overdrachten(sql);
     this.spiegelzaken = new Spiegelzaken(sql);
   }

@@ -10,6 +10,10 @@ export class Geheugen {
   open = true;
   /** Zaken inserted in this transaction: they have no roles, objects, statuses or relations but what it adds. */
   readonly nieuweZaken = new Set<number>();
+  /** The subscriptions' version (abonnementen.ts) as this transaction's snapshot has it, once read. */
+  abonnementVersie?: number;
+  /** This transaction changed the subscriptions: what it reads of them may yet be rolled back. */
+  abonnementenGewijzigd = false;
   private readonly waarden = new Map<string, unknown>();
 
   heeft(sleutel: string): boolean {
