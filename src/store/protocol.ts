@@ -58,6 +58,9 @@ function volgendeDag(datum: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Rows per multi-row INSERT: 1000 parameters, far below SQLite's 32766 and PostgreSQL's 65535. */
+const PER_STATEMENT = 500;
+
 export class Protocol {
   constructor(private readonly sql: Sql) {}
 
@@ -68,8 +71,19 @@ export class Protocol {
       [r.tijdstip, r.soort, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null],
     );
     const id = Number(rij!.id);
-    for (const z of r.zaken) await this.sql.voer('INSERT INTO protocol_zaak (protocol_id, zaak) VALUES (?, ?) ON CONFLICT DO NOTHING', [id, z]);
-    for (const b of r.bsns) await this.sql.voer('INSERT INTO protocol_bsn (protocol_id, bsn) VALUES (?, ?) ON CONFLICT DO NOTHING', [id, b]);
+    await this.voegToe('protocol_zaak', 'zaak', id, r.zaken);
+    await this.voegToe('protocol_bsn', 'bsn', id, r.bsns);
+  }
+
+  /** The zaken or BSNs of one protocol row: one statement per PER_STATEMENT of them (each a round trip on PostgreSQL). */
+  private async voegToe(tabel: 'protocol_zaak' | 'protocol_bsn', kolom: 'zaak' | 'bsn', id: number, waarden: string[]): Promise<void> {
+    for (let i = 0; i < waarden.length; i += PER_STATEMENT) {
+      const deel = waarden.slice(i, i + PER_STATEMENT);
+      await this.sql.voer(
+        `INSERT INTO ${tabel} (protocol_id, ${kolom}) VALUES ${deel.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+        deel.flatMap((w) => [id, w]),
+      );
+    }
   }
 
   /** Rows matching every given criterion, oldest first. */
@@ -127,7 +141,7 @@ export class Protocol {
   /**
    * Removes every row (with its zaken and BSNs) written before `voor` (ISO timestamp, exclusive) in one transaction;
    * returns how many rows went. The child tables have no index on protocol_id: a full scan, fine for a command run
-   * once a day or a month, and it keeps the insert on the request path at its three statements.
+   * once a day or a month, and it keeps the insert on the request path at its three statements at most.
    */
   async schoonOp(voor: string): Promise<number> {
     const selectie = 'SELECT id FROM protocol WHERE tijdstip < ?';
