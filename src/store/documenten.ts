@@ -51,6 +51,11 @@ function document(r: DocumentRij): Document {
  * Stored content as BinaireData: each block is read when the serialiser reaches it, one statement per block, outside
  * any transaction (content rows never change once written, so a block read later is the block that was written).
  */
+/** The content's blocks without empty ones (a decoder may yield one between chunks). */
+async function* nietLeeg(blokken: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const blok of blokken) if (blok.length > 0) yield blok;
+}
+
 class OpgeslagenData implements BinaireData {
   constructor(
     private readonly sql: Sql,
@@ -173,26 +178,49 @@ export class Documenten {
 
   // ---- content ----------------------------------------------------------------------------------------------
 
-  /** Stores content block by block as it is decoded; size and hash are computed on the way. */
+  /**
+   * Stores content block by block as it is decoded; size and hash are computed on the way. Content of one block (most
+   * documents) is known whole before its row is written: its size and hash go in the INSERT, one statement fewer.
+   */
   async bewaarInhoud(inhoud: Inhoud): Promise<InhoudInfo> {
-    const r = await this.sql.een<{ id: number }>("INSERT INTO inhoud (bestandsnaam, content_type, grootte, sha256) VALUES (?, ?, 0, '') RETURNING id", [
-      inhoud.bestandsnaam, inhoud.contentType ?? null,
-    ]);
-    const id = Number(r!.id);
-    const hash = createHash('sha256');
-    let grootte = 0;
-    let n = 0;
-    for await (const blok of inhoud.data.blokken()) {
-      if (blok.length === 0) continue;
-      await this.sql.voer('INSERT INTO inhoud_blok (inhoud_id, volgnummer, data) VALUES (?, ?, ?)', [id, n++, blok]);
-      hash.update(blok);
-      grootte += blok.length;
+    const blokken = nietLeeg(inhoud.data.blokken());
+    try {
+      const vooraf: Buffer[] = [];
+      while (vooraf.length < 2) {
+        const x = await blokken.next();
+        if (x.done) break;
+        vooraf.push(x.value);
+      }
+      const heel = vooraf.length < 2;
+      const hash = createHash('sha256');
+      let grootte = 0;
+      const tel = (blok: Buffer) => {
+        hash.update(blok);
+        grootte += blok.length;
+      };
+      if (heel) vooraf.forEach(tel);
+      let sha256 = heel ? hash.digest('hex') : '';
+      const r = await this.sql.een<{ id: number }>('INSERT INTO inhoud (bestandsnaam, content_type, grootte, sha256) VALUES (?, ?, ?, ?) RETURNING id', [
+        inhoud.bestandsnaam, inhoud.contentType ?? null, grootte, sha256,
+      ]);
+      const id = Number(r!.id);
+      let n = 0;
+      const schrijf = async (blok: Buffer) => {
+        await this.sql.voer('INSERT INTO inhoud_blok (inhoud_id, volgnummer, data) VALUES (?, ?, ?)', [id, n++, blok]);
+        if (!heel) tel(blok);
+      };
+      for (const blok of vooraf) await schrijf(blok);
+      if (!heel) {
+        for await (const blok of blokken) await schrijf(blok);
+        sha256 = hash.digest('hex');
+        await this.sql.voer('UPDATE inhoud SET grootte = ?, sha256 = ? WHERE id = ?', [grootte, sha256, id]);
+      }
+      const info: InhoudInfo = { id, bestandsnaam: inhoud.bestandsnaam, grootte, sha256 };
+      if (inhoud.contentType) info.contentType = inhoud.contentType;
+      return info;
+    } finally {
+      await blokken.return(undefined);
     }
-    const sha256 = hash.digest('hex');
-    await this.sql.voer('UPDATE inhoud SET grootte = ?, sha256 = ? WHERE id = ?', [grootte, sha256, id]);
-    const info: InhoudInfo = { id, bestandsnaam: inhoud.bestandsnaam, grootte, sha256 };
-    if (inhoud.contentType) info.contentType = inhoud.contentType;
-    return info;
   }
 
   async inhoudInfo(id: number): Promise<InhoudInfo | undefined> {
