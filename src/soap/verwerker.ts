@@ -201,10 +201,13 @@ export class Verwerker {
 
   /** A question: answered from one consistent read; its protocol row is committed before the answer leaves. */
   private async verwerkVraag(op: Operatie, ctx: OperatieContext, bericht: Bericht): Promise<Antwoord> {
-    const antwoord = await this.gw.store.lees(async () => op.verwerk(ctx, bericht));
-    const wat = teProtocolleren(ctx, antwoord);
-    if (wat) await this.gw.store.transactie(async () => this.protocolleer(op, ctx, bericht, antwoord, wat));
-    return antwoord;
+    return this.gw.store.leesEnSchrijf(
+      async () => op.verwerk(ctx, bericht),
+      (antwoord) => {
+        const wat = teProtocolleren(ctx, antwoord);
+        return wat && (() => this.protocolleer(op, ctx, bericht, antwoord, wat));
+      },
+    );
   }
 
   /** One protocol row for personal data read or written, or an emergency read (design.md "Who may see what"). */

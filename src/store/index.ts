@@ -95,6 +95,26 @@ export class Store {
     return this.sql.lees(this.geheugen.rond(werk));
   }
 
+  /**
+   * A read, then what its outcome needs written and committed before it is used (a question's protocol row):
+   * `schrijf` returns that work, or undefined when there is none. PostgreSQL: in the read's transaction, a BEGIN and
+   * a COMMIT fewer. SQLite: in a write transaction of its own after the read, because a deferred read transaction
+   * that turns into a write fails at once when another process sharing the file wrote meanwhile.
+   */
+  async leesEnSchrijf<T>(lees: () => Promise<T>, schrijf: (gelezen: T) => (() => Promise<void>) | undefined): Promise<T> {
+    if (this.sql.dialect === 'postgres') {
+      return this.lees(async () => {
+        const gelezen = await lees();
+        await schrijf(gelezen)?.();
+        return gelezen;
+      });
+    }
+    const gelezen = await this.lees(lees);
+    const werk = schrijf(gelezen);
+    if (werk) await this.transactie(werk);
+    return gelezen;
+  }
+
   isBruikbaar(): Promise<boolean> {
     return this.sql.bruikbaar();
   }
