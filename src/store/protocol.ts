@@ -61,15 +61,26 @@ function volgendeDag(datum: string): string {
 /** Rows per multi-row INSERT: 1000 parameters, far below SQLite's 32766 and PostgreSQL's 65535. */
 const PER_STATEMENT = 500;
 
+const INVOEGEN = `INSERT INTO protocol (tijdstip, soort, applicatie, organisatie, gebruiker, rol, via, operatie, referentienummer, noodtoegang_reden, doelbinding)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export class Protocol {
   constructor(private readonly sql: Sql) {}
 
   async schrijf(r: ProtocolRegel): Promise<void> {
-    const rij = await this.sql.een<{ id: number }>(
-      `INSERT INTO protocol (tijdstip, soort, applicatie, organisatie, gebruiker, rol, via, operatie, referentienummer, noodtoegang_reden, doelbinding)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [r.tijdstip, r.soort, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null],
-    );
+    const regel = [r.tijdstip, r.soort, r.applicatie, r.organisatie ?? null, r.gebruiker ?? null, r.rol, r.via, r.operatie, r.referentienummer ?? null, r.noodtoegangReden ?? null, r.doelbinding ?? null];
+    if (this.sql.dialect === 'postgres' && r.zaken.length + r.bsns.length <= PER_STATEMENT) {
+      // PostgreSQL: the row with its zaken and BSNs in one statement (data-modifying WITH), one round trip, not three.
+      const bij = (naam: string, tabel: string, kolom: string, waarden: string[]) =>
+        waarden.length === 0 ? '' : `, ${naam} AS (INSERT INTO ${tabel} (protocol_id, ${kolom}) SELECT p.id, w.waarde FROM p,
+          (VALUES ${waarden.map(() => '(CAST(? AS TEXT))').join(', ')}) AS w(waarde) ON CONFLICT DO NOTHING)`;
+      await this.sql.voer(
+        `WITH p AS (${INVOEGEN} RETURNING id)${bij('z', 'protocol_zaak', 'zaak', r.zaken)}${bij('b', 'protocol_bsn', 'bsn', r.bsns)} SELECT id FROM p`,
+        [...regel, ...r.zaken, ...r.bsns],
+      );
+      return;
+    }
+    const rij = await this.sql.een<{ id: number }>(`${INVOEGEN} RETURNING id`, regel);
     const id = Number(rij!.id);
     await this.voegToe('protocol_zaak', 'zaak', id, r.zaken);
     await this.voegToe('protocol_bsn', 'bsn', id, r.bsns);
