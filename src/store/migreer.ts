@@ -13,6 +13,7 @@ import { MIGRATIES } from './migraties';
 import { MIGRATIES_POSTGRES, migreerPostgres } from './postgresSchema';
 import { BronTabel, ident, selectieSql, SqliteBron } from './migreerBron';
 import { MigratieFout } from './migreerFout';
+import { metVerbinding } from './pgVerbinding';
 import { TabelHash } from './migreerHash';
 
 const BATCH_RIJEN = 1000;
@@ -73,9 +74,9 @@ export async function migreer(bronPad: string, doelUrl: string, meld: (regel: st
     const pool = new Pool({ connectionString: doelUrl, max: 2, application_name: 'zds-gateway migreer', connectionTimeoutMillis: 15_000, types: ALS_TEKST });
     pool.on('error', () => {}); // an idle connection's error: the active query fails on its own and says why
     try {
-      await metVerbinding(pool, async (client) => weigerGevuld(client, (await bestaandeTabellen(client)).filter((t) => t !== 'schema_versie')));
+      await metEigenVerbinding(pool, async (client) => weigerGevuld(client, (await bestaandeTabellen(client)).filter((t) => t !== 'schema_versie')));
       await migreerPostgres(pool);
-      return await metVerbinding(pool, (client) => kopieer(bron, client, versie, meld));
+      return await metEigenVerbinding(pool, (client) => kopieer(bron, client, versie, meld));
     } finally {
       await pool.end();
     }
@@ -150,25 +151,18 @@ async function inVolgorde(client: PoolClient, tabellen: BronTabel[]): Promise<Br
 }
 
 /**
- * One pooled connection for `werk`. A connection that ends while checked out (the server stopped) emits 'error' on
- * the client, which nobody else hears: unheard, it would end the process with a stack trace instead of failing the
- * statement that is waiting, which fails by itself. After any failure the connection is dropped, not reused: the
- * command is ending, and a connection whose rollback failed must not go back to the pool.
+ * One pooled connection for `werk` (its errors heard: pgVerbinding.ts). After any failure the connection is dropped,
+ * not reused: the command is ending, and a connection whose rollback failed must not go back to the pool.
  */
-async function metVerbinding<T>(pool: Pool, werk: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let kapot: Error | undefined;
-  const bijFout = (e: Error) => (kapot = e);
-  client.on('error', bijFout);
-  try {
-    return await werk(client);
-  } catch (e) {
-    kapot ??= e as Error;
-    throw e;
-  } finally {
-    client.off('error', bijFout);
-    client.release(kapot);
-  }
+function metEigenVerbinding<T>(pool: Pool, werk: (client: PoolClient) => Promise<T>): Promise<T> {
+  return metVerbinding(pool, async (v) => {
+    try {
+      return await werk(v.client);
+    } catch (e) {
+      v.kapot ??= e as Error;
+      throw e;
+    }
+  });
 }
 
 async function kopieer(bron: SqliteBron, client: PoolClient, versie: number, meld: (regel: string) => void): Promise<MigratieVerslag> {

@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { ConnectionOptions } from 'node:tls';
 import { Pool, PoolClient, QueryConfig, QueryResult, TypeOverrides, types } from 'pg';
+import { metVerbinding } from './pgVerbinding';
 import { Sql, SqlWaarde, TransactieOpties } from './sql';
 
 export interface PostgresTls {
@@ -197,29 +198,22 @@ export class PgSql implements Sql {
     }
   }
 
-  private async eenKeer<T>(niveau: string, werk: () => Promise<T>): Promise<{ r: T } | { fout: unknown; oorzaak: unknown }> {
-    const client = await this.pool.connect();
-    const l: Lopend = { client, open: true };
-    let kapot: Error | undefined;
-    // A connection that ends while checked out (the server restarted) emits 'error' on the client, which the pool
-    // does not listen to there: unheard, it would end the process. Heard, it marks the client broken.
-    const verbroken = (e: Error) => (kapot ??= e);
-    client.on('error', verbroken);
-    try {
-      await client.query(`BEGIN ISOLATION LEVEL ${niveau}`);
-      const r = await this.lopend.run(l, werk);
-      l.open = false;
-      await client.query('COMMIT');
-      return { r };
-    } catch (fout) {
-      l.open = false;
-      // A connection that cannot even roll back is broken: the pool must not hand it out again.
-      await client.query('ROLLBACK').catch((f: Error) => (kapot = f));
-      return { fout, oorzaak: l.eersteFout ?? fout };
-    } finally {
-      client.removeListener('error', verbroken);
-      client.release(kapot);
-    }
+  private eenKeer<T>(niveau: string, werk: () => Promise<T>): Promise<{ r: T } | { fout: unknown; oorzaak: unknown }> {
+    return metVerbinding(this.pool, async (v) => {
+      const l: Lopend = { client: v.client, open: true };
+      try {
+        await v.client.query(`BEGIN ISOLATION LEVEL ${niveau}`);
+        const r = await this.lopend.run(l, werk);
+        l.open = false;
+        await v.client.query('COMMIT');
+        return { r };
+      } catch (fout) {
+        l.open = false;
+        // A connection that cannot even roll back is broken: the pool must not hand it out again.
+        await v.client.query('ROLLBACK').catch((f: Error) => (v.kapot = f));
+        return { fout, oorzaak: l.eersteFout ?? fout };
+      }
+    });
   }
 
   /** The database answers within five seconds, and its schema is there. */

@@ -7,6 +7,7 @@
 // BIGINT (SQLite's integers are 64 bits; epoch ms need them), BLOB → BYTEA. Text compares bytewise (COLLATE "C"),
 // as in SQLite, whatever locale the database was created with: identificaties sort and page the same on both.
 import { Pool } from 'pg';
+import { metVerbinding } from './pgVerbinding';
 import { Sql } from './sql';
 
 export const MIGRATIES_POSTGRES: { versie: number; sql: string }[] = [
@@ -292,40 +293,36 @@ const MIGRATIESLOT = 0x5a445347574d4947n;
  * Brings the schema up to date. Under a session advisory lock, so that instances starting together migrate once:
  * the second waits, then finds nothing left to do. Each migration and its versions commit together.
  */
-export async function migreerPostgres(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  let kapot: Error | undefined;
-  const verbroken = (e: Error) => (kapot ??= e); // see PgSql.eenKeer: a checked-out client's error must be heard
-  client.on('error', verbroken);
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATIESLOT.toString()]);
+export function migreerPostgres(pool: Pool): Promise<void> {
+  return metVerbinding(pool, async (v) => {
+    const client = v.client;
     try {
-      await client.query('CREATE TABLE IF NOT EXISTS schema_versie (versie BIGINT PRIMARY KEY)');
-      const r = await client.query<{ v: string | number | null }>('SELECT MAX(versie) AS v FROM schema_versie');
-      let huidig = Number(r.rows[0].v ?? 0);
-      for (const m of MIGRATIES_POSTGRES) {
-        if (m.versie <= huidig) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(m.sql);
-          await client.query('INSERT INTO schema_versie (versie) SELECT generate_series($1::bigint, $2::bigint)', [huidig + 1, m.versie]);
-          await client.query('COMMIT');
-        } catch (e) {
-          await client.query('ROLLBACK');
-          throw e;
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATIESLOT.toString()]);
+      try {
+        await client.query('CREATE TABLE IF NOT EXISTS schema_versie (versie BIGINT PRIMARY KEY)');
+        const r = await client.query<{ v: string | number | null }>('SELECT MAX(versie) AS v FROM schema_versie');
+        let huidig = Number(r.rows[0].v ?? 0);
+        for (const m of MIGRATIES_POSTGRES) {
+          if (m.versie <= huidig) continue;
+          await client.query('BEGIN');
+          try {
+            await client.query(m.sql);
+            await client.query('INSERT INTO schema_versie (versie) SELECT generate_series($1::bigint, $2::bigint)', [huidig + 1, m.versie]);
+            await client.query('COMMIT');
+          } catch (e) {
+            await client.query('ROLLBACK');
+            throw e;
+          }
+          huidig = m.versie;
         }
-        huidig = m.versie;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATIESLOT.toString()]);
       }
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATIESLOT.toString()]);
+    } catch (e) {
+      v.kapot = e as Error; // the session may still hold the lock: the pool must not keep this connection
+      throw e;
     }
-  } catch (e) {
-    kapot = e as Error; // the session may still hold the lock: the pool must not keep this connection
-    throw e;
-  } finally {
-    client.removeListener('error', verbroken);
-    client.release(kapot);
-  }
+  });
 }
 
 /**
