@@ -84,15 +84,16 @@ export class Store {
 
   /**
    * One write transaction: all of a message's changes, or none of them (see Sql.transactie). Its repositories
-   * remember what it read; not under `los` isolation, where another instance's commit may show between two reads.
+   * remember what it read (transactiegeheugen.ts); not under `los` isolation, where another instance's commit may
+   * show between two reads.
    */
   transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T> {
     return this.sql.transactie(opties?.isolatie === 'los' ? werk : this.geheugen.rond(werk), opties);
   }
 
-  /** A consistent read over several queries. */
+  /** A consistent read over several queries. Without memory: a question reads each part of a zaak once anyway (ZaakBeeld). */
   lees<T>(werk: () => Promise<T>): Promise<T> {
-    return this.sql.lees(this.geheugen.rond(werk));
+    return this.sql.lees(werk);
   }
 
   /**
@@ -111,7 +112,7 @@ export class Store {
     }
     const gelezen = await this.lees(lees);
     const werk = schrijf(gelezen);
-    if (werk) await this.transactie(werk);
+    if (werk) await this.sql.transactie(werk); // writes only: nothing to remember
     return gelezen;
   }
 
