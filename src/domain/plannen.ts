@@ -58,6 +58,17 @@ async function verwijzingenVan(ctx: MutatieContext, zaak: Zaak): Promise<Zaakrel
   return uit;
 }
 
+/**
+ * Whether the rules can apply to the zaak after an update with these relation elements: a plan by its zaaktype, a
+ * zaak that points to a plan now, or a message that touches such a pointer. If not, the update needs no planstand
+ * (its roles and zaakobjecten are not read for nothing): the zaak stays an ordinary one.
+ */
+export async function kanPlanZijn(ctx: MutatieContext, zaak: Zaak, relaties: { naam: string }[]): Promise<boolean> {
+  if (ctx.catalogus.soortVan(zaak.data.zaaktype) !== 'gewoon') return true;
+  if (relaties.some((r) => r.naam === 'heeftBetrekkingOpAndere')) return true;
+  return (await verwijzingenVan(ctx, zaak)).length > 0;
+}
+
 /** The stand an update starts from: the rules judge what it adds and what it takes away. */
 export async function planstand(ctx: MutatieContext, zaak: Zaak): Promise<Planstand> {
   const rollen = (await ctx.store.betrokkenen.rollen(zaak.id)).filter((r) => !r.einddatum);

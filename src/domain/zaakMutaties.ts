@@ -11,7 +11,7 @@ import {
 } from '../stuf/zaakKennisgeving';
 import { Betrokkene, ROLSOORTEN, Waarde, Zaak, ZaakData, ZaakGroep, ZAAKRELATIE_SOORTEN, legeZaakData } from './zaak';
 import type { MutatieContext } from './mutatieContext';
-import { clientVelden, controleerPlanregels, planstand } from './plannen';
+import { clientVelden, controleerPlanregels, kanPlanZijn, planstand } from './plannen';
 import { controleerSchrijven } from '../toegang/rechten';
 import { naWijziging, verwerkEindstatus } from './afsluiting';
 import { vulWaardenAan } from './profielWaarden';
@@ -93,13 +93,13 @@ export async function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefin
   if (nieuwCode && nieuwCode !== zaak.data.zaaktype.code) {
     throw verwerkingsFout(`Het zaaktype van zaak ${zaak.identificatie} kan niet gewijzigd worden (${zaak.data.zaaktype.code} → ${nieuwCode})`);
   }
-  const voor = await planstand(ctx, zaak);
+  const voor = (await kanPlanZijn(ctx, zaak, [...(oud?.relaties ?? []), ...nieuw.relaties])) ? await planstand(ctx, zaak) : undefined;
   vulWaardenAan(ctx, nieuw, zaak.data.zaaktype.code, 'update');
   pasAttributenToe(zaak.data, nieuw);
   if (oud) await verwerkRelaties(ctx, zaak, oud.relaties, 'oud');
   await verwerkRelaties(ctx, zaak, nieuw.relaties, 'nieuw');
   await naWijziging(ctx, zaak, nieuw);
-  await controleerPlanregels(ctx, zaak, voor);
+  if (voor) await controleerPlanregels(ctx, zaak, voor);
   await ctx.store.zaken.bewaar(zaak);
   return zaak;
 }
