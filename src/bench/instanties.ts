@@ -11,13 +11,8 @@ import type { Instellingen } from './instellingen';
 import { Generator, Meting, meet } from './meting';
 import { nieuweDatabase } from './postgres';
 import type { Dienst } from './processen';
-import { GevalResultaat, regel } from './rapport';
+import { GevalResultaat, InstantiePaar, regel } from './rapport';
 import { Vulling, vul } from './vulling';
-
-export interface InstantiePaar {
-  twee: GevalResultaat;
-  een: GevalResultaat;
-}
 
 export interface InstantieOpties {
   server: string;

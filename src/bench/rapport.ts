@@ -7,7 +7,12 @@ import { Meting } from './meting';
 import { Vulling } from './vulling';
 import type { DocumentMeting } from './documenten';
 import { AanvalMeting, DREMPEL_MS, antwoordTekst, grootte, oordeel } from './aanval';
-import type { InstantiePaar } from './instanties';
+
+/** One case measured on two instances and on one with the same clients in all (instanties.ts). */
+export interface InstantiePaar {
+  twee: GevalResultaat;
+  een: GevalResultaat;
+}
 
 export interface GevalResultaat {
   naam: string;

@@ -10,10 +10,10 @@ import { GEVALLEN, GevalSleutel, Instellingen, leesInstellingen } from './instel
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
 import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, zoekZakenGenerator } from './gevallen';
-import { BackendPaar, GevalResultaat, InlogVariant, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
+import { BackendPaar, GevalResultaat, InlogVariant, InstantiePaar, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
 import { Vulling, vul } from './vulling';
 import { BenchDatabase, nieuweDatabase, serverOmschrijving } from './postgres';
-import { InstantiePaar, meetInstanties } from './instanties';
+import { meetInstanties } from './instanties';
 import { DocumentMeting, meetDocumenten } from './documenten';
 import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from './ketenpartner';
 import { AanvalMeting, meetAanvallen } from './aanval';
