@@ -180,8 +180,8 @@ export class PgSql implements Sql {
 
   /**
    * REPEATABLE READ, not READ ONLY: lees allows what it allows on SQLite (a deferred transaction that turns into a
-   * write). No read writes today (a question's protocol row has a transaction of its own, after the read). Retried
-   * like a transactie, which can only happen when it wrote.
+   * write): on PostgreSQL a question's protocol row is written inside its read (Store.leesEnSchrijf). Retried like
+   * a transactie, which can only happen when it wrote.
    */
   lees<T>(werk: () => Promise<T>): Promise<T> {
     return this.inTransactie('REPEATABLE READ', werk);
