@@ -8,7 +8,6 @@
 // as in SQLite, whatever locale the database was created with: identificaties sort and page the same on both.
 import { Pool } from 'pg';
 import { metVerbinding } from './pgVerbinding';
-import { Sql } from './sql';
 
 export const MIGRATIES_POSTGRES: { versie: number; sql: string }[] = [
   {
@@ -323,18 +322,4 @@ export function migreerPostgres(pool: Pool): Promise<void> {
       throw e;
     }
   });
-}
-
-/**
- * After rows were inserted with ids of their own (migreer copying a SQLite database): every identity column goes on
- * after the highest id, or the next row without an id would collide with a copied one.
- */
-export async function zetIdentiteitenBij(sql: Sql): Promise<void> {
-  const kolommen = await sql.alle<{ tabel: string; kolom: string }>(
-    "SELECT table_name AS tabel, column_name AS kolom FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name",
-  );
-  for (const { tabel, kolom } of kolommen) {
-    if (!/^[a-z_]+$/.test(tabel) || !/^[a-z_]+$/.test(kolom)) throw new Error(`identiteitskolom met een onverwachte naam: ${tabel}.${kolom}`);
-    await sql.een(`SELECT setval(pg_get_serial_sequence('${tabel}', '${kolom}'), COALESCE((SELECT MAX(${kolom}) FROM ${tabel}), 0) + 1, false)`);
-  }
 }

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { openDatabase } from '../../src/store/db';
 import { MIGRATIES } from '../../src/store/migraties';
 import { genummerdePlaatshouders, PgSql } from '../../src/store/postgres';
-import { migreerPostgres, MIGRATIES_POSTGRES, zetIdentiteitenBij } from '../../src/store/postgresSchema';
+import { migreerPostgres, MIGRATIES_POSTGRES } from '../../src/store/postgresSchema';
 import { Cluster, nieuweDatabase, postgresOntbreekt, startCluster, stopCluster } from '../support/postgres';
 
 describe('placeholders', () => {
@@ -239,22 +239,6 @@ metPostgres('PgSql on PostgreSQL', () => {
       } finally {
         await b.sluit();
       }
-    });
-
-    it('after a copy with its own ids, new rows get ids past the copied ones (zetIdentiteitenBij)', async () => {
-      const { sql } = await verse(1);
-      await migreerPostgres(sql.pool);
-      const nu = new Date().toISOString();
-      const zaak = (id: number | null, identificatie: string) =>
-        id === null
-          ? sql.een<{ id: number }>('INSERT INTO zaak (identificatie, zaaktype_code, data, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?) RETURNING id', [identificatie, 'GZP', '{}', nu, nu])
-          : sql.een<{ id: number }>('INSERT INTO zaak (id, identificatie, zaaktype_code, data, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [id, identificatie, 'GZP', '{}', nu, nu]);
-      await zaak(41, 'gekopieerd-41');
-      await zaak(42, 'gekopieerd-42');
-      await zetIdentiteitenBij(sql);
-      expect(await zaak(null, 'nieuw')).toEqual({ id: 43 });
-      await zetIdentiteitenBij(sql); // again: still after the highest
-      expect(await zaak(null, 'nieuwer')).toEqual({ id: 44 });
     });
 
     it('the PostgreSQL schema has the tables, columns and indexes SQLite has, at the same version', async () => {
