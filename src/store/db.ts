@@ -20,10 +20,11 @@ export function openDatabase(path: string, cacheMb = 2): Db {
 
 function migreer(db: Db): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_versie (versie INTEGER NOT NULL)');
-  const huidig = (db.prepare('SELECT MAX(versie) AS v FROM schema_versie').get() as { v: number | null }).v ?? 0;
+  const versie = db.prepare('SELECT MAX(versie) AS v FROM schema_versie');
   for (const m of MIGRATIES) {
-    if (m.versie <= huidig) continue;
+    // The version is read inside the write lock: two processes starting together on one file migrate once.
     db.transaction(() => {
+      if (((versie.get() as { v: number | null }).v ?? 0) >= m.versie) return;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_versie (versie) VALUES (?)').run(m.versie);
     }).immediate();
