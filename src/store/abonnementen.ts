@@ -45,7 +45,7 @@ export class Abonnementen {
 
   constructor(
     private readonly sql: Sql,
-    private readonly geheugen = new Transactiegeheugen(),
+    private readonly geheugen = new Transactiegeheugen(sql),
   ) {}
 
   async alle(): Promise<Abonnement[]> {

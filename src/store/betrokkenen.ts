@@ -67,7 +67,7 @@ function betrokkeneKolommen(b: Betrokkene | undefined): Partial<BetrokkeneRij> {
 export class Betrokkenen {
   constructor(
     private readonly sql: Sql,
-    private readonly geheugen = new Transactiegeheugen(),
+    private readonly geheugen = new Transactiegeheugen(sql),
   ) {}
 
   /** A change of one remembered row, known by its id (whichever zaak). */

@@ -24,7 +24,7 @@ export interface BerichtSleutel {
 export class Idempotentie {
   constructor(
     private readonly sql: Sql,
-    private readonly geheugen = new Transactiegeheugen(),
+    private readonly geheugen = new Transactiegeheugen(sql),
   ) {}
 
   /**

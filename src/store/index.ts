@@ -41,12 +41,13 @@ export class Store {
   readonly overdrachten: Overdrachten;
   readonly spiegelzaken: Spiegelzaken;
   /** What the running transaction already read (transactiegeheugen.ts), shared by the repositories that remember. */
-  private readonly geheugen = new Transactiegeheugen();
+  private readonly geheugen: Transactiegeheugen;
 
   constructor(
     readonly sql: Sql,
     private readonly opties: StoreOpties = {},
   ) {
+    this.geheugen = new Transactiegeheugen(sql);
     this.zaken = new Zaken(sql, this.geheugen);
     this.betrokkenen = new Betrokkenen(sql, this.geheugen);
     this.statussen = new Statussen(sql, this.geheugen);
@@ -88,7 +89,7 @@ export class Store {
    * show between two reads.
    */
   transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T> {
-    return this.sql.transactie(opties?.isolatie === 'los' ? werk : this.geheugen.rond(werk), opties);
+    return this.sql.transactie(this.geheugen.rond(werk), opties);
   }
 
   /** A consistent read over several queries. Without memory: a question reads each part of a zaak once anyway (ZaakBeeld). */

@@ -1,11 +1,11 @@
 // The Sql interface on a pool of PostgreSQL connections (node-postgres). Several gateway instances share one
 // database, so a transaction is a real PostgreSQL transaction on one pooled connection; the connection follows the
-// caller through `await` in AsyncLocalStorage, and a statement outside any transaction takes a connection of its own.
+// caller through `await` (lopend.ts), and a statement outside any transaction takes a connection of its own.
 //
 // Default isolation is REPEATABLE READ: a message sees one snapshot, and a write that collides with another
 // instance's (serialization failure, deadlock, or a unique key the other inserted first) fails the whole
 // transaction, which is then run again from the start on a fresh snapshot.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { Lopend, LopendeTransacties } from './lopend';
 import { readFileSync } from 'node:fs';
 import { ConnectionOptions } from 'node:tls';
 import { Pool, PoolClient, QueryConfig, QueryResult, TypeOverrides, types } from 'pg';
@@ -94,10 +94,8 @@ const MAX_VOORBEREID = 2000;
 /** Converted texts kept; a repository that builds statements per call (an IN list) cannot grow it without bound. */
 const MAX_OMGEZET = 10_000;
 
-interface Lopend {
+interface PgLopend extends Lopend {
   client: PoolClient;
-  /** False once the transaction has ended: work that outlived it (fire-and-forget) then uses the pool. */
-  open: boolean;
   /**
    * The first statement error: after it PostgreSQL refuses every statement (25P02) until the rollback, so whether
    * to run the transaction again depends on this one, even if the caller caught it and went on.
@@ -120,7 +118,7 @@ function zonderWaarden(e: unknown): unknown {
 export class PgSql implements Sql {
   readonly dialect = 'postgres' as const;
   readonly pool: Pool;
-  private readonly lopend = new AsyncLocalStorage<Lopend>();
+  private readonly lopend = new LopendeTransacties<PgLopend>();
   private readonly omgezet = new Map<string, { text: string; name?: string }>();
   private voorbereid = 0;
   private gesloten = false;
@@ -152,10 +150,10 @@ export class PgSql implements Sql {
   }
 
   private async voerUit(sql: string, params: readonly SqlWaarde[]): Promise<QueryResult> {
-    const l = this.lopend.getStore();
+    const l = this.lopend.huidig();
     const q = this.query(sql, params);
     try {
-      return await (l?.open ? l.client.query(q) : this.pool.query(q));
+      return await (l ? l.client.query(q) : this.pool.query(q));
     } catch (e) {
       if (l?.open) l.eersteFout ??= e;
       throw zonderWaarden(e);
@@ -178,6 +176,10 @@ export class PgSql implements Sql {
     return this.inTransactie(opties?.isolatie === 'los' ? 'READ COMMITTED' : 'REPEATABLE READ', werk);
   }
 
+  huidig(): Lopend | undefined {
+    return this.lopend.huidig();
+  }
+
   /**
    * REPEATABLE READ, not READ ONLY: lees allows what it allows on SQLite (a deferred transaction that turns into a
    * write): on PostgreSQL a question's protocol row is written inside its read (Store.leesEnSchrijf). Retried like
@@ -188,7 +190,7 @@ export class PgSql implements Sql {
   }
 
   private async inTransactie<T>(niveau: string, werk: () => Promise<T>): Promise<T> {
-    if (this.lopend.getStore()?.open) return werk();
+    if (this.lopend.huidig()) return werk();
     for (let poging = 1; ; poging++) {
       const uitkomst = await this.eenKeer(niveau, werk);
       if ('r' in uitkomst) return uitkomst.r;
@@ -200,11 +202,10 @@ export class PgSql implements Sql {
 
   private eenKeer<T>(niveau: string, werk: () => Promise<T>): Promise<{ r: T } | { fout: unknown; oorzaak: unknown }> {
     return metVerbinding(this.pool, async (v) => {
-      const l: Lopend = { client: v.client, open: true };
+      const l: PgLopend = { client: v.client, open: true, los: niveau === 'READ COMMITTED' };
       try {
         await v.client.query(`BEGIN ISOLATION LEVEL ${niveau}`);
-        const r = await this.lopend.run(l, werk);
-        l.open = false;
+        const r = await this.lopend.run(l, werk); // closes l
         await v.client.query('COMMIT');
         return { r };
       } catch (fout) {

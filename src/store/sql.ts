@@ -4,6 +4,8 @@
 // Statements are written once, with `?` placeholders, in the SQL both engines share: INSERT ... RETURNING,
 // ON CONFLICT ... DO NOTHING / DO UPDATE, COALESCE, LIMIT/OFFSET. Where they differ, a repository asks `dialect`.
 
+import type { Lopend } from './lopend';
+
 export type SqlDialect = 'sqlite' | 'postgres';
 
 export type SqlWaarde = string | number | bigint | Buffer | null;
@@ -31,6 +33,8 @@ export interface Sql {
    * (PostgreSQL, after a serialisation conflict): it must do nothing but database work and building its result.
    */
   transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T>;
+  /** The open transaction (attempt) the caller runs in, or undefined outside one. */
+  huidig(): Lopend | undefined;
   /** A consistent read over several statements. */
   lees<T>(werk: () => Promise<T>): Promise<T>;
   /** True when the database answers a trivial query: what /health reports. */

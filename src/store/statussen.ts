@@ -50,7 +50,7 @@ function status(r: StatusRij): Status {
 export class Statussen {
   constructor(
     private readonly sql: Sql,
-    private readonly geheugen = new Transactiegeheugen(),
+    private readonly geheugen = new Transactiegeheugen(sql),
   ) {}
 
   /** An end status held until the zaak may close (zaakprofiel); it replaces one held before. Not a status yet. */

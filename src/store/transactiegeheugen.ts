@@ -3,11 +3,9 @@
 // repositories write through it (every change of a remembered part goes to the database and to the memory alike), so
 // a read from memory is the read the database would give inside this transaction. Only for parts that only these
 // repositories change; it ends with its transaction, so nothing is remembered across transactions or instances.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Sql } from './sql';
 
 export class Geheugen {
-  /** False once its transaction has ended: work that outlives it (fire-and-forget) reads the database again. */
-  open = true;
   /** Zaken inserted in this transaction: they have no roles, objects, statuses or relations but what it adds. */
   readonly nieuweZaken = new Set<number>();
   /** The subscriptions' version (abonnementen.ts) as this transaction's snapshot has it, once read. */
@@ -50,30 +48,22 @@ export class Geheugen {
 }
 
 export class Transactiegeheugen {
-  private readonly als = new AsyncLocalStorage<Geheugen>();
-  /** Memories open now (PostgreSQL runs transactions side by side). */
-  private open = 0;
+  constructor(private readonly sql: Sql) {}
 
-  /** `werk` with a memory of its own, or the memory of the transaction it joins. Each run (attempt) starts empty. */
+  /**
+   * `werk` with a memory of its own, or the memory of the transaction it joins; none under `los` isolation. Run by
+   * the Sql inside the transaction, so each attempt starts empty.
+   */
   rond<T>(werk: () => Promise<T>): () => Promise<T> {
-    return async () => {
-      if (this.huidig()) return werk();
-      const g = new Geheugen();
-      this.open++;
-      try {
-        return await this.als.run(g, werk);
-      } finally {
-        g.open = false;
-        // An enabled AsyncLocalStorage costs something on every promise the process creates (Node 20), also the
-        // questions' and the HTTP layer's: switched off while no transaction needs it (run switches it on again).
-        if (--this.open === 0) this.als.disable();
-      }
+    return () => {
+      const l = this.sql.huidig();
+      if (l && !l.los) l.geheugen ??= new Geheugen();
+      return werk();
     };
   }
 
   /** The memory of the transaction the caller is in, or undefined outside one. */
   huidig(): Geheugen | undefined {
-    const g = this.als.getStore();
-    return g?.open ? g : undefined;
+    return this.sql.huidig()?.geheugen as Geheugen | undefined;
   }
 }

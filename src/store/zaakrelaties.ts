@@ -40,7 +40,7 @@ const RELATIES = 'zaakrelatie';
 export class Zaakrelaties {
   constructor(
     private readonly sql: Sql,
-    private readonly geheugen = new Transactiegeheugen(),
+    private readonly geheugen = new Transactiegeheugen(sql),
   ) {}
 
   /** A change of one remembered row, known by its id. */

@@ -21,7 +21,7 @@ const onthouden = (identificatie: string) => `zaak:${identificatie}`;
 export class Zaken {
   constructor(
     private readonly sql: Sql,
-    private readonly geheugen = new Transactiegeheugen(),
+    private readonly geheugen = new Transactiegeheugen(sql),
   ) {}
 
   private static zaak(r: ZaakRij | null | undefined): Zaak | undefined {

@@ -118,7 +118,12 @@ export class Weergave {
   async delen(tabel: readonly Deel[]): Promise<Onderdeel[]> {
     const uit: Onderdeel[] = [];
     for (const [naam, maak, gevraagd] of tabel) {
-      if (this.toont(naam)) uit.push(...alsLijst(await maak()));
+      if (this.toont(naam)) {
+        // Most parts are built at once: awaited only when one is not, since an await costs a promise and a
+        // turn of the microtask queue for each of the fifty-odd elements of a zaak.
+        const deel = maak();
+        uit.push(...alsLijst(deel instanceof Promise ? await deel : deel));
+      }
       else if (gevraagd ?? this.scope.vraagt(naam)) uit.push(afgeschermd(naam, this.zicht.niveau === 'spiegel' ? 'nietOndersteund' : NG));
     }
     return uit;
