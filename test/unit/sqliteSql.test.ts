@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/store/db';
+import type { Sql } from '../../src/store/sql';
 import { SqliteSql } from '../../src/store/sqlite';
 
 /** A promise the test settles by hand: a transaction waits on it while the test does something beside it. */
@@ -21,7 +22,8 @@ describe('SqliteSql', () => {
   let pad: string;
   let sql: SqliteSql;
 
-  const aantal = async () => (await sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM ding'))!.n;
+  /** Through `s`: the connection's own Sql, or the Sql a transaction gave its work. */
+  const aantal = async (s: Sql = sql) => (await s.een<{ n: number }>('SELECT COUNT(*) AS n FROM ding'))!.n;
 
   beforeEach(async () => {
     map = mkdtempSync(join(tmpdir(), 'zdsgw-sqlitesql-'));
@@ -38,10 +40,10 @@ describe('SqliteSql', () => {
   it('keeps a transaction over several awaits from a read beside it until the commit', async () => {
     const g = grendel();
     const volgorde: string[] = [];
-    const transactie = sql.transactie(async () => {
-      await sql.voer("INSERT INTO ding (naam) VALUES ('a')");
+    const transactie = sql.transactie(async (tx) => {
+      await tx.voer("INSERT INTO ding (naam) VALUES ('a')");
       await g.dicht;
-      await sql.voer("INSERT INTO ding (naam) VALUES ('b')");
+      await tx.voer("INSERT INTO ding (naam) VALUES ('b')");
       volgorde.push('commit');
     });
     await tik();
@@ -65,51 +67,52 @@ describe('SqliteSql', () => {
 
   it('rolls back every statement of a transaction that fails, and passes the error on', async () => {
     await sql.voer("INSERT INTO ding (naam) VALUES ('bestond')");
-    const fout = sql.transactie(async () => {
-      await sql.voer("INSERT INTO ding (naam) VALUES ('a')");
-      await sql.voer("UPDATE ding SET naam = 'veranderd' WHERE naam = 'bestond'");
-      await sql.voer("INSERT INTO ding (naam) VALUES ('a')"); // UNIQUE
+    const fout = sql.transactie(async (tx) => {
+      await tx.voer("INSERT INTO ding (naam) VALUES ('a')");
+      await tx.voer("UPDATE ding SET naam = 'veranderd' WHERE naam = 'bestond'");
+      await tx.voer("INSERT INTO ding (naam) VALUES ('a')"); // UNIQUE
     });
     // Not toThrow: better-sqlite3's native part keeps the SqliteError of the first test file that loaded it in this
     // worker, an Error of another realm that toThrow on a rejection does not recognise as an error.
     await expect(fout).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE', message: expect.stringMatching(/UNIQUE/) });
     expect(await sql.alle<{ naam: string }>('SELECT naam FROM ding ORDER BY id')).toEqual([{ naam: 'bestond' }]);
     // The connection is usable afterwards: the next transaction commits.
-    await sql.transactie(() => sql.voer("INSERT INTO ding (naam) VALUES ('daarna')"));
+    await sql.transactie((tx) => tx.voer("INSERT INTO ding (naam) VALUES ('daarna')"));
     expect(await aantal()).toBe(2);
   });
 
   it('runs two concurrent transactions one after the other', async () => {
     const log: string[] = [];
-    const werk = (naam: string) => async () => {
+    const werk = (naam: string) => async (tx: Sql) => {
       log.push(`${naam} begin`);
-      const voor = await aantal();
+      const voor = await aantal(tx);
       await tik();
       await tik();
-      await sql.voer('INSERT INTO ding (naam) VALUES (?)', [`${naam}${voor}`]);
+      await tx.voer('INSERT INTO ding (naam) VALUES (?)', [`${naam}${voor}`]);
       log.push(`${naam} eind`);
     };
-    await Promise.all([sql.transactie(werk('a')), sql.transactie(werk('b')), sql.lees(async () => log.push(`lees ${await aantal()}`))]);
+    await Promise.all([sql.transactie(werk('a')), sql.transactie(werk('b')), sql.lees(async (tx) => log.push(`lees ${await aantal(tx)}`))]);
     expect(log).toEqual(['a begin', 'a eind', 'b begin', 'b eind', 'lees 2']);
     // Each saw the other's row only after it had committed: no lost count.
     expect((await sql.alle<{ naam: string }>('SELECT naam FROM ding ORDER BY id')).map((r) => r.naam)).toEqual(['a0', 'b1']);
   });
 
   it('lets a transactie or lees inside a transactie join it: one commit, or one rollback of all', async () => {
-    const r = await sql.transactie(async () => {
-      await sql.voer("INSERT INTO ding (naam) VALUES ('buiten')");
-      const binnen = await sql.transactie(async () => {
-        await sql.voer("INSERT INTO ding (naam) VALUES ('binnen')");
+    const r = await sql.transactie(async (tx) => {
+      await tx.voer("INSERT INTO ding (naam) VALUES ('buiten')");
+      const binnen = await tx.transactie(async (tx2) => {
+        expect(tx2.inTransactie).toBe(true);
+        await tx2.voer("INSERT INTO ding (naam) VALUES ('binnen')");
         return 'binnen klaar';
       });
-      const gelezen = await sql.lees(aantal);
+      const gelezen = await tx.lees(aantal);
       return { binnen, gelezen };
     });
     expect(r).toEqual({ binnen: 'binnen klaar', gelezen: 2 });
 
     await expect(
-      sql.transactie(async () => {
-        await sql.transactie(() => sql.voer("INSERT INTO ding (naam) VALUES ('weg')"));
+      sql.transactie(async (tx) => {
+        await tx.transactie((tx2) => tx2.voer("INSERT INTO ding (naam) VALUES ('weg')"));
         throw new Error('buiten faalt');
       }),
     ).rejects.toThrow('buiten faalt');
@@ -120,14 +123,14 @@ describe('SqliteSql', () => {
   it('does not count work that outlives its transaction as inside the next one', async () => {
     const later = grendel();
     let nagelaten: Promise<number> | undefined;
-    await sql.transactie(async () => {
-      await sql.voer("INSERT INTO ding (naam) VALUES ('eerste')");
-      // Started inside, not awaited: it carries the transaction's context after the commit.
-      nagelaten = later.dicht.then(() => aantal());
+    await sql.transactie(async (tx) => {
+      await tx.voer("INSERT INTO ding (naam) VALUES ('eerste')");
+      // Started inside with the transaction's Sql, not awaited: it runs after the commit, when that Sql is closed.
+      nagelaten = later.dicht.then(() => aantal(tx));
     });
     const g = grendel();
-    const tweede = sql.transactie(async () => {
-      await sql.voer("INSERT INTO ding (naam) VALUES ('tweede')");
+    const tweede = sql.transactie(async (tx) => {
+      await tx.voer("INSERT INTO ding (naam) VALUES ('tweede')");
       later.open();
       await tik();
       await tik();
@@ -141,9 +144,43 @@ describe('SqliteSql', () => {
     expect(await nagelaten).toBe(1);
   });
 
+  it('starts a new transaction for a transactie on the Sql of one that has ended, instead of joining', async () => {
+    let oud!: Sql;
+    await sql.transactie(async (tx) => {
+      oud = tx;
+      await tx.voer("INSERT INTO ding (naam) VALUES ('eerste')");
+    });
+    expect(oud.inTransactie).toBe(false);
+    // Another transaction is open: the one on the ended Sql waits for it rather than running inside it.
+    const g = grendel();
+    const log: string[] = [];
+    const ander = sql.transactie(async (tx) => {
+      await tx.voer("INSERT INTO ding (naam) VALUES ('ander')");
+      await g.dicht;
+      log.push('ander eind');
+      throw new Error('ander faalt');
+    });
+    await tik();
+    const nieuw = oud.transactie(async (tx) => {
+      log.push('nieuw begin');
+      expect(tx).not.toBe(oud);
+      expect(tx.inTransactie).toBe(true);
+      await tx.voer("INSERT INTO ding (naam) VALUES ('nieuw')");
+      return aantal(tx);
+    });
+    await tik();
+    expect(log).toEqual([]);
+    g.open();
+    await expect(ander).rejects.toThrow('ander faalt');
+    // Its own commit: the other transaction's rollback did not take its row along.
+    expect(await nieuw).toBe(2);
+    expect(log).toEqual(['ander eind', 'nieuw begin']);
+    expect((await sql.alle<{ naam: string }>('SELECT naam FROM ding ORDER BY id')).map((r) => r.naam)).toEqual(['eerste', 'nieuw']);
+  });
+
   it('returns the id of a new row through INSERT ... RETURNING, and changed-row counts from voer', async () => {
     const a = await sql.een<{ id: number }>("INSERT INTO ding (naam) VALUES ('a') RETURNING id");
-    const b = await sql.transactie(() => sql.een<{ id: number }>("INSERT INTO ding (naam) VALUES ('b') RETURNING id"));
+    const b = await sql.transactie((tx) => tx.een<{ id: number }>("INSERT INTO ding (naam) VALUES ('b') RETURNING id"));
     expect([a?.id, b?.id]).toEqual([1, 2]);
     expect(await sql.voer("INSERT INTO ding (naam) VALUES ('a') ON CONFLICT (naam) DO NOTHING")).toBe(0);
     expect(await sql.voer("UPDATE ding SET naam = naam || '!'")).toBe(2);
