@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/store/db';
 import { MIGRATIES } from '../../src/store/migraties';
 import { genummerdePlaatshouders, PgSql } from '../../src/store/postgres';
 import { migreerPostgres, MIGRATIES_POSTGRES } from '../../src/store/postgresSchema';
+import { Sql } from '../../src/store/sql';
 import { Cluster, nieuweDatabase, postgresOntbreekt, startCluster, stopCluster } from '../support/postgres';
 
 describe('placeholders', () => {
@@ -100,46 +101,103 @@ metPostgres('PgSql on PostgreSQL', () => {
     });
     const buiten = async (sleutel: string) => (await sql.pool.query('SELECT waarde FROM rij WHERE sleutel = $1', [sleutel])).rows[0]?.waarde;
 
-    it('follows the caller through awaits; others see nothing until the commit', async () => {
-      const r = await sql.transactie(async () => {
-        await sql.voer('INSERT INTO rij VALUES (?, ?)', ['a', 1]);
+    it('statements through tx are the transaction; others see nothing until the commit', async () => {
+      const r = await sql.transactie(async (tx) => {
+        expect(tx.inTransactie).toBe(true);
+        expect(sql.inTransactie).toBe(false);
+        await tx.voer('INSERT INTO rij VALUES (?, ?)', ['a', 1]);
         await wacht(20);
-        await sql.voer('INSERT INTO rij VALUES (?, ?)', ['b', 2]);
+        await tx.voer('INSERT INTO rij VALUES (?, ?)', ['b', 2]);
         expect(await buiten('a')).toBeUndefined(); // another connection: not committed yet
-        expect((await sql.een<{ waarde: number }>('SELECT waarde FROM rij WHERE sleutel = ?', ['a']))?.waarde).toBe(1);
+        expect((await tx.een<{ waarde: number }>('SELECT waarde FROM rij WHERE sleutel = ?', ['a']))?.waarde).toBe(1);
         return 'klaar';
       });
       expect(r).toBe('klaar');
       expect([await buiten('a'), await buiten('b')]).toEqual([1, 2]);
     });
 
+    it('the outer sql inside a transaction is refused: the work must use the tx it was given', async () => {
+      await expect(sql.transactie(async () => sql.voer('INSERT INTO rij VALUES (?, ?)', ['a', 1]))).rejects.toThrow(
+        /buiten de lopende transactie om/,
+      );
+      await expect(sql.transactie(async () => sql.transactie(async (tx) => tx.voer('SELECT 1')))).rejects.toThrow(
+        /buiten de lopende transactie om/,
+      );
+      expect(await sql.alle('SELECT * FROM rij')).toEqual([]);
+    });
+
+    it('nested tx.transactie and tx.lees join the open transaction: one commit', async () => {
+      await sql.transactie(async (tx) => {
+        await tx.voer('INSERT INTO rij VALUES (?, ?)', ['a', 1]);
+        const pid = (await tx.een<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!.pid;
+        await tx.transactie(async (binnen) => {
+          expect(binnen.inTransactie).toBe(true);
+          expect((await binnen.een<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!.pid).toBe(pid);
+          await binnen.voer('INSERT INTO rij VALUES (?, ?)', ['b', 2]);
+        });
+        // A nested los transaction joins as well: it keeps the outer one's isolation.
+        const niveau = await tx.transactie(
+          async (binnen) => (await binnen.een<{ transaction_isolation: string }>('SHOW transaction_isolation'))!.transaction_isolation,
+          { isolatie: 'los' },
+        );
+        expect(niveau).toBe('repeatable read');
+        const gelezen = await tx.lees((lezer) => lezer.alle('SELECT sleutel FROM rij ORDER BY sleutel'));
+        expect(gelezen).toEqual([{ sleutel: 'a' }, { sleutel: 'b' }]);
+        expect(await buiten('b')).toBeUndefined();
+      });
+      expect([await buiten('a'), await buiten('b')]).toEqual([1, 2]);
+    });
+
     it('rolls everything back when werk throws, nested transactions and reads included', async () => {
       await expect(
-        sql.transactie(async () => {
-          await sql.voer('INSERT INTO rij VALUES (?, ?)', ['a', 1]);
-          await sql.transactie(async () => sql.voer('INSERT INTO rij VALUES (?, ?)', ['b', 2]));
-          await sql.lees(async () => expect(await sql.alle('SELECT sleutel FROM rij ORDER BY sleutel')).toHaveLength(2));
+        sql.transactie(async (tx) => {
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['a', 1]);
+          await tx.transactie(async (binnen) => binnen.voer('INSERT INTO rij VALUES (?, ?)', ['b', 2]));
+          await tx.lees(async (lezer) => expect(await lezer.alle('SELECT sleutel FROM rij ORDER BY sleutel')).toHaveLength(2));
           throw new Error('mislukt');
         }),
       ).rejects.toThrow('mislukt');
       expect(await sql.alle('SELECT * FROM rij')).toEqual([]);
     });
 
-    it('work that outlives its transaction runs on a connection of its own, not inside the next transaction', async () => {
+    it('a nested transactie that throws rolls back the outer one too', async () => {
+      await expect(
+        sql.transactie(async (tx) => {
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['a', 1]);
+          await tx.transactie(async (binnen) => {
+            await binnen.voer('INSERT INTO rij VALUES (?, ?)', ['b', 2]);
+            throw new Error('binnen mislukt');
+          });
+        }),
+      ).rejects.toThrow('binnen mislukt');
+      expect(await sql.alle('SELECT * FROM rij')).toEqual([]);
+    });
+
+    it('a tx kept after its commit is the pool again: it runs on a connection of its own, not inside the next transaction', async () => {
       const { sql: enkel } = await verse(1); // one connection: the next transaction gets the same one
       await enkel.voer('CREATE TABLE laat (x TEXT)');
       let later: Promise<number> | undefined;
-      await enkel.transactie(async () => {
-        later = wacht(20).then(() => enkel.voer('INSERT INTO laat VALUES (?)', ['na afloop']));
+      let bewaard: Sql | undefined;
+      await enkel.transactie(async (tx) => {
+        bewaard = tx;
+        later = wacht(20).then(() => tx.voer('INSERT INTO laat VALUES (?)', ['na afloop']));
       });
-      const volgende = enkel.transactie(async () => {
-        await enkel.voer('SELECT 1');
+      expect(bewaard!.inTransactie).toBe(false);
+      const volgende = enkel.transactie(async (tx) => {
+        await tx.voer('SELECT 1');
         await wacht(60);
         throw new Error('teruggedraaid');
       });
       await expect(volgende).rejects.toThrow('teruggedraaid');
       await later;
       expect(await enkel.alle('SELECT x FROM laat')).toEqual([{ x: 'na afloop' }]);
+      // Its transactie and lees start transactions of their own now.
+      await bewaard!.transactie(async (tx) => {
+        expect(tx).not.toBe(bewaard);
+        expect(tx.inTransactie).toBe(true);
+        await tx.voer('INSERT INTO laat VALUES (?)', ['nieuw']);
+      });
+      expect(await bewaard!.lees((tx) => tx.alle('SELECT x FROM laat ORDER BY x'))).toEqual([{ x: 'na afloop' }, { x: 'nieuw' }]);
     });
 
     it('an error names the constraint, not the values of the row (they may be a BSN, and errors reach the log)', async () => {
@@ -148,7 +206,7 @@ metPostgres('PgSql on PostgreSQL', () => {
       expect(fout).toMatchObject({ code: '23505', constraint: 'rij_pkey', table: 'rij' });
       expect(JSON.stringify(fout)).not.toContain('123456782');
       expect(String((fout as Error).message)).not.toContain('123456782');
-      const binnen = await sql.transactie(() => sql.voer('INSERT INTO rij VALUES (?, ?)', ['900000017', null])).catch((e: unknown) => e);
+      const binnen = await sql.transactie((tx) => tx.voer('INSERT INTO rij VALUES (?, ?)', ['900000017', null])).catch((e: unknown) => e);
       expect(binnen).toMatchObject({ code: '23502', column: 'waarde' });
       expect(JSON.stringify(binnen)).not.toContain('900000017');
     });
@@ -156,32 +214,75 @@ metPostgres('PgSql on PostgreSQL', () => {
     it('a failed statement fails the transaction without a retry when it is not a conflict', async () => {
       let keren = 0;
       await expect(
-        sql.transactie(async () => {
+        sql.transactie(async (tx) => {
           keren++;
-          await sql.voer('INSERT INTO rij VALUES (?, ?)', ['a', null]);
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['a', null]);
         }),
       ).rejects.toMatchObject({ code: '23502' });
       expect(keren).toBe(1);
     });
 
+    it('the first error decides the retry, even when the work caught it and went on (eersteFout)', async () => {
+      await sql.voer('INSERT INTO rij VALUES (?, ?)', ['bezet', 1]);
+      let keren = 0;
+      const uitkomst = await sql.transactie(async (tx) => {
+        keren++;
+        if (keren === 1) {
+          // A unique violation the work swallows; every later statement fails with 25P02 (transaction aborted).
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['bezet', 2]).catch(() => 0);
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['vrij', 1]);
+        }
+        return 'gelukt';
+      });
+      expect({ uitkomst, keren }).toEqual({ uitkomst: 'gelukt', keren: 2 });
+
+      // And a first error that is no conflict is not retried, whatever comes after it.
+      keren = 0;
+      const fout = await sql
+        .transactie(async (tx) => {
+          keren++;
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['leeg', null]).catch(() => 0);
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['vrij2', 1]);
+        })
+        .catch((e: unknown) => e);
+      expect(fout).toMatchObject({ code: '25P02' });
+      expect(keren).toBe(1);
+      expect(await buiten('vrij')).toBeUndefined();
+      expect(await buiten('vrij2')).toBeUndefined();
+    });
+
     it('isolation: REPEATABLE READ by default and for lees (which may write), READ COMMITTED for los', async () => {
-      const niveau = async () => (await sql.een<{ transaction_isolation: string }>('SHOW transaction_isolation'))!.transaction_isolation;
+      const niveau = async (tx: Sql) => (await tx.een<{ transaction_isolation: string }>('SHOW transaction_isolation'))!.transaction_isolation;
       expect(await sql.transactie(niveau)).toBe('repeatable read');
       expect(await sql.transactie(niveau, { isolatie: 'los' })).toBe('read committed');
       expect(await sql.lees(niveau)).toBe('repeatable read');
-      await sql.lees(() => sql.voer('INSERT INTO rij VALUES (?, ?)', ['protocol', 1]));
+      // A question's protocol row is written inside its read.
+      await sql.lees((tx) => tx.voer('INSERT INTO rij VALUES (?, ?)', ['protocol', 1]));
       expect(await buiten('protocol')).toBe(1);
     });
 
     it('runs werk again after a serialization failure, on a fresh snapshot', async () => {
       await sql.voer('INSERT INTO rij VALUES (?, ?)', ['teller', 0]);
       let keren = 0;
-      await sql.transactie(async () => {
+      await sql.transactie(async (tx) => {
         keren++;
-        const { waarde } = (await sql.een<{ waarde: number }>('SELECT waarde FROM rij WHERE sleutel = ?', ['teller']))!;
+        const { waarde } = (await tx.een<{ waarde: number }>('SELECT waarde FROM rij WHERE sleutel = ?', ['teller']))!;
         // Another instance changes the row after our snapshot was taken: our update must not overwrite it.
         if (keren === 1) await sql.pool.query("UPDATE rij SET waarde = waarde + 100 WHERE sleutel = 'teller'");
-        await sql.voer('UPDATE rij SET waarde = ? WHERE sleutel = ?', [waarde + 1, 'teller']);
+        await tx.voer('UPDATE rij SET waarde = ? WHERE sleutel = ?', [waarde + 1, 'teller']);
+      });
+      expect(keren).toBe(2);
+      expect(await buiten('teller')).toBe(101);
+    });
+
+    it('a retried lees that wrote runs again on a fresh snapshot too', async () => {
+      await sql.voer('INSERT INTO rij VALUES (?, ?)', ['teller', 0]);
+      let keren = 0;
+      await sql.lees(async (tx) => {
+        keren++;
+        const { waarde } = (await tx.een<{ waarde: number }>('SELECT waarde FROM rij WHERE sleutel = ?', ['teller']))!;
+        if (keren === 1) await sql.pool.query("UPDATE rij SET waarde = waarde + 100 WHERE sleutel = 'teller'");
+        await tx.voer('UPDATE rij SET waarde = ? WHERE sleutel = ?', [waarde + 1, 'teller']);
       });
       expect(keren).toBe(2);
       expect(await buiten('teller')).toBe(101);
@@ -189,37 +290,53 @@ metPostgres('PgSql on PostgreSQL', () => {
 
     it('runs werk again after a unique violation: the second run sees the other instance’s row', async () => {
       let keren = 0;
-      const uitkomst = await sql.transactie(async () => {
+      const uitkomst = await sql.transactie(async (tx) => {
         keren++;
-        if (await sql.een('SELECT 1 FROM rij WHERE sleutel = ?', ['sleutel'])) return 'bestond al';
+        if (await tx.een('SELECT 1 FROM rij WHERE sleutel = ?', ['sleutel'])) return 'bestond al';
         if (keren === 1) await sql.pool.query("INSERT INTO rij VALUES ('sleutel', 7)");
-        await sql.voer('INSERT INTO rij VALUES (?, ?)', ['sleutel', 1]);
+        await tx.voer('INSERT INTO rij VALUES (?, ?)', ['sleutel', 1]);
         return 'ingevoegd';
       });
       expect({ uitkomst, keren }).toEqual({ uitkomst: 'bestond al', keren: 2 });
     });
 
+    it('each retry gets a tx of its own; the tx of the failed attempt is closed', async () => {
+      await sql.voer('INSERT INTO rij VALUES (?, ?)', ['teller', 0]);
+      const pogingen: Sql[] = [];
+      await sql.transactie(async (tx) => {
+        pogingen.push(tx);
+        const { waarde } = (await tx.een<{ waarde: number }>('SELECT waarde FROM rij WHERE sleutel = ?', ['teller']))!;
+        if (pogingen.length === 1) await sql.pool.query("UPDATE rij SET waarde = waarde + 100 WHERE sleutel = 'teller'");
+        await tx.voer('UPDATE rij SET waarde = ? WHERE sleutel = ?', [waarde + 1, 'teller']);
+      });
+      expect(pogingen).toHaveLength(2);
+      expect(pogingen[0]).not.toBe(pogingen[1]);
+      expect(pogingen.map((p) => p.inTransactie)).toEqual([false, false]);
+    });
+
     it('a connection that ends inside a transaction fails that transaction only; the process and the pool go on', async () => {
       await expect(
-        sql.transactie(async () => {
-          const { pid } = (await sql.een<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!;
+        sql.transactie(async (tx) => {
+          const { pid } = (await tx.een<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!;
           await sql.pool.query('SELECT pg_terminate_backend($1)', [pid]); // as a server restart would
           await wacht(50); // the end arrives while no statement is running: an 'error' event on the client
-          await sql.voer('INSERT INTO rij VALUES (?, ?)', ['na', 1]);
+          await tx.voer('INSERT INTO rij VALUES (?, ?)', ['na', 1]);
         }),
       ).rejects.toThrow();
       expect(await sql.alle('SELECT * FROM rij')).toEqual([]);
-      expect(await sql.transactie(async () => (await sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM rij'))!.n)).toBe(0);
+      expect(await sql.transactie(async (tx) => (await tx.een<{ n: number }>('SELECT COUNT(*) AS n FROM rij'))!.n)).toBe(0);
     });
 
     it('concurrent increments: distinct values, by retries (default) or by row locks (los)', async () => {
-      const ophogen = () =>
-        sql.een<{ waarde: number }>(
+      const ophogen = (tx: Sql) =>
+        tx.een<{ waarde: number }>(
           'INSERT INTO rij (sleutel, waarde) VALUES (?, 1) ON CONFLICT (sleutel) DO UPDATE SET waarde = rij.waarde + 1 RETURNING waarde',
           ['volgnummer'],
         );
-      const standaard = await Promise.all(Array.from({ length: 4 }, () => sql.transactie(async () => (await ophogen())!.waarde)));
-      const los = await Promise.all(Array.from({ length: 40 }, () => sql.transactie(async () => (await ophogen())!.waarde, { isolatie: 'los' })));
+      const standaard = await Promise.all(Array.from({ length: 4 }, () => sql.transactie(async (tx) => (await ophogen(tx))!.waarde)));
+      const los = await Promise.all(
+        Array.from({ length: 40 }, () => sql.transactie(async (tx) => (await ophogen(tx))!.waarde, { isolatie: 'los' })),
+      );
       const alle = [...standaard, ...los].sort((a, b) => a - b);
       expect(alle).toEqual(Array.from({ length: 44 }, (_, i) => i + 1));
     });
