@@ -29,6 +29,10 @@ function postgresBinaries() {
   return { bin };
 }
 
+// Every test, and every gateway a test starts, checks that no code inside a transaction reaches the database around
+// it (src/store/transactiecontrole.ts); off in production, where it would cost on every promise.
+process.env.ZDS_TRANSACTIECONTROLE ??= 'aan';
+
 const pg = postgresBinaries();
 if (pg.bin) process.env.ZDS_PG_BIN = pg.bin;
 else process.env.ZDS_PG_ONTBREEKT = pg.ontbreekt;

@@ -62,7 +62,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   gateway.ververser = new Ververser(gateway);
   for (const { applicatie, melding } of partnersZonderVermelding(config, gateway.partners)) log.warn({ applicatie }, melding);
   await store.abonnementen.zetConfig(config.abonnementen);
-  const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging(store));
+  const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging());
   gateway.bezorger = bezorger;
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);

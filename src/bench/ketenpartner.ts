@@ -44,7 +44,7 @@ export async function startPartner(map: string, start: (database: string, config
 export async function vulSpiegels(pad: string): Promise<void> {
   const store = await Store.open(pad);
   try {
-    await store.transactie(async () => {
+    await store.transactie(async (store) => {
       const deelplan = await store.zaken.voegToe('0599BENCHDEELPLAN', legeZaakData({ code: 'B1145', omschrijving: 'Bijzondere bijstand' }));
       for (let i = 1; i <= PARTNERZAKEN; i++) {
         const zt = ZAAKTYPEN[i % ZAAKTYPEN.length];

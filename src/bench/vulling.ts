@@ -106,7 +106,7 @@ export async function vul(doel: VulDoel, aantal: number, voortgang?: (gedaan: nu
   try {
     for (let van = 1; van <= aantal; van += PER_TRANSACTIE) {
       const tot = Math.min(aantal, van + PER_TRANSACTIE - 1);
-      await store.transactie(async () => {
+      await store.transactie(async (store) => {
         for (let i = van; i <= tot; i++) {
           const v = variant(sjablonen[i % sjablonen.length], i, personen);
           const zaak = await store.zaken.voegToe(geseedeIdentificatie(i), v.data);

@@ -133,7 +133,7 @@ export class Ververser {
       if (!p?.zds) return this.mislukt(s, `ketenpartner ${s.partner} heeft geen zds-adres in de configuratie`);
       const nu = Date.now();
       const tot = nu + this.vraagduur(p) + CLAIMMARGE_MS;
-      const geclaimd = await this.gw.store.transactie(() => this.gw.store.spiegelzaken.claimVerversing(s.id, s, nu, tot), { isolatie: 'los' });
+      const geclaimd = await this.gw.store.transactie((tx) => tx.spiegelzaken.claimVerversing(s.id, s, nu, tot), { isolatie: 'los' });
       if (geclaimd) return this.vraagGeclaimd(p, s, tot);
       const eind = begin + this.vraagduur(p) + WACHTMARGE_MS;
       const elders = await this.wachtOpAntwoord(s, eind);
@@ -193,18 +193,19 @@ export class Ververser {
     const gelezen = leesStatusantwoord(antwoord, identificatie);
     if (!gelezen) return this.mislukt(s, `ketenpartner ${p.naam} kent zaak ${identificatie} niet (leeg antwoord)`, tot);
     // The answer is in; only now a transaction, so that no other message waits on the partner.
-    const gewijzigd = await this.gw.store.transactie(async () => {
-      const nu = await this.gw.store.spiegelzaken.vind(identificatie);
+    const gewijzigd = await this.gw.store.transactie(async (store) => {
+      const gw = { ...this.gw, store };
+      const nu = await store.spiegelzaken.vind(identificatie);
       if (!nu) return false; // unlinked while we asked
-      await this.gw.store.spiegelzaken.geefVerversingVrij(nu.id, tot);
+      await store.spiegelzaken.geefVerversingVrij(nu.id, tot);
       // The partner's answer is its truth about the status, not about the zaaktype: the link set that once.
       if (gelezen.zaaktype && nu.zaaktype && gelezen.zaaktype.code !== nu.zaaktype.code) {
         this.gw.log.warn({ partner: p.naam, zaak: identificatie, zaaktype: nu.zaaktype.code, zaaktypePartner: gelezen.zaaktype.code }, 'spiegelstatus: ander zaaktype van de partner genegeerd');
       }
-      if ((await vervangSpiegelstatus(this.gw.store, nu, gelezen.status, 'pull', gelezen.zaaktype)) !== 'vervangen') return false;
+      if ((await vervangSpiegelstatus(store, nu, gelezen.status, 'pull', gelezen.zaaktype)) !== 'vervangen') return false;
       // A status we learned by asking is news for subscribers, as if the partner had pushed it (not to the partner itself).
-      const n = await notificatieVanZaak(this.gw, identificatie, 'Actualiseer zaakstatus', p.zender);
-      if (n) await routeerNotificatie(this.gw, n);
+      const n = await notificatieVanZaak(gw, identificatie, 'Actualiseer zaakstatus', p.zender);
+      if (n) await routeerNotificatie(gw, n);
       return true;
     });
     if (gewijzigd) this.gw.bezorger?.wek();
@@ -218,10 +219,10 @@ export class Ververser {
    */
   private async mislukt(s: Spiegelzaak, volledig: string, claimTot?: number): Promise<Verversing> {
     const fout = zonderAdres(volledig, this.gw.partners.vind(s.partner));
-    await this.gw.store.transactie(async () => {
-      if (!(await this.gw.store.spiegelzaken.vind(s.identificatie))) return;
-      await this.gw.store.spiegelzaken.zetFout(s.id, fout);
-      if (claimTot !== undefined) await this.gw.store.spiegelzaken.geefVerversingVrij(s.id, claimTot);
+    await this.gw.store.transactie(async (store) => {
+      if (!(await store.spiegelzaken.vind(s.identificatie))) return;
+      await store.spiegelzaken.zetFout(s.id, fout);
+      if (claimTot !== undefined) await store.spiegelzaken.geefVerversingVrij(s.id, claimTot);
     });
     this.gw.log.warn({ partner: s.partner, zaak: s.identificatie, fout: volledig }, 'spiegelstatus niet ververst');
     return { gelukt: false, fout };

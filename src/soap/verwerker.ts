@@ -19,6 +19,7 @@ import { leesNoodtoegang } from '../toegang/noodtoegang';
 import { controleerOperatie } from '../toegang/rechten';
 import { persoonsgegevensIn } from '../toegang/persoonsgegevens';
 import type { ProtocolSoort } from '../store/protocol';
+import type { Store } from '../store';
 import { meldWijziging } from '../notificaties/trigger';
 import { partnerBereik } from '../partners/bereik';
 
@@ -199,21 +200,30 @@ export class Verwerker {
     if (bereik) a.partner = bereik;
   }
 
+  /**
+   * The context inside a transaction: its store, and a partner scope that reads the mirrors through it. The notes
+   * (meldingen, afwijkingen) are the same lists as outside.
+   */
+  private binnen(ctx: OperatieContext, store: Store): OperatieContext {
+    const a = ctx.aanroeper;
+    return { ...ctx, store, aanroeper: a.partner ? { ...a, partner: partnerBereik(this.gw.partners, store, a) } : a };
+  }
+
   /** A question: answered from one consistent read; its protocol row is committed before the answer leaves. */
   private async verwerkVraag(op: Operatie, ctx: OperatieContext, bericht: Bericht): Promise<Antwoord> {
     return this.gw.store.leesEnSchrijf(
-      async () => op.verwerk(ctx, bericht),
+      (store) => op.verwerk(this.binnen(ctx, store), bericht),
       (antwoord) => {
         const wat = teProtocolleren(ctx, antwoord);
-        return wat && (() => this.protocolleer(op, ctx, bericht, antwoord, wat));
+        return wat && ((store) => this.protocolleer(store, op, ctx, bericht, antwoord, wat));
       },
     );
   }
 
   /** One protocol row for personal data read or written, or an emergency read (design.md "Who may see what"). */
-  private async protocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, { soort, bsns }: TeProtocolleren): Promise<void> {
+  private async protocolleer(store: Store, op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, { soort, bsns }: TeProtocolleren): Promise<void> {
     const a = ctx.aanroeper;
-    await this.gw.store.protocol.schrijf({
+    await store.protocol.schrijf({
       tijdstip: new Date().toISOString(),
       soort,
       applicatie: a.applicatie,
@@ -229,16 +239,19 @@ export class Verwerker {
     });
   }
 
-  /** Inside a write transaction: the operation and, when it or its answer carries personal data, its protocol row. */
+  /**
+   * Inside a write transaction (`ctx.store` is its store): the operation and, when it or its answer carries personal
+   * data, its protocol row.
+   */
   private async verwerkEnProtocolleer(op: Operatie, ctx: OperatieContext, bericht: Bericht): Promise<Antwoord> {
     const antwoord = await op.verwerk(ctx, bericht);
     const gebeurtenis = antwoord.gebeurtenis === undefined ? op.gebeurtenis : antwoord.gebeurtenis ?? undefined;
     if (gebeurtenis && antwoord.zaken?.length) {
-      const aantal = await meldWijziging(this.gw, antwoord.zaken, gebeurtenis, bericht.stuurgegevens.zender);
+      const aantal = await meldWijziging(ctx, antwoord.zaken, gebeurtenis, bericht.stuurgegevens.zender);
       if (aantal) ctx.meldingen.push(`${aantal} bericht(en) in de uitgaande wachtrij`);
     }
     const wat = teProtocolleren(ctx, antwoord, bericht);
-    if (wat) await this.protocolleer(op, ctx, bericht, antwoord, wat);
+    if (wat) await this.protocolleer(ctx.store, op, ctx, bericht, antwoord, wat);
     return antwoord;
   }
 
@@ -250,26 +263,27 @@ export class Verwerker {
       : undefined;
     const hash = hashVan(bericht.root);
     const begin = notitieStand(ctx);
-    return this.gw.store.transactie(async () => {
+    return this.gw.store.transactie(async (store) => {
       // Run again after a serialisation conflict (PostgreSQL): only this attempt's notes reach the log and the answer.
       begin.herstel();
+      const binnen = this.binnen(ctx, store);
       if (sleutel) {
-        const eerder = await this.gw.store.idempotentie.vind(sleutel);
+        const eerder = await store.idempotentie.vind(sleutel);
         if (eerder) {
           if (eerder.hash !== hash || eerder.operatie !== op.naam) {
             throw new StufFout('StUF016', `Referentienummer ${sleutel.referentienummer} van ${systeemLabel(sg.zender)} is eerder ontvangen met een andere inhoud; gebruik een nieuw referentienummer`);
           }
           if (op.herhaalbaar) {
             ctx.meldingen.push('herhaald bericht: opnieuw verwerkt');
-            return this.verwerkEnProtocolleer(op, ctx, bericht);
+            return this.verwerkEnProtocolleer(op, binnen, bericht);
           }
           ctx.meldingen.push('herhaald bericht: eerder antwoord teruggegeven');
           return { bericht: parseXml(eerder.antwoord) }; // re-enveloped for the resend's SOAP version
         }
       }
-      const antwoord = await this.verwerkEnProtocolleer(op, ctx, bericht);
+      const antwoord = await this.verwerkEnProtocolleer(op, binnen, bericht);
       const bewaard = op.herhaalbaar ? '' : serialize(antwoord.bericht);
-      if (sleutel) await this.gw.store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: bewaard, httpStatus: 200 });
+      if (sleutel) await store.idempotentie.bewaar(sleutel, { operatie: op.naam, hash, antwoord: bewaard, httpStatus: 200 });
       return antwoord;
     }, op.isolatie ? { isolatie: op.isolatie } : undefined);
   }

@@ -37,21 +37,26 @@ const vanRij = (r: Rij): Abonnement => ({
   ...r, id: Number(r.id), zaaktypen: uitJson<string[]>(r.zaaktypen, []), gebeurtenissen: uitJson<string[]>(r.gebeurtenissen, []),
 });
 
-export class Abonnementen {
+/** What the process keeps of the subscriptions, shared by the store and the stores its transactions are given. */
+export class AbonnementenStaat {
   /** The list as last read, with the version it had. */
-  private bewaard?: { versie: number; rijen: Rij[] };
+  bewaard?: { versie: number; rijen: Rij[] };
   /** Changes of this process under way: what is read meanwhile may be one that is rolled back, and is not kept. */
-  private bezig = 0;
+  bezig = 0;
+}
 
+export class Abonnementen {
   constructor(
     private readonly sql: Sql,
     private readonly geheugen = new Transactiegeheugen(sql),
+    private readonly staat = new AbonnementenStaat(),
   ) {}
 
   async alle(): Promise<Abonnement[]> {
     const g = this.geheugen.huidig();
     const versie = g?.abonnementVersie;
-    if (versie !== undefined && this.bewaard?.versie === versie) return this.bewaard.rijen.map(vanRij);
+    const bewaard = this.staat.bewaard;
+    if (versie !== undefined && bewaard?.versie === versie) return bewaard.rijen.map(vanRij);
     // The version and the list in one statement: one snapshot, whatever the isolation.
     const gelezen = await this.sql.alle<Rij & { versie: number | null }>(
       `SELECT n.waarde AS versie, a.* FROM (SELECT 1 AS een) x
@@ -59,25 +64,25 @@ export class Abonnementen {
       [ABONNEMENTEN_VERSIE],
     );
     const rijen = gelezen.filter((r) => r.id != null).map(({ versie: _versie, ...r }) => r);
-    if (this.bezig === 0 && !g?.abonnementenGewijzigd) this.bewaard = { versie: Number(gelezen[0]?.versie ?? 0), rijen };
+    if (this.staat.bezig === 0 && !g?.abonnementenGewijzigd) this.staat.bewaard = { versie: Number(gelezen[0]?.versie ?? 0), rijen };
     return rijen.map(vanRij);
   }
 
   async voegToe(a: Omit<Abonnement, 'id' | 'aangemaakt'>): Promise<number> {
-    return this.wijzig(() => this.voegIn(a));
+    return this.wijzig((tx) => tx.voegIn(a));
   }
 
   /** The configuration's subscriptions replace the previous configuration's, in one transaction. */
   async zetConfig(abonnementen: Omit<Abonnement, 'id' | 'aangemaakt' | 'bron'>[]): Promise<void> {
-    await this.wijzig(async () => {
-      await this.sql.voer("DELETE FROM abonnement WHERE bron = 'config'");
-      for (const a of abonnementen) await this.voegIn({ ...a, bron: 'config' });
+    await this.wijzig(async (tx) => {
+      await tx.sql.voer("DELETE FROM abonnement WHERE bron = 'config'");
+      for (const a of abonnementen) await tx.voegIn({ ...a, bron: 'config' });
     });
   }
 
   /** Removes a subscription added from the command line; false when there is none with this id. */
   async verwijder(id: number): Promise<boolean> {
-    return this.wijzig(async () => (await this.sql.voer("DELETE FROM abonnement WHERE id = ? AND bron = 'opdracht'", [id])) > 0);
+    return this.wijzig(async (tx) => (await tx.sql.voer("DELETE FROM abonnement WHERE id = ? AND bron = 'opdracht'", [id])) > 0);
   }
 
   private async voegIn(a: Omit<Abonnement, 'id' | 'aangemaakt'>): Promise<number> {
@@ -89,12 +94,13 @@ export class Abonnementen {
   }
 
   /** A change and a new version in one transaction: every process that kept the list reads it again at its next change. */
-  private async wijzig<T>(werk: () => Promise<T>): Promise<T> {
-    this.bezig++;
+  private async wijzig<T>(werk: (a: Abonnementen) => Promise<T>): Promise<T> {
+    this.staat.bezig++;
     try {
-      return await this.sql.transactie(async () => {
-        const uitkomst = await werk();
-        await this.sql.voer(
+      return await this.sql.transactie(async (tx) => {
+        const a = new Abonnementen(tx, this.geheugen, this.staat);
+        const uitkomst = await werk(a);
+        await tx.voer(
           'INSERT INTO volgnummer (sleutel, waarde) VALUES (?, 1) ON CONFLICT (sleutel) DO UPDATE SET waarde = volgnummer.waarde + 1',
           [ABONNEMENTEN_VERSIE],
         );
@@ -106,8 +112,8 @@ export class Abonnementen {
         return uitkomst;
       });
     } finally {
-      this.bezig--;
-      this.bewaard = undefined;
+      this.staat.bezig--;
+      this.staat.bewaard = undefined;
     }
   }
 }

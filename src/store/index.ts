@@ -13,16 +13,22 @@ import { Checkpointer } from './checkpointer';
 import { Protocol } from './protocol';
 import { ZaakZoeken } from './zaakZoeken';
 import { UitgaandeBerichten } from './uitgaand';
-import { Abonnementen } from './abonnementen';
+import { Abonnementen, AbonnementenStaat } from './abonnementen';
 import { Overdrachten } from './overdrachten';
 import { Spiegelzaken } from './spiegelzaken';
 import { Sql, TransactieOpties } from './sql';
 import { SqliteSql } from './sqlite';
-import { Transactiegeheugen } from './transactiegeheugen';
+import { Geheugen, Transactiegeheugen } from './transactiegeheugen';
 
 export interface StoreOpties {
   /** Run after the database is closed: the SQLite checkpointer's last checkpoint. */
   naSluiten?: () => Promise<void>;
+}
+
+/** What the process keeps across transactions, shared by the store and the stores its transactions are given. */
+interface Gedeeld {
+  abonnementen: AbonnementenStaat;
+  uitgaand: { toegevoegd: number };
 }
 
 export class Store {
@@ -40,26 +46,29 @@ export class Store {
   readonly abonnementen: Abonnementen;
   readonly overdrachten: Overdrachten;
   readonly spiegelzaken: Spiegelzaken;
-  /** What the running transaction already read (transactiegeheugen.ts), shared by the repositories that remember. */
-  private readonly geheugen: Transactiegeheugen;
-
+  /**
+   * `sql`: the database, or the Sql of the transaction this store was given (then its repositories remember what
+   * the transaction read: `geheugen`, transactiegeheugen.ts).
+   */
   constructor(
     readonly sql: Sql,
     private readonly opties: StoreOpties = {},
+    private readonly gedeeld: Gedeeld = { abonnementen: new AbonnementenStaat(), uitgaand: { toegevoegd: 0 } },
+    geheugen?: Geheugen,
   ) {
-    this.geheugen = new Transactiegeheugen(sql);
-    this.zaken = new Zaken(sql, this.geheugen);
-    this.betrokkenen = new Betrokkenen(sql, this.geheugen);
-    this.statussen = new Statussen(sql, this.geheugen);
-    this.zaakrelaties = new Zaakrelaties(sql, this.geheugen);
+    const g = new Transactiegeheugen(sql, geheugen);
+    this.zaken = new Zaken(sql, g);
+    this.betrokkenen = new Betrokkenen(sql, g);
+    this.statussen = new Statussen(sql, g);
+    this.zaakrelaties = new Zaakrelaties(sql, g);
     this.identificaties = new Identificaties(sql);
-    this.idempotentie = new Idempotentie(sql, this.geheugen);
+    this.idempotentie = new Idempotentie(sql, g);
     this.documenten = new Documenten(sql);
     this.besluiten = new Besluiten(sql);
     this.protocol = new Protocol(sql);
     this.zaakZoeken = new ZaakZoeken(sql);
-    this.uitgaand = new UitgaandeBerichten(sql);
-    this.abonnementen = new Abonnementen(sql, this.geheugen);
+    this.uitgaand = new UitgaandeBerichten(sql, gedeeld.uitgaand);
+    this.abonnementen = new Abonnementen(sql, g, gedeeld.abonnementen);
     this.overdrachten = new Overdrachten(sql);
     this.spiegelzaken = new Spiegelzaken(sql);
   }
@@ -84,17 +93,25 @@ export class Store {
   }
 
   /**
-   * One write transaction: all of a message's changes, or none of them (see Sql.transactie). Its repositories
-   * remember what it read (transactiegeheugen.ts); not under `los` isolation, where another instance's commit may
-   * show between two reads.
+   * One write transaction: all of a message's changes, or none of them (see Sql.transactie). `werk` gets the store
+   * of the transaction: what it reads and writes must go through that one. Its repositories remember what it read
+   * (transactiegeheugen.ts); not under `los` isolation, where another instance's commit may show between two reads.
+   * Called on a transaction's store, it joins that transaction.
    */
-  transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T> {
-    return this.sql.transactie(this.geheugen.rond(werk), opties);
+  transactie<T>(werk: (tx: Store) => Promise<T>, opties?: TransactieOpties): Promise<T> {
+    if (this.sql.inTransactie) return werk(this);
+    return this.sql.transactie((tx) => werk(this.voor(tx, opties?.isolatie === 'los' ? undefined : new Geheugen())), opties);
   }
 
-  /** A consistent read over several queries. Without memory: a question reads each part of a zaak once anyway (ZaakBeeld). */
-  lees<T>(werk: () => Promise<T>): Promise<T> {
-    return this.sql.lees(werk);
+  /** A consistent read over several queries, through the store `werk` is given. Without memory: a question reads each part of a zaak once anyway (ZaakBeeld). */
+  lees<T>(werk: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.sql.inTransactie) return werk(this);
+    return this.sql.lees((tx) => werk(this.voor(tx)));
+  }
+
+  /** The store of one transaction (attempt): repositories on its Sql, the process's shared state, its own memory. */
+  private voor(tx: Sql, geheugen?: Geheugen): Store {
+    return new Store(tx, {}, this.gedeeld, geheugen);
   }
 
   /**
@@ -103,17 +120,17 @@ export class Store {
    * a COMMIT fewer. SQLite: in a write transaction of its own after the read, because a deferred read transaction
    * that turns into a write fails at once when another process sharing the file wrote meanwhile.
    */
-  async leesEnSchrijf<T>(lees: () => Promise<T>, schrijf: (gelezen: T) => (() => Promise<void>) | undefined): Promise<T> {
-    if (this.sql.dialect === 'postgres') {
-      return this.lees(async () => {
-        const gelezen = await lees();
-        await schrijf(gelezen)?.();
+  async leesEnSchrijf<T>(lees: (tx: Store) => Promise<T>, schrijf: (gelezen: T) => ((tx: Store) => Promise<void>) | undefined): Promise<T> {
+    if (this.sql.dialect === 'postgres' || this.sql.inTransactie) {
+      return this.lees(async (tx) => {
+        const gelezen = await lees(tx);
+        await schrijf(gelezen)?.(tx);
         return gelezen;
       });
     }
     const gelezen = await this.lees(lees);
     const werk = schrijf(gelezen);
-    if (werk) await this.sql.transactie(werk); // writes only: nothing to remember
+    if (werk) await this.sql.transactie((tx) => werk(this.voor(tx))); // writes only: nothing to remember
     return gelezen;
   }
 

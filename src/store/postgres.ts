@@ -1,16 +1,16 @@
 // The Sql interface on a pool of PostgreSQL connections (node-postgres). Several gateway instances share one
 // database, so a transaction is a real PostgreSQL transaction on one pooled connection; the connection follows the
-// caller through `await` (lopend.ts), and a statement outside any transaction takes a connection of its own.
+// work as an Sql of its own (PgTransactie), and a statement outside any transaction takes a connection of its own.
 //
 // Default isolation is REPEATABLE READ: a message sees one snapshot, and a write that collides with another
 // instance's (serialization failure, deadlock, or a unique key the other inserted first) fails the whole
 // transaction, which is then run again from the start on a fresh snapshot.
-import { Lopend, LopendeTransacties } from './lopend';
 import { readFileSync } from 'node:fs';
 import { ConnectionOptions } from 'node:tls';
 import { Pool, PoolClient, QueryConfig, QueryResult, TypeOverrides, types } from 'pg';
 import { metVerbinding } from './pgVerbinding';
 import { Sql, SqlWaarde, TransactieOpties } from './sql';
+import { Transactiecontrole } from './transactiecontrole';
 
 export interface PostgresTls {
   /** PEM file with the CA certificates the server's certificate must chain to (default: the system's CAs). */
@@ -94,15 +94,6 @@ const MAX_VOORBEREID = 2000;
 /** Converted texts kept; a repository that builds statements per call (an IN list) cannot grow it without bound. */
 const MAX_OMGEZET = 10_000;
 
-interface PgLopend extends Lopend {
-  client: PoolClient;
-  /**
-   * The first statement error: after it PostgreSQL refuses every statement (25P02) until the rollback, so whether
-   * to run the transaction again depends on this one, even if the caller caught it and went on.
-   */
-  eersteFout?: unknown;
-}
-
 const code = (e: unknown): string => String((e as { code?: unknown } | undefined)?.code ?? '');
 
 /**
@@ -118,7 +109,8 @@ function zonderWaarden(e: unknown): unknown {
 export class PgSql implements Sql {
   readonly dialect = 'postgres' as const;
   readonly pool: Pool;
-  private readonly lopend = new LopendeTransacties<PgLopend>();
+  readonly inTransactie = false;
+  private readonly controle = new Transactiecontrole();
   private readonly omgezet = new Map<string, { text: string; name?: string }>();
   private voorbereid = 0;
   private gesloten = false;
@@ -149,13 +141,14 @@ export class PgSql implements Sql {
     return { ...q, values: params as unknown[] };
   }
 
-  private async voerUit(sql: string, params: readonly SqlWaarde[]): Promise<QueryResult> {
-    const l = this.lopend.huidig();
+  /** One statement on `client` (a transaction's connection) or on any free connection of the pool. */
+  async voerUit(sql: string, params: readonly SqlWaarde[], tx?: PgTransactie): Promise<QueryResult> {
+    if (!tx) this.controle.buiten('Een PostgreSQL-statement');
     const q = this.query(sql, params);
     try {
-      return await (l ? l.client.query(q) : this.pool.query(q));
+      return await (tx ? tx.client.query(q) : this.pool.query(q));
     } catch (e) {
-      if (l?.open) l.eersteFout ??= e;
+      tx?.fout(e);
       throw zonderWaarden(e);
     }
   }
@@ -172,12 +165,8 @@ export class PgSql implements Sql {
     return (await this.voerUit(sql, params)).rowCount ?? 0;
   }
 
-  transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T> {
-    return this.inTransactie(opties?.isolatie === 'los' ? 'READ COMMITTED' : 'REPEATABLE READ', werk);
-  }
-
-  huidig(): Lopend | undefined {
-    return this.lopend.huidig();
+  transactie<T>(werk: (tx: Sql) => Promise<T>, opties?: TransactieOpties): Promise<T> {
+    return this.metTransactie(opties?.isolatie === 'los' ? 'READ COMMITTED' : 'REPEATABLE READ', werk);
   }
 
   /**
@@ -185,12 +174,12 @@ export class PgSql implements Sql {
    * write): on PostgreSQL a question's protocol row is written inside its read (Store.leesEnSchrijf). Retried like
    * a transactie, which can only happen when it wrote.
    */
-  lees<T>(werk: () => Promise<T>): Promise<T> {
-    return this.inTransactie('REPEATABLE READ', werk);
+  lees<T>(werk: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.metTransactie('REPEATABLE READ', werk);
   }
 
-  private async inTransactie<T>(niveau: string, werk: () => Promise<T>): Promise<T> {
-    if (this.lopend.huidig()) return werk();
+  private async metTransactie<T>(niveau: string, werk: (tx: Sql) => Promise<T>): Promise<T> {
+    this.controle.buiten('Een PostgreSQL-transactie');
     for (let poging = 1; ; poging++) {
       const uitkomst = await this.eenKeer(niveau, werk);
       if ('r' in uitkomst) return uitkomst.r;
@@ -200,19 +189,20 @@ export class PgSql implements Sql {
     }
   }
 
-  private eenKeer<T>(niveau: string, werk: () => Promise<T>): Promise<{ r: T } | { fout: unknown; oorzaak: unknown }> {
+  private eenKeer<T>(niveau: string, werk: (tx: Sql) => Promise<T>): Promise<{ r: T } | { fout: unknown; oorzaak: unknown }> {
     return metVerbinding(this.pool, async (v) => {
-      const l: PgLopend = { client: v.client, open: true, los: niveau === 'READ COMMITTED' };
+      const tx = new PgTransactie(this, v.client);
       try {
         await v.client.query(`BEGIN ISOLATION LEVEL ${niveau}`);
-        const r = await this.lopend.run(l, werk); // closes l
+        const r = await this.controle.binnen(() => werk(tx));
+        tx.sluitAf();
         await v.client.query('COMMIT');
         return { r };
       } catch (fout) {
-        l.open = false;
+        tx.sluitAf();
         // A connection that cannot even roll back is broken: the pool must not hand it out again.
         await v.client.query('ROLLBACK').catch((f: Error) => (v.kapot = f));
-        return { fout, oorzaak: l.eersteFout ?? fout };
+        return { fout, oorzaak: tx.eersteFout ?? fout };
       }
     });
   }
@@ -233,5 +223,68 @@ export class PgSql implements Sql {
     if (this.gesloten) return;
     this.gesloten = true;
     await this.pool.end();
+  }
+}
+
+/**
+ * The Sql of one attempt of one PostgreSQL transaction, on its connection. Once it has ended (work that outlived
+ * it, fire-and-forget), it is the pool's Sql again.
+ */
+class PgTransactie implements Sql {
+  readonly dialect = 'postgres' as const;
+  private open = true;
+  /**
+   * The first statement error: after it PostgreSQL refuses every statement (25P02) until the rollback, so whether
+   * to run the transaction again depends on this one, even if the caller caught it and went on.
+   */
+  eersteFout?: unknown;
+
+  constructor(
+    private readonly pool: PgSql,
+    readonly client: PoolClient,
+  ) {}
+
+  get inTransactie(): boolean {
+    return this.open;
+  }
+
+  sluitAf(): void {
+    this.open = false;
+  }
+
+  fout(e: unknown): void {
+    if (this.open) this.eersteFout ??= e;
+  }
+
+  private voerUit(sql: string, params: readonly SqlWaarde[]): Promise<QueryResult> {
+    return this.pool.voerUit(sql, params, this.open ? this : undefined);
+  }
+
+  async alle<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T[]> {
+    return (await this.voerUit(sql, params)).rows as T[];
+  }
+
+  async een<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T | undefined> {
+    return (await this.voerUit(sql, params)).rows[0] as T | undefined;
+  }
+
+  async voer(sql: string, params: readonly SqlWaarde[] = []): Promise<number> {
+    return (await this.voerUit(sql, params)).rowCount ?? 0;
+  }
+
+  transactie<T>(werk: (tx: Sql) => Promise<T>, opties?: TransactieOpties): Promise<T> {
+    return this.open ? werk(this) : this.pool.transactie(werk, opties);
+  }
+
+  lees<T>(werk: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.open ? werk(this) : this.pool.lees(werk);
+  }
+
+  bruikbaar(): Promise<boolean> {
+    return this.pool.bruikbaar();
+  }
+
+  sluit(): Promise<void> {
+    return this.pool.sluit();
   }
 }

@@ -157,10 +157,10 @@ export class Protocol {
   async schoonOp(voor: string): Promise<number> {
     const selectie = 'SELECT id FROM protocol WHERE tijdstip < ?';
     // A write transaction from the start: a running gateway writes beside this command.
-    return this.sql.transactie(async () => {
-      await this.sql.voer(`DELETE FROM protocol_zaak WHERE protocol_id IN (${selectie})`, [voor]);
-      await this.sql.voer(`DELETE FROM protocol_bsn WHERE protocol_id IN (${selectie})`, [voor]);
-      return this.sql.voer('DELETE FROM protocol WHERE tijdstip < ?', [voor]);
+    return this.sql.transactie(async (tx) => {
+      await tx.voer(`DELETE FROM protocol_zaak WHERE protocol_id IN (${selectie})`, [voor]);
+      await tx.voer(`DELETE FROM protocol_bsn WHERE protocol_id IN (${selectie})`, [voor]);
+      return tx.voer('DELETE FROM protocol WHERE tijdstip < ?', [voor]);
     });
   }
 }

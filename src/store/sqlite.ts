@@ -1,28 +1,46 @@
 // The Sql interface on one better-sqlite3 connection. better-sqlite3 is synchronous, so every statement finishes
 // before its promise is even returned; what needs care is a transaction that spans several awaits. Other requests'
-// code can run between those awaits, on the same connection. Hence: one transaction at a time (a queue), statements
-// of the transaction found through AsyncLocalStorage (lopend.ts), and a statement from outside waiting until the
-// open transaction ends, so that it never reads what may still be rolled back.
+// code can run between those awaits, on the same connection. Hence: one transaction at a time (a queue); the
+// transaction's work gets an Sql of its own (SqliteTransactie) whose statements run at once; a statement of the
+// connection's Sql while a transaction is open waits until it has ended, so it never reads what may still be
+// rolled back.
 //
-// A statement inside the transaction runs at once and returns a settled promise: no await of its own, because on
-// the embedded default every promise a message creates is measurable (and each one more so while the
-// AsyncLocalStorage is switched on).
+// The transaction is handed over, not looked up: an AsyncLocalStorage would find it too, but costs something on
+// every promise the process creates (Node 20), and on the embedded default that was a tenth of a creeerZaak.
 import type { Statement } from 'better-sqlite3';
 import { Db } from './db';
-import { Lopend, LopendeTransacties } from './lopend';
 import { Sql, SqlWaarde, TransactieOpties } from './sql';
+import { Transactiecontrole } from './transactiecontrole';
+
+/**
+ * How long a statement from outside waits for the open transaction. Far longer than any message's transaction; when
+ * it passes, the statement most likely came from inside that transaction, which then waits for it in turn: failing
+ * the statement ends both instead of stopping the gateway.
+ */
+const MAX_WACHT_MS = 60_000;
+
+/** A settled promise of what `stap` returns or throws: a statement inside a transaction needs no await of its own. */
+function meteen<T>(stap: () => T): Promise<T> {
+  try {
+    return Promise.resolve(stap());
+  } catch (e) {
+    return Promise.reject(e as Error);
+  }
+}
 
 export class SqliteSql implements Sql {
   readonly dialect = 'sqlite' as const;
-  private readonly binnen = new LopendeTransacties<Lopend>();
+  readonly inTransactie = false;
   private readonly statements = new Map<string, Statement>();
+  private readonly controle = new Transactiecontrole();
   /** Settles when the open transaction (if any) has ended; the next one chains on it. */
   private wachtrij: Promise<void> = Promise.resolve();
   private open = false;
 
   constructor(readonly db: Db) {}
 
-  private statement(sql: string): Statement {
+  /** The prepared statement for this text, prepared once. */
+  statement(sql: string): Statement {
     let s = this.statements.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
@@ -31,58 +49,60 @@ export class SqliteSql implements Sql {
     return s;
   }
 
-  /** Outside a transaction while one is open: wait for it. */
+  /** `stap` now when no transaction is open; otherwise once it has ended. */
+  private buiten<T>(stap: () => T): Promise<T> {
+    if (this.open) return this.naBeurt(stap);
+    return meteen(() => {
+      this.controle.buiten('Een SQLite-statement');
+      return stap();
+    });
+  }
+
   private async naBeurt<T>(stap: () => T): Promise<T> {
-    while (this.open && !this.binnen.huidig()) await this.wachtrij;
+    this.controle.buiten('Een SQLite-statement');
+    const sinds = Date.now();
+    while (this.open) {
+      if (Date.now() - sinds > MAX_WACHT_MS) throw new Error(`SQLite: een statement wachtte meer dan ${MAX_WACHT_MS / 1000} s op de open transactie`);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.wachtrij, new Promise<void>((r) => (timer = setTimeout(r, MAX_WACHT_MS)))]);
+      clearTimeout(timer);
+    }
     return stap();
   }
 
-  /** `stap` now when no transaction is open or the caller is in it; otherwise once it has ended. */
-  private voerStapUit<T>(stap: () => T): Promise<T> {
-    if (this.open && !this.binnen.huidig()) return this.naBeurt(stap);
-    try {
-      return Promise.resolve(stap());
-    } catch (e) {
-      return Promise.reject(e as Error);
-    }
-  }
-
   alle<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T[]> {
-    return this.voerStapUit(() => this.statement(sql).all(...params) as T[]);
+    return this.buiten(() => this.statement(sql).all(...params) as T[]);
   }
 
   een<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T | undefined> {
-    return this.voerStapUit(() => this.statement(sql).get(...params) as T | undefined);
+    return this.buiten(() => this.statement(sql).get(...params) as T | undefined);
   }
 
   voer(sql: string, params: readonly SqlWaarde[] = []): Promise<number> {
-    return this.voerStapUit(() => this.statement(sql).run(...params).changes);
+    return this.buiten(() => this.statement(sql).run(...params).changes);
   }
 
-  /** The open transaction the caller runs in (lopend.ts). */
-  huidig(): Lopend | undefined {
-    return this.binnen.huidig();
+  /** One writer at a time, so `los` is as strict as the default here. */
+  transactie<T>(werk: (tx: Sql) => Promise<T>, _opties?: TransactieOpties): Promise<T> {
+    return this.metTransactie('BEGIN IMMEDIATE', werk);
   }
 
-  transactie<T>(werk: () => Promise<T>, opties?: TransactieOpties): Promise<T> {
-    return this.inTransactie('BEGIN IMMEDIATE', werk, opties?.isolatie === 'los');
+  lees<T>(werk: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.metTransactie('BEGIN DEFERRED', werk);
   }
 
-  lees<T>(werk: () => Promise<T>): Promise<T> {
-    return this.inTransactie('BEGIN DEFERRED', werk, false);
-  }
-
-  private async inTransactie<T>(begin: string, werk: () => Promise<T>, los: boolean): Promise<T> {
-    if (this.binnen.huidig()) return werk();
+  private async metTransactie<T>(begin: string, werk: (tx: Sql) => Promise<T>): Promise<T> {
+    this.controle.buiten('Een SQLite-transactie');
     const vorige = this.wachtrij;
     let klaar!: () => void;
     this.wachtrij = new Promise<void>((r) => (klaar = r));
     await vorige;
     this.open = true;
+    const tx = new SqliteTransactie(this);
     try {
       this.statement(begin).run();
       try {
-        const r = await this.binnen.run({ open: true, los }, werk);
+        const r = await this.controle.binnen(() => werk(tx));
         this.statement('COMMIT').run();
         return r;
       } catch (e) {
@@ -90,6 +110,7 @@ export class SqliteSql implements Sql {
         throw e;
       }
     } finally {
+      tx.sluitAf();
       this.open = false;
       klaar();
     }
@@ -122,5 +143,55 @@ export class SqliteSql implements Sql {
 
   async sluit(): Promise<void> {
     this.db.close();
+  }
+}
+
+/**
+ * The Sql of one open SQLite transaction. Once it has ended (work that outlived it, fire-and-forget), it is the
+ * connection's Sql again: its statements wait for whatever transaction is open then.
+ */
+class SqliteTransactie implements Sql {
+  readonly dialect = 'sqlite' as const;
+  private open = true;
+
+  constructor(private readonly verbinding: SqliteSql) {}
+
+  get inTransactie(): boolean {
+    return this.open;
+  }
+
+  sluitAf(): void {
+    this.open = false;
+  }
+
+  alle<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T[]> {
+    if (!this.open) return this.verbinding.alle(sql, params);
+    return meteen(() => this.verbinding.statement(sql).all(...params) as T[]);
+  }
+
+  een<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T | undefined> {
+    if (!this.open) return this.verbinding.een(sql, params);
+    return meteen(() => this.verbinding.statement(sql).get(...params) as T | undefined);
+  }
+
+  voer(sql: string, params: readonly SqlWaarde[] = []): Promise<number> {
+    if (!this.open) return this.verbinding.voer(sql, params);
+    return meteen(() => this.verbinding.statement(sql).run(...params).changes);
+  }
+
+  transactie<T>(werk: (tx: Sql) => Promise<T>, opties?: TransactieOpties): Promise<T> {
+    return this.open ? werk(this) : this.verbinding.transactie(werk, opties);
+  }
+
+  lees<T>(werk: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.open ? werk(this) : this.verbinding.lees(werk);
+  }
+
+  bruikbaar(): Promise<boolean> {
+    return this.verbinding.bruikbaar();
+  }
+
+  sluit(): Promise<void> {
+    return this.verbinding.sluit();
   }
 }

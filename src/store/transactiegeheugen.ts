@@ -47,23 +47,15 @@ export class Geheugen {
   }
 }
 
+/** A repository's view of the memory: the one of the transaction its store was given, while that is open. */
 export class Transactiegeheugen {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly geheugen?: Geheugen,
+  ) {}
 
-  /**
-   * `werk` with a memory of its own, or the memory of the transaction it joins; none under `los` isolation. Run by
-   * the Sql inside the transaction, so each attempt starts empty.
-   */
-  rond<T>(werk: () => Promise<T>): () => Promise<T> {
-    return () => {
-      const l = this.sql.huidig();
-      if (l && !l.los) l.geheugen ??= new Geheugen();
-      return werk();
-    };
-  }
-
-  /** The memory of the transaction the caller is in, or undefined outside one. */
+  /** The memory of the transaction, or undefined outside one (or once it has ended). */
   huidig(): Geheugen | undefined {
-    return this.sql.huidig()?.geheugen as Geheugen | undefined;
+    return this.geheugen && this.sql.inTransactie ? this.geheugen : undefined;
   }
 }

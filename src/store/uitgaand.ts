@@ -90,13 +90,19 @@ const KLAAR = `SELECT u.* FROM uitgaand u
 const lijstVan = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export class UitgaandeBerichten {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    /** Shared by the store and the stores its transactions are given. */
+    private readonly teller = { toegevoegd: 0 },
+  ) {}
 
   /** Messages this process put in the outbox so far: whether a change is worth waking the worker for. */
-  toegevoegd = 0;
+  get toegevoegd(): number {
+    return this.teller.toegevoegd;
+  }
 
   async voegToe(u: NieuwUitgaand, nu = Date.now()): Promise<number> {
-    this.toegevoegd++;
+    this.teller.toegevoegd++;
     const r = await this.sql.een<{ id: number }>(
       `INSERT INTO uitgaand (soort, bestemming, volgorde, referentienummer, soap_actie, bericht, gebeurtenis, status, volgende_poging, aangemaakt, overdracht_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'wachtend', ?, ?, ?) RETURNING id`,

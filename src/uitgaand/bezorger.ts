@@ -17,7 +17,7 @@ export function wachttijdMs(b: Bezorging, pogingen: number): number {
 }
 
 /** What else changes when a message is delivered or given up (the handover it carries). */
-export type NaBezorging = (u: Uitgaand, uitkomst: 'afgeleverd' | 'dood') => Promise<void>;
+export type NaBezorging = (store: Store, u: Uitgaand, uitkomst: 'afgeleverd' | 'dood') => Promise<void>;
 
 export class Bezorger {
   private timer?: NodeJS.Timeout;
@@ -93,7 +93,7 @@ export class Bezorger {
     if (this.gestopt || ruimte <= 0) return 0;
     const claimMs = (this.instellingen.timeoutSeconden + 10) * 1000;
     // READ COMMITTED (los): rows another instance claimed or delivered meanwhile are skipped, not a conflict.
-    const berichten = await this.store.transactie(() => this.store.uitgaand.claimKlaar(nu, nu + claimMs, ruimte), { isolatie: 'los' });
+    const berichten = await this.store.transactie((tx) => tx.uitgaand.claimKlaar(nu, nu + claimMs, ruimte), { isolatie: 'los' });
     for (const u of berichten) {
       const klaar: Promise<void> = this.bezorg(u)
         .catch((e) => this.log.error({ err: e, uitgaand: u.id }, 'bezorger: uitkomst niet vastgelegd; opnieuw na de claim'))
@@ -112,15 +112,15 @@ export class Bezorger {
       ? await this.verzender.verstuur(b, u.soapActie, u.bericht)
       : { soort: 'mislukt', fout: `bestemming '${u.bestemming}' staat niet (meer) in de configuratie` };
     const velden = { uitgaand: u.id, soort: u.soort, bestemming: u.bestemming, zaak: u.volgorde, referentienummer: u.referentienummer, poging: u.pogingen + 1 };
-    await this.store.transactie(async () => {
+    await this.store.transactie(async (tx) => {
       if (uitkomst.soort === 'afgeleverd') {
-        await this.store.uitgaand.afgeleverd(u.id);
-        await this.naBezorging(u, 'afgeleverd');
+        await tx.uitgaand.afgeleverd(u.id);
+        await this.naBezorging(tx, u, 'afgeleverd');
       } else if (uitkomst.soort === 'geweigerd' || u.pogingen + 1 >= this.instellingen.maxPogingen) {
-        await this.store.uitgaand.dood(u.id, uitkomst.fout);
-        await this.naBezorging(u, 'dood');
+        await tx.uitgaand.dood(u.id, uitkomst.fout);
+        await this.naBezorging(tx, u, 'dood');
       } else {
-        await this.store.uitgaand.opnieuwOm(u.id, Date.now() + wachttijdMs(this.instellingen, u.pogingen + 1), uitkomst.fout);
+        await tx.uitgaand.opnieuwOm(u.id, Date.now() + wachttijdMs(this.instellingen, u.pogingen + 1), uitkomst.fout);
       }
     });
     if (uitkomst.soort === 'afgeleverd') this.log.info({ ...velden, antwoord: uitkomst.berichtcode }, 'bezorgd');

@@ -146,7 +146,7 @@ async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string
   return metStore(config, async (store) => {
     if (bestemming) bekendeBestemming(config, bestemming, (await store.uitgaand.tellingen()).map((t) => t.bestemming));
     const nu = Date.now();
-    const regels = await store.lees(async () => {
+    const regels = await store.lees(async (store) => {
       const r: BerichtRegel[] = [];
       for (const u of await store.uitgaand.lijst({ status, soort, bestemming, zaak, limiet })) r.push(await regel(store, u));
       return r;
@@ -202,7 +202,7 @@ async function opnieuwOpdracht(config: Config, argv: string[], schrijf: (s: stri
   const ids = alle ? undefined : leesIds(a.vrij, 'bericht', GEBRUIK);
   return metStore(config, async (store) => {
     if (bestemming) bekendeBestemming(config, bestemming, (await store.uitgaand.tellingen()).map((t) => t.bestemming));
-    const { aantal, buiten } = await store.transactie(async () => {
+    const { aantal, buiten } = await store.transactie(async (store) => {
       if (ids) await alleenDoden(store, ids, 'opnieuw');
       // Revived messages of a destination that left the configuration would only die again.
       const namen = new Set(config.bestemmingen.map((b) => b.naam));
@@ -224,7 +224,7 @@ async function verwerpOpdracht(config: Config, argv: string[], schrijf: (s: stri
   if (a.vrij.length === 0) throw new OpdrachtFout(`uitgaand verwerp: geef de nummers van dode berichten\n${GEBRUIK}`);
   const ids = leesIds(a.vrij, 'bericht', GEBRUIK);
   return metStore(config, async (store) => {
-    const aantal = await store.transactie(async () => {
+    const aantal = await store.transactie(async (store) => {
       await alleenDoden(store, ids, 'verworpen worden');
       return store.uitgaand.verwerp(ids);
     });
@@ -238,7 +238,7 @@ async function overzichtOpdracht(config: Config, argv: string[], schrijf: (s: st
   if (a.vrij.length) throw new OpdrachtFout(`uitgaand overzicht: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
   return metStore(config, async (store) => {
     const nu = Date.now();
-    const lijst = await store.lees(() => overzicht(config, store, nu));
+    const lijst = await store.lees((store) => overzicht(config, store, nu));
     schrijf(a.vlaggen.has('--json') ? json(lijst) : overzichtTekst(lijst, nu));
     return 0;
   });

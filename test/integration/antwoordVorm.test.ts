@@ -262,8 +262,7 @@ describe.each<Dialect>(['zds12', 'zds11'])('%s: antwoorden naar het schema', (d)
       x(NS.zkn, 'gerelateerde', '', [x(NS.zkn, 'medewerker', '', [x(NS.zkn, 'identificatie', 'MDW-AV')], [{ ns: NS.stuf, local: 'entiteittype', value: 'MDW' }])]),
       x(NS.stuf, 'tijdvakRelatie', '', [x(NS.stuf, 'eindRelatie', '20250101')]),
     ], [{ ns: NS.stuf, local: 'entiteittype', value: 'ZAKSTTBTR' }]);
-    const { sql } = gw.app.gateway.store;
-    await sql.transactie(async () => {
+    await gw.app.gateway.store.sql.transactie(async (sql) => {
       const zaak = (await sql.een<{ id: number; data: string }>('SELECT id, data FROM zaak WHERE identificatie = ?', [OUD]))!;
       const data = JSON.parse(zaak.data);
       data.groepen = { opschorting: { reden: { w: 'Wacht' } } };

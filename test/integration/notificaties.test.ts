@@ -671,7 +671,7 @@ describe('inloggegevens naar buiten: basic en een TLS-clientcertificaat (mutual 
     expect(mtls.ontvangen.length).toBe(begin);
     expect(mtls.tlsFouten.length).toBeGreaterThan(fouten);
     // Given up by the operator, so the gateway stops trying.
-    await gw.app.gateway.store.transactie(() => gw.app.gateway.store.uitgaand.dood(rij.id, 'test: opgegeven'));
+    await gw.app.gateway.store.transactie((tx) => tx.uitgaand.dood(rij.id, 'test: opgegeven'));
   });
 });
 

@@ -273,7 +273,7 @@ it('claimVerversing: van gelijktijdige claims krijgt er één hem; vrijgeven all
   const s = (await store.spiegelzaken.vind(pz))!;
   const nu = Date.now();
   // On PostgreSQL each on a connection of its own from the pool, at the same moment; SQLite has one writer.
-  const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => store.transactie(() => store.spiegelzaken.claimVerversing(s.id, s, nu, nu + 10_000 + i), { isolatie: 'los' })));
+  const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => store.transactie((tx) => tx.spiegelzaken.claimVerversing(s.id, s, nu, nu + 10_000 + i), { isolatie: 'los' })));
   expect(claims.filter((c) => c)).toHaveLength(1);
   const tot = nu + 10_000 + claims.indexOf(true);
   expect((await store.spiegelzaken.vind(pz))?.verversClaimTot).toBe(tot);

@@ -18,7 +18,7 @@ async function schrijfAanEen(limiet: number | undefined): Promise<{ wal: number;
     // 4,000 commits of 16 KB without a pause longer than a timer tick (some 16 MB/s, a gateway under load): the
     // checkpointer works in its own thread meanwhile. Faster writing only tests how fast the CI machine syncs.
     for (let i = 0; i < 4000; i++) {
-      await store.transactie(() => store.sql.voer('INSERT INTO last (data) VALUES (?)', [blok]));
+      await store.transactie((tx) => tx.sql.voer('INSERT INTO last (data) VALUES (?)', [blok]));
       geschreven += blok.length;
       await wachtTik();
     }
