@@ -64,6 +64,18 @@ const PER_STATEMENT = 500;
 const INVOEGEN = `INSERT INTO protocol (tijdstip, soort, applicatie, organisatie, gebruiker, rol, via, operatie, referentienummer, noodtoegang_reden, doelbinding)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** The text of a multi-row INSERT, built once per table and row count: one protocol row per message needs it. */
+const invoegTeksten = new Map<string, string>();
+function invoegTekst(tabel: 'protocol_zaak' | 'protocol_bsn', kolom: 'zaak' | 'bsn', rijen: number): string {
+  const sleutel = `${tabel}:${rijen}`;
+  let tekst = invoegTeksten.get(sleutel);
+  if (!tekst) {
+    tekst = `INSERT INTO ${tabel} (protocol_id, ${kolom}) VALUES ${Array.from({ length: rijen }, () => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`;
+    if (invoegTeksten.size < 1000) invoegTeksten.set(sleutel, tekst);
+  }
+  return tekst;
+}
+
 export class Protocol {
   constructor(private readonly sql: Sql) {}
 
@@ -90,10 +102,7 @@ export class Protocol {
   private async voegToe(tabel: 'protocol_zaak' | 'protocol_bsn', kolom: 'zaak' | 'bsn', id: number, waarden: string[]): Promise<void> {
     for (let i = 0; i < waarden.length; i += PER_STATEMENT) {
       const deel = waarden.slice(i, i + PER_STATEMENT);
-      await this.sql.voer(
-        `INSERT INTO ${tabel} (protocol_id, ${kolom}) VALUES ${deel.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
-        deel.flatMap((w) => [id, w]),
-      );
+      await this.sql.voer(invoegTekst(tabel, kolom, deel.length), deel.flatMap((w) => [id, w]));
     }
   }
 

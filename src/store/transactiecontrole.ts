@@ -8,12 +8,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export class Transactiecontrole {
   private readonly als = process.env.ZDS_TRANSACTIECONTROLE === 'aan' ? new AsyncLocalStorage<{ open: boolean }>() : undefined;
 
-  /** `werk` marked as inside a transaction until it settles. */
-  async binnen<T>(werk: () => Promise<T>): Promise<T> {
-    if (!this.als) return werk();
+  /** `werk` marked as inside a transaction until it settles; unmarked (no promise of its own) when the check is off. */
+  binnen<T>(werk: () => Promise<T>): Promise<T> {
+    return this.als ? this.gemerkt(this.als, werk) : werk();
+  }
+
+  private async gemerkt<T>(als: AsyncLocalStorage<{ open: boolean }>, werk: () => Promise<T>): Promise<T> {
     const merk = { open: true };
     try {
-      return await this.als.run(merk, werk);
+      return await als.run(merk, werk);
     } finally {
       merk.open = false;
     }

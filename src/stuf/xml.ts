@@ -51,11 +51,21 @@ export function at(ns: string, local: string, value: string): XAttr {
 // XML 1.0 forbids most C0 control characters even as character references: drop them on output.
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Whether a text or attribute value may need anything escaped or dropped: most (names, codes, dates) do not, and
+ * one test is cheaper than the replacements (every answer and every message hash serialises every value).
+ * Surrogates are checked by the replacements: a valid pair passes them unchanged.
+ */
+const TEKST_KAN_ANDERS = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTRIBUUT_KAN_ANDERS = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeText(s: string): string {
+  if (!TEKST_KAN_ANDERS.test(s)) return s;
   return s.replace(ILLEGAL_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function escapeAttr(s: string): string {
+  if (!ATTRIBUUT_KAN_ANDERS.test(s)) return s;
   return escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
@@ -88,41 +98,43 @@ export type Deel = string | BinaireData;
 export function serializeDelen(root: XElement, extraNamespaces: string[] = []): Deel[] {
   const used = new Set<string>(extraNamespaces);
   collectNamespaces(root, used);
-  const prefixes = new Map<string, string>();
+  // Each namespace's prefix with its colon, so that a qualified name is one concatenation.
+  const prefixen = new Map<string, string>();
   let n = 0;
-  for (const ns of used) {
-    if (ns === NS.xml) prefixes.set(ns, 'xml');
-    else prefixes.set(ns, PREFIX_BY_NS[ns] ?? `ns${++n}`);
-  }
-  const decl = [...prefixes].filter(([ns]) => ns !== NS.xml).map(([ns, p]) => ` xmlns:${p}="${escapeAttr(ns)}"`).join('');
-  const out: string[] = [];
-  const delen: Deel[] = [];
-  write(root, prefixes, out, decl, delen);
-  delen.push(out.join(''));
-  return delen;
+  for (const ns of used) prefixen.set(ns, `${ns === NS.xml ? 'xml' : (PREFIX_BY_NS[ns] ?? `ns${++n}`)}:`);
+  const decl = [...prefixen].filter(([ns]) => ns !== NS.xml).map(([ns, p]) => ` xmlns:${p.slice(0, -1)}="${escapeAttr(ns)}"`).join('');
+  const s: Schrijver = { prefixen, tekst: '', delen: [] };
+  write(root, s, decl);
+  s.delen.push(s.tekst);
+  return s.delen;
 }
 
-function qname(prefixes: Map<string, string>, ns: string, local: string): string {
-  return ns ? `${prefixes.get(ns)}:${local}` : local;
+/** Serialising: the text since the last binary part is one string, built by concatenation (cheaper than parts joined). */
+interface Schrijver {
+  prefixen: Map<string, string>;
+  tekst: string;
+  delen: Deel[];
 }
 
-function write(e: XElement, prefixes: Map<string, string>, out: string[], decl: string, delen: Deel[]): void {
-  const name = qname(prefixes, e.ns, e.local);
-  out.push('<', name, decl);
-  for (const a of e.attrs) out.push(' ', qname(prefixes, a.ns, a.local), '="', escapeAttr(a.value), '"');
+function qname(s: Schrijver, ns: string, local: string): string {
+  return ns ? s.prefixen.get(ns)! + local : local;
+}
+
+function write(e: XElement, s: Schrijver, decl: string): void {
+  const name = qname(s, e.ns, e.local);
+  s.tekst += '<' + name + decl;
+  for (const a of e.attrs) s.tekst += ' ' + qname(s, a.ns, a.local) + '="' + escapeAttr(a.value) + '"';
   if (e.binair) {
-    out.push('>');
-    delen.push(out.join(''), e.binair);
-    out.length = 0;
-    out.push('</', name, '>');
+    s.delen.push(s.tekst + '>', e.binair);
+    s.tekst = '</' + name + '>';
     return;
   }
   if (e.children.length === 0 && e.text === '') {
-    out.push('/>');
+    s.tekst += '/>';
     return;
   }
-  out.push('>');
-  if (e.text) out.push(escapeText(e.text));
-  for (const c of e.children) write(c, prefixes, out, '', delen);
-  out.push('</', name, '>');
+  s.tekst += '>';
+  if (e.text) s.tekst += escapeText(e.text);
+  for (const c of e.children) write(c, s, '');
+  s.tekst += '</' + name + '>';
 }

@@ -3,7 +3,7 @@
 import { NS } from '../../src/stuf/namespaces';
 import { leesMetStroom } from '../../src/stuf/xmlLezer';
 import {
-  XElement, XmlSyntaxError, at, attr, child, children, el, escapeText, isNil, parseXml, path, serialize,
+  XElement, XmlSyntaxError, at, attr, child, children, el, escapeAttr, escapeText, isNil, parseXml, path, serialize,
 } from '../../src/stuf/xml';
 
 const Z = NS.zkn;
@@ -253,6 +253,17 @@ describe('escapeText en serialize', () => {
     expect(escapeText('a\uFFFEb\uFFFFc')).toBe('abc');
     expect(escapeText('x\uD83Dy\uDEB2z')).toBe('xyz'); // a high and a low surrogate, each alone
     expect(escapeText('fiets 🚲 en 👨‍👩‍👧')).toBe('fiets 🚲 en 👨‍👩‍👧');
+  });
+
+  it('geeft met de snelle weg (niets te doen) voor elk UTF-16-teken hetzelfde als de volledige vervanging', () => {
+    const onwettig = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+    const volledig = (t: string) => t.replace(onwettig, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const volledigAttr = (t: string) => volledig(t).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+    for (let c = 0; c <= 0xffff; c++) {
+      const t = `a${String.fromCharCode(c)}b`;
+      expect(escapeText(t)).toBe(volledig(t));
+      expect(escapeAttr(t)).toBe(volledigAttr(t));
+    }
   });
 
   it('escapet attribuutwaarden inclusief aanhalingstekens en witruimte', () => {
