@@ -106,7 +106,24 @@ function zonderWaarden(e: unknown): unknown {
   return e;
 }
 
-export class PgSql implements Sql {
+/** The three ways to run one statement, on whatever connection `voerUit` chooses. */
+abstract class PgStatements {
+  abstract voerUit(sql: string, params: readonly SqlWaarde[]): Promise<QueryResult>;
+
+  async alle<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T[]> {
+    return (await this.voerUit(sql, params)).rows as T[];
+  }
+
+  async een<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T | undefined> {
+    return (await this.voerUit(sql, params)).rows[0] as T | undefined;
+  }
+
+  async voer(sql: string, params: readonly SqlWaarde[] = []): Promise<number> {
+    return (await this.voerUit(sql, params)).rowCount ?? 0;
+  }
+}
+
+export class PgSql extends PgStatements implements Sql {
   readonly dialect = 'postgres' as const;
   readonly pool: Pool;
   readonly inTransactie = false;
@@ -116,6 +133,7 @@ export class PgSql implements Sql {
   private gesloten = false;
 
   constructor(opties: PostgresOpties) {
+    super();
     this.pool = new Pool({
       connectionString: opties.url,
       max: opties.pool ?? 10,
@@ -151,18 +169,6 @@ export class PgSql implements Sql {
       tx?.fout(e);
       throw zonderWaarden(e);
     }
-  }
-
-  async alle<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T[]> {
-    return (await this.voerUit(sql, params)).rows as T[];
-  }
-
-  async een<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T | undefined> {
-    return (await this.voerUit(sql, params)).rows[0] as T | undefined;
-  }
-
-  async voer(sql: string, params: readonly SqlWaarde[] = []): Promise<number> {
-    return (await this.voerUit(sql, params)).rowCount ?? 0;
   }
 
   transactie<T>(werk: (tx: Sql) => Promise<T>, opties?: TransactieOpties): Promise<T> {
@@ -230,7 +236,7 @@ export class PgSql implements Sql {
  * The Sql of one attempt of one PostgreSQL transaction, on its connection. Once it has ended (work that outlived
  * it, fire-and-forget), it is the pool's Sql again.
  */
-class PgTransactie implements Sql {
+class PgTransactie extends PgStatements implements Sql {
   readonly dialect = 'postgres' as const;
   private open = true;
   /**
@@ -242,7 +248,9 @@ class PgTransactie implements Sql {
   constructor(
     private readonly pool: PgSql,
     readonly client: PoolClient,
-  ) {}
+  ) {
+    super();
+  }
 
   get inTransactie(): boolean {
     return this.open;
@@ -256,20 +264,8 @@ class PgTransactie implements Sql {
     if (this.open) this.eersteFout ??= e;
   }
 
-  private voerUit(sql: string, params: readonly SqlWaarde[]): Promise<QueryResult> {
+  voerUit(sql: string, params: readonly SqlWaarde[]): Promise<QueryResult> {
     return this.pool.voerUit(sql, params, this.open ? this : undefined);
-  }
-
-  async alle<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T[]> {
-    return (await this.voerUit(sql, params)).rows as T[];
-  }
-
-  async een<T>(sql: string, params: readonly SqlWaarde[] = []): Promise<T | undefined> {
-    return (await this.voerUit(sql, params)).rows[0] as T | undefined;
-  }
-
-  async voer(sql: string, params: readonly SqlWaarde[] = []): Promise<number> {
-    return (await this.voerUit(sql, params)).rowCount ?? 0;
   }
 
   transactie<T>(werk: (tx: Sql) => Promise<T>, opties?: TransactieOpties): Promise<T> {
