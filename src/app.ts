@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { Config } from './config';
 import type { Store } from './store';
 import { openStore } from './store/openen';
+import { gereedheid } from './gereedheid';
+import { versie } from './versie';
 import { Zaaktypecatalogus } from './domain/zaaktypen';
 import { OPERATIES } from './operations';
 import { Dispatcher } from './soap/dispatch';
@@ -113,6 +115,14 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
     const ok = await store.isBruikbaar();
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database niet bruikbaar' });
   });
+  // For an orchestrator: live asks nothing (restart only a process that no longer answers), ready asks everything
+  // this instance needs to take traffic.
+  app.get('/health/live', async (_req, reply) => reply.send({ status: 'ok' }));
+  app.get('/health/ready', async (_req, reply) => {
+    const g = await gereedheid(store, bezorger);
+    return reply.code(g.gereed ? 200 : 503).send(g);
+  });
+  app.get('/version', async (_req, reply) => reply.send(versie()));
 
   registreerWsdl(app, config);
 

@@ -4,6 +4,7 @@
 // privacy protocol (`protocol opschonen` purges it); `wachtwoord` hashes a password (read from stdin) for the application registry; `uitgaand`,
 // `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the handovers; `partners` shows
 // the mirrored zaken of the ketenpartners and asks a partner for a status now.
+import { versie } from './versie';
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
 import { databaseOmschrijving } from './store/openen';
@@ -27,6 +28,7 @@ const GEBRUIK = `gebruik: serve
        overdrachten [--status S] [--backoffice B] [--melding] [--json]
        partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
        migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
+       --version                   versie en commit
   'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen, overdrachten, partners en migreer.`;
 
 const schrijf = (t: string) => void process.stdout.write(t);
@@ -82,6 +84,11 @@ async function main(argv: string[]): Promise<void> {
     case 'migreer':
       // Needs no configuration: both databases are named on the command line.
       process.exit(await migreerOpdracht(argv.slice(1), schrijf));
+    case '--version': {
+      const v = versie();
+      process.stdout.write(`zds-gateway ${v.versie} (${v.commit})\n`);
+      return;
+    }
     case 'help':
     case '--help':
       process.stdout.write(`${GEBRUIK}\n`);

@@ -134,6 +134,11 @@ export class Store {
     return gelezen;
   }
 
+  /** The schema version the database holds (its highest migration). */
+  async schemaVersie(): Promise<number> {
+    return Number((await this.sql.een<{ v: number | null }>('SELECT MAX(versie) AS v FROM schema_versie'))?.v ?? 0);
+  }
+
   isBruikbaar(): Promise<boolean> {
     return this.sql.bruikbaar();
   }

@@ -339,3 +339,6 @@ ALTER TABLE spiegelzaak ADD COLUMN ververs_claim_tot INTEGER;
 `,
   },
 ];
+
+/** The schema version this code expects: the last migration's (PostgreSQL's schema follows the same numbers). */
+export const SCHEMA_VERSIE = MIGRATIES[MIGRATIES.length - 1].versie;

@@ -9,7 +9,7 @@
 // All of it is one PostgreSQL transaction that commits only when every table's count and hash agree: a failure,
 // or a copy that does not verify, leaves the target as empty as it was.
 import { Pool, PoolClient, types } from 'pg';
-import { MIGRATIES } from './migraties';
+import { SCHEMA_VERSIE } from './migraties';
 import { MIGRATIES_POSTGRES, migreerPostgres } from './postgresSchema';
 import { BronTabel, ident, selectieSql, SqliteBron } from './migreerBron';
 import { MigratieFout } from './migreerFout';
@@ -40,7 +40,7 @@ interface DoelKolom {
   identiteit: boolean;
 }
 
-export const CODE_VERSIE = MIGRATIES[MIGRATIES.length - 1].versie;
+export const CODE_VERSIE = SCHEMA_VERSIE;
 
 /** What node-postgres gives for a column: bytea as a Buffer, everything else as the text PostgreSQL sent. */
 const ALS_TEKST = {

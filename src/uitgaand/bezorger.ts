@@ -38,6 +38,11 @@ export class Bezorger {
     private readonly naBezorging: NaBezorging = async () => {},
   ) {}
 
+  /** Started and not stopped: what /health/ready asks. */
+  get loopt(): boolean {
+    return !this.gestopt;
+  }
+
   start(): void {
     this.gestopt = false;
     this.plan(0);
