@@ -5,13 +5,13 @@
 // `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the handovers; `partners` shows
 // the mirrored zaken of the ketenpartners and asks a partner for a status now.
 import { versie } from './versie';
-import { ConfigFout, loadConfig } from './config';
+import { ConfigFout, loadConfig, parseConfig } from './config';
 import { bouwApp } from './app';
 import { databaseOmschrijving } from './store/openen';
 import { migreerOpdracht } from './store/migreerOpdracht';
 import { maakLogger } from './log';
-import { replay } from './replay';
-import { OpdrachtFout, protocolOpdracht } from './toegang/protocolOpdracht';
+import { REPLAY_GEBRUIK, replay } from './replay';
+import { OpdrachtFout, PROTOCOL_GEBRUIK, protocolOpdracht } from './toegang/protocolOpdracht';
 import { hashWachtwoord } from './toegang/wachtwoord';
 import { uitgaandOpdracht } from './uitgaand/opdracht';
 import { abonnementenOpdracht } from './uitgaand/abonnementOpdracht';
@@ -29,6 +29,7 @@ const GEBRUIK = `gebruik: serve
        partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
        migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
        --version                   versie en commit
+  '<opdracht> --help' (of -h) geeft de opties van elke opdracht, zonder iets te openen of te starten.
   'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen, overdrachten, partners en migreer.`;
 
 const schrijf = (t: string) => void process.stdout.write(t);
@@ -63,10 +64,45 @@ async function serve(): Promise<void> {
   log.info({ adres, database: databaseOmschrijving(config.database), validatie: config.stuf.validatie, toegang: config.toegang.modus, ...tls }, 'gateway luistert');
 }
 
+const SERVE_GEBRUIK = 'gebruik: serve   start de gateway (configuratie: GATEWAY_CONFIG en de omgeving; zie README)';
+const WACHTWOORD_GEBRUIK = 'gebruik: wachtwoord   leest een wachtwoord (minstens 8 tekens) van stdin en schrijft zijn scrypt-hash voor de configuratie';
+
+/** Commands whose own parser knows --help; they get it with the defaults as configuration, so nothing is opened. */
+const MET_EIGEN_HULP: Record<string, (argv: string[]) => Promise<number>> = {
+  uitgaand: (a) => uitgaandOpdracht(parseConfig({}), a, schrijf),
+  abonnementen: (a) => abonnementenOpdracht(parseConfig({}), a, schrijf),
+  overdrachten: (a) => overdrachtenOpdracht(parseConfig({}), a, schrijf),
+  partners: (a) => partnersOpdracht(parseConfig({}), a, schrijf),
+  migreer: (a) => migreerOpdracht(a, schrijf),
+};
+const HULP: Record<string, string> = { serve: SERVE_GEBRUIK, replay: REPLAY_GEBRUIK, protocol: PROTOCOL_GEBRUIK, wachtwoord: WACHTWOORD_GEBRUIK };
+
+/**
+ * `<opdracht> --help`, `-h` or `help` (right after the command): its usage, exit 0, before any configuration is
+ * read, port opened or database touched. Undefined when the command line asks no help.
+ */
+async function hulp(argv: string[]): Promise<number | undefined> {
+  const opdracht = argv[0] ?? 'serve';
+  const vraagt = argv.slice(1).some((a) => a === '--help' || a === '-h') || argv[1] === 'help';
+  if (!vraagt) return undefined;
+  const tekst = HULP[opdracht];
+  if (tekst) {
+    process.stdout.write(`${tekst}\n`);
+    return 0;
+  }
+  return MET_EIGEN_HULP[opdracht]?.(['--help']);
+}
+
 async function main(argv: string[]): Promise<void> {
   const opdracht = argv[0] ?? 'serve';
+  const hulpUitkomst = await hulp(argv);
+  if (hulpUitkomst !== undefined) process.exit(hulpUitkomst);
   switch (opdracht) {
     case 'serve':
+      if (argv.length > 1) {
+        process.stderr.write(`serve: onverwacht '${argv[1]}'\n${SERVE_GEBRUIK}\n`);
+        process.exit(2);
+      }
       return serve();
     case 'replay':
       process.exit(await replay(argv.slice(1)));
@@ -91,6 +127,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'help':
     case '--help':
+    case '-h':
       process.stdout.write(`${GEBRUIK}\n`);
       return;
     case 'wachtwoord': {

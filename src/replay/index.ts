@@ -181,13 +181,15 @@ export function vindGesprekken(map: string): string[] {
 }
 
 /** The replay command: prints one line per step, exit status 1 when any answer differs. */
+export const REPLAY_GEBRUIK = 'gebruik: replay <map> [--url http://host:poort [--ontvanger-poort N]] [--vastleggen]';
+
 export async function replay(args: string[], schrijf: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const waarde = (optie: string) => (args.indexOf(optie) >= 0 ? args[args.indexOf(optie) + 1] : undefined);
   const url = waarde('--url');
   const poort = waarde('--ontvanger-poort');
   const map = args.find((a, i) => !a.startsWith('--') && !['--url', '--ontvanger-poort'].includes(args[i - 1]));
   if (!map || (poort !== undefined && !/^\d+$/.test(poort))) {
-    schrijf('gebruik: replay <map> [--url http://host:poort [--ontvanger-poort N]] [--vastleggen]\n');
+    schrijf(`${REPLAY_GEBRUIK}\n`);
     return 2;
   }
   let afwijkend = 0;

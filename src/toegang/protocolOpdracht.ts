@@ -5,7 +5,7 @@ import { Config } from '../config';
 import { openStore } from '../store/openen';
 import { ProtocolRegel, ProtocolVraag } from '../store/protocol';
 
-const GEBRUIK = `gebruik: protocol [--bsn BSN] [--zaak IDENTIFICATIE] [--van DATUM|TIJDSTIP] [--tot DATUM|TIJDSTIP] [--noodtoegang] [--soort lezen|schrijven] [--json]
+export const PROTOCOL_GEBRUIK = `gebruik: protocol [--bsn BSN] [--zaak IDENTIFICATIE] [--van DATUM|TIJDSTIP] [--tot DATUM|TIJDSTIP] [--noodtoegang] [--soort lezen|schrijven] [--json]
        protocol opschonen [--voor DATUM|TIJDSTIP]
   DATUM is JJJJ-MM-DD (--tot neemt die hele dag mee); TIJDSTIP is ISO 8601 in UTC.
   opschonen verwijdert de regels ouder dan protocol.bewaartermijnDagen; --voor kiest een vroeger moment, nooit een later.`;
@@ -23,26 +23,26 @@ export function leesProtocolArgumenten(argv: string[]): { vraag: ProtocolVraag; 
     const a = argv[i];
     const waarde = () => {
       const w = argv[++i];
-      if (w === undefined || w.startsWith('--')) throw new OpdrachtFout(`${a} verwacht een waarde\n${GEBRUIK}`);
+      if (w === undefined || w.startsWith('--')) throw new OpdrachtFout(`${a} verwacht een waarde\n${PROTOCOL_GEBRUIK}`);
       return w;
     };
     if (a === '--bsn') vraag.bsn = waarde();
     else if (a === '--zaak') vraag.zaak = waarde();
     else if (a === '--van' || a === '--tot') {
       const w = waarde();
-      if (!isTijd(w)) throw new OpdrachtFout(`${a}: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${GEBRUIK}`);
+      if (!isTijd(w)) throw new OpdrachtFout(`${a}: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${PROTOCOL_GEBRUIK}`);
       if (a === '--van') vraag.van = w;
       else vraag.tot = w;
     } else if (a === '--noodtoegang') vraag.alleenNoodtoegang = true;
     else if (a === '--soort') {
       const w = waarde();
-      if (w !== 'lezen' && w !== 'schrijven') throw new OpdrachtFout(`--soort: '${w}' is niet lezen of schrijven\n${GEBRUIK}`);
+      if (w !== 'lezen' && w !== 'schrijven') throw new OpdrachtFout(`--soort: '${w}' is niet lezen of schrijven\n${PROTOCOL_GEBRUIK}`);
       vraag.soort = w;
     } else if (a === '--json') json = true;
-    else throw new OpdrachtFout(`onbekende optie '${a}'\n${GEBRUIK}`);
+    else throw new OpdrachtFout(`onbekende optie '${a}'\n${PROTOCOL_GEBRUIK}`);
   }
   if (vraag.bsn === undefined && vraag.zaak === undefined && !vraag.alleenNoodtoegang && vraag.soort === undefined) {
-    throw new OpdrachtFout(`geef --bsn, --zaak, --noodtoegang of --soort\n${GEBRUIK}`);
+    throw new OpdrachtFout(`geef --bsn, --zaak, --noodtoegang of --soort\n${PROTOCOL_GEBRUIK}`);
   }
   return { vraag, json };
 }
@@ -60,9 +60,9 @@ function regelTekst(r: ProtocolRegel): string {
 export function opschoonGrens(config: Config, argv: string[], nu = new Date()): string {
   const grens = new Date(nu.getTime() - config.protocol.bewaartermijnDagen * DAG_MS).toISOString();
   if (argv.length === 0) return grens;
-  if (argv[0] !== '--voor' || argv.length !== 2) throw new OpdrachtFout(`opschonen: onbekende opties '${argv.join(' ')}'\n${GEBRUIK}`);
+  if (argv[0] !== '--voor' || argv.length !== 2) throw new OpdrachtFout(`opschonen: onbekende opties '${argv.join(' ')}'\n${PROTOCOL_GEBRUIK}`);
   const w = argv[1];
-  if (!isTijd(w) || Number.isNaN(Date.parse(w))) throw new OpdrachtFout(`--voor: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${GEBRUIK}`);
+  if (!isTijd(w) || Number.isNaN(Date.parse(w))) throw new OpdrachtFout(`--voor: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${PROTOCOL_GEBRUIK}`);
   const voor = new Date(w.length === 10 ? `${w}T00:00:00Z` : w).toISOString();
   if (voor > grens) {
     throw new OpdrachtFout(`--voor ${w} valt binnen de bewaartermijn van ${config.protocol.bewaartermijnDagen} dagen (regels van na ${grens} blijven bewaard); pas protocol.bewaartermijnDagen aan om korter te bewaren`);
