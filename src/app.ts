@@ -76,8 +76,12 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const app = (https ? Fastify({ ...basis, https: { ...https, ...verbinding } }) : Fastify({ ...basis, http: verbinding })) as unknown as GatewayApp;
   app.decorate('gateway', gateway);
   app.addHook('onReady', async () => bezorger.start());
-  app.addHook('onClose', async () => bezorger.stop());
-  if (!opties.store) app.addHook('onClose', async () => store.sluit());
+  // One hook, in this order (Fastify runs onClose hooks last-added first): the worker records the outcome of the
+  // messages it is sending, then the store closes.
+  app.addHook('onClose', async () => {
+    await bezorger.stop();
+    if (!opties.store) await store.sluit();
+  });
 
   // Every body is read as bytes, whatever content type a client sets; the verwerker decodes charset and MTOM.
   app.removeAllContentTypeParsers();

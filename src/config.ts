@@ -160,6 +160,11 @@ export const configSchema = z.strictObject({
       headerTimeoutSeconden: z.number().min(1).max(600).default(20),
       /** Time for the whole request, body included: a body sent a byte at a time is cut off with a StUF fault. */
       verzoekTimeoutSeconden: z.number().min(1).max(3600).default(120),
+      /**
+       * On SIGTERM or SIGINT: how long requests in flight may take to finish before their connections are cut
+       * (their transactions roll back). Below Kubernetes' default grace period of 30 s.
+       */
+      afsluitSeconden: z.number().min(0).max(600).default(25),
       /** Largest header block (request line and headers) in bytes; a larger one gets a StUF fault. */
       maxHeaderBytes: z.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
       /** Base address written into served WSDLs; derived from the request's Host header when absent. */

@@ -52,9 +52,26 @@ async function serve(): Promise<void> {
   const config = loadConfig();
   const log = maakLogger(config.log.level);
   const app = await bouwApp({ config, log });
+  let stoppend = false;
   const stop = async (signaal: string) => {
-    log.info({ signaal }, 'gateway stopt');
-    await app.close();
+    if (stoppend) return; // a second signal changes nothing: the grace period below still bounds the stop
+    stoppend = true;
+    const seconden = config.server.afsluitSeconden;
+    log.info({ signaal, afsluitSeconden: seconden }, 'gateway stopt: neemt niets nieuws aan, laat lopende verzoeken afmaken');
+    // Close stops accepting and waits for the requests in flight; whatever still runs (a client stalled halfway
+    // through its body) is cut off after the grace period, and its transaction, if any, rolls back.
+    const afkappen = setTimeout(() => {
+      log.warn({ afsluitSeconden: seconden }, 'gateway stopt: verbindingen die na de afsluittijd nog open zijn worden verbroken');
+      app.server.closeAllConnections();
+    }, seconden * 1000);
+    try {
+      await app.close(); // then the outbox worker finishes its sends and the database closes (app.ts, onClose)
+    } catch (e) {
+      log.error({ err: e }, 'gateway stopt: afsluiten mislukt');
+      process.exit(1);
+    }
+    clearTimeout(afkappen);
+    log.info('gateway gestopt');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
