@@ -29,8 +29,7 @@ const GEBRUIK = `gebruik: serve
        partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
        migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
        --version                   versie en commit
-  '<opdracht> --help' (of -h) geeft de opties van elke opdracht, zonder iets te openen of te starten.
-  'node dist/main.js <opdracht> help' geeft de opties van uitgaand, abonnementen, overdrachten, partners en migreer.`;
+  'node dist/main.js <opdracht> --help' (of -h, of help) geeft de opties van elke opdracht, zonder iets te openen of te starten.`;
 
 const schrijf = (t: string) => void process.stdout.write(t);
 

@@ -2,7 +2,7 @@
 // through the store it was not given. On SQLite such a statement would wait for the transaction it is part of
 // (the transaction would never end); on PostgreSQL it would run on another connection, outside the snapshot and
 // the commit. The check needs an AsyncLocalStorage, which costs something on every promise (Node 20): hence only
-// under ZDS_TRANSACTIECONTROLE=aan (test/support sets it, also for the gateways the tests start).
+// under ZDS_TRANSACTIECONTROLE=aan (jest.config.js sets it, so also the gateways the tests start have it).
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export class Transactiecontrole {
