@@ -29,6 +29,7 @@ import { Ververser } from './partners/verversen';
 import { partnersZonderVermelding } from './partners/bereik';
 import { SoapVerzender } from './uitgaand/verzender';
 import { naOverdrachtBezorging } from './overdracht/bezorging';
+import { Waarnemingen } from './waarneming';
 
 
 export interface AppOpties {
@@ -60,11 +61,12 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   // A pooled PostgreSQL connection that broke while idle: the pool replaces it, so it is a warning, not a crash.
   const store = opties.store ?? (await openStore(config.database, { bijFout: (e) => log.warn({ fout: e.message }, 'databaseverbinding verbroken') }));
   const bestemmingen = new Bestemmingen(config.bestemmingen);
-  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners) };
+  const waarneming = new Waarnemingen((e) => log.error({ err: e }, 'waarnemer faalde'));
+  const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners), waarneming };
   gateway.ververser = new Ververser(gateway);
   for (const { applicatie, melding } of partnersZonderVermelding(config, gateway.partners)) log.warn({ applicatie }, melding);
   await store.abonnementen.zetConfig(config.abonnementen);
-  const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging());
+  const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging(), waarneming);
   gateway.bezorger = bezorger;
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
@@ -86,6 +88,17 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   // Every body is read as bytes, whatever content type a client sets; the verwerker decodes charset and MTOM.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req: FastifyRequest, stroom: IncomingMessage) => leesLichaam(stroom, config.server.bodyLimit));
+
+  /** A request refused before the verwerker read it (transport, credentials, unknown endpoint): reported as unreadable. */
+  const meldGeweigerd = (req: FastifyRequest, reply: FastifyReply, a: HttpAntwoord & { body: string }, fout: StufFout) => {
+    const lengte = Number(req.headers['content-length']);
+    waarneming.uitwisseling({
+      tijd: new Date(Date.now() - reply.elapsedTime), richting: 'in', soort: 'verzoek', endpoint: req.url.split('?')[0], actie: soapActie(req),
+      zaken: [], uitkomst: fout.code, foutcode: fout.code, httpStatus: a.status, ms: reply.elapsedTime, onleesbaar: true,
+      grootteVerzoek: Number.isFinite(lengte) ? lengte : 0, grootteAntwoord: Buffer.byteLength(a.body), verzoek: () => '', antwoord: () => a.body,
+    });
+    return a;
+  };
 
   const stuurAntwoord = (reply: FastifyReply, a: HttpAntwoord) => {
     reply.code(a.status).header('content-type', a.contentType);
@@ -112,7 +125,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
       fout = new StufFout('StUF058', 'Interne fout in de gateway; niets is verwerkt');
     }
     if (fout.plek === 'client') log.warn({ fout: fout.code, details: fout.voorLog ?? fout.details }, 'geweigerd');
-    stuurAntwoord(reply, foutAntwoord(req.url, fout, config.stuf.zender, soapVersieVan(req.headers['content-type'])));
+    stuurAntwoord(reply, meldGeweigerd(req, reply, foutAntwoord(req.url, fout, config.stuf.zender, soapVersieVan(req.headers['content-type'])), fout));
   });
 
   app.get('/health', async (_req, reply) => {
@@ -154,8 +167,8 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   app.post('/*', { preParsing: aanmelding }, async (req, reply) => {
     const endpoint = endpointVan(req.url);
     if (!endpoint) {
-      const a = foutAntwoord(req.url, new StufFout('StUF040', `Onbekend endpoint ${req.url.split('?')[0]}; gebruik /${ENDPOINTS.join(', /')}`), config.stuf.zender, soapVersieVan(req.headers['content-type']));
-      return stuurAntwoord(reply, a);
+      const fout = new StufFout('StUF040', `Onbekend endpoint ${req.url.split('?')[0]}; gebruik /${ENDPOINTS.join(', /')}`);
+      return stuurAntwoord(reply, meldGeweigerd(req, reply, foutAntwoord(req.url, fout, config.stuf.zender, soapVersieVan(req.headers['content-type'])), fout));
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     return stuurAntwoord(reply, await verwerker.verwerk({ body, contentType: req.headers['content-type'], soapAction: soapActie(req), pad: req.url, transport: transporten.get(req) ?? transportVan(req, caIngesteld) }));

@@ -360,6 +360,35 @@ export const configSchema = z.strictObject({
       bewaartermijnDagen: z.number().int().min(30).max(36_525).default(1826),
     })
     .prefault({}),
+  /** The message journal (src/journaal): every message in and out, with its metadata and, for a while, its text. */
+  journaal: z
+    .strictObject({
+      aan: z.boolean().default(true),
+      /** A request or answer longer than this (in characters, document content already left out) is kept as metadata only. */
+      maxInhoudTekens: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    })
+    .prefault({}),
+  /**
+   * How long what only grows is kept (README "Retention"); the purge runs every opschonenMinuten inside the service
+   * and as `node dist/main.js opschonen`. The protocol keeps protocol.bewaartermijnDagen.
+   */
+  bewaren: z
+    .strictObject({
+      /** Request and answer texts in the journal; 0: never kept (metadata only). */
+      journaalInhoudDagen: z.number().int().min(0).max(36_525).default(7),
+      /** The journal's metadata rows. */
+      journaalDagen: z.number().int().min(1).max(36_525).default(90),
+      /** Idempotency records: a resend older than this is no longer recognised (and processed again). */
+      idempotentieDagen: z.number().int().min(1).max(36_525).default(30),
+      /** Delivered outbox messages. */
+      uitgaandAfgeleverdDagen: z.number().int().min(1).max(36_525).default(30),
+      /** Outbox messages an operator discarded (verworpen); dead ones wait for a decision and are never purged. */
+      uitgaandVerworpenDagen: z.number().int().min(1).max(36_525).default(90),
+      /** Minutes between purges inside the service; 0: only by the command. */
+      opschonenMinuten: z.number().int().min(0).max(7 * 24 * 60).default(60),
+    })
+    .prefault({})
+    .refine((b) => b.journaalInhoudDagen <= b.journaalDagen, { message: 'journaalInhoudDagen is groter dan journaalDagen', path: ['journaalInhoudDagen'] }),
 }).superRefine((c, ctx) => {
   const namen = new Set<string>();
   c.bestemmingen.forEach((b, i) => {

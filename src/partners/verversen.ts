@@ -16,6 +16,7 @@ import { leesEnvelope } from '../soap/envelope';
 import { NS } from '../stuf/namespaces';
 import { XElement, child, serialize } from '../stuf/xml';
 import { leesbaarTijdstip, nuTijdstip } from '../stuf/tijd';
+import { systeemLabel } from '../stuf/stuurgegevens';
 import type { Spiegelzaak } from '../store/spiegelzaken';
 import { foutTekst } from '../uitgaand/verzender';
 import { notificatieVanZaak, routeerNotificatie, uitgaandReferentienummer } from '../notificaties/trigger';
@@ -228,22 +229,45 @@ export class Ververser {
     return { gelukt: false, fout };
   }
 
-  /** The La01 of the partner, or a PartnerFout saying why there is none. */
+  /** The La01 of the partner, or a PartnerFout saying why there is none; the exchange is reported (metrics, journal). */
   private async stel(p: PartnerConfig, s: Spiegelzaak): Promise<XElement> {
+    const tijd = new Date();
+    const start = process.hrtime.bigint();
+    const v: Gesprek = {};
+    try {
+      return await this.stelVraag(p, s, v);
+    } finally {
+      const vraag = v.vraag ?? '';
+      this.gw.waarneming?.uitwisseling({
+        tijd, richting: 'uit', soort: 'partnervraag', endpoint: p.naam, actie: v.actie, operatie: STATUSVRAAG[p.zds!.dialect].methode,
+        zender: systeemLabel(this.gw.config.stuf.zender), ontvanger: systeemLabel(p.zds!.ontvanger ?? p.zender), referentienummer: v.referentienummer,
+        zaken: [s.identificatie], uitkomst: v.uitkomst ?? 'transport', ...(v.foutcode ? { foutcode: v.foutcode } : {}),
+        httpStatus: v.antwoord === undefined ? 0 : v.uitkomst === 'La01' ? 200 : 500, ms: Number(process.hrtime.bigint() - start) / 1e6,
+        grootteVerzoek: Buffer.byteLength(vraag), grootteAntwoord: v.antwoord === undefined ? 0 : Buffer.byteLength(v.antwoord),
+        verzoek: () => vraag, antwoord: () => v.antwoord ?? '',
+      });
+    }
+  }
+
+  private async stelVraag(p: PartnerConfig, s: Spiegelzaak, v: Gesprek): Promise<XElement> {
     const zds = p.zds!;
     const client = await this.client(p);
     const { methode } = STATUSVRAAG[zds.dialect];
-    const vraag = statusvraag(zds.dialect, s.identificatie, this.gw.config.stuf.zender, zds.ontvanger ?? p.zender, uitgaandReferentienummer());
+    v.referentienummer = uitgaandReferentienummer();
+    const vraag = statusvraag(zds.dialect, s.identificatie, this.gw.config.stuf.zender, zds.ontvanger ?? p.zender, v.referentienummer);
+    v.vraag = serialize(vraag);
+    v.actie = methode;
     const aanroep = (client as unknown as Record<string, Methode>)[`${methode}Async`];
     if (typeof aanroep !== 'function') throw new PartnerFout(`de WSDL van ketenpartner ${p.naam} kent geen operatie ${methode}`);
     let raw: string;
     try {
-      [, raw] = await aanroep.call(client, { _xml: serialize(vraag) }, { timeout: zds.timeoutSeconden * 1000, ...(this.agent(p) ? { httpsAgent: this.agent(p) } : {}) });
+      [, raw] = await aanroep.call(client, { _xml: v.vraag }, { timeout: zds.timeoutSeconden * 1000, ...(this.agent(p) ? { httpsAgent: this.agent(p) } : {}) });
     } catch (e) {
       const body = (e as { body?: unknown }).body;
       if (typeof body !== 'string' || body === '') throw new PartnerFout(`niet bereikbaar: ${leesbaar(e)}`);
       raw = body;
     }
+    v.antwoord = raw;
     let root: XElement;
     try {
       root = leesEnvelope(raw).body;
@@ -253,9 +277,12 @@ export class Ververser {
     if (root.local === 'Fault') {
       const detail = child(root, 'detail') ?? child(root, 'Detail');
       const fo = detail?.children.find((c) => c.ns === NS.stuf && /^Fo0\dBericht$/.test(c.local));
+      const code = child(child(fo, 'body'), 'code')?.text.trim();
+      if (code && /^StUF\d{3}$/.test(code)) v.uitkomst = v.foutcode = code;
       throw new PartnerFout(`fout: ${foutTekst(fo, child(root, 'faultstring')?.text.trim() ?? '').tekst}`.slice(0, 300));
     }
     if (!root.local.endsWith('La01')) throw new PartnerFout(`antwoord is geen La01 maar ${root.local}`);
+    v.uitkomst = 'La01';
     return root;
   }
 
@@ -285,3 +312,13 @@ export class Ververser {
 }
 
 class PartnerFout extends Error {}
+
+/** What one status question sent and got, as far as it got. */
+interface Gesprek {
+  referentienummer?: string;
+  actie?: string;
+  vraag?: string;
+  antwoord?: string;
+  uitkomst?: string;
+  foutcode?: string;
+}

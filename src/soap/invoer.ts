@@ -17,7 +17,7 @@ export interface Invoer {
 }
 
 /** Unqualified attribute left on an inhoud start tag whose base64 content was cut out. */
-const MARKER = 'zdsgw-binair';
+export const MARKER = 'zdsgw-binair';
 /** Inline content shorter than this is parsed as ordinary text: not worth the detour. */
 const DREMPEL = 1024;
 /** How far a start tag of inhoud is looked for: its attributes are short; a bound keeps the scan linear in the body. */

@@ -15,6 +15,7 @@ import { XElement } from '../stuf/xml';
 import type { Bestemmingen } from '../uitgaand/bestemmingen';
 import type { Gebeurtenis } from '../notificaties/gebeurtenis';
 import type { Partners } from '../partners/partners';
+import type { Waarnemingen } from '../waarneming';
 
 export interface Gateway {
   config: Config;
@@ -33,6 +34,8 @@ export interface Gateway {
   ververser?: { voorLezen(identificatie: string): Promise<string | undefined> };
   /** The outbox worker, woken after a commit that gave it work. */
   bezorger?: { wek(): void };
+  /** Where the exchanges and protocol rows are reported (metrics, journal); absent in tools that only read the store. */
+  waarneming?: Waarnemingen;
 }
 
 export interface Bericht {
@@ -61,6 +64,10 @@ export interface Antwoord {
   gevraagdePersonen?: string[];
   /** Overrides the operation's gebeurtenis for this answer; null: nothing to notify (a partner's change that changed nothing). */
   gebeurtenis?: Gebeurtenis | null;
+  /** A resend answered with the answer stored the first time (set by the verwerker). */
+  herhaald?: boolean;
+  /** The protocol row written for it, committed with it (set by the verwerker). */
+  geprotocolleerd?: 'lezen' | 'schrijven';
 }
 
 export interface Operatie {

@@ -5,10 +5,10 @@ import { foutbericht, FoutSoort } from '../stuf/berichten';
 import { Afwijkingen } from '../stuf/entiteit';
 import { StufFout, schemaFout } from '../stuf/fout';
 import { Stuurgegevens, berichtcodeUitRoot, leesStuurgegevens, systeemLabel } from '../stuf/stuurgegevens';
-import { XElement, XmlSyntaxError, parseXml, serialize, serializeDelen } from '../stuf/xml';
+import { Deel, XElement, XmlSyntaxError, parseXml, serialize, serializeDelen } from '../stuf/xml';
 import { leesXml } from '../stuf/xmlLezer';
 import { EnvelopeFout, SoapVersie, contentType, envelopeDelen, envelopeUit, faultEnvelope } from './envelope';
-import { Invoer, koppelBinair, leesInvoer } from './invoer';
+import { Invoer, MARKER, koppelBinair, leesInvoer } from './invoer';
 import { HttpLichaam, antwoordLichaam } from './uitvoer';
 import { Dispatcher, normaliseerActie } from './dispatch';
 import { tijdelijkeOpslagfout } from './opslagFout';
@@ -22,6 +22,7 @@ import type { ProtocolSoort } from '../store/protocol';
 import type { Store } from '../store';
 import { meldWijziging } from '../notificaties/trigger';
 import { partnerBereik } from '../partners/bereik';
+import { Uitwisseling, zonderInhoud } from '../waarneming';
 
 export interface HttpVerzoek {
   /** The raw body (charset, MTOM and inline content are sorted out here), or text already decoded. */
@@ -128,14 +129,49 @@ function notitieStand(ctx: OperatieContext): { herstel(): void } {
 
 const heeftBinair = (e: XElement): boolean => e.binair !== undefined || e.children.some(heeftBinair);
 
+/** The berichtcode of an answer's root: Bv03Bericht, zakLa01, … → Bv03, La01. */
+const berichtcodeVan = (root: XElement): string => (/(Bv0\d|La0\d|Du0\d|Di0\d)(Bericht)?$/.exec(root.local)?.[1] ?? root.local);
+
+/** Bodies larger than this are not given to the observers as text: the journal keeps no such body anyway. */
+const MAX_TEKST = 4 * 1024 * 1024;
+
+/**
+ * A request as text without document content: the decoded text (content cut out by leesInvoer leaves a marker on
+ * its start tag, dropped here), or the body read as UTF-8 when it was not decoded or was decoded in slices.
+ */
+function verzoekTekst(tekst: string | Iterable<string> | undefined, body: Buffer | string): string {
+  if (typeof tekst === 'string') return zonderInhoud(tekst).replaceAll(new RegExp(` ${MARKER}="#\\d+"`, 'g'), '');
+  if (typeof body === 'string') return zonderInhoud(body);
+  return body.length <= MAX_TEKST ? zonderInhoud(body.toString('utf8')) : '';
+}
+
+/** An answer's text without the document content its binary parts stream. */
+const tekstVan = (delen: Deel[]): string => delen.map((d) => (typeof d === 'string' ? d : '')).join('');
+
+const grootteVan = (a: HttpAntwoord): number => a.lengte ?? (typeof a.body === 'string' ? Buffer.byteLength(a.body) : 0);
+
 export class Verwerker {
   constructor(
     private readonly gw: Gateway,
     private readonly dispatcher: Dispatcher,
   ) {}
 
+  /** Processes one request and reports the exchange to the observers (metrics, journal). */
   async verwerk(verzoek: HttpVerzoek): Promise<HttpAntwoord> {
+    const tijd = new Date();
     const start = process.hrtime.bigint();
+    const meld = (antwoord: HttpAntwoord, u: Omit<Uitwisseling, 'tijd' | 'richting' | 'soort' | 'endpoint' | 'actie' | 'ms' | 'httpStatus' | 'grootteVerzoek' | 'grootteAntwoord'>) => {
+      this.gw.waarneming?.uitwisseling({
+        tijd, richting: 'in', soort: 'verzoek', endpoint: verzoek.pad.split('?')[0], actie: verzoek.soapAction, httpStatus: antwoord.status,
+        ms: Number(process.hrtime.bigint() - start) / 1e6, grootteVerzoek: typeof verzoek.body === 'string' ? Buffer.byteLength(verzoek.body) : verzoek.body.length,
+        grootteAntwoord: grootteVan(antwoord), ...u,
+      });
+      return antwoord;
+    };
+    return this.verwerkEnMeld(verzoek, start, meld);
+  }
+
+  private async verwerkEnMeld(verzoek: HttpVerzoek, start: bigint, meld: (a: HttpAntwoord, u: Omit<Uitwisseling, 'tijd' | 'richting' | 'soort' | 'endpoint' | 'actie' | 'ms' | 'httpStatus' | 'grootteVerzoek' | 'grootteAntwoord'>) => HttpAntwoord): Promise<HttpAntwoord> {
     let versie: SoapVersie = '1.1';
     let root: XElement | undefined;
     let sg: Stuurgegevens = {};
@@ -144,6 +180,15 @@ export class Verwerker {
     const afw = new Afwijkingen(this.gw.config.stuf.validatie === 'strict');
     const meldingen: string[] = [];
     let mtom = false;
+    let tekst: string | Iterable<string> | undefined;
+    const kop = () => ({
+      operatie: op?.naam,
+      zender: sg.zender ? systeemLabel(sg.zender) : undefined,
+      ontvanger: sg.ontvanger ? systeemLabel(sg.ontvanger) : undefined,
+      referentienummer: sg.referentienummer,
+      crossRefnummer: sg.crossRefnummer,
+      verzoek: () => verzoekTekst(tekst, verzoek.body),
+    });
     const logVelden = () => ({
       operatie: op?.naam,
       zender: systeemLabel(sg.zender),
@@ -156,6 +201,7 @@ export class Verwerker {
       const limieten = this.gw.config.invoer;
       const invoer: Invoer = typeof verzoek.body === 'string' ? { tekst: verzoek.body, bijlagen: new Map(), mtom: false } : leesInvoer(verzoek.body, verzoek.contentType, limieten);
       mtom = invoer.mtom;
+      tekst = invoer.tekst;
       const env = envelopeUit(await leesXml(invoer.tekst, limieten));
       versie = env.versie;
       root = env.body;
@@ -181,16 +227,24 @@ export class Verwerker {
       // The worker looks at the outbox in a write transaction of its own: only when something was put in it meanwhile
       // (by this message, or by another one running beside it: waking the worker once too often costs nothing).
       if (this.gw.store.uitgaand.toegevoegd !== inUitgaand) this.gw.bezorger?.wek();
+      if (antwoord.geprotocolleerd) this.gw.waarneming?.protocolRegel(antwoord.geprotocolleerd);
       this.gw.log.info({ ...logVelden(), dialect: keuze.dialect, zaken: antwoord.zaken, afwijkingen: afw.lijst, meldingen: [...meldingen, ...afw.notities] }, 'verwerkt');
       const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
-      return { status: 200, ...antwoordLichaam(envelopeDelen(versie, antwoord.bericht), contentType(versie), alsMtom) };
+      const delen = envelopeDelen(versie, antwoord.bericht);
+      return meld({ status: 200, ...antwoordLichaam(delen, contentType(versie), alsMtom) }, {
+        ...kop(), dialect: keuze.dialect, zaken: [...new Set(antwoord.zaken ?? [])], uitkomst: berichtcodeVan(antwoord.bericht),
+        ...(antwoord.herhaald ? { herhaald: true } : {}), antwoord: () => tekstVan(delen),
+      });
     } catch (e) {
       if (e instanceof EnvelopeFout && e.versie) versie = e.versie;
       const fout = this.alsStufFout(e, op);
       const soort = foutSoortVoor(verzoek.pad, root, sg, op);
       this.gw.log.warn({ ...logVelden(), fout: fout.code, details: fout.voorLog ?? fout.details, afwijkingen: afw.lijst }, 'geweigerd');
       const detail = foutbericht(soort, fout, sg, this.gw.config.stuf.zender);
-      return { status: 500, ...antwoordLichaam([faultEnvelope(versie, fout.plek, fout.omschrijving, detail)], contentType(versie), mtom) };
+      const envelop = faultEnvelope(versie, fout.plek, fout.omschrijving, detail);
+      return meld({ status: 500, ...antwoordLichaam([envelop], contentType(versie), mtom) }, {
+        ...kop(), zaken: [], uitkomst: fout.code, foutcode: fout.code, ...(root ? {} : { onleesbaar: true }), antwoord: () => envelop,
+      });
     }
   }
 
@@ -223,6 +277,7 @@ export class Verwerker {
   /** One protocol row for personal data read or written, or an emergency read (design.md "Who may see what"). */
   private async protocolleer(store: Store, op: Operatie, ctx: OperatieContext, bericht: Bericht, antwoord: Antwoord, { soort, bsns }: TeProtocolleren): Promise<void> {
     const a = ctx.aanroeper;
+    antwoord.geprotocolleerd = soort;
     await store.protocol.schrijf({
       tijdstip: new Date().toISOString(),
       soort,
@@ -278,7 +333,7 @@ export class Verwerker {
             return this.verwerkEnProtocolleer(op, binnen, bericht);
           }
           ctx.meldingen.push('herhaald bericht: eerder antwoord teruggegeven');
-          return { bericht: parseXml(eerder.antwoord) }; // re-enveloped for the resend's SOAP version
+          return { bericht: parseXml(eerder.antwoord), herhaald: true }; // re-enveloped for the resend's SOAP version
         }
       }
       const antwoord = await this.verwerkEnProtocolleer(op, binnen, bericht);

@@ -7,7 +7,8 @@ import type { Store } from '../store';
 import type { Uitgaand } from '../store/uitgaand';
 import type { Bestemmingen } from './bestemmingen';
 import type { Config } from '../config';
-import { Uitkomst, Verzender } from './verzender';
+import { Uitkomst, Verzender, soapEnvelop } from './verzender';
+import { Waarnemingen, zonderInhoud } from '../waarneming';
 
 type Bezorging = Config['bezorging'];
 
@@ -36,6 +37,7 @@ export class Bezorger {
     private readonly verzender: Verzender,
     private readonly log: Logger,
     private readonly naBezorging: NaBezorging = async () => {},
+    private readonly waarneming?: Waarnemingen,
   ) {}
 
   /** Started and not stopped: what /health/ready asks. */
@@ -113,9 +115,12 @@ export class Bezorger {
 
   private async bezorg(u: Uitgaand): Promise<void> {
     const b = this.bestemmingen.vind(u.bestemming);
+    const tijd = new Date();
+    const start = process.hrtime.bigint();
     const uitkomst: Uitkomst = b
       ? await this.verzender.verstuur(b, u.soapActie, u.bericht)
       : { soort: 'mislukt', fout: `bestemming '${u.bestemming}' staat niet (meer) in de configuratie` };
+    this.meld(u, uitkomst, tijd, Number(process.hrtime.bigint() - start) / 1e6);
     const velden = { uitgaand: u.id, soort: u.soort, bestemming: u.bestemming, zaak: u.volgorde, referentienummer: u.referentienummer, poging: u.pogingen + 1 };
     await this.store.transactie(async (tx) => {
       if (uitkomst.soort === 'afgeleverd') {
@@ -132,4 +137,35 @@ export class Bezorger {
     else if (uitkomst.soort === 'geweigerd' || u.pogingen + 1 >= this.instellingen.maxPogingen) this.log.error({ ...velden, fout: uitkomst.fout }, 'onbestelbaar: naar de dode berichten');
     else this.log.warn({ ...velden, fout: uitkomst.fout }, 'bezorging mislukt, volgt opnieuw');
   }
+
+  /** One delivery attempt, for the metrics and the journal. */
+  private meld(u: Uitgaand, uitkomst: Uitkomst, tijd: Date, ms: number): void {
+    if (!this.waarneming) return;
+    const sg = stuurgegevensUit(u.bericht);
+    this.waarneming.uitwisseling({
+      tijd, richting: 'uit', soort: u.soort.startsWith('overdragenZaak') ? 'overdracht' : 'notificatie', endpoint: u.bestemming, actie: u.soapActie,
+      operatie: u.soort, zender: sg.zender, ontvanger: sg.ontvanger, referentienummer: u.referentienummer, crossRefnummer: sg.crossRefnummer,
+      zaken: [u.volgorde], poging: u.pogingen + 1,
+      uitkomst: uitkomst.soort === 'afgeleverd' ? uitkomst.berichtcode : uitkomst.foutcode ?? 'transport',
+      ...(uitkomst.foutcode ? { foutcode: uitkomst.foutcode } : {}),
+      httpStatus: uitkomst.http?.status ?? 0, ms,
+      grootteVerzoek: Buffer.byteLength(u.bericht), grootteAntwoord: uitkomst.http ? Buffer.byteLength(uitkomst.http.body) : 0,
+      verzoek: () => zonderInhoud(soapEnvelop(u.bericht)),
+      antwoord: () => zonderInhoud(uitkomst.http?.body ?? ''),
+    });
+  }
+}
+
+const KOP = 4096;
+
+/** zender, ontvanger and crossRefnummer of a message we built, read from its stuurgegevens at the start. */
+function stuurgegevensUit(bericht: string): { zender?: string; ontvanger?: string; crossRefnummer?: string } {
+  const kop = bericht.slice(0, KOP);
+  const systeem = (naam: string) => {
+    const blok = new RegExp(`<(?:\\w+:)?${naam}>([\\s\\S]*?)</(?:\\w+:)?${naam}>`).exec(kop)?.[1];
+    if (!blok) return undefined;
+    const veld = (v: string) => new RegExp(`<(?:\\w+:)?${v}>([^<]*)<`).exec(blok)?.[1];
+    return [veld('organisatie'), veld('applicatie'), veld('administratie')].filter(Boolean).join('/') || undefined;
+  };
+  return { zender: systeem('zender'), ontvanger: systeem('ontvanger'), crossRefnummer: /<(?:\w+:)?crossRefnummer>([^<]*)</.exec(kop)?.[1] };
 }

@@ -8,14 +8,21 @@ import { child, XElement } from '../stuf/xml';
 import { leesEnvelope } from '../soap/envelope';
 import type { BestemmingConfig } from './configSchema';
 
-export type Uitkomst =
+/** What came back over HTTP, for the observers (metrics, journal); absent when no answer arrived. */
+export interface Ontvangen {
+  http?: HttpAntwoord;
+  /** The StUF foutcode of a fault answer. */
+  foutcode?: string;
+}
+
+export type Uitkomst = Ontvangen & (
   | { soort: 'afgeleverd'; berichtcode: string }
   /** The destination refused the message itself (plek client): resending it unchanged cannot help. */
   | { soort: 'geweigerd'; fout: string }
   /** Down, slow, a server-side fault or an unreadable answer: worth another attempt. */
-  | { soort: 'mislukt'; fout: string };
+  | { soort: 'mislukt'; fout: string });
 
-interface HttpAntwoord {
+export interface HttpAntwoord {
   status: number;
   body: string;
 }
@@ -37,7 +44,7 @@ export function beoordeel(a: HttpAntwoord): Uitkomst {
   try {
     body = leesEnvelope(a.body).body;
   } catch {
-    return { soort: 'mislukt', fout: `HTTP ${a.status}: geen SOAP-antwoord (${a.body.slice(0, 200).replace(/\s+/g, ' ')})` };
+    return { soort: 'mislukt', http: a, fout: `HTTP ${a.status}: geen SOAP-antwoord (${a.body.slice(0, 200).replace(/\s+/g, ' ')})` };
   }
   if (body.local === 'Fault') {
     const detail = child(body, 'detail') ?? child(body, 'Detail');
@@ -46,13 +53,19 @@ export function beoordeel(a: HttpAntwoord): Uitkomst {
     const faultstring = tekst(child(body, 'faultstring')) || tekst(child(child(body, 'Reason'), 'Text'));
     const { plek, tekst: fout } = foutTekst(fo, faultstring);
     const client = plek ? plek === 'client' : /(Client|Sender)$/.test(faultcode);
-    return client ? { soort: 'geweigerd', fout } : { soort: 'mislukt', fout };
+    const code = tekst(child(child(fo, 'body'), 'code'));
+    const ontvangen = { http: a, ...(/^StUF\d{3}$/.test(code) ? { foutcode: code } : {}) };
+    return client ? { soort: 'geweigerd', fout, ...ontvangen } : { soort: 'mislukt', fout, ...ontvangen };
   }
   if (body.ns === NS.stuf && (body.local === 'Bv03Bericht' || body.local === 'Bv01Bericht')) {
-    return { soort: 'afgeleverd', berichtcode: body.local.slice(0, 4) };
+    return { soort: 'afgeleverd', berichtcode: body.local.slice(0, 4), http: a };
   }
-  return { soort: 'mislukt', fout: `HTTP ${a.status}: antwoord is geen Bv03 maar {${body.ns}}${body.local}` };
+  return { soort: 'mislukt', http: a, fout: `HTTP ${a.status}: antwoord is geen Bv03 maar {${body.ns}}${body.local}` };
 }
+
+/** The SOAP 1.1 envelope an outbox message is sent in. */
+export const soapEnvelop = (bericht: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${NS.soap11}"><soapenv:Body>${bericht}</soapenv:Body></soapenv:Envelope>`;
 
 export interface Verzender {
   verstuur(b: BestemmingConfig, soapActie: string, bericht: string): Promise<Uitkomst>;
@@ -71,7 +84,7 @@ export class SoapVerzender implements Verzender {
   }
 
   verstuur(b: BestemmingConfig, soapActie: string, bericht: string): Promise<Uitkomst> {
-    const envelope = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${NS.soap11}"><soapenv:Body>${bericht}</soapenv:Body></soapenv:Envelope>`;
+    const envelope = soapEnvelop(bericht);
     const headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${soapActie}"` };
     if (b.basic) headers.Authorization = `Basic ${Buffer.from(`${b.basic.gebruikersnaam}:${b.basic.wachtwoord}`).toString('base64')}`;
     let agent: HttpsAgent | undefined;
