@@ -30,6 +30,7 @@ import { partnersZonderVermelding } from './partners/bereik';
 import { SoapVerzender } from './uitgaand/verzender';
 import { naOverdrachtBezorging } from './overdracht/bezorging';
 import { Waarnemingen } from './waarneming';
+import { Journaalschrijver } from './journaal/journaal';
 
 
 export interface AppOpties {
@@ -40,6 +41,8 @@ export interface AppOpties {
 
 export interface GatewayApp extends FastifyInstance {
   gateway: Gateway;
+  /** The message journal's writer, when the journal is on: `leeg()` waits until what was reported is written. */
+  journaal?: Journaalschrijver;
 }
 
 /** SOAP 1.1 carries the action in the SOAPAction header, SOAP 1.2 in the action parameter of the content type. */
@@ -68,6 +71,8 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   await store.abonnementen.zetConfig(config.abonnementen);
   const bezorger = new Bezorger(store, bestemmingen, config.bezorging, new SoapVerzender(config.bezorging.timeoutSeconden * 1000), log.child({ onderdeel: 'bezorger' }), naOverdrachtBezorging(), waarneming);
   gateway.bezorger = bezorger;
+  const journaal = config.journaal.aan ? new Journaalschrijver(store, config, log.child({ onderdeel: 'journaal' })) : undefined;
+  if (journaal) waarneming.voegToe(journaal);
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
 
@@ -77,11 +82,13 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const basis = { bodyLimit: config.server.bodyLimit, requestTimeout: verbinding.requestTimeout, clientErrorHandler: clientFoutAfhandeling(config, log) };
   const app = (https ? Fastify({ ...basis, https: { ...https, ...verbinding } }) : Fastify({ ...basis, http: verbinding })) as unknown as GatewayApp;
   app.decorate('gateway', gateway);
+  app.decorate('journaal', journaal);
   app.addHook('onReady', async () => bezorger.start());
   // One hook, in this order (Fastify runs onClose hooks last-added first): the worker records the outcome of the
-  // messages it is sending, then the store closes.
+  // messages it is sending, the journal writes what waits, then the store closes.
   app.addHook('onClose', async () => {
     await bezorger.stop();
+    await journaal?.leeg();
     if (!opties.store) await store.sluit();
   });
 

@@ -11,6 +11,7 @@ import { Zaakrelaties } from './zaakrelaties';
 import { Zaken } from './zaken';
 import { Checkpointer } from './checkpointer';
 import { Protocol } from './protocol';
+import { Journaal } from './journaal';
 import { ZaakZoeken } from './zaakZoeken';
 import { UitgaandeBerichten } from './uitgaand';
 import { Abonnementen, AbonnementenStaat } from './abonnementen';
@@ -41,6 +42,7 @@ export class Store {
   readonly documenten: Documenten;
   readonly besluiten: Besluiten;
   readonly protocol: Protocol;
+  readonly journaal: Journaal;
   readonly zaakZoeken: ZaakZoeken;
   readonly uitgaand: UitgaandeBerichten;
   readonly abonnementen: Abonnementen;
@@ -66,6 +68,7 @@ export class Store {
     this.documenten = new Documenten(sql);
     this.besluiten = new Besluiten(sql);
     this.protocol = new Protocol(sql);
+    this.journaal = new Journaal(sql);
     this.zaakZoeken = new ZaakZoeken(sql);
     this.uitgaand = new UitgaandeBerichten(sql, gedeeld.uitgaand);
     this.abonnementen = new Abonnementen(sql, g, gedeeld.abonnementen);

@@ -338,6 +338,50 @@ ALTER TABLE protocol ADD COLUMN soort TEXT NOT NULL DEFAULT 'lezen';   -- lezen 
 ALTER TABLE spiegelzaak ADD COLUMN ververs_claim_tot INTEGER;
 `,
   },
+  {
+    versie: 10,
+    sql: `
+-- The message journal (issue 17): every message in and out with its metadata; its texts, without document content,
+-- in a table of their own, kept for bewaren.journaalInhoudDagen (the metadata for bewaren.journaalDagen).
+CREATE TABLE journaal (
+  id                 INTEGER PRIMARY KEY,
+  tijdstip           TEXT NOT NULL,      -- ISO, when the request arrived (in) or was sent (uit)
+  richting           TEXT NOT NULL,      -- in, uit
+  soort              TEXT NOT NULL,      -- verzoek, notificatie, overdracht, partnervraag
+  endpoint           TEXT NOT NULL,      -- our path (in), the destination or partner (uit)
+  actie              TEXT,
+  operatie           TEXT,
+  dialect            TEXT,
+  zender             TEXT,
+  ontvanger          TEXT,
+  referentienummer   TEXT,
+  cross_refnummer    TEXT,
+  zaken              TEXT NOT NULL,      -- space-separated, for display; journaal_zaak is searched
+  uitkomst           TEXT NOT NULL,      -- berichtcode of the answer, StUF foutcode, or transport
+  foutcode           TEXT,
+  http_status        INTEGER NOT NULL,
+  duur_us            INTEGER NOT NULL,   -- microseconds
+  grootte_verzoek    INTEGER NOT NULL,
+  grootte_antwoord   INTEGER NOT NULL,
+  herhaald           INTEGER NOT NULL,
+  poging             INTEGER
+);
+CREATE INDEX journaal_tijdstip ON journaal(tijdstip);
+CREATE INDEX journaal_referentienummer ON journaal(referentienummer) WHERE referentienummer IS NOT NULL;
+CREATE INDEX journaal_cross_refnummer ON journaal(cross_refnummer) WHERE cross_refnummer IS NOT NULL;
+CREATE TABLE journaal_zaak (
+  journaal_id  INTEGER NOT NULL REFERENCES journaal(id),
+  zaak         TEXT NOT NULL,
+  PRIMARY KEY (journaal_id, zaak)
+);
+CREATE INDEX journaal_zaak_zaak ON journaal_zaak(zaak);
+CREATE TABLE journaal_inhoud (
+  journaal_id  INTEGER PRIMARY KEY REFERENCES journaal(id),
+  verzoek      TEXT,
+  antwoord     TEXT
+);
+`,
+  },
 ];
 
 /** The schema version this code expects: the last migration's (PostgreSQL's schema follows the same numbers). */

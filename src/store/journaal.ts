@@ -1,0 +1,211 @@
+// The message journal's tables: one row of metadata per exchange, its zaken to search on, and its texts (without
+// document content) for as long as they are kept. Written in batches by src/journaal/journaal.ts, read by the
+// `journaal` command, purged by the retention (src/bewaren).
+import { Sql } from './sql';
+
+export interface JournaalRegel {
+  id?: number;
+  tijdstip: string;
+  richting: string;
+  soort: string;
+  endpoint: string;
+  actie?: string;
+  operatie?: string;
+  dialect?: string;
+  zender?: string;
+  ontvanger?: string;
+  referentienummer?: string;
+  crossRefnummer?: string;
+  zaken: string[];
+  uitkomst: string;
+  foutcode?: string;
+  httpStatus: number;
+  ms: number;
+  grootteVerzoek: number;
+  grootteAntwoord: number;
+  herhaald: boolean;
+  poging?: number;
+  /** Whether its texts are (still) kept. */
+  metInhoud?: boolean;
+}
+
+export interface JournaalInhoud {
+  verzoek?: string;
+  antwoord?: string;
+}
+
+export interface JournaalVraag {
+  referentienummer?: string;
+  zaak?: string;
+  zender?: string;
+  operatie?: string;
+  foutcode?: string;
+  richting?: string;
+  /** ISO date or timestamp, inclusive. */
+  van?: string;
+  /** ISO date or timestamp; a bare date includes that whole day. */
+  tot?: string;
+  limiet?: number;
+  /** The last `limiet` rows rather than the first (still returned oldest first). */
+  nieuwste?: boolean;
+}
+
+interface Rij {
+  id: number;
+  tijdstip: string;
+  richting: string;
+  soort: string;
+  endpoint: string;
+  actie: string | null;
+  operatie: string | null;
+  dialect: string | null;
+  zender: string | null;
+  ontvanger: string | null;
+  referentienummer: string | null;
+  cross_refnummer: string | null;
+  zaken: string;
+  uitkomst: string;
+  foutcode: string | null;
+  http_status: number;
+  duur_us: number;
+  grootte_verzoek: number;
+  grootte_antwoord: number;
+  herhaald: number;
+  poging: number | null;
+  met_inhoud: number;
+}
+
+const KOLOMMEN = `tijdstip, richting, soort, endpoint, actie, operatie, dialect, zender, ontvanger, referentienummer, cross_refnummer,
+  zaken, uitkomst, foutcode, http_status, duur_us, grootte_verzoek, grootte_antwoord, herhaald, poging`;
+const INVOEGEN = `INSERT INTO journaal (${KOLOMMEN}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const opt = <K extends string, V>(k: K, v: V | null) => (v !== null ? ({ [k]: v } as Record<K, V>) : {});
+
+/** The day after a bare ISO date: the exclusive end of "up to and including that day". */
+function volgendeDag(datum: string): string {
+  const d = new Date(`${datum}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function waarden(r: JournaalRegel): (string | number | null)[] {
+  return [
+    r.tijdstip, r.richting, r.soort, r.endpoint, r.actie ?? null, r.operatie ?? null, r.dialect ?? null, r.zender ?? null, r.ontvanger ?? null,
+    r.referentienummer ?? null, r.crossRefnummer ?? null, r.zaken.join(' '), r.uitkomst, r.foutcode ?? null, r.httpStatus,
+    Math.round(r.ms * 1000), r.grootteVerzoek, r.grootteAntwoord, r.herhaald ? 1 : 0, r.poging ?? null,
+  ];
+}
+
+function alsRegel(r: Rij): JournaalRegel {
+  return {
+    id: Number(r.id),
+    tijdstip: r.tijdstip,
+    richting: r.richting,
+    soort: r.soort,
+    endpoint: r.endpoint,
+    ...opt('actie', r.actie),
+    ...opt('operatie', r.operatie),
+    ...opt('dialect', r.dialect),
+    ...opt('zender', r.zender),
+    ...opt('ontvanger', r.ontvanger),
+    ...opt('referentienummer', r.referentienummer),
+    ...opt('crossRefnummer', r.cross_refnummer),
+    zaken: r.zaken === '' ? [] : r.zaken.split(' '),
+    uitkomst: r.uitkomst,
+    ...opt('foutcode', r.foutcode),
+    httpStatus: Number(r.http_status),
+    ms: Number(r.duur_us) / 1000,
+    grootteVerzoek: Number(r.grootte_verzoek),
+    grootteAntwoord: Number(r.grootte_antwoord),
+    herhaald: Number(r.herhaald) === 1,
+    ...opt('poging', r.poging === null ? null : Number(r.poging)),
+    metInhoud: Number(r.met_inhoud) === 1,
+  };
+}
+
+export class Journaal {
+  constructor(private readonly sql: Sql) {}
+
+  /** Rows with their zaken and, where given, their texts; inside the caller's transaction. */
+  async schrijf(regels: { regel: JournaalRegel; inhoud?: JournaalInhoud }[]): Promise<void> {
+    for (const { regel, inhoud } of regels) {
+      const id = Number((await this.sql.een<{ id: number }>(`${INVOEGEN} RETURNING id`, waarden(regel)))!.id);
+      const zaken = [...new Set(regel.zaken)];
+      if (zaken.length > 0) {
+        await this.sql.voer(`INSERT INTO journaal_zaak (journaal_id, zaak) VALUES ${zaken.map(() => '(?, ?)').join(', ')}`, zaken.flatMap((z) => [id, z]));
+      }
+      if (inhoud) await this.sql.voer('INSERT INTO journaal_inhoud (journaal_id, verzoek, antwoord) VALUES (?, ?, ?)', [id, inhoud.verzoek ?? null, inhoud.antwoord ?? null]);
+    }
+  }
+
+  /** Rows matching every given criterion, oldest first. */
+  async zoek(v: JournaalVraag): Promise<JournaalRegel[]> {
+    const waar: string[] = [];
+    const args: (string | number)[] = [];
+    const gelijk = (kolom: string, w: string | undefined) => {
+      if (w === undefined) return;
+      waar.push(`j.${kolom} = ?`);
+      args.push(w);
+    };
+    if (v.referentienummer !== undefined) {
+      // A vendor asks about its own referentienummer, or about ours that its answer carries as crossRefnummer.
+      waar.push('(j.referentienummer = ? OR j.cross_refnummer = ?)');
+      args.push(v.referentienummer, v.referentienummer);
+    }
+    gelijk('operatie', v.operatie);
+    gelijk('foutcode', v.foutcode);
+    gelijk('richting', v.richting);
+    if (v.zender !== undefined) {
+      // A zender is shown as organisatie/applicatie[/administratie]: the application alone also matches.
+      waar.push("(j.zender = ? OR j.zender LIKE ? ESCAPE '\\' OR j.zender LIKE ? ESCAPE '\\')");
+      const e = v.zender.replace(/[\\%_]/g, (c) => `\\${c}`);
+      args.push(v.zender, `%/${e}`, `%/${e}/%`);
+    }
+    if (v.zaak !== undefined) {
+      waar.push('j.id IN (SELECT journaal_id FROM journaal_zaak WHERE zaak = ?)');
+      args.push(v.zaak);
+    }
+    if (v.van !== undefined) {
+      waar.push('j.tijdstip >= ?');
+      args.push(v.van);
+    }
+    if (v.tot !== undefined) {
+      const datum = /^\d{4}-\d{2}-\d{2}$/.test(v.tot);
+      waar.push(datum ? 'j.tijdstip < ?' : 'j.tijdstip <= ?');
+      args.push(datum ? volgendeDag(v.tot) : v.tot);
+    }
+    args.push(v.limiet ?? 1000);
+    const rijen = await this.sql.alle<Rij>(
+      `SELECT j.*, CASE WHEN i.journaal_id IS NULL THEN 0 ELSE 1 END AS met_inhoud FROM journaal j LEFT JOIN journaal_inhoud i ON i.journaal_id = j.id
+       ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY j.tijdstip ${v.nieuwste ? 'DESC' : ''}, j.id ${v.nieuwste ? 'DESC' : ''} LIMIT ?`,
+      args,
+    );
+    const regels = rijen.map(alsRegel);
+    return v.nieuwste ? regels.reverse() : regels;
+  }
+
+  /** One row, with its texts when they are still kept. */
+  async toon(id: number): Promise<{ regel: JournaalRegel; inhoud?: JournaalInhoud } | undefined> {
+    const r = await this.sql.een<Rij & { verzoek: string | null; antwoord: string | null; heeft: number | null }>(
+      `SELECT j.*, CASE WHEN i.journaal_id IS NULL THEN 0 ELSE 1 END AS met_inhoud, i.verzoek, i.antwoord FROM journaal j
+       LEFT JOIN journaal_inhoud i ON i.journaal_id = j.id WHERE j.id = ?`,
+      [id],
+    );
+    if (!r) return undefined;
+    const regel = alsRegel(r);
+    return { regel, ...(regel.metInhoud ? { inhoud: { ...opt('verzoek', r.verzoek), ...opt('antwoord', r.antwoord) } } : {}) };
+  }
+
+  /**
+   * Retention: texts of exchanges before `inhoudVoor`, and whole rows before `regelsVoor` (ISO timestamps,
+   * exclusive), in one transaction. Returns how many texts and rows went.
+   */
+  async schoonOp(inhoudVoor: string, regelsVoor: string): Promise<{ inhoud: number; regels: number }> {
+    return this.sql.transactie(async (tx) => {
+      const inhoud = await tx.voer('DELETE FROM journaal_inhoud WHERE journaal_id IN (SELECT id FROM journaal WHERE tijdstip < ?)', [inhoudVoor < regelsVoor ? regelsVoor : inhoudVoor]);
+      await tx.voer('DELETE FROM journaal_zaak WHERE journaal_id IN (SELECT id FROM journaal WHERE tijdstip < ?)', [regelsVoor]);
+      const regels = await tx.voer('DELETE FROM journaal WHERE tijdstip < ?', [regelsVoor]);
+      return { inhoud, regels };
+    });
+  }
+}
