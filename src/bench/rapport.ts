@@ -6,6 +6,7 @@ import { Instellingen } from './instellingen';
 import { Meting } from './meting';
 import { Vulling } from './vulling';
 import type { DocumentMeting } from './documenten';
+import type { JournaalMeting } from './journaal';
 import { AanvalMeting, DREMPEL_MS, antwoordTekst, grootte, oordeel } from './aanval';
 
 /** One case measured on two instances and on one with the same clients in all (instanties.ts). */
@@ -57,6 +58,8 @@ export interface Rapport {
   backends?: BackendPaar[];
   /** Two gateway instances on one PostgreSQL database, and one instance with as many clients. */
   instanties?: InstantiePaar[];
+  /** creeerZaak with the journal keeping texts, metadata only, and off (journaal.ts). */
+  journaal?: JournaalMeting;
   /** Which PostgreSQL server the cases ran on, or why they did not. */
   postgres: string;
   seconden: number;
@@ -168,6 +171,14 @@ export function alsJson(r: Rapport) {
       drainSecondsAfterLoad: Number(f(r.notificaties.naloopSeconden, 1)),
     },
     attacks: r.aanvallen?.map(aanvalJson),
+    journal: r.journaal && {
+      textsKeptRequestsPerSecond: Number(f(r.journaal.metTekst.gateway.perSeconde, 0)),
+      metadataOnlyRequestsPerSecond: Number(f(r.journaal.alleenMetadata.gateway.perSeconde, 0)),
+      offRequestsPerSecond: Number(f(r.journaal.uit.gateway.perSeconde, 0)),
+      textsKeptToMetadataOnly: Number(f(verhouding(r.journaal.metTekst.gateway.perSeconde, r.journaal.alleenMetadata.gateway.perSeconde), 3)),
+      textsKeptToOff: Number(f(verhouding(r.journaal.metTekst.gateway.perSeconde, r.journaal.uit.gateway.perSeconde), 3)),
+      metadataOnlyToOff: Number(f(verhouding(r.journaal.alleenMetadata.gateway.perSeconde, r.journaal.uit.gateway.perSeconde), 3)),
+    },
     postgresToSqlite: r.backends?.map(({ sqlite, postgres }) => ({
       sqlite: sqlite.naam,
       postgres: postgres.naam,
@@ -276,6 +287,15 @@ export function tabel(r: Rapport): string {
   }
   rijen.push('');
   if (r.aanvallen?.length) rijen.push(...aanvalTabel(r.aanvallen, r.instellingen.aanvalSeconden), '');
+  if (r.journaal) {
+    const { metTekst, alleenMetadata, uit } = r.journaal;
+    const x = (a: GevalResultaat, b: GevalResultaat) => `x${f(verhouding(a.gateway.perSeconde, b.gateway.perSeconde), 3)}`;
+    rijen.push(
+      `journal cost (creeerZaak req/s, best of the alternating rounds): texts kept ${f(metTekst.gateway.perSeconde, 0)}, metadata only ${f(alleenMetadata.gateway.perSeconde, 0)}, off ${f(uit.gateway.perSeconde, 0)}`,
+      `  texts ÷ metadata only ${x(metTekst, alleenMetadata)}; texts ÷ off ${x(metTekst, uit)}; metadata only ÷ off ${x(alleenMetadata, uit)}`,
+      '',
+    );
+  }
   if (r.notificaties) {
     const n = r.notificaties;
     rijen.push(`notifications: ${n.afgeleverd} of ${n.zaken * n.abonnees} delivered to ${n.abonnees} subscribers; outbox empty ${f(n.naloopSeconden, 1)} s after the load stopped`, '');

@@ -18,6 +18,7 @@ import { DocumentMeting, meetDocumenten } from './documenten';
 import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from './ketenpartner';
 import { AanvalMeting, meetAanvallen } from './aanval';
 import { meetInloggen } from './inloggen';
+import { JournaalMeting, meetJournaal } from './journaal';
 import { MAX_VIA_GATEWAY, commitVan, kopieer, vulViaGateway, zelfdeSchema } from './vergelijking';
 
 const DIST = resolve(__dirname, '..');
@@ -338,6 +339,12 @@ async function main(): Promise<void> {
     }
   }
   const notificaties = kies('notificaties') ? await meetNotificaties(map, inst, resultaten) : undefined;
+  let journaal: JournaalMeting | undefined;
+  if (kies('journaal')) {
+    schrijf('\njournal (issue 17): creeerZaak with texts kept, metadata only, and the journal off, in alternating rounds:');
+    const geval: Geval = { naam: 'creeerZaak, journal', sleutel: 'journaal', gen: creeerZaakGenerator };
+    journaal = await meetJournaal(map, { stuf: { persoonsvraag: 'aan' } }, (db, c) => startGateway(db, c), (diensten, namen) => meetBeurtelings(diensten, geval, inst, namen));
+  }
   if (kies('ketenpartner')) await meetKetenpartner(map, inst, resultaten);
 
   // Ceilings after the gateways have stopped, so that nothing else runs beside them. The ceiling only depends on the
@@ -409,7 +416,8 @@ async function main(): Promise<void> {
   const rapport: Rapport = {
     instellingen: inst,
     vullingen,
-    gevallen: [...resultaten.values(), ...pgResultaten.values(), ...(instanties ?? []).flatMap((p) => [p.twee, p.een])],
+    gevallen: [...resultaten.values(), ...pgResultaten.values(), ...(instanties ?? []).flatMap((p) => [p.twee, p.een]), ...(journaal ? [journaal.metTekst, journaal.alleenMetadata, journaal.uit] : [])],
+    journaal,
     backends: inst.postgres ? backends : undefined,
     instanties,
     postgres: inst.postgres ? `PostgreSQL: ${serverOmschrijving(inst.postgres)}, a fresh database per phase` : postgresOvergeslagen(inst),
