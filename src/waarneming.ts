@@ -82,12 +82,42 @@ export class Waarnemingen {
   }
 }
 
-const INHOUD = /<((?:[A-Za-z_][\w.-]*:)?inhoud)(\s[^>]*)?(?<!\/)>[\s\S]*?<\/\1\s*>/g;
+const isNaamTeken = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x5f;
+/** How far back a prefix is read before `inhoud`. */
+const MAX_PREFIX = 64;
 
 /**
  * A message as text without document content: every `inhoud` element (the only element of the ZKN and StUF schemas
- * that carries it) is kept, empty. An MTOM part is never in the text anyway (xop:Include points to it).
+ * that carries it) is kept, empty; an `inhoud` that is never closed loses everything after its start tag. An MTOM
+ * part is never in the text anyway (xop:Include points to it). One pass over the occurrences of `inhoud`, each looked
+ * at once: linear in the text, also for a refused message built to make a regular expression backtrack.
  */
 export function zonderInhoud(xml: string): string {
-  return xml.includes('inhoud') ? xml.replace(INHOUD, '<$1$2></$1>') : xml;
+  if (!xml.includes('inhoud')) return xml;
+  const delen: string[] = [];
+  let vanaf = 0;
+  /** The qualified name of the inhoud element we are in, while in one. */
+  let binnen: string | undefined;
+  /** The first '>' at or after the occurrence looked at (-1: none left); reused until it lies behind us. */
+  let gt = 0;
+  for (let i = xml.indexOf('inhoud'); i >= 0; i = xml.indexOf('inhoud', i + 6)) {
+    const na = xml.charCodeAt(i + 6);
+    if (!(na === 0x3e || na === 0x2f || na === 0x20 || na === 0x09 || na === 0x0a || na === 0x0d)) continue; // a longer name
+    let j = i - 1;
+    if (xml.charCodeAt(j) === 0x3a) for (j--; j >= 0 && i - j <= MAX_PREFIX && isNaamTeken(xml.charCodeAt(j)); j--);
+    const qname = xml.slice(j + 1, i + 6);
+    if (binnen === undefined && xml.charCodeAt(j) === 0x3c) {
+      if (gt !== -1 && gt < i) gt = xml.indexOf('>', i);
+      if (gt === -1) break;
+      if (xml.charCodeAt(gt - 1) === 0x2f) continue; // <inhoud/>: nothing in it
+      delen.push(xml.slice(vanaf, gt + 1));
+      vanaf = gt + 1;
+      binnen = qname;
+    } else if (binnen === qname && xml.charCodeAt(j) === 0x2f && xml.charCodeAt(j - 1) === 0x3c) {
+      vanaf = j - 1; // the content is skipped: copying resumes at the end tag
+      binnen = undefined;
+    }
+  }
+  if (binnen === undefined) delen.push(xml.slice(vanaf));
+  return delen.join('');
 }
