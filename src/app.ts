@@ -7,6 +7,7 @@ import type { Store } from './store';
 import { openStore } from './store/openen';
 import { gereedheid } from './gereedheid';
 import { versie } from './versie';
+import { Metrieken } from './metrics/metrics';
 import { Zaaktypecatalogus } from './domain/zaaktypen';
 import { OPERATIES } from './operations';
 import { Dispatcher } from './soap/dispatch';
@@ -65,6 +66,11 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const store = opties.store ?? (await openStore(config.database, { bijFout: (e) => log.warn({ fout: e.message }, 'databaseverbinding verbroken') }));
   const bestemmingen = new Bestemmingen(config.bestemmingen);
   const waarneming = new Waarnemingen((e) => log.error({ err: e }, 'waarnemer faalde'));
+  // Label values only from what is known before any message: the operations and the configured names (src/metrics).
+  const metrieken = config.metrics.aan
+    ? new Metrieken({ store, log, operaties: OPERATIES.map((o) => o.naam), bestemmingen: config.bestemmingen.map((b) => b.naam), partners: config.partners.map((p) => p.naam) })
+    : undefined;
+  if (metrieken) waarneming.voegToe(metrieken);
   const gateway: Gateway = { config, store, catalogus: new Zaaktypecatalogus(config.zaaktypen), log, toegang, bestemmingen, partners: new Partners(config.partners), waarneming };
   gateway.ververser = new Ververser(gateway);
   for (const { applicatie, melding } of partnersZonderVermelding(config, gateway.partners)) log.warn({ applicatie }, melding);
@@ -147,6 +153,8 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
     return reply.code(g.gereed ? 200 : 503).send(g);
   });
   app.get('/version', async (_req, reply) => reply.send(versie()));
+  // For Prometheus, without credentials like /health: counts and sizes, no data of a zaak.
+  if (metrieken) app.get('/metrics', async (_req, reply) => reply.type(metrieken.contentType).send(await metrieken.tekst()));
 
   registreerWsdl(app, config);
 

@@ -389,6 +389,11 @@ export const configSchema = z.strictObject({
     })
     .prefault({})
     .refine((b) => b.journaalInhoudDagen <= b.journaalDagen, { message: 'journaalInhoudDagen is groter dan journaalDagen', path: ['journaalInhoudDagen'] }),
+  /**
+   * Prometheus metrics at GET /metrics (README "Metrics"), without credentials like /health: counts and sizes only,
+   * no data of a zaak. Off: no route, nothing counted.
+   */
+  metrics: z.strictObject({ aan: z.boolean().default(true) }).prefault({}),
 }).superRefine((c, ctx) => {
   const namen = new Set<string>();
   c.bestemmingen.forEach((b, i) => {

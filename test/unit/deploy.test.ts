@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { loadConfig } from '../../src/config';
+import { NAMEN, metriekNamen } from '../../src/metrics/metrics';
 
 const WORTEL = join(__dirname, '..', '..');
 const lees = (...pad: string[]) => readFileSync(join(WORTEL, ...pad), 'utf8');
@@ -213,5 +214,42 @@ describe('Helm chart deploy/helm/zds-gateway', () => {
     expect(d).toMatch(/livenessProbe:[\s\S]*readinessProbe:/);
     expect(d).toMatch(/terminationGracePeriodSeconds: \{\{ \.Values\.terminationGracePeriodSeconds \}\}/);
     expect(tekst['service.yaml']).toMatch(/targetPort: soap/);
+  });
+
+  it('the pod template carries the Prometheus scrape annotations for /metrics, which podAnnotations may override', () => {
+    const d = tekst['deployment.yaml'];
+    expect(d).toMatch(/dict "prometheus\.io\/scrape" "true" "prometheus\.io\/path" "\/metrics" "prometheus\.io\/port" "8080" "prometheus\.io\/scheme" \(lower \.Values\.probes\.scheme\)/);
+    expect(d).toMatch(/toYaml \(merge \(deepCopy \.Values\.podAnnotations\) \$prometheus\) \| nindent 8/);
+    expect(d).toMatch(/containerPort: 8080/);
+  });
+});
+
+describe('Grafana dashboard deploy/grafana/zds-gateway.json', () => {
+  type Paneel = { type: string; title: string; datasource?: { uid: string }; targets?: { expr: string; datasource?: { uid: string } }[] };
+  const dashboard = JSON.parse(lees('deploy', 'grafana', 'zds-gateway.json')) as { uid: string; panels: Paneel[]; templating: { list: { name: string; type: string; query: unknown }[] } };
+  const panelen = dashboard.panels.filter((p) => p.type !== 'row');
+  const expressies = panelen.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
+  const genoemd = new Set(expressies.flatMap((e) => e.match(/\b(?:zds|nodejs|process)_\w+/g) ?? []));
+
+  it('chooses its Prometheus by a datasource variable, in every panel and query', () => {
+    expect(dashboard.uid).toBe('zds-gateway');
+    expect(dashboard.templating.list.find((v) => v.name === 'datasource')).toMatchObject({ type: 'datasource', query: 'prometheus' });
+    for (const p of panelen) {
+      expect([p.title, p.datasource?.uid]).toEqual([p.title, '${datasource}']);
+      for (const t of p.targets ?? []) expect([p.title, t.datasource?.uid]).toEqual([p.title, '${datasource}']);
+    }
+    expect(expressies.length).toBeGreaterThan(10);
+  });
+
+  it('names only metrics the gateway registers (a histogram by its _bucket, _sum and _count series)', () => {
+    const bekend = new Set(metriekNamen());
+    const basis = (n: string) => (bekend.has(n) ? n : n.replace(/_(bucket|sum|count)$/, ''));
+    expect([...genoemd].filter((n) => !bekend.has(basis(n)))).toEqual([]);
+  });
+
+  it('shows every metric of src/metrics, and the event-loop delay', () => {
+    const getoond = new Set([...genoemd].map((n) => n.replace(/_bucket$/, '')));
+    expect(Object.values(NAMEN).filter((n) => !getoond.has(n))).toEqual([]);
+    expect(getoond.has('nodejs_eventloop_lag_p99_seconds')).toBe(true);
   });
 });
