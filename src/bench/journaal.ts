@@ -5,13 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dienst } from './processen';
-import type { GevalResultaat } from './rapport';
-
-export interface JournaalMeting {
-  metTekst: GevalResultaat;
-  alleenMetadata: GevalResultaat;
-  uit: GevalResultaat;
-}
+import type { GevalResultaat, JournaalMeting } from './rapport';
 
 const VARIANTEN = [
   ['texts kept', { journaal: { aan: true }, bewaren: { journaalInhoudDagen: 7 } }],

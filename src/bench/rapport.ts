@@ -6,7 +6,6 @@ import { Instellingen } from './instellingen';
 import { Meting } from './meting';
 import { Vulling } from './vulling';
 import type { DocumentMeting } from './documenten';
-import type { JournaalMeting } from './journaal';
 import { AanvalMeting, DREMPEL_MS, antwoordTekst, grootte, oordeel } from './aanval';
 
 /** One case measured on two instances and on one with the same clients in all (instanties.ts). */
@@ -23,6 +22,13 @@ export interface GevalResultaat {
   plafondGedeeld?: boolean;
   /** Requests/s of each round when compared in rounds (BENCH_RONDEN); `gateway` is the best of them. */
   rondes?: number[];
+}
+
+/** creeerZaak with the journal keeping texts, metadata only, and off (journaal.ts). */
+export interface JournaalMeting {
+  metTekst: GevalResultaat;
+  alleenMetadata: GevalResultaat;
+  uit: GevalResultaat;
 }
 
 /** The login case (src/bench/inloggen.ts): one variant of the gateway's throttling. */

@@ -10,7 +10,7 @@ import { GEVALLEN, GevalSleutel, Instellingen, leesInstellingen } from './instel
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
 import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, zoekZakenGenerator } from './gevallen';
-import { BackendPaar, GevalResultaat, InlogVariant, InstantiePaar, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
+import { BackendPaar, GevalResultaat, InlogVariant, InstantiePaar, JournaalMeting, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
 import { Vulling, vul } from './vulling';
 import { BenchDatabase, nieuweDatabase, serverOmschrijving } from './postgres';
 import { meetInstanties } from './instanties';
@@ -18,7 +18,7 @@ import { DocumentMeting, meetDocumenten } from './documenten';
 import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from './ketenpartner';
 import { AanvalMeting, meetAanvallen } from './aanval';
 import { meetInloggen } from './inloggen';
-import { JournaalMeting, meetJournaal } from './journaal';
+import { meetJournaal } from './journaal';
 import { MAX_VIA_GATEWAY, commitVan, kopieer, vulViaGateway, zelfdeSchema } from './vergelijking';
 
 const DIST = resolve(__dirname, '..');

@@ -181,8 +181,10 @@ export class Verwerker {
     const meldingen: string[] = [];
     let mtom = false;
     let tekst: string | Iterable<string> | undefined;
+    let dialect: string | undefined;
     const kop = () => ({
       operatie: op?.naam,
+      dialect,
       zender: sg.zender ? systeemLabel(sg.zender) : undefined,
       ontvanger: sg.ontvanger ? systeemLabel(sg.ontvanger) : undefined,
       referentienummer: sg.referentienummer,
@@ -212,6 +214,7 @@ export class Verwerker {
         throw new StufFout('StUF040', `Onbekend bericht: SOAPAction '${verzoek.soapAction ?? ''}', body-root {${root.ns}}${root.local}; deze gateway ondersteunt ${this.dispatcher.operaties.map((o) => o.naam).join(', ')}`);
       }
       op = keuze.operatie;
+      dialect = keuze.dialect;
       sg = berichtcodeUitRoot(sg, root, op.stuurgegevens.berichtcode, afw);
       controleerStuurgegevens(this.gw, op, sg, afw);
       aanroeper = await this.gw.toegang.identificeer(verzoek.transport ?? {}, sg.zender);
@@ -232,7 +235,7 @@ export class Verwerker {
       const alsMtom = mtom || (this.gw.config.documenten.mtom === 'altijd' && heeftBinair(antwoord.bericht));
       const delen = envelopeDelen(versie, antwoord.bericht);
       return meld({ status: 200, ...antwoordLichaam(delen, contentType(versie), alsMtom) }, {
-        ...kop(), dialect: keuze.dialect, zaken: [...new Set(antwoord.zaken ?? [])], uitkomst: berichtcodeVan(antwoord.bericht),
+        ...kop(), zaken: [...new Set(antwoord.zaken ?? [])], uitkomst: berichtcodeVan(antwoord.bericht),
         ...(antwoord.herhaald ? { herhaald: true } : {}), antwoord: () => tekstVan(delen),
       });
     } catch (e) {
