@@ -32,6 +32,7 @@ import { SoapVerzender } from './uitgaand/verzender';
 import { naOverdrachtBezorging } from './overdracht/bezorging';
 import { Waarnemingen } from './waarneming';
 import { Journaalschrijver } from './journaal/journaal';
+import { Opschoner } from './bewaren/opschoner';
 
 
 export interface AppOpties {
@@ -79,6 +80,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   gateway.bezorger = bezorger;
   const journaal = config.journaal.aan ? new Journaalschrijver(store, config, log.child({ onderdeel: 'journaal' })) : undefined;
   if (journaal) waarneming.voegToe(journaal);
+  const opschoner = new Opschoner(store, config, log.child({ onderdeel: 'opschonen' }));
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
 
@@ -90,10 +92,13 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   app.decorate('gateway', gateway);
   app.decorate('journaal', journaal);
   app.addHook('onReady', async () => bezorger.start());
+  app.addHook('onReady', async () => opschoner.start());
   // One hook, in this order (Fastify runs onClose hooks last-added first): the worker records the outcome of the
-  // messages it is sending, the journal writes what waits, then the store closes.
+  // messages it is sending, the purge ends after its current batch, the journal writes what waits, then the store
+  // closes.
   app.addHook('onClose', async () => {
     await bezorger.stop();
+    await opschoner.stop();
     await journaal?.leeg();
     if (!opties.store) await store.sluit();
   });

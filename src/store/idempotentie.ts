@@ -51,4 +51,17 @@ export class Idempotentie {
       [s.organisatie, s.applicatie, s.referentienummer, b.operatie, b.hash, b.antwoord, b.httpStatus, nu()],
     );
   }
+
+  /**
+   * Retention: at most `max` records from before `voor` (ISO, exclusive), oldest first, in one statement; returns how
+   * many went (fewer than `max`: none are left, or another instance took them first). A resend after that is
+   * processed anew.
+   */
+  async schoonOp(voor: string, max: number): Promise<number> {
+    return this.sql.voer(
+      `DELETE FROM verwerkt_bericht WHERE tijdstip < ? AND (zender_organisatie, zender_applicatie, referentienummer) IN
+       (SELECT zender_organisatie, zender_applicatie, referentienummer FROM verwerkt_bericht WHERE tijdstip < ? ORDER BY tijdstip LIMIT ?)`,
+      [voor, voor, max],
+    );
+  }
 }

@@ -123,6 +123,9 @@ function alsRegel(r: Rij): JournaalRegel {
   };
 }
 
+/** The next turn of the event loop: what waits for the database (a message's transaction) goes first. */
+const volgendeBeurt = () => new Promise<void>((r) => setImmediate(r));
+
 export class Journaal {
   constructor(private readonly sql: Sql) {}
 
@@ -197,15 +200,55 @@ export class Journaal {
   }
 
   /**
-   * Retention: texts of exchanges before `inhoudVoor`, and whole rows before `regelsVoor` (ISO timestamps,
-   * exclusive), in one transaction. Returns how many texts and rows went.
+   * Retention: texts of exchanges before `inhoudVoor`, and whole rows (with their zaken and texts) before
+   * `regelsVoor` (ISO timestamps, exclusive). In transactions of at most `partij` rows, yielding to the event loop
+   * between them, so that messages keep being written meanwhile; `doorgaan` false between two of them stops early
+   * (shutdown). Safe beside another instance doing the same: what it took first is simply not found again.
+   * Returns how many texts and rows went.
    */
-  async schoonOp(inhoudVoor: string, regelsVoor: string): Promise<{ inhoud: number; regels: number }> {
-    return this.sql.transactie(async (tx) => {
-      const inhoud = await tx.voer('DELETE FROM journaal_inhoud WHERE journaal_id IN (SELECT id FROM journaal WHERE tijdstip < ?)', [inhoudVoor < regelsVoor ? regelsVoor : inhoudVoor]);
-      await tx.voer('DELETE FROM journaal_zaak WHERE journaal_id IN (SELECT id FROM journaal WHERE tijdstip < ?)', [regelsVoor]);
-      const regels = await tx.voer('DELETE FROM journaal WHERE tijdstip < ?', [regelsVoor]);
-      return { inhoud, regels };
-    });
+  async schoonOp(
+    inhoudVoor: string,
+    regelsVoor: string,
+    opties: { partij?: number; doorgaan?: () => boolean } = {},
+  ): Promise<{ inhoud: number; regels: number }> {
+    const partij = opties.partij ?? 1000;
+    const doorgaan = opties.doorgaan ?? (() => true);
+    const teller = { inhoud: 0, regels: 0 };
+    // The rows first, oldest first by the tijdstip index; each batch's ids are read in its transaction and deleted
+    // by id, so its zaken, texts and rows are the same rows even when another instance purges beside it.
+    while (doorgaan()) {
+      const weg = await this.sql.transactie(async (tx) => {
+        const ids = (await tx.alle<{ id: number }>('SELECT id FROM journaal WHERE tijdstip < ? ORDER BY tijdstip LIMIT ?', [regelsVoor, partij])).map((r) => Number(r.id));
+        if (ids.length === 0) return { inhoud: 0, regels: 0 };
+        const lijst = ids.map(() => '?').join(', ');
+        const inhoud = await tx.voer(`DELETE FROM journaal_inhoud WHERE journaal_id IN (${lijst})`, ids);
+        await tx.voer(`DELETE FROM journaal_zaak WHERE journaal_id IN (${lijst})`, ids);
+        return { inhoud, regels: await tx.voer(`DELETE FROM journaal WHERE id IN (${lijst})`, ids) };
+      }, { isolatie: 'los' });
+      teller.inhoud += weg.inhoud;
+      teller.regels += weg.regels;
+      // A short batch is the last; so is one another instance emptied first (it goes on with the rest).
+      if (weg.regels < partij) break;
+      await volgendeBeurt();
+    }
+    // Then the texts that remain, walked by journaal_id: they are the few days' worth still kept, whereas the rows
+    // older than `inhoudVoor` are months of metadata whose texts are mostly gone. Exact whatever the order of ids
+    // and tijdstippen (two instances, a long request); each read and each delete is bounded by `partij`.
+    const voor = inhoudVoor < regelsVoor ? regelsVoor : inhoudVoor;
+    let na = 0;
+    while (doorgaan()) {
+      const rijen = await this.sql.alle<{ id: number; tijdstip: string }>(
+        'SELECT i.journaal_id AS id, j.tijdstip FROM journaal_inhoud i JOIN journaal j ON j.id = i.journaal_id WHERE i.journaal_id > ? ORDER BY i.journaal_id LIMIT ?',
+        [na, partij],
+      );
+      const ids = rijen.filter((r) => r.tijdstip < voor).map((r) => Number(r.id));
+      if (ids.length > 0) {
+        teller.inhoud += await this.sql.transactie((tx) => tx.voer(`DELETE FROM journaal_inhoud WHERE journaal_id IN (${ids.map(() => '?').join(', ')})`, ids), { isolatie: 'los' });
+      }
+      if (rijen.length < partij) break;
+      na = Number(rijen[rijen.length - 1].id);
+      await volgendeBeurt();
+    }
+    return teller;
   }
 }

@@ -382,6 +382,15 @@ CREATE TABLE journaal_inhoud (
 );
 `,
   },
+  {
+    versie: 11,
+    sql: `
+-- Retention (src/bewaren): the purge finds what is due through these, a bounded batch at a time. Discarded outbox
+-- rows are found by uitgaand_klaar (status, volgende_poging).
+CREATE INDEX verwerkt_bericht_tijdstip ON verwerkt_bericht(tijdstip);
+CREATE INDEX uitgaand_afgeleverd ON uitgaand(status, afgeleverd);
+`,
+  },
 ];
 
 /** The schema version this code expects: the last migration's (PostgreSQL's schema follows the same numbers). */

@@ -326,6 +326,14 @@ CREATE TABLE journaal_inhoud (
 );
 `,
   },
+  {
+    versie: 11,
+    sql: `
+-- Retention (see migraties.ts, versie 11).
+CREATE INDEX verwerkt_bericht_tijdstip ON verwerkt_bericht(tijdstip);
+CREATE INDEX uitgaand_afgeleverd ON uitgaand(status, afgeleverd);
+`,
+  },
 ];
 
 /** Key of the advisory lock under which one instance migrates while the others wait ('ZDSGWMIG' as digits). */

@@ -190,4 +190,30 @@ export class UitgaandeBerichten {
     if (ids.length === 0) return 0;
     return this.sql.voer(`UPDATE uitgaand SET status = 'verworpen' WHERE status = 'dood' AND id IN (${lijstVan(ids.length)})`, ids);
   }
+
+  /**
+   * Retention: at most `max` delivered messages, delivered before `voor` (ISO, exclusive), in one statement; returns
+   * how many went (fewer than `max`: none are left, or another instance took them first). Only afgeleverd: waiting
+   * and dead messages are never purged. By id, not status, outside the subquery: SQLite would otherwise walk every
+   * delivered row through the status index; a delivered or discarded row never changes status again.
+   */
+  async schoonOpAfgeleverd(voor: string, max: number): Promise<number> {
+    return this.sql.voer(
+      `DELETE FROM uitgaand WHERE id IN
+       (SELECT id FROM uitgaand WHERE status = 'afgeleverd' AND afgeleverd < ? ORDER BY afgeleverd LIMIT ?)`,
+      [voor, max],
+    );
+  }
+
+  /**
+   * As schoonOpAfgeleverd, for discarded messages whose last delivery attempt was before `voor` (epoch ms): verwerp
+   * records no moment of its own, and volgende_poging still holds the end of the claim of the attempt that killed it.
+   */
+  async schoonOpVerworpen(voor: number, max: number): Promise<number> {
+    return this.sql.voer(
+      `DELETE FROM uitgaand WHERE id IN
+       (SELECT id FROM uitgaand WHERE status = 'verworpen' AND volgende_poging < ? ORDER BY volgende_poging LIMIT ?)`,
+      [voor, max],
+    );
+  }
 }
