@@ -84,9 +84,7 @@ export async function schoonOp(store: Store, config: Config, nu = new Date(), op
   verwijderd.idempotentie = await totLeeg((max) => store.idempotentie.schoonOp(grenzen.idempotentie, max), partij, doorgaan);
   verwijderd.uitgaandAfgeleverd = await totLeeg((max) => store.uitgaand.schoonOpAfgeleverd(grenzen.uitgaandAfgeleverd, max), partij, doorgaan);
   verwijderd.uitgaandVerworpen = await totLeeg((max) => store.uitgaand.schoonOpVerworpen(grensMs('uitgaandVerworpen'), max), partij, doorgaan);
-  // The protocol removes its rows in one transaction of its own (store/protocol.ts); at the period of years it
-  // keeps, a pass that runs every hour finds an hour's worth.
+  verwijderd.protocol = await totLeeg((max) => store.protocol.schoonOpPartij(grenzen.protocol, max), partij, doorgaan);
   const verder = doorgaan();
-  if (verder) verwijderd.protocol = await store.protocol.schoonOp(grenzen.protocol);
   return { nu: nu.toISOString(), grenzen, verwijderd, onderbroken: !verder, ms: Date.now() - begin };
 }

@@ -332,6 +332,9 @@ CREATE TABLE journaal_inhoud (
 -- Retention (see migraties.ts, versie 11).
 CREATE INDEX verwerkt_bericht_tijdstip ON verwerkt_bericht(tijdstip);
 CREATE INDEX uitgaand_afgeleverd ON uitgaand(status, afgeleverd);
+-- The protocol's zaken and BSNs by their row: the purge removes a batch of rows with their zaken and BSNs.
+CREATE INDEX protocol_zaak_rij ON protocol_zaak(protocol_id);
+CREATE INDEX protocol_bsn_rij ON protocol_bsn(protocol_id);
 `,
   },
 ];

@@ -1,6 +1,6 @@
 // The protocol of personal data read or written through the gateway (design.md: who, which application, which zaak,
 // which persons, why). Written in the transaction of the answer or change it records; queried by BSN or zaak and
-// period; rows older than the retention period are removed by `protocol opschonen`.
+// period; rows older than the retention period are removed by the retention purge (src/bewaren) and `protocol opschonen`.
 import { Sql } from './sql';
 
 /** lezen: an answer with personal data or document content; schrijven: a change that stored or changed them. */
@@ -159,17 +159,34 @@ export class Protocol {
   }
 
   /**
-   * Removes every row (with its zaken and BSNs) written before `voor` (ISO timestamp, exclusive) in one transaction;
-   * returns how many rows went. The child tables have no index on protocol_id: a full scan, fine for a command run
-   * once a day or a month, and it keeps the insert on the request path at its three statements at most.
+   * Removes every row (with its zaken and BSNs) written before `voor` (ISO timestamp, exclusive), a batch of `partij`
+   * rows per transaction with a turn of the event loop between batches (a running gateway writes beside it); returns
+   * how many rows went.
    */
-  async schoonOp(voor: string): Promise<number> {
-    const selectie = 'SELECT id FROM protocol WHERE tijdstip < ?';
-    // A write transaction from the start: a running gateway writes beside this command.
-    return this.sql.transactie(async (tx) => {
-      await tx.voer(`DELETE FROM protocol_zaak WHERE protocol_id IN (${selectie})`, [voor]);
-      await tx.voer(`DELETE FROM protocol_bsn WHERE protocol_id IN (${selectie})`, [voor]);
-      return tx.voer('DELETE FROM protocol WHERE tijdstip < ?', [voor]);
-    });
+  async schoonOp(voor: string, partij = 1000): Promise<number> {
+    let totaal = 0;
+    for (;;) {
+      const weg = await this.schoonOpPartij(voor, partij);
+      totaal += weg;
+      if (weg < partij) return totaal;
+      await new Promise<void>((r) => setImmediate(r));
+    }
   }
+
+  /**
+   * At most `max` of the oldest rows before `voor`, with their zaken and BSNs, in one transaction (READ COMMITTED on
+   * PostgreSQL: another instance purging beside it takes other rows or none). Returns how many rows went.
+   */
+  async schoonOpPartij(voor: string, max: number): Promise<number> {
+    return this.sql.transactie(async (tx) => {
+      const ids = (await tx.alle<{ id: number }>('SELECT id FROM protocol WHERE tijdstip < ? ORDER BY tijdstip, id LIMIT ?', [voor, max])).map((r) => Number(r.id));
+      if (ids.length === 0) return 0;
+      const lijst = ids.map(() => '?').join(', ');
+      await tx.voer(`DELETE FROM protocol_zaak WHERE protocol_id IN (${lijst})`, ids);
+      await tx.voer(`DELETE FROM protocol_bsn WHERE protocol_id IN (${lijst})`, ids);
+      await tx.voer(`DELETE FROM protocol WHERE id IN (${lijst})`, ids);
+      return ids.length;
+    }, { isolatie: 'los' });
+  }
+
 }
