@@ -1,22 +1,26 @@
 #!/usr/bin/env node
-// Command line: `serve` (default) starts the gateway on its configured port; `replay <map> [--url U]
-// [--vastleggen]` replays recorded conversations (fixtures/) and reports every difference; `protocol` lists the
-// privacy protocol (`protocol opschonen` purges it); `wachtwoord` hashes a password (read from stdin) for the application registry; `uitgaand`,
-// `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the handovers; `partners` shows
-// the mirrored zaken of the ketenpartners and asks a partner for a status now.
+// Command line: one table of commands (OPDRACHTEN), each read by the shared parser (src/opdracht/argumenten.ts)
+// before any configuration is read or anything opened: `--help`, `-h` or `help` prints its usage (exit 0), what the
+// parser refuses prints the reason and the usage on stderr (exit 2), a command that fails exits 1. Without a command
+// the gateway starts (`serve`). `replay` replays recorded conversations (fixtures/); `protocol` lists the privacy
+// protocol (`protocol opschonen` purges it); `wachtwoord` hashes a password (read from stdin) for the application
+// registry; `uitgaand`, `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the
+// handovers; `partners` shows the mirrored zaken of the ketenpartners and asks a partner for a status now; `migreer`
+// copies a SQLite database to PostgreSQL.
 import { versie } from './versie';
-import { ConfigFout, loadConfig, parseConfig } from './config';
+import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
 import { databaseOmschrijving } from './store/openen';
-import { migreerOpdracht } from './store/migreerOpdracht';
+import { MIGREER, migreerOpdracht } from './store/migreerOpdracht';
 import { maakLogger } from './log';
-import { REPLAY_GEBRUIK, replay } from './replay';
-import { OpdrachtFout, PROTOCOL_GEBRUIK, protocolOpdracht } from './toegang/protocolOpdracht';
+import { REPLAY, replay } from './replay';
+import { PROTOCOL, protocolOpdracht } from './toegang/protocolOpdracht';
 import { hashWachtwoord } from './toegang/wachtwoord';
-import { uitgaandOpdracht } from './uitgaand/opdracht';
-import { abonnementenOpdracht } from './uitgaand/abonnementOpdracht';
-import { overdrachtenOpdracht } from './overdracht/overdrachtOpdracht';
-import { PartnerGebruikFout, partnersOpdracht } from './partners/partnerOpdracht';
+import { UITGAAND, uitgaandOpdracht } from './uitgaand/opdracht';
+import { ABONNEMENTEN, abonnementenOpdracht } from './uitgaand/abonnementOpdracht';
+import { OVERDRACHTEN, overdrachtenOpdracht } from './overdracht/overdrachtOpdracht';
+import { PARTNERS, partnersOpdracht } from './partners/partnerOpdracht';
+import { GebruikFout, Opdracht, OpdrachtFout, VLAG, leesOpdracht, opdracht } from './opdracht/argumenten';
 
 const GEBRUIK = `gebruik: serve
        replay <map> [--url URL [--ontvanger-poort N]] [--vastleggen]
@@ -29,7 +33,8 @@ const GEBRUIK = `gebruik: serve
        partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
        migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
        --version                   versie en commit
-  'node dist/main.js <opdracht> --help' (of -h, of help) geeft de opties van elke opdracht, zonder iets te openen of te starten.`;
+  'node dist/main.js <opdracht> [subopdracht] --help' (of -h, of help) geeft de opties, zonder iets te openen of te starten.
+  Exitcode 0: gelukt; 1: mislukt; 2: verkeerd gebruik (de reden en de gebruikstekst staan dan op stderr).`;
 
 const schrijf = (t: string) => void process.stdout.write(t);
 
@@ -80,89 +85,78 @@ async function serve(): Promise<void> {
   log.info({ adres, database: databaseOmschrijving(config.database), validatie: config.stuf.validatie, toegang: config.toegang.modus, ...tls }, 'gateway luistert');
 }
 
-const SERVE_GEBRUIK = 'gebruik: serve   start de gateway (configuratie: GATEWAY_CONFIG en de omgeving; zie README)';
-const WACHTWOORD_GEBRUIK = 'gebruik: wachtwoord   leest een wachtwoord (minstens 8 tekens) van stdin en schrijft zijn scrypt-hash voor de configuratie';
+const SERVE = opdracht({ naam: 'serve', gebruik: 'gebruik: serve   start de gateway (configuratie: GATEWAY_CONFIG en de omgeving; zie README)' });
 
-/** Commands whose own parser knows --help; they get it with the defaults as configuration, so nothing is opened. */
-const MET_EIGEN_HULP: Record<string, (argv: string[]) => Promise<number>> = {
-  uitgaand: (a) => uitgaandOpdracht(parseConfig({}), a, schrijf),
-  abonnementen: (a) => abonnementenOpdracht(parseConfig({}), a, schrijf),
-  overdrachten: (a) => overdrachtenOpdracht(parseConfig({}), a, schrijf),
-  partners: (a) => partnersOpdracht(parseConfig({}), a, schrijf),
-  migreer: (a) => migreerOpdracht(a, schrijf),
-};
-const HULP: Record<string, string> = { serve: SERVE_GEBRUIK, replay: REPLAY_GEBRUIK, protocol: PROTOCOL_GEBRUIK, wachtwoord: WACHTWOORD_GEBRUIK };
+const WACHTWOORD = opdracht({
+  naam: 'wachtwoord',
+  gebruik: 'gebruik: wachtwoord   leest een wachtwoord (minstens 8 tekens) van stdin en schrijft zijn scrypt-hash voor de configuratie',
+});
+
+async function wachtwoord(): Promise<number> {
+  const w = await leesRegel();
+  if (w.length < 8) throw new OpdrachtFout('wachtwoord: geef een wachtwoord van minstens 8 tekens op stdin');
+  schrijf(`${await hashWachtwoord(w)}\n`);
+  return 0;
+}
 
 /**
- * `<opdracht> --help`, `-h` or `help` (right after the command): its usage, exit 0, before any configuration is
- * read, port opened or database touched. Undefined when the command line asks no help.
+ * A command: how it reads (usage, options, subcommands) and what runs it with the words after its name. Its exit
+ * code, or undefined for one that keeps running (serve). The configuration is read only here, after the parser.
  */
-async function hulp(argv: string[]): Promise<number | undefined> {
-  const opdracht = argv[0] ?? 'serve';
-  const vraagt = argv.slice(1).some((a) => a === '--help' || a === '-h') || argv[1] === 'help';
-  if (!vraagt) return undefined;
-  const tekst = HULP[opdracht];
-  if (tekst) {
-    process.stdout.write(`${tekst}\n`);
-    return 0;
-  }
-  return MET_EIGEN_HULP[opdracht]?.(['--help']);
+interface Regel {
+  opdracht: Opdracht;
+  voerUit: (argv: string[]) => Promise<number | undefined>;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const opdracht = argv[0] ?? 'serve';
-  const hulpUitkomst = await hulp(argv);
-  if (hulpUitkomst !== undefined) process.exit(hulpUitkomst);
-  switch (opdracht) {
-    case 'serve':
-      if (argv.length > 1) {
-        process.stderr.write(`serve: onverwacht '${argv[1]}'\n${SERVE_GEBRUIK}\n`);
-        process.exit(2);
-      }
-      return serve();
-    case 'replay':
-      process.exit(await replay(argv.slice(1)));
-    case 'protocol':
-      process.exit(await protocolOpdracht(loadConfig(), argv.slice(1), schrijf));
-    case 'uitgaand':
-      process.exit(await uitgaandOpdracht(loadConfig(), argv.slice(1), schrijf));
-    case 'abonnementen':
-      process.exit(await abonnementenOpdracht(loadConfig(), argv.slice(1), schrijf));
-    case 'overdrachten':
-      process.exit(await overdrachtenOpdracht(loadConfig(), argv.slice(1), schrijf));
-    case 'partners':
-      // ververs asks partners over the network: the exit code is known once every answer is in.
-      process.exit(await partnersOpdracht(loadConfig(), argv.slice(1), schrijf));
-    case 'migreer':
-      // Needs no configuration: both databases are named on the command line.
-      process.exit(await migreerOpdracht(argv.slice(1), schrijf));
-    case '--version': {
-      const v = versie();
-      process.stdout.write(`zds-gateway ${v.versie} (${v.commit})\n`);
-      return;
-    }
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${GEBRUIK}\n`);
-      return;
-    case 'wachtwoord': {
-      const wachtwoord = await leesRegel();
-      if (wachtwoord.length < 8) throw new OpdrachtFout('wachtwoord: geef een wachtwoord van minstens 8 tekens op stdin');
-      process.stdout.write(`${await hashWachtwoord(wachtwoord)}\n`);
-      return;
-    }
-    default:
-      process.stderr.write(`onbekende opdracht '${opdracht}'\n${GEBRUIK}\n`);
-      process.exit(2);
+// A new command: its module exports `X = opdracht({ naam, gebruik, opties, subopdrachten })` and
+// `xOpdracht(config, argv, schrijf)`, which starts with leesOpdracht(X, argv); here one entry and its line in GEBRUIK
+// (test/integration/opdrachtHulp.test.ts compares the overview with its own list of commands).
+const OPDRACHTEN: Regel[] = [
+  { opdracht: SERVE, voerUit: () => serve().then(() => undefined) },
+  { opdracht: REPLAY, voerUit: (a) => replay(a, schrijf) },
+  { opdracht: PROTOCOL, voerUit: (a) => protocolOpdracht(loadConfig(), a, schrijf) },
+  { opdracht: WACHTWOORD, voerUit: wachtwoord },
+  { opdracht: UITGAAND, voerUit: (a) => uitgaandOpdracht(loadConfig(), a, schrijf) },
+  { opdracht: ABONNEMENTEN, voerUit: (a) => abonnementenOpdracht(loadConfig(), a, schrijf) },
+  { opdracht: OVERDRACHTEN, voerUit: (a) => overdrachtenOpdracht(loadConfig(), a, schrijf) },
+  // ververs asks partners over the network: the exit code is known once every answer is in.
+  { opdracht: PARTNERS, voerUit: (a) => partnersOpdracht(loadConfig(), a, schrijf) },
+  // Needs no configuration: both databases are named on the command line.
+  { opdracht: MIGREER, voerUit: (a) => migreerOpdracht(a, schrijf) },
+];
+
+/** What comes before a command: --version, or the overview for --help, -h and help. */
+const HOOFD = opdracht({ naam: 'zds-gateway', gebruik: GEBRUIK, opties: { version: VLAG } });
+
+async function main(argv: string[]): Promise<number | undefined> {
+  const [naam = 'serve', ...rest] = argv;
+  const regel = OPDRACHTEN.find((r) => r.opdracht.naam === naam);
+  if (regel) {
+    // The command reads the same words again for their values; this first reading needs nothing configured.
+    const a = leesOpdracht(regel.opdracht, rest);
+    if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+    return regel.voerUit(rest);
   }
+  if (!naam.startsWith('-') && naam !== 'help') throw new GebruikFout(`onbekende opdracht '${naam}'\n${GEBRUIK}`);
+  const a = leesOpdracht(HOOFD, argv);
+  if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+  if (!a.waarden.version) throw new GebruikFout(`onbekende opdracht '${naam}'\n${GEBRUIK}`);
+  const v = versie();
+  schrijf(`zds-gateway ${v.versie} (${v.commit})\n`);
+  return 0;
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof ConfigFout || e instanceof OpdrachtFout) {
-    process.stderr.write(`${e.message}\n`);
-    process.exit(e instanceof PartnerGebruikFout ? e.exitCode : 1);
-  }
-  process.stderr.write(`gateway kon niet starten: ${(e as Error).stack ?? e}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (e) => {
+    // GebruikFout (and partners' own) carries exit code 2, any other OpdrachtFout 1.
+    if (e instanceof OpdrachtFout || e instanceof ConfigFout) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(e instanceof OpdrachtFout ? e.exitCode : 1);
+    }
+    process.stderr.write(`gateway kon niet starten: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);

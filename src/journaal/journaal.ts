@@ -99,7 +99,8 @@ export class Journaalschrijver implements Waarnemer {
       while (this.wachtend.length > 0) {
         const deel = this.wachtend.slice(0, PER_TRANSACTIE);
         try {
-          await this.store.transactie((tx) => tx.journaal.schrijf(deel));
+          // Inserts only: READ COMMITTED on PostgreSQL is enough, and nothing to remember.
+          await this.store.transactie((tx) => tx.journaal.schrijf(deel), { isolatie: 'los' });
         } catch (e) {
           this.log.warn({ fout: (e as Error).message, wachtend: this.wachtend.length }, 'journaal: schrijven mislukt');
           if (opgeven) {

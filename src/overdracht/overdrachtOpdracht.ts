@@ -3,12 +3,21 @@
 import type { Config } from '../config';
 import { Overdracht, OverdrachtStatus } from '../store/overdrachten';
 import { systeemLabel } from '../stuf/stuurgegevens';
-import { OpdrachtFout, bekendeBestemming, eenVan, enkel, json, leesArgumenten, meervoud, metStore } from '../uitgaand/opdrachtHulp';
+import { VLAG, WAARDE, leesOpdracht, opdracht } from '../opdracht/argumenten';
+import { bekendeBestemming, eenVan, json, meervoud, metStore } from '../uitgaand/opdrachtHulp';
 
 const STATUSSEN = Object.keys({ aangeboden: 1, afgeleverd: 1, onbestelbaar: 1, geaccepteerd: 1, geweigerd: 1 } satisfies Record<OverdrachtStatus, 1>) as OverdrachtStatus[];
 
-const GEBRUIK = `gebruik: overdrachten [--status ${STATUSSEN.join('|')}] [--backoffice B] [--melding] [--json]
+const GEBRUIK = `gebruik: overdrachten [lijst] [--status ${STATUSSEN.join('|')}] [--backoffice B] [--melding] [--json]
   --melding toont de melding van de backoffice (bij een weigering kan die persoonsgegevens bevatten).`;
+
+/** One listing; `overdrachten lijst` says the same as `overdrachten`. */
+export const OVERDRACHTEN = opdracht({
+  naam: 'overdrachten',
+  gebruik: GEBRUIK,
+  standaard: 'lijst',
+  subopdrachten: { lijst: { opties: { status: WAARDE, backoffice: WAARDE, melding: VLAG, json: VLAG } } },
+});
 
 export interface OverdrachtRegel {
   id: number;
@@ -53,18 +62,19 @@ function regelTekst(r: OverdrachtRegel): string {
     `  aangeboden ${r.aangeboden}  beantwoord ${r.beantwoord ?? '-'}${melding}`;
 }
 
-/** `overdrachten ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
+/**
+ * `overdrachten ...`: returns the exit code. What the parser refuses throws a GebruikFout (exit code 2), a value
+ * that does not fit an OpdrachtFout (exit code 1); main.ts prints either on stderr.
+ */
 export async function overdrachtenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const woorden = argv[0] === 'lijst' ? argv.slice(1) : argv;
-  if (woorden[0] === 'help' || woorden[0] === '--help') return (schrijf(`${GEBRUIK}\n`), 0);
-  const a = leesArgumenten(woorden, { waarden: ['--status', '--backoffice'], vlaggen: ['--melding', '--json'] }, GEBRUIK);
-  if (a.vrij.length) throw new OpdrachtFout(`overdrachten: onbekende subopdracht '${a.vrij[0]}'\n${GEBRUIK}`);
-  const status = eenVan('--status', enkel(a, '--status', GEBRUIK), STATUSSEN);
-  const backoffice = enkel(a, '--backoffice', GEBRUIK);
+  const a = leesOpdracht(OVERDRACHTEN, argv);
+  if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+  const status = eenVan('--status', a.waarden.status, STATUSSEN);
+  const backoffice = a.waarden.backoffice;
   return metStore(config, async (store) => {
     if (backoffice) bekendeBestemming(config, backoffice, (await store.overdrachten.lijst()).map((o) => o.backoffice));
-    const regels = (await store.overdrachten.lijst({ status, backoffice })).map((o) => regel(o, a.vlaggen.has('--melding')));
-    if (a.vlaggen.has('--json')) schrijf(json(regels));
+    const regels = (await store.overdrachten.lijst({ status, backoffice })).map((o) => regel(o, a.waarden.melding === true));
+    if (a.waarden.json) schrijf(json(regels));
     else {
       for (const r of regels) schrijf(`${regelTekst(r)}\n`);
       schrijf(`${meervoud(regels.length, 'overdracht', 'overdrachten')}\n`);

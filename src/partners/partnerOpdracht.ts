@@ -10,7 +10,8 @@ import { Zaaktypecatalogus } from '../domain/zaaktypen';
 import { Toegangsregister } from '../toegang/identificatie';
 import { Bestemmingen } from '../uitgaand/bestemmingen';
 import { formatTijdstip, leesbaarTijdstip } from '../stuf/tijd';
-import { OpdrachtFout, kiesSubopdracht, duur, enkel, json, leesArgumenten, meervoud, metStore, openVoorOpdracht } from '../uitgaand/opdrachtHulp';
+import { GebruikFout, OpdrachtFout, Sub, VLAG, WAARDE, leesOpdracht, opdracht } from '../opdracht/argumenten';
+import { duur, json, meervoud, metStore, openVoorOpdracht } from '../uitgaand/opdrachtHulp';
 import { Partners } from './partners';
 import { Ververser, Verversing } from './verversen';
 
@@ -20,10 +21,21 @@ const GEBRUIK = `gebruik: partners [lijst] [--partner NAAM] [--json]   de gespie
   Een ververste status die anders is, wordt als notificatie in de uitgaande berichten gezet (in de database);
   de draaiende gateway bezorgt die bij zijn volgende ronde.`;
 
-/** Wrong use of `partners`: exit code 2, so that a script tells it apart from a partner that could not be asked (1). */
-export class PartnerGebruikFout extends OpdrachtFout {
-  readonly exitCode = 2;
-}
+export const PARTNERS = opdracht({
+  naam: 'partners',
+  gebruik: GEBRUIK,
+  standaard: 'lijst',
+  subopdrachten: {
+    lijst: { opties: { partner: WAARDE, json: VLAG } },
+    ververs: { opties: { alle: VLAG, partner: WAARDE }, argumenten: true },
+  },
+});
+
+/**
+ * Wrong use of `partners`, including a partner or zaak it does not know: exit code 2, so that a script tells it
+ * apart from a partner that could not be asked (1).
+ */
+export class PartnerGebruikFout extends GebruikFout {}
 
 /** How many partner questions run at once during `ververs --alle`: enough to pass slow partners, not a flood. */
 const GELIJKTIJDIG = 4;
@@ -92,17 +104,15 @@ function bekendePartner(config: Config, naam: string, ookBekend: Iterable<string
   if (!namen.has(naam)) throw new PartnerGebruikFout(`ketenpartner '${naam}' is onbekend (bekend: ${[...namen].join(', ') || 'geen'})`);
 }
 
-async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { waarden: ['--partner'], vlaggen: ['--json'] }, GEBRUIK);
-  if (a.vrij.length) throw new PartnerGebruikFout(`partners lijst: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
-  const partner = enkel(a, '--partner', GEBRUIK);
+async function lijstOpdracht(config: Config, a: Sub<typeof PARTNERS, 'lijst'>, schrijf: (s: string) => void): Promise<number> {
+  const partner = a.waarden.partner;
   return metStore(config, async (store) => {
     const alle = await store.spiegelzaken.alle();
     if (partner) bekendePartner(config, partner, alle.map((s) => s.partner));
     const namen = partner ? [partner] : [...new Set([...config.partners.map((p) => p.naam), ...alle.map((s) => s.partner)])];
     const koppen = namen.map((n) => kop(config, n));
     const regels = alle.filter((s) => !partner || s.partner === partner).map(regel);
-    if (a.vlaggen.has('--json')) return (schrijf(json({ partners: koppen, spiegelzaken: regels })), 0);
+    if (a.waarden.json) return (schrijf(json({ partners: koppen, spiegelzaken: regels })), 0);
     if (koppen.length === 0) schrijf('geen ketenpartners in de configuratie\n');
     const nu = Date.now();
     for (const k of koppen) {
@@ -130,11 +140,10 @@ function gatewayVoorOpdracht(config: Config, store: Store): Gateway {
   };
 }
 
-async function verversOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { waarden: ['--partner'], vlaggen: ['--alle'] }, GEBRUIK);
-  const alleVlag = a.vlaggen.has('--alle');
-  const partner = enkel(a, '--partner', GEBRUIK);
-  if (alleVlag === (a.vrij.length > 0)) throw new PartnerGebruikFout(`partners ververs: geef zaakidentificaties of --alle\n${GEBRUIK}`);
+async function verversOpdracht(config: Config, a: Sub<typeof PARTNERS, 'ververs'>, schrijf: (s: string) => void): Promise<number> {
+  const alleVlag = a.waarden.alle === true;
+  const partner = a.waarden.partner;
+  if (alleVlag === (a.argumenten.length > 0)) throw new PartnerGebruikFout(`partners ververs: geef zaakidentificaties of --alle\n${GEBRUIK}`);
   if (partner && !alleVlag) throw new PartnerGebruikFout(`partners ververs: --partner hoort bij --alle\n${GEBRUIK}`);
   // Checked before anyone is asked: a typing error must not leave half the list refreshed.
   const ids = await metStore(config, async (store) => {
@@ -142,9 +151,9 @@ async function verversOpdracht(config: Config, argv: string[], schrijf: (s: stri
     if (partner) bekendePartner(config, partner, alle.map((s) => s.partner));
     if (alleVlag) return alle.filter((s) => !partner || s.partner === partner).map((s) => s.identificatie);
     const gespiegeld = new Set(alle.map((s) => s.identificatie));
-    const onbekend = [...new Set(a.vrij.filter((id) => !gespiegeld.has(id)))];
+    const onbekend = [...new Set(a.argumenten.filter((id) => !gespiegeld.has(id)))];
     if (onbekend.length) throw new PartnerGebruikFout(`${onbekend.map((id) => `zaak ${id} wordt niet gespiegeld`).join('\n')}\nniets ververst`);
-    return [...new Set(a.vrij)];
+    return [...new Set(a.argumenten)];
   });
   if (ids.length === 0) return (schrijf('geen gespiegelde zaken\n'), 0);
   // metStore closes its store when its work returns; the questions need one until they are answered.
@@ -180,12 +189,11 @@ async function verversOpdracht(config: Config, argv: string[], schrijf: (s: stri
  */
 export async function partnersOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
   try {
-    return await kiesSubopdracht('partners', argv, GEBRUIK, schrijf, {
-      lijst: (a) => lijstOpdracht(config, a, schrijf),
-      ververs: (a) => verversOpdracht(config, a, schrijf),
-    });
+    const a = leesOpdracht(PARTNERS, argv);
+    if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+    return a.sub === 'ververs' ? await verversOpdracht(config, a, schrijf) : await lijstOpdracht(config, a, schrijf);
   } catch (e) {
-    // The shared helpers (options, the database path) throw a plain OpdrachtFout: for this command that is wrong use too.
+    // The parser and the shared helpers (the database path) throw their own kinds: for this command all wrong use.
     if (e instanceof OpdrachtFout && !(e instanceof PartnerGebruikFout)) throw new PartnerGebruikFout(e.message);
     throw e;
   }

@@ -11,6 +11,7 @@ import { Config, parseConfig } from '../config';
 import { Gesprek, leesGesprek } from './gesprek';
 import { verschillen } from './vergelijk';
 import { Bezorgd, ReplayOntvanger, metOntvanger } from './ontvanger';
+import { GebruikFout, VLAG, WAARDE, leesOpdracht, opdracht } from '../opdracht/argumenten';
 
 export interface Antwoord {
   status: number;
@@ -180,23 +181,31 @@ export function vindGesprekken(map: string): string[] {
     .sort();
 }
 
-/** The replay command: prints one line per step, exit status 1 when any answer differs. */
-export const REPLAY_GEBRUIK = 'gebruik: replay <map> [--url http://host:poort [--ontvanger-poort N]] [--vastleggen]';
+const REPLAY_GEBRUIK = 'gebruik: replay <map> [--url http://host:poort [--ontvanger-poort N]] [--vastleggen]';
 
+export const REPLAY = opdracht({
+  naam: 'replay',
+  gebruik: REPLAY_GEBRUIK,
+  opties: { url: WAARDE, 'ontvanger-poort': WAARDE, vastleggen: VLAG },
+  argumenten: true,
+});
+
+/**
+ * The replay command: prints one line per step, exit status 1 when any answer differs. Without exactly one folder,
+ * or with a port that is no number, it throws a GebruikFout (exit status 2).
+ */
 export async function replay(args: string[], schrijf: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const waarde = (optie: string) => (args.indexOf(optie) >= 0 ? args[args.indexOf(optie) + 1] : undefined);
-  const url = waarde('--url');
-  const poort = waarde('--ontvanger-poort');
-  const map = args.find((a, i) => !a.startsWith('--') && !['--url', '--ontvanger-poort'].includes(args[i - 1]));
-  if (!map || (poort !== undefined && !/^\d+$/.test(poort))) {
-    schrijf(`${REPLAY_GEBRUIK}\n`);
-    return 2;
-  }
+  const a = leesOpdracht(REPLAY, args);
+  if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+  const { url, 'ontvanger-poort': poort, vastleggen } = a.waarden;
+  if (a.argumenten.length !== 1) throw new GebruikFout(`replay: geef één map\n${REPLAY_GEBRUIK}`);
+  if (poort !== undefined && !/^\d+$/.test(poort)) throw new GebruikFout(`replay: --ontvanger-poort '${poort}' is geen poortnummer\n${REPLAY_GEBRUIK}`);
+  const [map] = a.argumenten;
   let afwijkend = 0;
   for (const m of vindGesprekken(map)) {
     const gesprek = leesGesprek(m);
     schrijf(`${m}: ${gesprek.omschrijving}\n`);
-    const uitkomsten = await speelGesprek(gesprek, { url, vastleggen: args.includes('--vastleggen'), ontvangerPoort: poort === undefined ? undefined : Number(poort) });
+    const uitkomsten = await speelGesprek(gesprek, { url, vastleggen: vastleggen === true, ontvangerPoort: poort === undefined ? undefined : Number(poort) });
     for (const u of uitkomsten) {
       const bij = u.notificaties ? ` (+${u.notificaties} notificatie${u.notificaties > 1 ? 's' : ''})` : '';
       if (u.verschillen.length === 0) schrijf(`  ok        ${u.stap}${bij}\n`);

@@ -1,15 +1,18 @@
 // Command `migreer --van <sqlite-bestand> --naar <postgres-url>`: moves a gateway from its SQLite file to an empty
 // PostgreSQL database (migreer.ts) and prints per table the rows on both sides and whether their content agrees.
-// Exit 0 only when every table verified (and the copy was committed); 1 with one line saying why otherwise. The
-// output names tables, counts and the database without its password; never a row's values.
-import { parseArgs } from 'node:util';
+// Exit 0 only when every table verified (and the copy was committed); 1 with one line saying why otherwise; 2 (a
+// GebruikFout) for what the parser refuses. The output names tables, counts and the database without its password;
+// never a row's values.
 import { migreer, MigratieVerslag } from './migreer';
 import { veiligeMelding } from './migreerFout';
+import { WAARDE, leesOpdracht, opdracht } from '../opdracht/argumenten';
 
 export const MIGREER_GEBRUIK = `gebruik: migreer --van SQLITE-BESTAND --naar postgres://GEBRUIKER@HOST:POORT/DATABASE
   Kopieert de SQLite-database van de gateway naar een lege PostgreSQL-database (die eerst het schema krijgt), met
   dezelfde ids, en controleert per tabel het aantal rijen en een sha256 over de inhoud. Stop de gateway eerst.
   Een doeldatabase met rijen wordt geweigerd en niet veranderd; lukt de controle niet, dan blijft het doel leeg.`;
+
+export const MIGREER = opdracht({ naam: 'migreer', gebruik: MIGREER_GEBRUIK, opties: { van: WAARDE, naar: WAARDE } });
 
 /** The URL as it may be shown: without user info, query or password. */
 export function doelOmschrijving(url: URL): string {
@@ -31,22 +34,10 @@ export async function migreerOpdracht(
   schrijf: (s: string) => void,
   schrijfFout: (s: string) => void = (s) => void process.stderr.write(s),
 ): Promise<number> {
-  let van: string | undefined;
-  let naar: string | undefined;
-  try {
-    const a = parseArgs({ args: argv, options: { van: { type: 'string' }, naar: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    if (a.values.help || a.positionals[0] === 'help') {
-      schrijf(`${MIGREER_GEBRUIK}\n`);
-      return 0;
-    }
-    if (a.positionals.length) throw new Error(`onverwacht '${a.positionals[0]}'`);
-    van = a.values.van;
-    naar = a.values.naar;
-  } catch (e) {
-    // parseArgs' message names an unknown option; it never echoes an option's value.
-    schrijfFout(`migreer: ${(e as Error).message}\n${MIGREER_GEBRUIK}\n`);
-    return 1;
-  }
+  // The parser's messages name an option, never its value (which may hold a password); a stray word is echoed.
+  const a = leesOpdracht(MIGREER, argv);
+  if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+  const { van, naar } = a.waarden;
   if (!van || !naar) {
     schrijfFout(`migreer: geef --van en --naar\n${MIGREER_GEBRUIK}\n`);
     return 1;

@@ -4,47 +4,37 @@
 import { Config } from '../config';
 import { openStore } from '../store/openen';
 import { ProtocolRegel, ProtocolVraag } from '../store/protocol';
+import { OpdrachtFout, Sub, VLAG, WAARDE, Waarden, leesOpdracht, opdracht } from '../opdracht/argumenten';
 
 export const PROTOCOL_GEBRUIK = `gebruik: protocol [--bsn BSN] [--zaak IDENTIFICATIE] [--van DATUM|TIJDSTIP] [--tot DATUM|TIJDSTIP] [--noodtoegang] [--soort lezen|schrijven] [--json]
        protocol opschonen [--voor DATUM|TIJDSTIP]
   DATUM is JJJJ-MM-DD (--tot neemt die hele dag mee); TIJDSTIP is ISO 8601 in UTC.
   opschonen verwijdert de regels ouder dan protocol.bewaartermijnDagen; --voor kiest een vroeger moment, nooit een later.`;
 
-const DAG_MS = 24 * 60 * 60 * 1000;
+/** Without a subcommand the listing; `opschonen` purges. */
+export const PROTOCOL = opdracht({
+  naam: 'protocol',
+  gebruik: PROTOCOL_GEBRUIK,
+  opties: { bsn: WAARDE, zaak: WAARDE, van: WAARDE, tot: WAARDE, noodtoegang: VLAG, soort: WAARDE, json: VLAG },
+  subopdrachten: { opschonen: { opties: { voor: WAARDE } } },
+});
 
-export class OpdrachtFout extends Error {}
+const DAG_MS = 24 * 60 * 60 * 1000;
 
 const isTijd = (w: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(w);
 
-export function leesProtocolArgumenten(argv: string[]): { vraag: ProtocolVraag; json: boolean } {
-  const vraag: ProtocolVraag = {};
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const waarde = () => {
-      const w = argv[++i];
-      if (w === undefined || w.startsWith('--')) throw new OpdrachtFout(`${a} verwacht een waarde\n${PROTOCOL_GEBRUIK}`);
-      return w;
-    };
-    if (a === '--bsn') vraag.bsn = waarde();
-    else if (a === '--zaak') vraag.zaak = waarde();
-    else if (a === '--van' || a === '--tot') {
-      const w = waarde();
-      if (!isTijd(w)) throw new OpdrachtFout(`${a}: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${PROTOCOL_GEBRUIK}`);
-      if (a === '--van') vraag.van = w;
-      else vraag.tot = w;
-    } else if (a === '--noodtoegang') vraag.alleenNoodtoegang = true;
-    else if (a === '--soort') {
-      const w = waarde();
-      if (w !== 'lezen' && w !== 'schrijven') throw new OpdrachtFout(`--soort: '${w}' is niet lezen of schrijven\n${PROTOCOL_GEBRUIK}`);
-      vraag.soort = w;
-    } else if (a === '--json') json = true;
-    else throw new OpdrachtFout(`onbekende optie '${a}'\n${PROTOCOL_GEBRUIK}`);
+/** The question the options ask; the parser has checked the options, this their values (exit code 1). */
+export function protocolVraag(w: Waarden<typeof PROTOCOL.opties>): ProtocolVraag {
+  for (const [optie, waarde] of [['--van', w.van], ['--tot', w.tot]] as const) {
+    if (waarde !== undefined && !isTijd(waarde)) throw new OpdrachtFout(`${optie}: '${waarde}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${PROTOCOL_GEBRUIK}`);
   }
-  if (vraag.bsn === undefined && vraag.zaak === undefined && !vraag.alleenNoodtoegang && vraag.soort === undefined) {
+  if (w.soort !== undefined && w.soort !== 'lezen' && w.soort !== 'schrijven') {
+    throw new OpdrachtFout(`--soort: '${w.soort}' is niet lezen of schrijven\n${PROTOCOL_GEBRUIK}`);
+  }
+  if (w.bsn === undefined && w.zaak === undefined && !w.noodtoegang && w.soort === undefined) {
     throw new OpdrachtFout(`geef --bsn, --zaak, --noodtoegang of --soort\n${PROTOCOL_GEBRUIK}`);
   }
-  return { vraag, json };
+  return { bsn: w.bsn, zaak: w.zaak, van: w.van, tot: w.tot, ...(w.noodtoegang ? { alleenNoodtoegang: true } : {}), soort: w.soort };
 }
 
 function regelTekst(r: ProtocolRegel): string {
@@ -57,11 +47,9 @@ function regelTekst(r: ProtocolRegel): string {
  * The moment before which rows go: the retention period back from `nu`, or the earlier `--voor`. A later `--voor` is
  * refused, so the command cannot erase what the configuration says must be kept.
  */
-export function opschoonGrens(config: Config, argv: string[], nu = new Date()): string {
+export function opschoonGrens(config: Config, w: string | undefined, nu = new Date()): string {
   const grens = new Date(nu.getTime() - config.protocol.bewaartermijnDagen * DAG_MS).toISOString();
-  if (argv.length === 0) return grens;
-  if (argv[0] !== '--voor' || argv.length !== 2) throw new OpdrachtFout(`opschonen: onbekende opties '${argv.join(' ')}'\n${PROTOCOL_GEBRUIK}`);
-  const w = argv[1];
+  if (w === undefined) return grens;
   if (!isTijd(w) || Number.isNaN(Date.parse(w))) throw new OpdrachtFout(`--voor: '${w}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip\n${PROTOCOL_GEBRUIK}`);
   const voor = new Date(w.length === 10 ? `${w}T00:00:00Z` : w).toISOString();
   if (voor > grens) {
@@ -70,27 +58,35 @@ export function opschoonGrens(config: Config, argv: string[], nu = new Date()): 
   return voor;
 }
 
+/**
+ * `protocol ...`: returns the exit code. What the parser refuses throws a GebruikFout (exit code 2), a value that
+ * does not fit an OpdrachtFout (exit code 1); main.ts prints either on stderr.
+ */
 export async function protocolOpdracht(config: Config, argv: string[], schrijf: (s: string) => void, nu = new Date()): Promise<number> {
-  if (argv[0] === 'opschonen') {
-    const voor = opschoonGrens(config, argv.slice(1), nu);
-    const store = await openStore({ ...config.database, checkpointMs: 0 });
-    try {
-      const aantal = await store.protocol.schoonOp(voor);
-      schrijf(`${aantal} regel${aantal === 1 ? '' : 's'} van voor ${voor} verwijderd (bewaartermijn ${config.protocol.bewaartermijnDagen} dagen)\n`);
-      return 0;
-    } finally {
-      await store.sluit();
-    }
-  }
-  const { vraag, json } = leesProtocolArgumenten(argv);
+  const a = leesOpdracht(PROTOCOL, argv);
+  if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+  if (a.sub === 'opschonen') return opschonen(config, a, schrijf, nu);
+  const vraag = protocolVraag(a.waarden);
   const store = await openStore({ ...config.database, checkpointMs: 0 });
   try {
     const regels = await store.protocol.zoek(vraag);
-    if (json) schrijf(`${JSON.stringify(regels, null, 2)}\n`);
+    if (a.waarden.json) schrijf(`${JSON.stringify(regels, null, 2)}\n`);
     else {
       for (const r of regels) schrijf(`${regelTekst(r)}\n`);
       schrijf(`${regels.length} regel${regels.length === 1 ? '' : 's'}\n`);
     }
+    return 0;
+  } finally {
+    await store.sluit();
+  }
+}
+
+async function opschonen(config: Config, a: Sub<typeof PROTOCOL, 'opschonen'>, schrijf: (s: string) => void, nu: Date): Promise<number> {
+  const voor = opschoonGrens(config, a.waarden.voor, nu);
+  const store = await openStore({ ...config.database, checkpointMs: 0 });
+  try {
+    const aantal = await store.protocol.schoonOp(voor);
+    schrijf(`${aantal} regel${aantal === 1 ? '' : 's'} van voor ${voor} verwijderd (bewaartermijn ${config.protocol.bewaartermijnDagen} dagen)\n`);
     return 0;
   } finally {
     await store.sluit();

@@ -4,13 +4,25 @@
 import type { Config } from '../config';
 import { Abonnement } from '../store/abonnementen';
 import { GEBEURTENISSEN, herkenGebeurtenis } from '../notificaties/gebeurtenis';
-import { OpdrachtFout, kiesSubopdracht, bekendeBestemming, json, leesArgumenten, leesIds, meervoud, metStore } from './opdrachtHulp';
+import { OpdrachtFout, Sub, VLAG, WAARDE, WAARDEN, leesOpdracht, opdracht } from '../opdracht/argumenten';
+import { bekendeBestemming, json, leesIds, meervoud, metStore } from './opdrachtHulp';
 
 const GEBRUIK = `gebruik: abonnementen [lijst] [--json]
        abonnementen toevoegen --bestemming B [--zaaktype CODE]... [--gebeurtenis G]... [--json]
        abonnementen verwijderen ID
   Zonder --zaaktype of --gebeurtenis: alle ('*'). G is een van: ${GEBEURTENISSEN.map((g) => `"${g}"`).join(', ')}.
   De draaiende gateway telt een nieuw abonnement mee vanaf de volgende wijziging.`;
+
+export const ABONNEMENTEN = opdracht({
+  naam: 'abonnementen',
+  gebruik: GEBRUIK,
+  standaard: 'lijst',
+  subopdrachten: {
+    lijst: { opties: { json: VLAG } },
+    toevoegen: { opties: { bestemming: WAARDE, zaaktype: WAARDEN, gebeurtenis: WAARDEN, json: VLAG } },
+    verwijderen: { argumenten: true },
+  },
+});
 
 /** '*' among the values means all of them. */
 const alles = (waarden: string[]) => (waarden.length === 0 || waarden.includes('*') ? ['*'] : [...new Set(waarden)]);
@@ -39,12 +51,10 @@ function regelTekst(a: Abonnement, config: Config): string {
   return `#${a.id}  ${a.bron}  ${a.bestemming}  zaaktypen ${a.zaaktypen.join(', ')}  gebeurtenissen ${a.gebeurtenissen.join(', ')}${weg}`;
 }
 
-async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { vlaggen: ['--json'] }, GEBRUIK);
-  if (a.vrij.length) throw new OpdrachtFout(`abonnementen lijst: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
+async function lijstOpdracht(config: Config, a: Sub<typeof ABONNEMENTEN, 'lijst'>, schrijf: (s: string) => void): Promise<number> {
   return metStore(config, async (store) => {
     const lijst = await store.abonnementen.alle();
-    if (a.vlaggen.has('--json')) schrijf(json(lijst));
+    if (a.waarden.json) schrijf(json(lijst));
     else {
       for (const ab of lijst) schrijf(`${regelTekst(ab, config)}\n`);
       schrijf(`${meervoud(lijst.length, 'abonnement', 'abonnementen')}\n`);
@@ -53,19 +63,16 @@ async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string
   });
 }
 
-async function toevoegenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { waarden: ['--bestemming', '--zaaktype', '--gebeurtenis'], vlaggen: ['--json'] }, GEBRUIK);
-  if (a.vrij.length) throw new OpdrachtFout(`abonnementen toevoegen: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
-  const bestemmingen = a.waarden.get('--bestemming') ?? [];
-  if (bestemmingen.length !== 1) throw new OpdrachtFout(`abonnementen toevoegen: geef precies één --bestemming\n${GEBRUIK}`);
-  const bestemming = bestemmingen[0];
+async function toevoegenOpdracht(config: Config, a: Sub<typeof ABONNEMENTEN, 'toevoegen'>, schrijf: (s: string) => void): Promise<number> {
+  const bestemming = a.waarden.bestemming;
+  if (bestemming === undefined) throw new OpdrachtFout(`abonnementen toevoegen: geef precies één --bestemming\n${GEBRUIK}`);
   // Only a configured destination can be delivered to; its address and credentials live in the configuration.
   bekendeBestemming(config, bestemming);
-  const zaaktypen = leesZaaktypen(a.waarden.get('--zaaktype') ?? []);
-  const gebeurtenissen = leesGebeurtenissen(a.waarden.get('--gebeurtenis') ?? []);
+  const zaaktypen = leesZaaktypen(a.waarden.zaaktype ?? []);
+  const gebeurtenissen = leesGebeurtenissen(a.waarden.gebeurtenis ?? []);
   return metStore(config, async (store) => {
     const id = await store.abonnementen.voegToe({ bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' });
-    if (a.vlaggen.has('--json')) schrijf(json({ id, bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' }));
+    if (a.waarden.json) schrijf(json({ id, bestemming, zaaktypen, gebeurtenissen, bron: 'opdracht' }));
     else {
       schrijf(`abonnement ${id} toegevoegd: ${bestemming}, zaaktypen ${zaaktypen.join(', ')}, gebeurtenissen ${gebeurtenissen.join(', ')}\n`);
       schrijf('de draaiende gateway telt het mee vanaf de volgende wijziging\n');
@@ -74,10 +81,9 @@ async function toevoegenOpdracht(config: Config, argv: string[], schrijf: (s: st
   });
 }
 
-async function verwijderenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, {}, GEBRUIK);
-  if (a.vrij.length !== 1) throw new OpdrachtFout(`abonnementen verwijderen: geef precies één abonnementnummer\n${GEBRUIK}`);
-  const [id] = leesIds(a.vrij, 'abonnement', GEBRUIK);
+async function verwijderenOpdracht(config: Config, a: Sub<typeof ABONNEMENTEN, 'verwijderen'>, schrijf: (s: string) => void): Promise<number> {
+  if (a.argumenten.length !== 1) throw new OpdrachtFout(`abonnementen verwijderen: geef precies één abonnementnummer\n${GEBRUIK}`);
+  const [id] = leesIds(a.argumenten, 'abonnement', GEBRUIK);
   return metStore(config, async (store) => {
     const ab = (await store.abonnementen.alle()).find((x) => x.id === id);
     if (!ab) throw new OpdrachtFout(`abonnement ${id} bestaat niet`);
@@ -88,11 +94,16 @@ async function verwijderenOpdracht(config: Config, argv: string[], schrijf: (s: 
   });
 }
 
-/** `abonnementen ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
+/**
+ * `abonnementen ...`: returns the exit code. What the parser refuses throws a GebruikFout (exit code 2), a value
+ * that does not fit an OpdrachtFout (exit code 1); main.ts prints either on stderr.
+ */
 export async function abonnementenOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  return kiesSubopdracht('abonnementen', argv, GEBRUIK, schrijf, {
-    lijst: (a) => lijstOpdracht(config, a, schrijf),
-    toevoegen: (a) => toevoegenOpdracht(config, a, schrijf),
-    verwijderen: (a) => verwijderenOpdracht(config, a, schrijf),
-  });
+  const a = leesOpdracht(ABONNEMENTEN, argv);
+  if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+  switch (a.sub) {
+    case 'lijst': return lijstOpdracht(config, a, schrijf);
+    case 'toevoegen': return toevoegenOpdracht(config, a, schrijf);
+    case 'verwijderen': return verwijderenOpdracht(config, a, schrijf);
+  }
 }

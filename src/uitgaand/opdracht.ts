@@ -4,7 +4,8 @@
 import type { Config } from '../config';
 import type { Store } from '../store';
 import type { Uitgaand, UitgaandSoort, UitgaandStatus } from '../store/uitgaand';
-import { OpdrachtFout, kiesSubopdracht, bekendeBestemming, duur, eenVan, enkel, json, leesArgumenten, leesIds, meervoud, metStore } from './opdrachtHulp';
+import { OpdrachtFout, Sub, VLAG, WAARDE, leesOpdracht, opdracht } from '../opdracht/argumenten';
+import { bekendeBestemming, duur, eenVan, json, leesIds, meervoud, metStore } from './opdrachtHulp';
 
 const GEBRUIK = `gebruik: uitgaand [overzicht] [--json]
        uitgaand lijst [--status wachtend|afgeleverd|dood|verworpen] [--bestemming B] [--zaak Z] [--soort S] [--limiet N] [--json]
@@ -12,6 +13,19 @@ const GEBRUIK = `gebruik: uitgaand [overzicht] [--json]
        uitgaand opnieuw ID... | --alle [--bestemming B]   dode berichten terug in de wachtrij, pogingen op nul
        uitgaand verwerp ID...            dode berichten opgeven; latere berichten voor dezelfde zaak gaan dan door
   S is notificeerOverZaak, initieerNotificeerOverZaak, overdragenZaak_Di01 of overdragenZaak_Du01.`;
+
+export const UITGAAND = opdracht({
+  naam: 'uitgaand',
+  gebruik: GEBRUIK,
+  standaard: 'overzicht',
+  subopdrachten: {
+    overzicht: { opties: { json: VLAG } },
+    lijst: { opties: { status: WAARDE, bestemming: WAARDE, zaak: WAARDE, soort: WAARDE, limiet: WAARDE, json: VLAG } },
+    toon: { opties: { json: VLAG }, argumenten: true },
+    opnieuw: { opties: { alle: VLAG, bestemming: WAARDE }, argumenten: true },
+    verwerp: { argumenten: true },
+  },
+});
 
 // A Record over the union: the compiler insists every soort and status is listed.
 const SOORTEN = Object.keys({ notificeerOverZaak: 1, initieerNotificeerOverZaak: 1, overdragenZaak_Di01: 1, overdragenZaak_Du01: 1 } satisfies Record<UitgaandSoort, 1>) as UitgaandSoort[];
@@ -133,16 +147,13 @@ function overzichtTekst(lijst: BestemmingOverzicht[], nu: number): string {
   return `${regels.join('\n')}\n`;
 }
 
-async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { waarden: ['--status', '--bestemming', '--zaak', '--soort', '--limiet'], vlaggen: ['--json'] }, GEBRUIK);
-  if (a.vrij.length) throw new OpdrachtFout(`uitgaand lijst: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
-  const limietTekst = enkel(a, '--limiet', GEBRUIK);
+async function lijstOpdracht(config: Config, { waarden: w }: Sub<typeof UITGAAND, 'lijst'>, schrijf: (s: string) => void): Promise<number> {
+  const limietTekst = w.limiet;
   if (limietTekst !== undefined && !/^[1-9]\d{0,6}$/.test(limietTekst)) throw new OpdrachtFout(`--limiet: '${limietTekst}' is geen positief geheel getal`);
   const limiet = limietTekst ? Number(limietTekst) : 1000;
-  const status = eenVan('--status', enkel(a, '--status', GEBRUIK), STATUSSEN);
-  const soort = eenVan('--soort', enkel(a, '--soort', GEBRUIK), SOORTEN);
-  const bestemming = enkel(a, '--bestemming', GEBRUIK);
-  const zaak = enkel(a, '--zaak', GEBRUIK);
+  const status = eenVan('--status', w.status, STATUSSEN);
+  const soort = eenVan('--soort', w.soort, SOORTEN);
+  const { bestemming, zaak } = w;
   return metStore(config, async (store) => {
     if (bestemming) bekendeBestemming(config, bestemming, (await store.uitgaand.tellingen()).map((t) => t.bestemming));
     const nu = Date.now();
@@ -151,7 +162,7 @@ async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string
       for (const u of await store.uitgaand.lijst({ status, soort, bestemming, zaak, limiet })) r.push(await regel(store, u));
       return r;
     });
-    if (a.vlaggen.has('--json')) schrijf(json(regels));
+    if (w.json) schrijf(json(regels));
     else {
       for (const r of regels) schrijf(`${regelTekst(r, nu)}\n`);
       schrijf(`${meervoud(regels.length, 'bericht', 'berichten')}${regels.length === limiet ? ` (de eerste ${limiet}; meer met --limiet)` : ''}\n`);
@@ -160,15 +171,14 @@ async function lijstOpdracht(config: Config, argv: string[], schrijf: (s: string
   });
 }
 
-async function toonOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { vlaggen: ['--json'] }, GEBRUIK);
-  if (a.vrij.length !== 1) throw new OpdrachtFout(`uitgaand toon: geef precies één berichtnummer\n${GEBRUIK}`);
-  const [id] = leesIds(a.vrij, 'bericht', GEBRUIK);
+async function toonOpdracht(config: Config, a: Sub<typeof UITGAAND, 'toon'>, schrijf: (s: string) => void): Promise<number> {
+  if (a.argumenten.length !== 1) throw new OpdrachtFout(`uitgaand toon: geef precies één berichtnummer\n${GEBRUIK}`);
+  const [id] = leesIds(a.argumenten, 'bericht', GEBRUIK);
   return metStore(config, async (store) => {
     const u = await store.uitgaand.vind(id);
     if (!u) throw new OpdrachtFout(`bericht ${id} bestaat niet`);
     const r = await regel(store, u);
-    if (a.vlaggen.has('--json')) schrijf(json({ ...r, soapActie: u.soapActie, bericht: u.bericht }));
+    if (a.waarden.json) schrijf(json({ ...r, soapActie: u.soapActie, bericht: u.bericht }));
     else {
       const velden: [string, string | number | undefined][] = [
         ['soort', r.soort], ['bestemming', r.bestemming], ['zaak', r.zaak], ['gebeurtenis', r.gebeurtenis], ['status', r.status],
@@ -193,13 +203,12 @@ async function alleenDoden(store: Store, ids: number[], wat: string): Promise<vo
   if (bezwaren.length) throw new OpdrachtFout(`${bezwaren.join('\n')}\nniets veranderd`);
 }
 
-async function opnieuwOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { waarden: ['--bestemming'], vlaggen: ['--alle'] }, GEBRUIK);
-  const alle = a.vlaggen.has('--alle');
-  const bestemming = enkel(a, '--bestemming', GEBRUIK);
-  if (alle === (a.vrij.length > 0)) throw new OpdrachtFout(`uitgaand opnieuw: geef berichtnummers of --alle\n${GEBRUIK}`);
+async function opnieuwOpdracht(config: Config, a: Sub<typeof UITGAAND, 'opnieuw'>, schrijf: (s: string) => void): Promise<number> {
+  const alle = a.waarden.alle === true;
+  const bestemming = a.waarden.bestemming;
+  if (alle === (a.argumenten.length > 0)) throw new OpdrachtFout(`uitgaand opnieuw: geef berichtnummers of --alle\n${GEBRUIK}`);
   if (bestemming && !alle) throw new OpdrachtFout(`uitgaand opnieuw: --bestemming hoort bij --alle\n${GEBRUIK}`);
-  const ids = alle ? undefined : leesIds(a.vrij, 'bericht', GEBRUIK);
+  const ids = alle ? undefined : leesIds(a.argumenten, 'bericht', GEBRUIK);
   return metStore(config, async (store) => {
     if (bestemming) bekendeBestemming(config, bestemming, (await store.uitgaand.tellingen()).map((t) => t.bestemming));
     const { aantal, buiten } = await store.transactie(async (store) => {
@@ -219,10 +228,9 @@ async function opnieuwOpdracht(config: Config, argv: string[], schrijf: (s: stri
   });
 }
 
-async function verwerpOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, {}, GEBRUIK);
-  if (a.vrij.length === 0) throw new OpdrachtFout(`uitgaand verwerp: geef de nummers van dode berichten\n${GEBRUIK}`);
-  const ids = leesIds(a.vrij, 'bericht', GEBRUIK);
+async function verwerpOpdracht(config: Config, a: Sub<typeof UITGAAND, 'verwerp'>, schrijf: (s: string) => void): Promise<number> {
+  if (a.argumenten.length === 0) throw new OpdrachtFout(`uitgaand verwerp: geef de nummers van dode berichten\n${GEBRUIK}`);
+  const ids = leesIds(a.argumenten, 'bericht', GEBRUIK);
   return metStore(config, async (store) => {
     const aantal = await store.transactie(async (store) => {
       await alleenDoden(store, ids, 'verworpen worden');
@@ -233,24 +241,27 @@ async function verwerpOpdracht(config: Config, argv: string[], schrijf: (s: stri
   });
 }
 
-async function overzichtOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  const a = leesArgumenten(argv, { vlaggen: ['--json'] }, GEBRUIK);
-  if (a.vrij.length) throw new OpdrachtFout(`uitgaand overzicht: onverwacht '${a.vrij[0]}'\n${GEBRUIK}`);
+async function overzichtOpdracht(config: Config, a: Sub<typeof UITGAAND, 'overzicht'>, schrijf: (s: string) => void): Promise<number> {
   return metStore(config, async (store) => {
     const nu = Date.now();
     const lijst = await store.lees((store) => overzicht(config, store, nu));
-    schrijf(a.vlaggen.has('--json') ? json(lijst) : overzichtTekst(lijst, nu));
+    schrijf(a.waarden.json ? json(lijst) : overzichtTekst(lijst, nu));
     return 0;
   });
 }
 
-/** `uitgaand ...`: returns the exit code; wrong use throws OpdrachtFout (exit code 1, message on stderr). */
+/**
+ * `uitgaand ...`: returns the exit code. What the parser refuses throws a GebruikFout (exit code 2), a value or a
+ * row that does not fit an OpdrachtFout (exit code 1); main.ts prints either on stderr.
+ */
 export async function uitgaandOpdracht(config: Config, argv: string[], schrijf: (s: string) => void): Promise<number> {
-  return kiesSubopdracht('uitgaand', argv, GEBRUIK, schrijf, {
-    overzicht: (a) => overzichtOpdracht(config, a, schrijf),
-    lijst: (a) => lijstOpdracht(config, a, schrijf),
-    toon: (a) => toonOpdracht(config, a, schrijf),
-    opnieuw: (a) => opnieuwOpdracht(config, a, schrijf),
-    verwerp: (a) => verwerpOpdracht(config, a, schrijf),
-  });
+  const a = leesOpdracht(UITGAAND, argv);
+  if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+  switch (a.sub) {
+    case 'overzicht': return overzichtOpdracht(config, a, schrijf);
+    case 'lijst': return lijstOpdracht(config, a, schrijf);
+    case 'toon': return toonOpdracht(config, a, schrijf);
+    case 'opnieuw': return opnieuwOpdracht(config, a, schrijf);
+    case 'verwerp': return verwerpOpdracht(config, a, schrijf);
+  }
 }

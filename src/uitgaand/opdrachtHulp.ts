@@ -1,44 +1,12 @@
-// What the operator commands for the outbox, subscriptions and handovers share: reading options, ids and the
-// database of the configuration. They read and write the database directly (the gateway may be running: on SQLite
-// WAL and the busy timeout let a second connection work beside it; PostgreSQL serves several connections anyway).
+// What the operator commands for the outbox, subscriptions and handovers share: checking values and ids (the
+// arguments themselves are read by src/opdracht/argumenten.ts), and the database of the configuration. They read and
+// write the database directly (the gateway may be running: on SQLite WAL and the busy timeout let a second connection
+// work beside it; PostgreSQL serves several connections anyway).
 import { existsSync } from 'node:fs';
 import type { Config } from '../config';
 import type { Store } from '../store';
 import { isPostgres, openStore } from '../store/openen';
-import { OpdrachtFout } from '../toegang/protocolOpdracht';
-
-export { OpdrachtFout };
-
-export interface Argumenten {
-  /** Options with a value, every occurrence in order (--zaaktype A --zaaktype B). */
-  waarden: Map<string, string[]>;
-  vlaggen: Set<string>;
-  /** What is not an option: subcommand words and ids. */
-  vrij: string[];
-}
-
-/** Splits argv by the options this command knows; anything else is refused with the usage text. */
-export function leesArgumenten(argv: string[], bekend: { waarden?: string[]; vlaggen?: string[] }, gebruik: string): Argumenten {
-  const a: Argumenten = { waarden: new Map(), vlaggen: new Set(), vrij: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) a.vrij.push(arg);
-    else if (bekend.vlaggen?.includes(arg)) a.vlaggen.add(arg);
-    else if (bekend.waarden?.includes(arg)) {
-      const w = argv[++i];
-      if (w === undefined || w.startsWith('--')) throw new OpdrachtFout(`${arg} verwacht een waarde\n${gebruik}`);
-      a.waarden.set(arg, [...(a.waarden.get(arg) ?? []), w]);
-    } else throw new OpdrachtFout(`onbekende optie '${arg}'\n${gebruik}`);
-  }
-  return a;
-}
-
-/** The value of an option that may occur once. */
-export function enkel(a: Argumenten, optie: string, gebruik: string): string | undefined {
-  const w = a.waarden.get(optie);
-  if (w && w.length > 1) throw new OpdrachtFout(`${optie} mag maar één keer voorkomen\n${gebruik}`);
-  return w?.[0];
-}
+import { OpdrachtFout } from '../opdracht/argumenten';
 
 /** A value from a fixed list, or a message naming the list. */
 export function eenVan<T extends string>(optie: string, waarde: string | undefined, lijst: readonly T[]): T | undefined {
@@ -96,18 +64,3 @@ export function duur(ms: number): string {
 export const meervoud = (n: number, enkelvoud: string, meer: string): string => `${n} ${n === 1 ? enkelvoud : meer}`;
 
 export const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
-
-/**
- * `<opdracht> [subopdracht] ...` for the management commands: no subopdracht (or an option first) runs the first
- * one listed, `help`/`--help` prints the usage, an unknown one is wrong use.
- */
-export function kiesSubopdracht<T>(
-  opdracht: string, argv: string[], gebruik: string, schrijf: (s: string) => void, subopdrachten: Record<string, (argv: string[]) => T>,
-): T | number {
-  const [eerste, ...rest] = argv;
-  if (eerste === 'help' || eerste === '--help') return (schrijf(`${gebruik}\n`), 0);
-  if (eerste === undefined || eerste.startsWith('--')) return Object.values(subopdrachten)[0](argv);
-  const sub = subopdrachten[eerste];
-  if (!sub) throw new OpdrachtFout(`${opdracht}: onbekende subopdracht '${eerste}'\n${gebruik}`);
-  return sub(rest);
-}

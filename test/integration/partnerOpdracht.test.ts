@@ -139,8 +139,9 @@ describe('partners', () => {
     expect(await fout(config, 'ververs', '--alle', '--partner', 'bouw')).toMatch(/^ketenpartner 'bouw' is onbekend/);
     expect(await fout(config, 'ververs', '0777Z0001', '0599DP0001', '0777Z9999')).toBe('zaak 0599DP0001 wordt niet gespiegeld\nzaak 0777Z9999 wordt niet gespiegeld\nniets ververst');
     expect(await fout(config, 'verwijder')).toMatch(/^partners: onbekende subopdracht 'verwijder'/);
-    expect(await fout(config, 'lijst', '--status', 'x')).toMatch(/^onbekende optie '--status'/);
-    expect(await fout(config, 'lijst', '--partner')).toMatch(/^--partner verwacht een waarde/);
+    expect(await fout(config, 'lijst', '--status', 'x')).toMatch(/^partners lijst: Unknown option '--status'/);
+    expect(await fout(config, 'lijst', '--partner')).toMatch(/^partners lijst: Option '--partner <value>' argument missing\ngebruik: partners/);
+    expect(await fout(config, 'ververs', '--alle', '--partner', 'zorg', '--partner', 'werk')).toMatch(/^partners ververs: --partner mag maar één keer voorkomen/);
     // A refused ververs asked nobody: the mirror's failure is still the one from before.
     expect(await metStore(async (s) => (await s.spiegelzaken.vind('0777Z0002'))!.verversFoutOp)).toBe('2024-02-02T08:00:00.000Z');
   });

@@ -8,7 +8,8 @@ import { BERICHTEN_MAP } from '../support/paden';
 import { startGateway } from '../support/gateway';
 import { leesGesprek } from '../../src/replay/gesprek';
 import { metOntvanger } from '../../src/replay/ontvanger';
-import { replay, speelGesprek, vindGesprekken } from '../../src/replay';
+import { REPLAY, replay, speelGesprek, vindGesprekken } from '../../src/replay';
+import { GebruikFout } from '../../src/opdracht/argumenten';
 import { verschillen } from '../../src/replay/vergelijk';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
@@ -95,7 +96,7 @@ describe('notifications in a conversation', () => {
       const zonder: string[] = [];
       expect(await replay([map, '--url', url], (s) => zonder.push(s))).toBe(0);
       expect(zonder.join('')).toContain('notificaties niet gecontroleerd');
-      expect(await replay([map, '--url', url, '--ontvanger-poort', 'x'], () => {})).toBe(2);
+      await expect(replay([map, '--url', url, '--ontvanger-poort', 'x'], () => {})).rejects.toThrow(new GebruikFout(`replay: --ontvanger-poort 'x' is geen poortnummer\n${REPLAY.gebruik}`));
     } finally {
       await gw.sluit();
       opruimen();
@@ -121,7 +122,7 @@ describe('the comparison', () => {
 
   it('makes the replay command fail on a difference', async () => {
     const uit: string[] = [];
-    expect(await replay([], (s) => uit.push(s))).toBe(2);
+    await expect(replay([], (s) => uit.push(s))).rejects.toBeInstanceOf(GebruikFout);
     expect(await replay([FIXTURES], (s) => uit.push(s))).toBe(0);
     expect(uit.join('')).toContain('ok        01-creeerZaak.xml');
   });

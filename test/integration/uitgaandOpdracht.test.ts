@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Config } from '../../src/config';
 import type { Uitgaand } from '../../src/store/uitgaand';
-import { OpdrachtFout } from '../../src/toegang/protocolOpdracht';
+import { OpdrachtFout } from '../../src/opdracht/argumenten';
 import { BerichtRegel, BestemmingOverzicht, uitgaandOpdracht } from '../../src/uitgaand/opdracht';
 import { abonnementenOpdracht } from '../../src/uitgaand/abonnementOpdracht';
 import { OverdrachtRegel, overdrachtenOpdracht } from '../../src/overdracht/overdrachtOpdracht';
@@ -34,7 +34,7 @@ async function voerUit(f: Opdracht, config: Config, argv: string[]): Promise<{ c
   return { code, uit: uit.join('') };
 }
 
-/** The message of the OpdrachtFout a wrong call throws (main.ts prints it on stderr and exits with 1). */
+/** The message of the OpdrachtFout a wrong call throws (main.ts prints it on stderr and exits with its exit code). */
 async function fout(f: Opdracht, config: Config, argv: string[]): Promise<string> {
   try {
     await f(config, argv, () => {});
@@ -189,8 +189,9 @@ describe('the commands against a gateway with real outbox rows', () => {
     const afgeleverd = (await lijst('--status', 'afgeleverd'))[0].id;
     const c = gw.config;
     expect(await fout(uitgaandOpdracht, c, ['herstel'])).toMatch(/^uitgaand: onbekende subopdracht 'herstel'\ngebruik: uitgaand/);
-    expect(await fout(uitgaandOpdracht, c, ['lijst', '--kleur', 'rood'])).toMatch(/^onbekende optie '--kleur'/);
-    expect(await fout(uitgaandOpdracht, c, ['lijst', '--status'])).toMatch(/^--status verwacht een waarde/);
+    expect(await fout(uitgaandOpdracht, c, ['lijst', '--kleur', 'rood'])).toMatch(/^uitgaand lijst: Unknown option '--kleur'/);
+    expect(await fout(uitgaandOpdracht, c, ['lijst', '--status'])).toMatch(/^uitgaand lijst: Option '--status <value>' argument missing\ngebruik: uitgaand/);
+    expect(await fout(uitgaandOpdracht, c, ['lijst', '--status', 'dood', '--status', 'wachtend'])).toMatch(/^uitgaand lijst: --status mag maar één keer voorkomen/);
     expect(await fout(uitgaandOpdracht, c, ['lijst', '--status', 'kwijt'])).toBe("--status: 'kwijt' is onbekend; kies uit wachtend, afgeleverd, dood, verworpen");
     expect(await fout(uitgaandOpdracht, c, ['lijst', '--soort', 'notificatie'])).toMatch(/^--soort: 'notificatie' is onbekend; kies uit notificeerOverZaak, /);
     expect(await fout(uitgaandOpdracht, c, ['lijst', '--bestemming', 'nergens'])).toBe("bestemming 'nergens' is onbekend (bekend: cli-abonnee, cli-tweede)");
@@ -371,10 +372,12 @@ describe('the real process: node dist/main.js against the database of a running 
     expect(gebeurtenisVan(a.ontvangen[2])).toBe('Update zaak');
   });
 
-  it('refuses wrong calls with exit code 1 and the message on stderr', async () => {
+  it('refuses wrong calls with the message on stderr: exit code 1 for a value that does not fit, 2 for what the parser refuses', async () => {
     const [afgeleverd] = JSON.parse((await draai('uitgaand', 'lijst', '--status', 'afgeleverd', '--json')).stdout) as BerichtRegel[];
+    const onzin = await draai('uitgaand', 'onzin');
+    expect({ status: onzin.status, stdout: onzin.stdout }).toEqual({ status: 2, stdout: '' });
+    expect(onzin.stderr).toMatch(/^uitgaand: onbekende subopdracht 'onzin'\ngebruik: uitgaand/);
     const gevallen: [string[], RegExp][] = [
-      [['uitgaand', 'onzin'], /^uitgaand: onbekende subopdracht 'onzin'\ngebruik: uitgaand/],
       [['abonnementen', 'toevoegen', '--bestemming', 'nergens'], /^bestemming 'nergens' is onbekend \(bekend: proc-a, proc-b\)\n$/],
       [['uitgaand', 'opnieuw', 'abc'], /^'abc' is geen berichtnummer/],
       [['uitgaand', 'opnieuw', String(afgeleverd.id)], new RegExp(`^bericht ${afgeleverd.id} is afgeleverd, niet dood; alleen dode berichten kunnen opnieuw\nniets veranderd\n$`)],
