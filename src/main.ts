@@ -6,7 +6,8 @@
 // protocol (`protocol opschonen` purges it); `wachtwoord` hashes a password (read from stdin) for the application
 // registry; `uitgaand`, `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the
 // handovers; `partners` shows the mirrored zaken of the ketenpartners and asks a partner for a status now; `migreer`
-// copies a SQLite database to PostgreSQL.
+// copies a SQLite database to PostgreSQL; `journaal` searches, shows and exports the message journal; `opschonen`
+// runs the retention purge once.
 import { versie } from './versie';
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
@@ -20,6 +21,8 @@ import { UITGAAND, uitgaandOpdracht } from './uitgaand/opdracht';
 import { ABONNEMENTEN, abonnementenOpdracht } from './uitgaand/abonnementOpdracht';
 import { OVERDRACHTEN, overdrachtenOpdracht } from './overdracht/overdrachtOpdracht';
 import { PARTNERS, partnersOpdracht } from './partners/partnerOpdracht';
+import { JOURNAAL, journaalOpdracht } from './journaal/opdracht';
+import { OPSCHONEN, opschonenOpdracht } from './bewaren/opdracht';
 import { GebruikFout, Opdracht, OpdrachtFout, VLAG, leesOpdracht, opdracht } from './opdracht/argumenten';
 
 const GEBRUIK = `gebruik: serve
@@ -32,6 +35,8 @@ const GEBRUIK = `gebruik: serve
        overdrachten [--status S] [--backoffice B] [--melding] [--json]
        partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
        migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
+       journaal [lijst|toon|exporteer] ...   het berichtenjournaal: zoeken, één uitwisseling tonen, exporteren voor replay
+       opschonen [--json]          verwijdert nu wat over zijn bewaartermijn is (journaal, idempotentie, uitgaand, protocol)
        --version                   versie en commit
   'node dist/main.js <opdracht> [subopdracht] --help' (of -h, of help) geeft de opties, zonder iets te openen of te starten.
   Exitcode 0: gelukt; 1: mislukt; 2: verkeerd gebruik (de reden en de gebruikstekst staan dan op stderr).`;
@@ -123,6 +128,8 @@ const OPDRACHTEN: Regel[] = [
   { opdracht: PARTNERS, voerUit: (a) => partnersOpdracht(loadConfig(), a, schrijf) },
   // Needs no configuration: both databases are named on the command line.
   { opdracht: MIGREER, voerUit: (a) => migreerOpdracht(a, schrijf) },
+  { opdracht: JOURNAAL, voerUit: (a) => journaalOpdracht(loadConfig(), a, schrijf) },
+  { opdracht: OPSCHONEN, voerUit: (a) => opschonenOpdracht(loadConfig(), a, schrijf) },
 ];
 
 /** What comes before a command: --version, or the overview for --help, -h and help. */

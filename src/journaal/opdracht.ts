@@ -4,14 +4,14 @@
 // gateway. Opens the configured database itself; the gateway may be running beside it.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import type { Config } from '../config';
 import { openStore } from '../store/openen';
 import type { Store } from '../store';
 import type { JournaalInhoud, JournaalRegel, JournaalVraag } from '../store/journaal';
+import { GebruikFout, VLAG, WAARDE, Waarden, leesOpdracht, opdracht } from '../opdracht/argumenten';
 
-export const JOURNAAL_GEBRUIK = `gebruik: journaal [lijst] [FILTER...] [--limiet N] [--json]   de laatste N (standaard 1000), oudste eerst
+const GEBRUIK = `gebruik: journaal [lijst] [FILTER...] [--limiet N] [--json]   de laatste N (standaard 1000), oudste eerst
        journaal toon ID [--door WIE [--reden TEKST]] [--json]
        journaal exporteer --map MAP --door WIE [--reden TEKST] [FILTER...] [--limiet N]
   FILTER: --referentienummer R (ook als crossRefnummer)  --zaak IDENTIFICATIE  --zender [ORGANISATIE/]APPLICATIE  --operatie NAAM
@@ -20,34 +20,35 @@ export const JOURNAAL_GEBRUIK = `gebruik: journaal [lijst] [FILTER...] [--limiet
   exporteer schrijft de gevonden verzoeken met hun antwoord als gesprek (gesprek.yaml en de berichten) in een nieuwe of
   lege MAP, voor 'replay MAP'; ook dat wordt geprotocolleerd. Documentinhoud bewaart het journaal nooit.`;
 
-/** A mistake in the command line: exit 2, with the usage. */
-export class JournaalGebruikFout extends Error {}
-
 const FILTERS = {
-  referentienummer: { type: 'string' },
-  zaak: { type: 'string' },
-  zender: { type: 'string' },
-  operatie: { type: 'string' },
-  foutcode: { type: 'string' },
-  richting: { type: 'string' },
-  van: { type: 'string' },
-  tot: { type: 'string' },
-  limiet: { type: 'string' },
+  referentienummer: WAARDE, zaak: WAARDE, zender: WAARDE, operatie: WAARDE, foutcode: WAARDE, richting: WAARDE, van: WAARDE, tot: WAARDE, limiet: WAARDE,
 } as const;
+const LEZER = { door: WAARDE, reden: WAARDE } as const;
 
-const OPTIES = { ...FILTERS, json: { type: 'boolean' }, door: { type: 'string' }, reden: { type: 'string' }, map: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+export const JOURNAAL = opdracht({
+  naam: 'journaal',
+  gebruik: GEBRUIK,
+  standaard: 'lijst',
+  subopdrachten: {
+    lijst: { opties: { ...FILTERS, json: VLAG } },
+    toon: { opties: { ...LEZER, json: VLAG }, argumenten: true },
+    exporteer: { opties: { ...FILTERS, ...LEZER, map: WAARDE } },
+  },
+});
+
+type Filters = Waarden<typeof FILTERS>;
+type Lezer = Waarden<typeof LEZER>;
 
 const isTijd = (w: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(w);
 
-type Waarden = ReturnType<typeof parseArgs<{ options: typeof OPTIES; allowPositionals: true; strict: true }>>['values'];
-
-function vraagUit(w: Waarden): JournaalVraag {
+/** The filters as a question; a value that does not fit is wrong use (exit 2), found before the database is opened. */
+function vraagUit(w: Filters): JournaalVraag {
   for (const k of ['van', 'tot'] as const) {
     const t = w[k];
-    if (t !== undefined && !isTijd(t)) throw new JournaalGebruikFout(`--${k}: '${t}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip`);
+    if (t !== undefined && !isTijd(t)) throw new GebruikFout(`journaal: --${k}: '${t}' is geen datum (JJJJ-MM-DD) of ISO-tijdstip`);
   }
-  if (w.richting !== undefined && w.richting !== 'in' && w.richting !== 'uit') throw new JournaalGebruikFout(`--richting: '${w.richting}' is niet in of uit`);
-  if (w.limiet !== undefined && !/^[1-9]\d{0,6}$/.test(w.limiet)) throw new JournaalGebruikFout(`--limiet: '${w.limiet}' is geen aantal (1 tot 10000000)`);
+  if (w.richting !== undefined && w.richting !== 'in' && w.richting !== 'uit') throw new GebruikFout(`journaal: --richting: '${w.richting}' is niet in of uit`);
+  if (w.limiet !== undefined && !/^[1-9]\d{0,6}$/.test(w.limiet)) throw new GebruikFout(`journaal: --limiet: '${w.limiet}' is geen aantal (1 tot 10000000)`);
   return {
     referentienummer: w.referentienummer, zaak: w.zaak, zender: w.zender, operatie: w.operatie, foutcode: w.foutcode, richting: w.richting,
     van: w.van, tot: w.tot, limiet: w.limiet === undefined ? undefined : Number(w.limiet),
@@ -68,7 +69,7 @@ function bsnsIn(teksten: (string | undefined)[]): string[] {
 }
 
 /** One protocol row for texts read from the journal at the command line. */
-async function protocolleer(store: Store, operatie: string, w: Waarden, zaken: string[], teksten: (string | undefined)[]): Promise<void> {
+async function protocolleer(store: Store, operatie: string, w: Lezer, zaken: string[], teksten: (string | undefined)[]): Promise<void> {
   await store.transactie((tx) =>
     tx.protocol.schrijf({
       tijdstip: new Date().toISOString(),
@@ -85,8 +86,8 @@ async function protocolleer(store: Store, operatie: string, w: Waarden, zaken: s
   );
 }
 
-async function toon(store: Store, id: string | undefined, w: Waarden, schrijf: (t: string) => void): Promise<number> {
-  if (id === undefined || !/^\d{1,15}$/.test(id)) throw new JournaalGebruikFout('toon: geef het nummer van een regel (de eerste kolom van journaal lijst)');
+async function toon(store: Store, id: string | undefined, w: Lezer & { json?: boolean }, schrijf: (t: string) => void): Promise<number> {
+  if (id === undefined || !/^\d{1,15}$/.test(id)) throw new GebruikFout('journaal toon: geef het nummer van een regel (de eerste kolom van journaal lijst)');
   const gevonden = await store.journaal.toon(Number(id));
   if (!gevonden) {
     schrijf(`regel ${id} staat niet in het journaal (of is opgeschoond)\n`);
@@ -108,9 +109,9 @@ async function toon(store: Store, id: string | undefined, w: Waarden, schrijf: (
 
 const bestandsnaam = (n: number, wat: string) => `${String(n).padStart(3, '0')}-${wat.replace(/[^\w.-]/g, '_').slice(0, 60)}.xml`;
 
-async function exporteer(store: Store, w: Waarden, schrijf: (t: string) => void): Promise<number> {
-  if (!w.map) throw new JournaalGebruikFout('exporteer: geef --map MAP');
-  if (!w.door) throw new JournaalGebruikFout('exporteer: geef --door WIE (het exporteren van berichtteksten wordt geprotocolleerd)');
+async function exporteer(store: Store, w: Filters & Lezer & { map?: string }, schrijf: (t: string) => void): Promise<number> {
+  if (!w.map) throw new GebruikFout('journaal exporteer: geef --map MAP');
+  if (!w.door) throw new GebruikFout('journaal exporteer: geef --door WIE (het exporteren van berichtteksten wordt geprotocolleerd)');
   if (existsSync(w.map) && readdirSync(w.map).length > 0) {
     schrijf(`exporteer: ${w.map} is niet leeg; kies een nieuwe of lege map\n`);
     return 1;
@@ -146,28 +147,21 @@ async function exporteer(store: Store, w: Waarden, schrijf: (t: string) => void)
   return 0;
 }
 
+/** Exit code 0, or 1 when what was asked is not there; wrong use is a GebruikFout (exit 2), found before anything is opened. */
 export async function journaalOpdracht(config: Config, argv: string[], schrijf: (t: string) => void): Promise<number> {
-  let a;
-  try {
-    a = parseArgs({ args: argv, options: OPTIES, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new JournaalGebruikFout((e as Error).message);
-  }
-  const [sub = 'lijst', ...rest] = a.positionals;
-  if (a.values.help || sub === 'help') {
-    schrijf(`${JOURNAAL_GEBRUIK}\n`);
+  const a = leesOpdracht(JOURNAAL, argv);
+  if (a.hulp !== undefined) {
+    schrijf(`${a.hulp}\n`);
     return 0;
   }
-  if (!['lijst', 'toon', 'exporteer'].includes(sub)) throw new JournaalGebruikFout(`onbekende subopdracht '${sub}'`);
-  if (rest.length > (sub === 'toon' ? 1 : 0)) throw new JournaalGebruikFout(`onverwacht '${rest[sub === 'toon' ? 1 : 0]}'`);
-  const w = a.values;
-  if (sub === 'lijst') vraagUit(w); // refuse bad filters before the database is opened
+  if (a.sub === 'toon' && a.argumenten.length > 1) throw new GebruikFout(`journaal toon: onverwacht '${a.argumenten[1]}'\n${GEBRUIK}`);
+  if (a.sub !== 'toon') vraagUit(a.waarden);
   const store = await openStore(config.database);
   try {
-    if (sub === 'toon') return await toon(store, rest[0], w, schrijf);
-    if (sub === 'exporteer') return await exporteer(store, w, schrijf);
-    const regels = await store.journaal.zoek({ ...vraagUit(w), nieuwste: true });
-    if (w.json) schrijf(`${JSON.stringify(regels, null, 2)}\n`);
+    if (a.sub === 'toon') return await toon(store, a.argumenten[0], a.waarden, schrijf);
+    if (a.sub === 'exporteer') return await exporteer(store, a.waarden, schrijf);
+    const regels = await store.journaal.zoek({ ...vraagUit(a.waarden), nieuwste: true });
+    if (a.waarden.json) schrijf(`${JSON.stringify(regels, null, 2)}\n`);
     else schrijf(regels.map((r) => `${regelTekst(r)}\n`).join('') || '(geen berichten gevonden)\n');
     return 0;
   } finally {

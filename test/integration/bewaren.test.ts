@@ -12,7 +12,8 @@ import { openStore } from '../../src/store/openen';
 import type { UitgaandStatus } from '../../src/store/uitgaand';
 import { schoonOp } from '../../src/bewaren/opschonen';
 import { Opschoner } from '../../src/bewaren/opschoner';
-import { OPSCHONEN_GEBRUIK, opschonenOpdracht } from '../../src/bewaren/opdracht';
+import { OPSCHONEN, opschonenOpdracht } from '../../src/bewaren/opdracht';
+import { GebruikFout } from '../../src/opdracht/argumenten';
 import { TestGateway, persoonsgegevensInLog, startGateway, testDatabase, vangLog } from '../support/gateway';
 import { OP_POSTGRES } from '../support/postgresRun';
 
@@ -263,11 +264,16 @@ describe('the command', () => {
   });
   afterAll(async () => gw.sluit());
 
+  /** The command as main.ts runs it: wrong use is a GebruikFout, whose message main.ts prints on stderr with exit code 2. */
   async function opschonen(argv: string[], config = gw.config): Promise<{ code: number; uit: string; fout: string }> {
     const uit: string[] = [];
-    const fout: string[] = [];
-    const code = await opschonenOpdracht(config, argv, (t) => uit.push(t), (t) => fout.push(t), NU);
-    return { code, uit: uit.join(''), fout: fout.join('') };
+    try {
+      const code = await opschonenOpdracht(config, argv, (t) => void uit.push(t), NU);
+      return { code, uit: uit.join(''), fout: '' };
+    } catch (e) {
+      if (!(e instanceof GebruikFout)) throw e;
+      return { code: e.exitCode, uit: uit.join(''), fout: `${e.message}\n` };
+    }
   }
 
   it('runs one pass and prints what went per kind', async () => {
@@ -290,8 +296,8 @@ describe('the command', () => {
 
   it('--help, -h and help print the usage and open nothing; an unknown option or a word is exit code 2', async () => {
     const nergens = parseConfig({ database: { path: join(tmpdir(), 'bestaat-niet', 'gateway.db') } });
-    for (const argv of [['--help'], ['-h'], ['help']]) expect(await opschonen(argv, nergens)).toEqual({ code: 0, uit: `${OPSCHONEN_GEBRUIK}\n`, fout: '' });
-    expect(OPSCHONEN_GEBRUIK).toMatch(/^gebruik: opschonen/);
+    for (const argv of [['--help'], ['-h'], ['help']]) expect(await opschonen(argv, nergens)).toEqual({ code: 0, uit: `${OPSCHONEN.gebruik}\n`, fout: '' });
+    expect(OPSCHONEN.gebruik).toMatch(/^gebruik: opschonen/);
     const onbekend = await opschonen(['--alles'], nergens);
     expect(onbekend).toMatchObject({ code: 2, uit: '' });
     expect(onbekend.fout).toMatch(/^opschonen: .*'--alles'.*\ngebruik: opschonen/);

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config';
-import { journaalOpdracht, JournaalGebruikFout } from '../../src/journaal/opdracht';
+import { journaalOpdracht } from '../../src/journaal/opdracht';
+import { GebruikFout } from '../../src/opdracht/argumenten';
 import { replay } from '../../src/replay';
 import type { JournaalRegel } from '../../src/store/journaal';
 import { TestGateway, startGateway } from '../support/gateway';
@@ -153,13 +154,15 @@ describe('journaal', () => {
     expect((await gw.app.gateway.store.protocol.zoek({ bsn: BSN })).some((p) => p.operatie === 'journaal exporteer' && p.gebruiker === 'tester')).toBe(true);
     // Not over an earlier export, and not without a reader's name.
     expect((await opdracht('exporteer', '--map', naar, '--door', 'tester')).code).toBe(1);
-    await expect(opdracht('exporteer', '--map', join(map, 'anders'))).rejects.toThrow(JournaalGebruikFout);
+    await expect(opdracht('exporteer', '--map', join(map, 'anders'))).rejects.toThrow(GebruikFout);
   });
 
   it('refuses bad options with a usage error', async () => {
-    await expect(opdracht('--onbekend')).rejects.toThrow(JournaalGebruikFout);
+    await expect(opdracht('--onbekend')).rejects.toThrow(GebruikFout);
     await expect(opdracht('--van', 'gisteren')).rejects.toThrow(/--van/);
     await expect(opdracht('verwijder')).rejects.toThrow(/subopdracht/);
+    await expect(opdracht('toon', '1', '2')).rejects.toThrow(GebruikFout);
+    await expect(opdracht('toon', 'x')).rejects.toThrow(GebruikFout);
     expect((await opdracht('--help')).tekst).toMatch(/^gebruik: journaal/);
   });
 });
