@@ -79,6 +79,9 @@ const KOLOMMEN = `tijdstip, richting, soort, endpoint, actie, operatie, dialect,
   zaken, uitkomst, foutcode, http_status, duur_us, grootte_verzoek, grootte_antwoord, herhaald, poging`;
 const INVOEGEN = `INSERT INTO journaal (${KOLOMMEN}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** Rows per multi-row INSERT on SQLite (21 parameters each: far below its 32766). */
+const PER_STATEMENT = 64;
+
 /** Zaken recorded per exchange (a long search answer names more): bounded, like the statement's parameters. */
 export const MAX_ZAKEN = 500;
 
@@ -134,24 +137,51 @@ export class Journaal {
 
   /** Rows with their zaken and, where given, their texts; inside the caller's transaction. */
   async schrijf(regels: { regel: JournaalRegel; inhoud?: JournaalInhoud }[]): Promise<void> {
-    for (const { regel, inhoud } of regels) {
-      const zaken = [...new Set(regel.zaken)].slice(0, MAX_ZAKEN);
-      if (this.sql.dialect === 'postgres') {
-        // One statement per row (data-modifying WITH): one round trip instead of three.
-        const z = zaken.length === 0 ? '' : `, z AS (INSERT INTO journaal_zaak (journaal_id, zaak) SELECT j.id, w.zaak FROM j,
-          (VALUES ${zaken.map(() => '(CAST(? AS TEXT))').join(', ')}) AS w(zaak))`;
-        const i = inhoud ? ', i AS (INSERT INTO journaal_inhoud (journaal_id, verzoek, antwoord) SELECT j.id, CAST(? AS TEXT), CAST(? AS TEXT) FROM j)' : '';
-        await this.sql.voer(`WITH j AS (${INVOEGEN} RETURNING id)${z}${i} SELECT id FROM j`, [
-          ...waarden(regel), ...zaken, ...(inhoud ? [inhoud.verzoek ?? null, inhoud.antwoord ?? null] : []),
-        ]);
-        continue;
-      }
-      const id = Number((await this.sql.een<{ id: number }>(`${INVOEGEN} RETURNING id`, waarden(regel)))!.id);
-      if (zaken.length > 0) {
-        await this.sql.voer(`INSERT INTO journaal_zaak (journaal_id, zaak) VALUES ${zaken.map(() => '(?, ?)').join(', ')}`, zaken.flatMap((z) => [id, z]));
-      }
-      if (inhoud) await this.sql.voer('INSERT INTO journaal_inhoud (journaal_id, verzoek, antwoord) VALUES (?, ?, ?)', [id, inhoud.verzoek ?? null, inhoud.antwoord ?? null]);
+    if (this.sql.dialect === 'postgres') {
+      for (const r of regels) await this.schrijfEen(r.regel, r.inhoud);
+      return;
     }
+    // SQLite: one writer, so the ids are ours to give (after the highest); then a few multi-row statements for the
+    // whole batch instead of three per row: a row costs its B-tree inserts and little else.
+    let id = Number((await this.sql.een<{ n: number | null }>('SELECT MAX(id) AS n FROM journaal'))?.n ?? 0);
+    const rijen: (string | number | null)[][] = [];
+    const zaken: (string | number)[][] = [];
+    const inhouden: (string | number | null)[][] = [];
+    for (const { regel, inhoud } of regels) {
+      id++;
+      rijen.push([id, ...waarden(regel)]);
+      for (const z of [...new Set(regel.zaken)].slice(0, MAX_ZAKEN)) zaken.push([id, z]);
+      if (inhoud) inhouden.push([id, inhoud.verzoek ?? null, inhoud.antwoord ?? null]);
+    }
+    await this.voegIn(`INSERT INTO journaal (id, ${KOLOMMEN}) VALUES`, rijen);
+    await this.voegIn('INSERT INTO journaal_zaak (journaal_id, zaak) VALUES', zaken);
+    await this.voegIn('INSERT INTO journaal_inhoud (journaal_id, verzoek, antwoord) VALUES', inhouden);
+  }
+
+  /**
+   * Multi-row INSERTs of `rijen`, in parts of powers of two (at most PER_STATEMENT rows): few distinct statement
+   * texts, so the prepared statements stay cached.
+   */
+  private async voegIn(begin: string, rijen: (string | number | null)[][]): Promise<void> {
+    for (let i = 0; i < rijen.length; ) {
+      let n = PER_STATEMENT;
+      while (n > rijen.length - i) n >>= 1;
+      const deel = rijen.slice(i, i + n);
+      const plek = `(${deel[0].map(() => '?').join(', ')})`;
+      await this.sql.voer(`${begin} ${Array.from({ length: n }, () => plek).join(', ')}`, deel.flat());
+      i += n;
+    }
+  }
+
+  /** PostgreSQL: one statement per row (data-modifying WITH): row, zaken and texts in one round trip. */
+  private async schrijfEen(regel: JournaalRegel, inhoud?: JournaalInhoud): Promise<void> {
+    const zaken = [...new Set(regel.zaken)].slice(0, MAX_ZAKEN);
+    const z = zaken.length === 0 ? '' : `, z AS (INSERT INTO journaal_zaak (journaal_id, zaak) SELECT j.id, w.zaak FROM j,
+      (VALUES ${zaken.map(() => '(CAST(? AS TEXT))').join(', ')}) AS w(zaak))`;
+    const i = inhoud ? ', i AS (INSERT INTO journaal_inhoud (journaal_id, verzoek, antwoord) SELECT j.id, CAST(? AS TEXT), CAST(? AS TEXT) FROM j)' : '';
+    await this.sql.voer(`WITH j AS (${INVOEGEN} RETURNING id)${z}${i} SELECT id FROM j`, [
+      ...waarden(regel), ...zaken, ...(inhoud ? [inhoud.verzoek ?? null, inhoud.antwoord ?? null] : []),
+    ]);
   }
 
   /** Rows matching every given criterion, oldest first. */
