@@ -2,6 +2,7 @@
 // document content) for as long as they are kept. Written in batches by src/journaal/journaal.ts, read by the
 // `journaal` command, purged by the retention (src/bewaren).
 import { Sql } from './sql';
+import { periode } from './periode';
 
 export interface JournaalRegel {
   id?: number;
@@ -86,13 +87,6 @@ const PER_STATEMENT = 64;
 export const MAX_ZAKEN = 500;
 
 const opt = <K extends string, V>(k: K, v: V | null) => (v !== null ? ({ [k]: v } as Record<K, V>) : {});
-
-/** The day after a bare ISO date: the exclusive end of "up to and including that day". */
-function volgendeDag(datum: string): string {
-  const d = new Date(`${datum}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 function waarden(r: JournaalRegel): (string | number | null)[] {
   return [
@@ -211,15 +205,7 @@ export class Journaal {
       waar.push('j.id IN (SELECT journaal_id FROM journaal_zaak WHERE zaak = ?)');
       args.push(v.zaak);
     }
-    if (v.van !== undefined) {
-      waar.push('j.tijdstip >= ?');
-      args.push(v.van);
-    }
-    if (v.tot !== undefined) {
-      const datum = /^\d{4}-\d{2}-\d{2}$/.test(v.tot);
-      waar.push(datum ? 'j.tijdstip < ?' : 'j.tijdstip <= ?');
-      args.push(datum ? volgendeDag(v.tot) : v.tot);
-    }
+    periode('j.tijdstip', v.van, v.tot, waar, args);
     args.push(v.limiet ?? 1000);
     const rijen = await this.sql.alle<Rij>(
       `SELECT j.*, CASE WHEN i.journaal_id IS NULL THEN 0 ELSE 1 END AS met_inhoud FROM journaal j LEFT JOIN journaal_inhoud i ON i.journaal_id = j.id

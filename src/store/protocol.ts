@@ -2,6 +2,7 @@
 // which persons, why). Written in the transaction of the answer or change it records; queried by BSN or zaak and
 // period; rows older than the retention period are removed by the retention purge (src/bewaren) and `protocol opschonen`.
 import { Sql } from './sql';
+import { periode } from './periode';
 
 /** lezen: an answer with personal data or document content; schrijven: a change that stored or changed them. */
 export type ProtocolSoort = 'lezen' | 'schrijven';
@@ -50,13 +51,6 @@ interface Rij {
 }
 
 const opt = <K extends string>(k: K, v: string | null) => (v !== null ? ({ [k]: v } as Record<K, string>) : {});
-
-/** The day after a bare ISO date (yyyy-mm-dd), as a bare date: the exclusive end of "up to and including that day". */
-function volgendeDag(datum: string): string {
-  const d = new Date(`${datum}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Rows per multi-row INSERT: 1000 parameters, far below SQLite's 32766 and PostgreSQL's 65535. */
 const PER_STATEMENT = 500;
@@ -118,16 +112,7 @@ export class Protocol {
       waar.push('p.id IN (SELECT protocol_id FROM protocol_zaak WHERE zaak = ?)');
       args.push(v.zaak);
     }
-    if (v.van !== undefined) {
-      waar.push('p.tijdstip >= ?');
-      args.push(v.van);
-    }
-    if (v.tot !== undefined) {
-      // A bare date means the whole day: compare against the next day's start.
-      const datum = /^\d{4}-\d{2}-\d{2}$/.test(v.tot);
-      waar.push(datum ? 'p.tijdstip < ?' : 'p.tijdstip <= ?');
-      args.push(datum ? volgendeDag(v.tot) : v.tot);
-    }
+    periode('p.tijdstip', v.van, v.tot, waar, args);
     if (v.alleenNoodtoegang) waar.push('p.noodtoegang_reden IS NOT NULL');
     if (v.soort !== undefined) {
       waar.push('p.soort = ?');
