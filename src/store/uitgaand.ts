@@ -185,10 +185,13 @@ export class UitgaandeBerichten {
     return this.sql.voer(`UPDATE uitgaand SET status = 'wachtend', pogingen = 0, volgende_poging = ? WHERE ${waar.join(' AND ')}`, waarden);
   }
 
-  /** An operator gives up on dead messages: they stop holding back later messages for their zaak. */
-  async verwerp(ids: number[]): Promise<number> {
+  /**
+   * An operator gives up on dead messages: they stop holding back later messages for their zaak. volgende_poging,
+   * which means nothing for a message that is never sent again, records when (epoch ms): retention counts from it.
+   */
+  async verwerp(ids: number[], nu = Date.now()): Promise<number> {
     if (ids.length === 0) return 0;
-    return this.sql.voer(`UPDATE uitgaand SET status = 'verworpen' WHERE status = 'dood' AND id IN (${lijstVan(ids.length)})`, ids);
+    return this.sql.voer(`UPDATE uitgaand SET status = 'verworpen', volgende_poging = ? WHERE status = 'dood' AND id IN (${lijstVan(ids.length)})`, [nu, ...ids]);
   }
 
   /**
@@ -205,10 +208,7 @@ export class UitgaandeBerichten {
     );
   }
 
-  /**
-   * As schoonOpAfgeleverd, for discarded messages whose last delivery attempt was before `voor` (epoch ms): verwerp
-   * records no moment of its own, and volgende_poging still holds the end of the claim of the attempt that killed it.
-   */
+  /** As schoonOpAfgeleverd, for messages discarded before `voor` (epoch ms; verwerp records it in volgende_poging). */
   async schoonOpVerworpen(voor: number, max: number): Promise<number> {
     return this.sql.voer(
       `DELETE FROM uitgaand WHERE id IN

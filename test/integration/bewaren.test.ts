@@ -115,6 +115,16 @@ describe('one pass with a fixed nu', () => {
     expect(Object.values((await schoonOp(store, gw.config, NU)).verwijderd)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
+  it('counts a discarded message from when it was discarded, not from its last delivery attempt', async () => {
+    const laat = await uitgaand(store, 'dood', geleden(200));
+    const vroeg = await uitgaand(store, 'dood', geleden(200));
+    expect(await store.uitgaand.verwerp([laat], Date.parse(geleden(10)))).toBe(1);
+    expect(await store.uitgaand.verwerp([vroeg], Date.parse(geleden(95)))).toBe(1);
+    expect((await schoonOp(store, gw.config, NU)).verwijderd.uitgaandVerworpen).toBe(1);
+    expect((await store.uitgaand.vind(laat))?.status).toBe('verworpen');
+    expect(await store.uitgaand.vind(vroeg)).toBeUndefined();
+  });
+
   it('follows the configured periods; journaalInhoudDagen 0 removes every text', async () => {
     await journaal(store, [geleden(0, NU, 1), geleden(3), geleden(20)]);
     await verwerkt(store, [geleden(3), geleden(1)], 'r');
