@@ -148,6 +148,9 @@ function verzoekTekst(tekst: string | Iterable<string> | undefined, body: Buffer
 /** An answer's text without the document content its binary parts stream. */
 const tekstVan = (delen: Deel[]): string => delen.map((d) => (typeof d === 'string' ? d : '')).join('');
 
+/** Reports an answer with what the processing learnt of the exchange (the request's own facts are added by verwerk). */
+type Meld = (a: HttpAntwoord, u: Omit<Uitwisseling, 'tijd' | 'richting' | 'soort' | 'endpoint' | 'actie' | 'ms' | 'httpStatus' | 'grootteVerzoek' | 'grootteAntwoord'>) => HttpAntwoord;
+
 const grootteVan = (a: HttpAntwoord): number => a.lengte ?? (typeof a.body === 'string' ? Buffer.byteLength(a.body) : 0);
 
 export class Verwerker {
@@ -160,7 +163,7 @@ export class Verwerker {
   async verwerk(verzoek: HttpVerzoek): Promise<HttpAntwoord> {
     const tijd = new Date();
     const start = process.hrtime.bigint();
-    const meld = (antwoord: HttpAntwoord, u: Omit<Uitwisseling, 'tijd' | 'richting' | 'soort' | 'endpoint' | 'actie' | 'ms' | 'httpStatus' | 'grootteVerzoek' | 'grootteAntwoord'>) => {
+    const meld: Meld = (antwoord, u) => {
       this.gw.waarneming?.uitwisseling({
         tijd, richting: 'in', soort: 'verzoek', endpoint: verzoek.pad.split('?')[0], actie: verzoek.soapAction, httpStatus: antwoord.status,
         ms: Number(process.hrtime.bigint() - start) / 1e6, grootteVerzoek: typeof verzoek.body === 'string' ? Buffer.byteLength(verzoek.body) : verzoek.body.length,
@@ -171,7 +174,7 @@ export class Verwerker {
     return this.verwerkEnMeld(verzoek, start, meld);
   }
 
-  private async verwerkEnMeld(verzoek: HttpVerzoek, start: bigint, meld: (a: HttpAntwoord, u: Omit<Uitwisseling, 'tijd' | 'richting' | 'soort' | 'endpoint' | 'actie' | 'ms' | 'httpStatus' | 'grootteVerzoek' | 'grootteAntwoord'>) => HttpAntwoord): Promise<HttpAntwoord> {
+  private async verwerkEnMeld(verzoek: HttpVerzoek, start: bigint, meld: Meld): Promise<HttpAntwoord> {
     let versie: SoapVersie = '1.1';
     let root: XElement | undefined;
     let sg: Stuurgegevens = {};
