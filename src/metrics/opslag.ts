@@ -4,7 +4,6 @@
 import { Gauge, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Store } from '../store';
-import type { UitgaandTelling } from '../store/uitgaand';
 import { Labels } from './labels';
 
 /** Longer than this and a reading is skipped for this scrape (Prometheus waits 10 s by default for all of it). */
@@ -12,19 +11,6 @@ const MAX_MS = 2000;
 
 export const UITGAAND_BERICHTEN = 'zds_outbox_messages';
 export const DATABASE_GROOTTE = 'zds_database_size_bytes';
-
-/**
- * Only wachtend and dood, through the index on status: the outbox keeps delivered messages for weeks, and counting
- * those with uitgaand.tellingen() reads every row and its message (on SQLite about 250 ms with 200,000 rows, during
- * which the event loop waits). Deliveries are counted by zds_outbox_deliveries_total instead.
- */
-const UITGAAND_SQL =
-  "SELECT bestemming, soort, status, CAST(COUNT(*) AS INTEGER) AS aantal FROM uitgaand WHERE status IN ('wachtend', 'dood') GROUP BY bestemming, soort, status";
-
-const GROOTTE_SQL = {
-  sqlite: 'SELECT page_count * page_size AS grootte FROM pragma_page_count(), pragma_page_size()',
-  postgres: 'SELECT pg_database_size(current_database()) AS grootte',
-} as const;
 
 function binnenTijd<T>(werk: Promise<T>, wat: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -51,7 +37,8 @@ export function registreerOpslagmetrieken(register: Registry, store: Store, labe
     registers: [register],
     collect: eenTegelijk(async () => {
       try {
-        const tellingen = await binnenTijd(store.sql.alle<UitgaandTelling>(UITGAAND_SQL), UITGAAND_BERICHTEN);
+        // wachtend and dood only: delivered messages are counted by zds_outbox_deliveries_total.
+        const tellingen = await binnenTijd(store.uitgaand.tellingenOpen(), UITGAAND_BERICHTEN);
         // Destinations no longer configured are summed under onbekend; a series that emptied disappears.
         const som = new Map<string, { destination: string; kind: string; state: string; aantal: number }>();
         for (const t of tellingen) {
@@ -73,8 +60,7 @@ export function registreerOpslagmetrieken(register: Registry, store: Store, labe
     registers: [register],
     collect: eenTegelijk(async () => {
       try {
-        const rij = await binnenTijd(store.sql.een<{ grootte: number | string }>(GROOTTE_SQL[store.sql.dialect]), DATABASE_GROOTTE);
-        const bytes = Number(rij?.grootte);
+        const bytes = await binnenTijd(store.grootte(), DATABASE_GROOTTE);
         if (Number.isFinite(bytes)) grootte.set(bytes);
       } catch (e) {
         waarschuw(DATABASE_GROOTTE, e);

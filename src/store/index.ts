@@ -142,6 +142,14 @@ export class Store {
     return Number((await this.sql.een<{ v: number | null }>('SELECT MAX(versie) AS v FROM schema_versie'))?.v ?? 0);
   }
 
+  /** The database's size in bytes (SQLite: page_count x page_size; PostgreSQL: pg_database_size). */
+  async grootte(): Promise<number> {
+    const sql = this.sql.dialect === 'postgres'
+      ? 'SELECT pg_database_size(current_database()) AS grootte'
+      : 'SELECT page_count * page_size AS grootte FROM pragma_page_count(), pragma_page_size()';
+    return Number((await this.sql.een<{ grootte: number | string }>(sql))?.grootte);
+  }
+
   isBruikbaar(): Promise<boolean> {
     return this.sql.bruikbaar();
   }

@@ -161,6 +161,17 @@ export class UitgaandeBerichten {
     return (await this.sql.alle<Rij>(sql, [...waarden, f.limiet ?? 1000])).map(vanRij);
   }
 
+  /**
+   * As tellingen, for wachtend and dood only, through the index on status: counting the delivered ones too reads every
+   * row and its message (on SQLite some 250 ms with 200,000 rows, the event loop waiting). For the metrics.
+   */
+  async tellingenOpen(): Promise<UitgaandTelling[]> {
+    const rijen = await this.sql.alle<UitgaandTelling>(
+      "SELECT bestemming, soort, status, CAST(COUNT(*) AS INTEGER) AS aantal FROM uitgaand WHERE status IN ('wachtend', 'dood') GROUP BY bestemming, soort, status",
+    );
+    return rijen.map((r) => ({ ...r, aantal: Number(r.aantal) }));
+  }
+
   async tellingen(): Promise<UitgaandTelling[]> {
     const rijen = await this.sql.alle<UitgaandTelling>(
       'SELECT bestemming, soort, status, CAST(COUNT(*) AS INTEGER) AS aantal FROM uitgaand GROUP BY bestemming, soort, status ORDER BY bestemming, soort, status',
