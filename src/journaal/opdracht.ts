@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { Config } from '../config';
-import { openStore } from '../store/openen';
+import { metStore } from '../uitgaand/opdrachtHulp';
 import type { Store } from '../store';
 import type { JournaalInhoud, JournaalRegel, JournaalVraag } from '../store/journaal';
 import { GebruikFout, VLAG, WAARDE, Waarden, leesOpdracht, opdracht } from '../opdracht/argumenten';
@@ -156,15 +156,12 @@ export async function journaalOpdracht(config: Config, argv: string[], schrijf: 
   }
   if (a.sub === 'toon' && a.argumenten.length > 1) throw new GebruikFout(`journaal toon: onverwacht '${a.argumenten[1]}'\n${GEBRUIK}`);
   if (a.sub !== 'toon') vraagUit(a.waarden);
-  const store = await openStore(config.database);
-  try {
-    if (a.sub === 'toon') return await toon(store, a.argumenten[0], a.waarden, schrijf);
-    if (a.sub === 'exporteer') return await exporteer(store, a.waarden, schrijf);
+  return metStore(config, async (store) => {
+    if (a.sub === 'toon') return toon(store, a.argumenten[0], a.waarden, schrijf);
+    if (a.sub === 'exporteer') return exporteer(store, a.waarden, schrijf);
     const regels = await store.journaal.zoek({ ...vraagUit(a.waarden), nieuwste: true });
     if (a.waarden.json) schrijf(`${JSON.stringify(regels, null, 2)}\n`);
     else schrijf(regels.map((r) => `${regelTekst(r)}\n`).join('') || '(geen berichten gevonden)\n');
     return 0;
-  } finally {
-    await store.sluit();
-  }
+  });
 }
