@@ -1,10 +1,12 @@
 // notificeerOverZaak_Di01 and initieerNotificeerOverZaak_Di01 (rzs.md §6.1, §11.5): deliberately thin, the zaak's
-// identificatie, zaaktype, current status and the gebeurtenis, nothing else.
+// identificatie, zaaktype, current status and the gebeurtenis, nothing else; only a destination that asks for it
+// (`verrijkt`) also gets the plans of a deelplan or levensdomeinplan, as extraElementen (rzs.md §6.1 allows 1..N).
 import { NS } from '../stuf/namespaces';
 import { at, el, XAttr, XElement } from '../stuf/xml';
 import { entiteittype, nilElement, zkn } from '../stuf/antwoordElementen';
 import { Systeem, systeemElement } from '../stuf/stuurgegevens';
 import { Gebeurtenis } from './gebeurtenis';
+import type { Planverband } from './planverband';
 
 export interface NotificatieStatus {
   zktCode?: string;
@@ -25,7 +27,12 @@ export interface Notificatie {
   gebeurtenis: Gebeurtenis;
   /** The application whose message caused the change: never notified of it (echo suppression, rzs.md A23). */
   zendendeApplicatie?: Systeem;
+  /** Set only for a destination with `verrijkt: true`: becomes the extraElementen of VERRIJKING. */
+  plannen?: Planverband;
 }
+
+/** The naam of the extraElement that carries each plan's identificatie in an enriched notification. */
+export const VERRIJKING = { gezinsplan: 'gezinsplan', levensdomeinplan: 'levensdomeinplan' } as const satisfies Record<keyof Planverband, string>;
 
 export type NotificatieSoort = 'notificeerOverZaak' | 'initieerNotificeerOverZaak';
 
@@ -43,9 +50,12 @@ const waardeOfNil = (local: string, w: string | undefined) => (w ? zkn(local, w)
 
 export function notificatieBericht(soort: NotificatieSoort, n: Notificatie, sturing: VerzendSturing, zendendeApplicatieNaam: string): XElement {
   const rzs = (local: string, content: (XElement | undefined | false)[], attrs: XAttr[] = []) => el(NS.rzs, local, content, attrs);
-  const extra = [el(NS.stuf, 'extraElement', n.gebeurtenis, [at('', 'naam', 'gebeurtenis')])];
-  if (soort === 'initieerNotificeerOverZaak' && n.zendendeApplicatie) {
-    extra.push(el(NS.stuf, 'extraElement', n.zendendeApplicatie.applicatie, [at('', 'naam', zendendeApplicatieNaam)]));
+  const extraElement = (naam: string, waarde: string) => el(NS.stuf, 'extraElement', waarde, [at('', 'naam', naam)]);
+  const extra = [extraElement('gebeurtenis', n.gebeurtenis)];
+  if (soort === 'initieerNotificeerOverZaak' && n.zendendeApplicatie) extra.push(extraElement(zendendeApplicatieNaam, n.zendendeApplicatie.applicatie));
+  for (const plan of ['gezinsplan', 'levensdomeinplan'] as const) {
+    const id = n.plannen?.[plan];
+    if (id) extra.push(extraElement(VERRIJKING[plan], id));
   }
   const s = n.status;
   const status = s && zkn('heeft', [

@@ -1,6 +1,7 @@
 // The abonnementenbeheer (rzs.md §6.3, §6.5): a change becomes notifications in the outbox, inside the transaction
 // of the change. Intern: one notificeerOverZaak per subscribed destination, never to the application that made the
-// change; extern: one initieerNotificeerOverZaak to the abonnementenbeheer elsewhere.
+// change; extern: one initieerNotificeerOverZaak to the abonnementenbeheer elsewhere. A destination with `verrijkt`
+// also gets the plans of a deelplan or levensdomeinplan; the others the thin message only.
 import { randomUUID } from 'node:crypto';
 import type { Gateway } from '../soap/operatie';
 import type { Systeem } from '../stuf/stuurgegevens';
@@ -12,6 +13,7 @@ import type { BestemmingConfig } from '../uitgaand/configSchema';
 import type { Abonnement } from '../store/abonnementen';
 import { Gebeurtenis } from './gebeurtenis';
 import { Notificatie, NotificatieSoort, RZS_ACTIE_BASIS, notificatieBericht } from './notificatieBericht';
+import { planverbandVan } from './planverband';
 
 /** A referentienummer of ours: unique, at most 40 characters, the same on every resend. */
 export const uitgaandReferentienummer = (): string => `GW${randomUUID().replace(/-/g, '')}`;
@@ -75,6 +77,13 @@ async function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificati
   });
 }
 
+/** Each destination's notification: the plans are read (in `gw.store`, the change's transaction) only when one asks. */
+async function perBestemming(gw: Gateway, n: Notificatie, bestemmingen: BestemmingConfig[]): Promise<[BestemmingConfig, Notificatie][]> {
+  const plannen = bestemmingen.some((b) => b.verrijkt) ? await planverbandVan(gw, n.zaak) : undefined;
+  const verrijkt: Notificatie = plannen ? { ...n, plannen } : n;
+  return bestemmingen.map((b) => [b, b.verrijkt ? verrijkt : n]);
+}
+
 /** Call inside the transaction of the change. Returns the number of messages put in the outbox. */
 export async function routeerNotificatie(gw: Gateway, n: Notificatie, abonnementen?: Abonnement[]): Promise<number> {
   const modus = gw.config.notificaties.modus;
@@ -82,11 +91,11 @@ export async function routeerNotificatie(gw: Gateway, n: Notificatie, abonnement
   if (modus === 'extern') {
     const beheer = gw.bestemmingen.vind(gw.config.notificaties.abonnementenbeheer ?? '');
     if (!beheer) return 0;
-    await zetInUitgaand(gw, 'initieerNotificeerOverZaak', n, beheer);
+    for (const [b, m] of await perBestemming(gw, n, [beheer])) await zetInUitgaand(gw, 'initieerNotificeerOverZaak', m, b);
     return 1;
   }
   const bestemmingen = await abonnees(gw, n, abonnementen);
-  for (const b of bestemmingen) await zetInUitgaand(gw, 'notificeerOverZaak', n, b);
+  for (const [b, m] of await perBestemming(gw, n, bestemmingen)) await zetInUitgaand(gw, 'notificeerOverZaak', m, b);
   return bestemmingen.length;
 }
 

@@ -34,6 +34,11 @@ export const bestemmingSchema = z.strictObject({
   certificaat: uitgaandeTlsSchema.optional(),
   /** A backoffice that accepts a handover becomes heeftAlsUitvoerende of the zaak as this organisatorische eenheid. */
   behandelaar: z.strictObject({ identificatie: z.string().min(1).max(24), naam: z.string().min(1).max(50).optional() }).optional(),
+  /**
+   * true: a notification about a deelplan or levensdomeinplan names its gezinsplan (and levensdomeinplan) in
+   * extraElementen; false: the thin message of rzs.md §6.3, nothing else.
+   */
+  verrijkt: z.boolean().default(false),
 });
 
 export type BestemmingConfig = z.infer<typeof bestemmingSchema>;
