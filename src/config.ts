@@ -320,10 +320,14 @@ export const configSchema = z.strictObject({
         });
       }
     }),
-  /** Regie- en Zaakservices (rzs.md A14): client overlap between a deelplan, its levensdomeinplan and its gezinsplan. */
+  /**
+   * Regie- en Zaakservices: client overlap between a deelplan, its levensdomeinplan and its gezinsplan (rzs.md A14);
+   * a client in a second open gezinsplan (seed 000: one plan per family at a time; rzs.md allows it, hence waarschuw).
+   */
   rzs: z
     .strictObject({
       clientControle: z.enum(['waarschuw', 'weiger']).default('waarschuw'),
+      eenPlanPerGezin: z.enum(['waarschuw', 'weiger']).default('waarschuw'),
     })
     .prefault({}),
   zaaktypen: z

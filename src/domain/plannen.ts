@@ -20,6 +20,8 @@ export interface Planstand {
   uitvoerenden: Rol[];
   clients: Zaakobject[];
   verwijzingen: Zaakrelatie[];
+  /** Without einddatum: an open gezinsplan counts for rzs.eenPlanPerGezin. */
+  open: boolean;
 }
 
 /** A heeftBetrekkingOpAndere and what it points to. */
@@ -79,6 +81,7 @@ export async function planstand(ctx: MutatieContext, zaak: Zaak): Promise<Planst
     uitvoerenden: rol('heeftAlsUitvoerende'),
     clients: (await ctx.store.betrokkenen.zaakobjecten(zaak.id)).filter((o) => !o.einddatum && isClient(o)),
     verwijzingen: await verwijzingenVan(ctx, zaak),
+    open: !zaak.data.attributen.einddatum?.w,
   };
 }
 
@@ -137,6 +140,7 @@ export async function controleerPlanregels(ctx: MutatieContext, zaak: Zaak, voor
   const sleutel = (s: Planstand) => JSON.stringify([s.verwijzingen.map((r) => r.andereIdentificatie).sort(), [...bsnsVan(s.clients)].sort()]);
   // An update that touches neither the plans nor the clients cannot change the overlap: it is not judged again.
   if (!voor || sleutel(voor) !== sleutel(na)) await controleerClientoverlap(ctx, soort, zaak, na, verwijzingen);
+  if (soort === 'gezinsplan') await controleerEenPlanPerGezin(ctx, zaak, na, voor);
 }
 
 function controleerInitiatoren(soort: RzsSoort, naam: string, na: Rol[], voor: Rol[] | undefined): void {
@@ -278,4 +282,53 @@ async function controleerClientoverlap(ctx: MutatieContext, soort: RzsSoort, zaa
   if (bevindingen.length === 0) return;
   if (ctx.config.rzs.clientControle === 'weiger') throw fout(`${bevindingen.join('; ')} (rzs.md A14; rzs.clientControle staat op weiger)`);
   ctx.meldingen.push(...bevindingen.map((b) => `rzs.md A14: ${b}`));
+}
+
+// ---- one open gezinsplan per family (seed 000; config rzs.eenPlanPerGezin) --------------------------------
+
+/** Hits per query: a person is a client of a handful of open zaken, so one page is the rule. */
+const PAGINA = 50;
+
+/**
+ * The other open gezinsplannen of which this person is a current client: through the person query's index (the
+ * BSN's betrokkene, its zaakobjecten), never a walk over the zaken. Which hits are gezinsplannen is the catalogue's
+ * business (by zaaktype code, else omschrijving), so that is decided here.
+ */
+async function andereOpenGezinsplannen(ctx: MutatieContext, zaak: Zaak, bsn: string): Promise<string[]> {
+  const uit: string[] = [];
+  for (let na: string | undefined; ;) {
+    const treffers = await ctx.store.zaakZoeken.treffers({ initiatorBsn: bsn, initiatorOokClient: true, einddatum: 'open' }, PAGINA, na);
+    for (const t of treffers) {
+      if (t.id === zaak.id || ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }) !== 'gezinsplan') continue;
+      // Found as its initiator: a client only when it is one as well (a plan's initiator is a medewerker anyway).
+      if (t.alleenAlsClient || (await clientBsns(ctx, t.identificatie)).has(bsn)) uit.push(t.identificatie);
+    }
+    if (treffers.length < PAGINA) return uit;
+    na = treffers[treffers.length - 1].identificatie;
+  }
+}
+
+/**
+ * Seed 000: per family one plan runs at a time. An open gezinsplan must not give a client a second open gezinsplan:
+ * on creeerZaak every client is judged, on updateZaak the clients it adds (all of them when it reopens the plan).
+ * An update that adds none is not judged again, so a family accepted under `waarschuw` is not locked out of its
+ * plan. Closing a plan (einddatum) or ending the client's relation frees the family. rzs.md itself allows a person
+ * in several gezinsplannen: `waarschuw` (default) logs, `weiger` refuses.
+ */
+async function controleerEenPlanPerGezin(ctx: MutatieContext, zaak: Zaak, na: Planstand, voor?: Planstand): Promise<void> {
+  if (!na.open) return;
+  const bekend = voor?.open ? bsnsVan(voor.clients) : new Set<string>();
+  const bevindingen: string[] = [];
+  for (const [i, c] of na.clients.entries()) {
+    const bsn = c.betrokkene?.bsn;
+    if (!bsn || bekend.has(bsn)) continue;
+    const andere = await andereOpenGezinsplannen(ctx, zaak, bsn);
+    if (andere.length === 0) continue;
+    const wat = andere.length === 1 ? `open gezinsplan ${andere[0]}` : `open gezinsplannen ${andere.join(', ')}`;
+    bevindingen.push(`client ${rang(i, na.clients.length)} van gezinsplan ${zaak.identificatie} is al client van ${wat}`);
+  }
+  if (bevindingen.length === 0) return;
+  const regel = 'per gezin loopt één gezinsplan tegelijk';
+  if (ctx.config.rzs.eenPlanPerGezin === 'weiger') throw fout(`${bevindingen.join('; ')}; ${regel} (rzs.eenPlanPerGezin staat op weiger)`);
+  ctx.meldingen.push(...bevindingen.map((b) => `rzs.eenPlanPerGezin: ${b}; ${regel}`));
 }
