@@ -349,6 +349,16 @@ export const configSchema = z.strictObject({
   /** Subscriptions from the configuration; more can be added with `node dist/main.js abonnementen toevoegen`. */
   abonnementen: z.array(abonnementSchema).default([]),
   notificaties: notificatiesSchema,
+  /**
+   * Signals to the regisseur (README "Signals to the regisseur"): a new zaak of one of `zaaktypen` in which a client
+   * of an open gezinsplan takes part is announced to the plan's regie destination. Absent: off.
+   */
+  signalen: z.strictObject({
+    zaaktypen: z.array(z.string().min(1)).default(['*']),
+    bestemming: z.string().min(1),
+    /** Per gezinsplan zaaktype code: a regie destination other than `bestemming`. */
+    perGezinsplanZaaktype: z.record(z.string(), z.string().min(1)).default({}),
+  }).optional(),
   /** The outbox worker: retries, back-off, dead letters. */
   bezorging: bezorgingSchema,
   overdracht: overdrachtSchema,
@@ -409,6 +419,10 @@ export const configSchema = z.strictObject({
   };
   c.abonnementen.forEach((a, i) => bekend(a.bestemming, ['abonnementen', i, 'bestemming']));
   for (const [code, naam] of Object.entries(c.overdracht.backoffices)) bekend(naam, ['overdracht', 'backoffices', code]);
+  if (c.signalen) {
+    bekend(c.signalen.bestemming, ['signalen', 'bestemming']);
+    for (const [code, naam] of Object.entries(c.signalen.perGezinsplanZaaktype)) bekend(naam, ['signalen', 'perGezinsplanZaaktype', code]);
+  }
   if (c.notificaties.modus === 'extern') {
     if (!c.notificaties.abonnementenbeheer) ctx.addIssue({ code: 'custom', path: ['notificaties', 'abonnementenbeheer'], message: 'modus extern: noem de bestemming van het abonnementenbeheer' });
     else bekend(c.notificaties.abonnementenbeheer, ['notificaties', 'abonnementenbeheer']);

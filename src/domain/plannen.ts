@@ -248,7 +248,7 @@ function controleerVerwijzingen(soort: RzsSoort, naam: string, vw: Verwijzing[],
 
 const bsnsVan = (clients: Zaakobject[]) => new Set(clients.flatMap((o) => (o.betrokkene?.bsn ? [o.betrokkene.bsn] : [])));
 
-async function clientBsns(ctx: MutatieContext, identificatie: string): Promise<Set<string>> {
+async function clientBsns(ctx: Pick<MutatieContext, 'store'>, identificatie: string): Promise<Set<string>> {
   const z = await ctx.store.zaken.vind(identificatie);
   if (!z) return new Set();
   return bsnsVan((await ctx.store.betrokkenen.zaakobjecten(z.id)).filter((o) => !o.einddatum && isClient(o)));
@@ -289,24 +289,33 @@ async function controleerClientoverlap(ctx: MutatieContext, soort: RzsSoort, zaa
 /** Hits per query: a person is a client of a handful of open zaken, so one page is the rule. */
 const PAGINA = 50;
 
+/** An open gezinsplan a person is a current client of. */
+export interface OpenGezinsplan {
+  identificatie: string;
+  zaaktypeCode: string;
+}
+
 /**
- * The other open gezinsplannen of which this person is a current client: through the person query's index (the
- * BSN's betrokkene, its zaakobjecten), never a walk over the zaken. Which hits are gezinsplannen is the catalogue's
- * business (by zaaktype code, else omschrijving), so that is decided here.
+ * The open gezinsplannen of which this person is a current client, but for the zaak with id `behalve`: through the
+ * person query's index (the BSN's betrokkene, its zaakobjecten), never a walk over the zaken. Which hits are
+ * gezinsplannen is the catalogue's business (by zaaktype code, else omschrijving), so that is decided here.
  */
-async function andereOpenGezinsplannen(ctx: MutatieContext, zaak: Zaak, bsn: string): Promise<string[]> {
-  const uit: string[] = [];
+export async function openGezinsplannenVan(ctx: Pick<MutatieContext, 'store' | 'catalogus'>, bsn: string, behalve?: number): Promise<OpenGezinsplan[]> {
+  const uit: OpenGezinsplan[] = [];
   for (let na: string | undefined; ;) {
     const treffers = await ctx.store.zaakZoeken.treffers({ initiatorBsn: bsn, initiatorOokClient: true, einddatum: 'open' }, PAGINA, na);
     for (const t of treffers) {
-      if (t.id === zaak.id || ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }) !== 'gezinsplan') continue;
+      if (t.id === behalve || ctx.catalogus.soortVan({ code: t.zaaktypeCode, omschrijving: t.zaaktypeOmschrijving }) !== 'gezinsplan') continue;
       // Found as its initiator: a client only when it is one as well (a plan's initiator is a medewerker anyway).
-      if (t.alleenAlsClient || (await clientBsns(ctx, t.identificatie)).has(bsn)) uit.push(t.identificatie);
+      if (t.alleenAlsClient || (await clientBsns(ctx, t.identificatie)).has(bsn)) uit.push({ identificatie: t.identificatie, zaaktypeCode: t.zaaktypeCode });
     }
     if (treffers.length < PAGINA) return uit;
     na = treffers[treffers.length - 1].identificatie;
   }
 }
+
+const andereOpenGezinsplannen = async (ctx: MutatieContext, zaak: Zaak, bsn: string): Promise<string[]> =>
+  (await openGezinsplannenVan(ctx, bsn, zaak.id)).map((p) => p.identificatie);
 
 /**
  * Seed 000: per family one plan runs at a time. An open gezinsplan must not give a client a second open gezinsplan:

@@ -63,7 +63,7 @@ export async function abonnees(gw: Gateway, n: Notificatie, abonnementen?: Abonn
   return bestemmingen;
 }
 
-async function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificatie, b: BestemmingConfig): Promise<void> {
+export async function zetInUitgaand(gw: Gateway, soort: NotificatieSoort, n: Notificatie, b: BestemmingConfig): Promise<void> {
   const referentienummer = uitgaandReferentienummer();
   const bericht = notificatieBericht(soort, n, { zender: gw.config.stuf.zender, ontvanger: b.ontvanger, referentienummer, tijdstipBericht: nuTijdstip() }, gw.config.notificaties.zendendeApplicatie);
   await gw.store.uitgaand.voegToe({

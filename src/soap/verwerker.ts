@@ -21,6 +21,7 @@ import { persoonsgegevensIn } from '../toegang/persoonsgegevens';
 import type { ProtocolSoort } from '../store/protocol';
 import type { Store } from '../store';
 import { meldWijziging } from '../notificaties/trigger';
+import { signaleerRegie } from '../notificaties/signalen';
 import { partnerBereik } from '../partners/bereik';
 import { Uitwisseling, zonderInhoud } from '../waarneming';
 
@@ -308,7 +309,8 @@ export class Verwerker {
     const antwoord = await op.verwerk(ctx, bericht);
     const gebeurtenis = antwoord.gebeurtenis === undefined ? op.gebeurtenis : antwoord.gebeurtenis ?? undefined;
     if (gebeurtenis && antwoord.zaken?.length) {
-      const aantal = await meldWijziging(ctx, antwoord.zaken, gebeurtenis, bericht.stuurgegevens.zender);
+      const zender = bericht.stuurgegevens.zender;
+      const aantal = (await meldWijziging(ctx, antwoord.zaken, gebeurtenis, zender)) + (await signaleerRegie(ctx, antwoord.zaken, gebeurtenis, zender));
       if (aantal) ctx.meldingen.push(`${aantal} bericht(en) in de uitgaande wachtrij`);
     }
     const wat = teProtocolleren(ctx, antwoord, bericht);

@@ -1,0 +1,47 @@
+// Signals to the regisseur (issue 18): a new ordinary zaak in which a client of an open gezinsplan takes part is
+// announced to that plan's regie destination, so the regisseur can link it (updateZaak, rzs.md §4.7). The signal is
+// the thin notificeerOverZaak plus an extraElement naming the gezinsplan; it goes to the regie destination only, in
+// the outbox, inside the change's transaction. Only a creeerZaak signals: an updateZaak does not (the verwerker keeps
+// no stand from before the message, and a re-signal of a plan the regisseur already heard of would be noise).
+import type { Gateway } from '../soap/operatie';
+import type { Systeem } from '../stuf/stuurgegevens';
+import { zelfdeSysteem } from '../uitgaand/bestemmingen';
+import { openGezinsplannenVan } from '../domain/plannen';
+import type { Gebeurtenis } from './gebeurtenis';
+import { planverbandVan } from './planverband';
+import { notificatieVanZaak, zetInUitgaand } from './trigger';
+
+/** The BSNs of the persons currently taking part in the zaak: its roles and its zaakobjecten. */
+async function bsnsVanZaak(gw: Gateway, zaakId: number): Promise<Set<string>> {
+  const bsns = new Set<string>();
+  for (const r of await gw.store.betrokkenen.rollen(zaakId)) if (!r.einddatum && r.betrokkene.bsn) bsns.add(r.betrokkene.bsn);
+  for (const o of await gw.store.betrokkenen.zaakobjecten(zaakId)) if (!o.einddatum && o.betrokkene?.bsn) bsns.add(o.betrokkene.bsn);
+  return bsns;
+}
+
+/** Call inside the transaction of the change. Returns the number of signals put in the outbox. */
+export async function signaleerRegie(gw: Gateway, zaken: string[], gebeurtenis: Gebeurtenis, zender: Systeem | undefined): Promise<number> {
+  const cfg = gw.config.signalen;
+  if (!cfg || gebeurtenis !== 'Creeer zaak') return 0;
+  let aantal = 0;
+  for (const id of new Set(zaken)) {
+    const zaak = await gw.store.zaken.vind(id);
+    if (!zaak || gw.catalogus.soortVan(zaak.data.zaaktype) !== 'gewoon') continue;
+    if (!cfg.zaaktypen.includes('*') && !cfg.zaaktypen.includes(zaak.data.zaaktype.code)) continue;
+    const al = (await planverbandVan(gw, id))?.gezinsplan;
+    const plannen = new Map<string, string>();
+    for (const bsn of await bsnsVanZaak(gw, zaak.id)) {
+      for (const p of await openGezinsplannenVan(gw, bsn, zaak.id)) if (p.identificatie !== al) plannen.set(p.identificatie, p.zaaktypeCode);
+    }
+    for (const [gezinsplan, code] of plannen) {
+      const b = gw.bestemmingen.vind(cfg.perGezinsplanZaaktype[code] ?? cfg.bestemming);
+      // The regiesysteem that made the zaak knows of it already.
+      if (!b || (zender && zelfdeSysteem(b.ontvanger, zender))) continue;
+      const n = await notificatieVanZaak(gw, id, gebeurtenis, zender);
+      if (!n) continue;
+      await zetInUitgaand(gw, 'notificeerOverZaak', { ...n, plannen: { gezinsplan } }, b);
+      aantal++;
+    }
+  }
+  return aantal;
+}
