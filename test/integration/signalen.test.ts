@@ -5,7 +5,7 @@
 import { parseConfig } from '../../src/config';
 import { path } from '../../src/stuf/xml';
 import { TestGateway, startGateway } from '../support/gateway';
-import { Ontvangen, TestOntvanger, tekstVan } from '../support/ontvanger';
+import { Ontvangen, TestOntvanger, tekstVan, bezorgd, na } from '../support/ontvanger';
 import { inEnvelope } from '../support/soap';
 import { Dialect, Sturing, actie, creeerZaak, medewerker, persoon, rol, wijzig } from '../support/dialecten';
 import { aanmelding, als, belanghebbende, beveiligd, deelplan, gezinsplan } from '../support/planBerichten';
@@ -31,21 +31,6 @@ const extra = (o: Ontvangen) =>
   path(o.root, 'object', 'extraElementen')!.children.map((e) => [e.attrs.find((a) => a.local === 'naam')?.value, e.text.trim()]);
 const zaakVan = (o: Ontvangen) => tekstVan(o.root, 'object', 'identificatie')!;
 const samenvatting = (os: Ontvangen[]) => os.map((o) => [zaakVan(o), extra(o)]);
-
-async function bezorgd(gw: TestGateway, ms = 15000): Promise<void> {
-  const eind = Date.now() + ms;
-  for (let w = await gw.app.gateway.store.uitgaand.lijst({ status: 'wachtend' }); w.length > 0; w = await gw.app.gateway.store.uitgaand.lijst({ status: 'wachtend' })) {
-    if (Date.now() > eind) throw new Error(`na ${ms} ms nog ${w.length} uitgaande berichten wachtend: ${w.map((u) => u.laatsteFout).join('; ')}`);
-    await new Promise((klaar) => setTimeout(klaar, 25));
-  }
-}
-
-async function na(gw: TestGateway, ontvangers: TestOntvanger[], actie: () => Promise<unknown>): Promise<Ontvangen[][]> {
-  const begin = ontvangers.map((o) => o.ontvangen.length);
-  await actie();
-  await bezorgd(gw);
-  return ontvangers.map((o, i) => o.ontvangen.slice(begin[i]));
-}
 
 const NIL_EINDDATUM = '<ZKN:einddatum xsi:nil="true" StUF:noValue="geenWaarde"/>';
 const sluit = (d: Dialect, plan: string) => wijzig(d, 'updateZaak', plan, NIL_EINDDATUM, '<ZKN:einddatum>20240301</ZKN:einddatum>');

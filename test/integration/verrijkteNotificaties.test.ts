@@ -5,7 +5,7 @@
 // the conformance teardown (test/support/ontvanger.ts writes it to the conformance map).
 import { path } from '../../src/stuf/xml';
 import { TestGateway, startGateway } from '../support/gateway';
-import { Ontvangen, TestOntvanger, gebeurtenisVan, tekstVan } from '../support/ontvanger';
+import { Ontvangen, TestOntvanger, gebeurtenisVan, tekstVan, bezorgd, na } from '../support/ontvanger';
 import { inEnvelope } from '../support/soap';
 import { Dialect, Sturing, actie, creeerZaak, legeRelatie, medewerker, rol, status, wijzig } from '../support/dialecten';
 import { aanmelding, als, beveiligd, deelplan, gezinsplan, koppel, levensdomeinplan, ontkoppel } from '../support/planBerichten';
@@ -45,22 +45,6 @@ const zonderVerrijking = (o: Ontvangen) =>
     .replace(/<([\w-]+:)?ontvanger>.*?<\/([\w-]+:)?ontvanger>/, '')
     .replace(/<([\w-]+:)?referentienummer>[^<]*</, '')
     .replace(/<([\w-]+:)?tijdstipBericht>[^<]*</, '');
-
-async function bezorgd(gw: TestGateway, ms = 15000): Promise<void> {
-  const eind = Date.now() + ms;
-  for (let w = await gw.app.gateway.store.uitgaand.lijst({ status: 'wachtend' }); w.length > 0; w = await gw.app.gateway.store.uitgaand.lijst({ status: 'wachtend' })) {
-    if (Date.now() > eind) throw new Error(`na ${ms} ms nog ${w.length} uitgaande berichten wachtend: ${w.map((u) => u.laatsteFout).join('; ')}`);
-    await new Promise((klaar) => setTimeout(klaar, 25));
-  }
-}
-
-/** Runs the action, waits until the outbox is empty, and returns what each receiver got meanwhile. */
-async function na(gw: TestGateway, ontvangers: TestOntvanger[], actie: () => Promise<unknown>): Promise<Ontvangen[][]> {
-  const begin = ontvangers.map((o) => o.ontvangen.length);
-  await actie();
-  await bezorgd(gw);
-  return ontvangers.map((o, i) => o.ontvangen.slice(begin[i]));
-}
 
 describe.each<Dialect>(['zds12', 'zds11'])('verrijkte notificaties (%s)', (d) => {
   const rijk = new TestOntvanger(`verrijkt-${d}`, 'VERRIJKT');

@@ -14,6 +14,7 @@ import { NS } from '../../src/stuf/namespaces';
 import { Stuurgegevens, antwoordStuurgegevens, leesStuurgegevens } from '../../src/stuf/stuurgegevens';
 import { XElement, child, el } from '../../src/stuf/xml';
 import { BERICHTEN_MAP } from './paden';
+import type { TestGateway } from './gateway';
 
 export type Gedrag = 'bv03' | 'bv01' | 'fo03-client' | 'fo03-server' | 'geen-soap';
 
@@ -138,4 +139,21 @@ export class TestOntvanger {
     if (this.vertraging > 0) await new Promise((klaar) => setTimeout(klaar, this.vertraging).unref());
     return antwoord;
   }
+}
+
+/** Waits until the gateway's outbox has nothing waiting (or fails after ms, naming the last errors). */
+export async function bezorgd(gw: TestGateway, ms = 15000): Promise<void> {
+  const eind = Date.now() + ms;
+  for (let w = await gw.app.gateway.store.uitgaand.lijst({ status: 'wachtend' }); w.length > 0; w = await gw.app.gateway.store.uitgaand.lijst({ status: 'wachtend' })) {
+    if (Date.now() > eind) throw new Error(`na ${ms} ms nog ${w.length} uitgaande berichten wachtend: ${w.map((u) => u.laatsteFout).join('; ')}`);
+    await new Promise((klaar) => setTimeout(klaar, 25));
+  }
+}
+
+/** Runs the action, waits until the outbox is empty, and returns what each receiver got meanwhile. */
+export async function na(gw: TestGateway, ontvangers: TestOntvanger[], actie: () => Promise<unknown>): Promise<Ontvangen[][]> {
+  const begin = ontvangers.map((o) => o.ontvangen.length);
+  await actie();
+  await bezorgd(gw);
+  return ontvangers.map((o, i) => o.ontvangen.slice(begin[i]));
 }
