@@ -33,12 +33,14 @@ export async function signaleerRegie(gw: Gateway, zaken: string[], gebeurtenis: 
     for (const bsn of await bsnsVanZaak(gw, zaak.id)) {
       for (const p of await openGezinsplannenVan(gw, bsn, zaak.id)) if (p.identificatie !== al) plannen.set(p.identificatie, p.zaaktypeCode);
     }
+    if (plannen.size === 0) continue;
+    // One description of the zaak for all its signals.
+    const n = await notificatieVanZaak(gw, id, gebeurtenis, zender);
+    if (!n) continue;
     for (const [gezinsplan, code] of plannen) {
       const b = gw.bestemmingen.vind(cfg.perGezinsplanZaaktype[code] ?? cfg.bestemming);
       // The regiesysteem that made the zaak knows of it already.
       if (!b || (zender && zelfdeSysteem(b.ontvanger, zender))) continue;
-      const n = await notificatieVanZaak(gw, id, gebeurtenis, zender);
-      if (!n) continue;
       await zetInUitgaand(gw, 'notificeerOverZaak', { ...n, plannen: { gezinsplan } }, b);
       aantal++;
     }
