@@ -1,6 +1,8 @@
-// Searching zaken on what they concern (the person query on plain StUF-ZKN zakLv01). One SQL statement per
-// question: the most selective criterion drives through its index, the others filter, and the result is sorted and
-// paged on identificatie in SQL, so that a store of a million zaken is never walked and never held in memory.
+// Searching zaken on what they concern (the person query and the work queue on plain StUF-ZKN zakLv01). One SQL
+// statement per question: the most selective criterion drives through its index, the others filter, and the result is
+// sorted and paged on identificatie in SQL, so that a store of a million zaken is never walked and never held in memory.
+// Dates, the current status and "no status change since" only narrow: they never drive, so a selection needs one
+// criterion with an index of its own (heeftCriterium).
 import { Sql, SqlDialect } from './sql';
 
 export interface Zaakselectie {
@@ -20,6 +22,27 @@ export interface Zaakselectie {
   zaaktypeCode?: string;
   /** 'open': zaken without einddatum; otherwise a date (yyyyMMdd) the einddatum must equal. */
   einddatum?: 'open' | { datum: string };
+  /** Identificatie of the medewerker who is the current initiator (the regisseur of a plan). */
+  initiatorMedewerker?: string;
+  /**
+   * Identificatie of a medewerker or organisatorische eenheid that is a current heeftAlsUitvoerende: StUF-ZKN's
+   * relation for the RGBZ roles uitvoerende and behandelaar (rzs.md §8.3).
+   */
+  uitvoerende?: string;
+  /** The current status (the newest one) has this code and/or volgnummer. */
+  huidigeStatus?: { code?: string; volgnummer?: string };
+  /** Inclusive ranges (yyyyMMdd) of StUF vanaf/totEnMet; a range on einddatum holds closed zaken only. */
+  startdatum?: Bereik;
+  registratiedatum?: Bereik;
+  einddatumBereik?: Bereik;
+  /** UTC instant (ISO 8601): no status was set at or after it (a zaak without statuses counts as unchanged). */
+  geenStatuswijzigingSinds?: string;
+}
+
+/** StUF vanaf (≥) and totEnMet (≤), either or both. */
+export interface Bereik {
+  vanaf?: string;
+  totEnMet?: string;
 }
 
 /** What a hit carries before its zaak is read: enough to decide whether the caller may see it in a list. */
@@ -66,6 +89,18 @@ const ZAAKTYPE_OMSCHRIJVING: Record<SqlDialect, string> = {
 };
 const ANDERE = `SELECT zr.zaak_id AS id FROM zaakrelatie zr
   WHERE zr.andere_identificatie = ? AND zr.soort = 'heeftBetrekkingOpAndere' AND zr.einddatum IS NULL`;
+// A medewerker or organisatorische eenheid is found by its identificatie (betrokkene_sleutel), its roles by rol_betrokkene.
+const MEDEWERKER_INITIATOR = `SELECT r.zaak_id AS id FROM betrokkene b JOIN rol r ON r.betrokkene_id = b.id
+  WHERE b.soort = 'MDW' AND b.sleutel = ? AND r.rolsoort = 'heeftAlsInitiator' AND r.einddatum IS NULL`;
+const UITVOERENDE = `SELECT r.zaak_id AS id FROM betrokkene b JOIN rol r ON r.betrokkene_id = b.id
+  WHERE b.soort IN ('MDW', 'OEH') AND b.sleutel = ? AND r.rolsoort = 'heeftAlsUitvoerende' AND r.einddatum IS NULL`;
+// A zaak attribute date (yyyyMMdd, as received) from the zaak's JSON data.
+const ATTRIBUUT_DATUM: Record<SqlDialect, (naam: string) => string> = {
+  sqlite: (naam) => `json_extract(z.data, '$.attributen.${naam}.w')`,
+  postgres: (naam) => `CAST(z.data AS jsonb)->'attributen'->'${naam}'->>'w'`,
+};
+// The current status is the newest (statussen.ts sorts the same way), read through status_zaak per candidate zaak.
+const HUIDIGE_STATUS = `SELECT s.code, s.volgnummer FROM status s WHERE s.zaak_id = z.id ORDER BY s.datum_status_gezet DESC, s.volgorde DESC LIMIT 1`;
 
 function relatiecriteria(s: Zaakselectie, d: SqlDialect): Deel[] {
   const delen: Deel[] = [];
@@ -74,6 +109,29 @@ function relatiecriteria(s: Zaakselectie, d: SqlDialect): Deel[] {
   }
   if (s.objectBsn !== undefined) delen.push({ sql: ZAAKOBJECT, waarden: [s.objectBsn] });
   if (s.betrekkingOpAndere !== undefined) delen.push({ sql: ANDERE, waarden: [s.betrekkingOpAndere] });
+  if (s.initiatorMedewerker !== undefined) delen.push({ sql: MEDEWERKER_INITIATOR, waarden: [s.initiatorMedewerker] });
+  if (s.uitvoerende !== undefined) delen.push({ sql: UITVOERENDE, waarden: [s.uitvoerende] });
+  return delen;
+}
+
+/** The narrowing conditions on the zaak row itself: dates, current status, no status change since. */
+function beperkingen(s: Zaakselectie, d: SqlDialect): Deel[] {
+  const delen: Deel[] = [];
+  const bereik = (kolom: string, b: Bereik | undefined) => {
+    if (b?.vanaf !== undefined) delen.push({ sql: `${kolom} >= ?`, waarden: [b.vanaf] });
+    if (b?.totEnMet !== undefined) delen.push({ sql: `${kolom} <= ?`, waarden: [b.totEnMet] });
+  };
+  bereik(ATTRIBUUT_DATUM[d]('startdatum'), s.startdatum);
+  bereik(ATTRIBUUT_DATUM[d]('registratiedatum'), s.registratiedatum);
+  bereik('z.einddatum', s.einddatumBereik);
+  const h = s.huidigeStatus;
+  if (h && (h.code !== undefined || h.volgnummer !== undefined)) {
+    const waar = [...(h.code !== undefined ? ['h.code = ?'] : []), ...(h.volgnummer !== undefined ? ['h.volgnummer = CAST(? AS INTEGER)'] : [])];
+    delen.push({ sql: `EXISTS (SELECT 1 FROM (${HUIDIGE_STATUS}) h WHERE ${waar.join(' AND ')})`, waarden: [h.code, h.volgnummer].filter((w): w is string => w !== undefined) });
+  }
+  if (s.geenStatuswijzigingSinds !== undefined) {
+    delen.push({ sql: 'NOT EXISTS (SELECT 1 FROM status s WHERE s.zaak_id = z.id AND s.datum_status_gezet >= ?)', waarden: [s.geenStatuswijzigingSinds] });
+  }
   return delen;
 }
 
@@ -111,12 +169,16 @@ function vanEnWaar(s: Zaakselectie, d: SqlDialect): { van: string; waar: string[
     waar.push('z.einddatum = ?');
     waarden.push(s.einddatum.datum);
   }
+  for (const b of beperkingen(s, d)) {
+    waar.push(b.sql);
+    waarden.push(...b.waarden);
+  }
   return { van, waar, waarden };
 }
 
-/** True when the selection names at least one criterion that limits the zaken (einddatum alone does not). */
+/** True when the selection names a criterion with an index of its own (dates, einddatum and statuses only narrow). */
 export function heeftCriterium(s: Zaakselectie): boolean {
-  return [s.identificatie, s.initiatorBsn, s.objectBsn, s.betrekkingOpAndere, s.zaaktypeCode].some((v) => v !== undefined);
+  return [s.identificatie, s.initiatorBsn, s.objectBsn, s.betrekkingOpAndere, s.zaaktypeCode, s.initiatorMedewerker, s.uitvoerende].some((v) => v !== undefined);
 }
 
 export class ZaakZoeken {
