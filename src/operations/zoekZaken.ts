@@ -1,6 +1,8 @@
-// The person query (zds.md A8, rzs.md §10 A2): plain StUF-ZKN zakLv01 selecting zaken on their initiator (and the
-// plans whose client that person is, stuf.persoonsvraagPlanclienten), their client (zaakobject), the plan they
-// belong to (heeftBetrekkingOpAndere), zaaktype or identificatie, answered with a
+// The person query (zds.md A8, rzs.md §10 A2) and the work queue (issue 18): plain StUF-ZKN zakLv01 selecting zaken
+// on their initiator (a person, and the plans whose client that person is, stuf.persoonsvraagPlanclienten; or a
+// medewerker, a plan's regisseur), their uitvoerende or behandelaar, their client (zaakobject), the plan they belong
+// to (heeftBetrekkingOpAndere), zaaktype or identificatie, narrowed by current status, dates and "no status change
+// since" (stuf/zaakSelectie.ts), answered with a
 // zakLa01 of ZAK-antwoord objects sorted on identificatie and paged with StUF vervolgvragen. It answers "does this
 // person have a gezinsplan, and who is the regisseur" for everyone who may list zaken; how much of each zaak a
 // caller sees is the Zicht's business.
@@ -131,7 +133,10 @@ export const zoekZaken: Operatie = {
     controleerSortering(vraag.parameters.sortering);
     const selectie = leesZaakselectie(bericht.root, ctx.afw);
     if (!heeftCriterium(selectie)) {
-      throw new StufFout('StUF058', `gelijk bevat geen selectie (einddatum alleen beperkt): deze gateway geeft geen lijst van alle zaken; selecteer op ${ONDERSTEUNDE_SELECTIE}`);
+      throw new StufFout(
+        'StUF058',
+        `gelijk bevat geen selectie (einddatum, datums, status en geenStatuswijzigingSinds beperken alleen): deze gateway geeft geen lijst van alle zaken; selecteer op ${ONDERSTEUNDE_SELECTIE}`,
+      );
     }
     const persoon = selectie.initiatorBsn ?? selectie.objectBsn;
     if (persoon) controleerPersoonsvraag(ctx.aanroeper);

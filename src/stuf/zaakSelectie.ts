@@ -1,17 +1,25 @@
-// The selection of a plain StUF-ZKN zakLv01 (ZAK-vraagSelectie in gelijk) as a Zaakselectie for the store. Only
-// the criteria the person query needs are supported; any other is refused, never ignored: StUF would let a provider
-// skip an unsupported criterion with melding StUF0001, but skipping one here widens a search on persons.
+// The selection of a plain StUF-ZKN zakLv01 (ZAK-vraagSelectie in gelijk, vanaf and totEnMet) as a Zaakselectie for
+// the store: the person query and the work queue. Only the criteria those need are supported; any other is refused,
+// never ignored: StUF would let a provider skip an unsupported criterion with melding StUF0001, but skipping one here
+// widens a search on persons.
 import { NS } from './namespaces';
 import { StufFout, schemaFout } from './fout';
 import { Afwijkingen, checkEntiteittype } from './entiteit';
-import { checkDatum } from './tijd';
+import { checkDatum, parseTijdstip } from './tijd';
 import { XElement, attr, child, isNil } from './xml';
-import type { Zaakselectie } from '../store/zaakZoeken';
+import { NOODTOEGANG_ELEMENTEN } from '../toegang/noodtoegang';
+import type { Bereik, Zaakselectie } from '../store/zaakZoeken';
 
 export const ONDERSTEUNDE_SELECTIE =
-  'identificatie, heeftAlsInitiator/gerelateerde/identificatie en heeftBetrekkingOp/gerelateerde/identificatie ' +
-  "(een natuurlijk persoon: '11' gevolgd door het BSN, of het BSN), heeftBetrekkingOpAndere/gerelateerde/identificatie, " +
-  'isVan/gerelateerde/code, en als beperking einddatum (xsi:nil: alleen lopende zaken, of een datum)';
+  "identificatie, heeftAlsInitiator/gerelateerde/identificatie (een natuurlijk persoon: '11' gevolgd door het BSN, of " +
+  'het BSN; anders de identificatie van een medewerker), heeftBetrekkingOp/gerelateerde/identificatie (een BSN), ' +
+  'heeftAlsUitvoerende/gerelateerde/identificatie (een medewerker of organisatorische eenheid), ' +
+  'heeftBetrekkingOpAndere/gerelateerde/identificatie, isVan/gerelateerde/code, en als beperking einddatum ' +
+  '(xsi:nil: alleen lopende zaken, of een datum), heeft/gerelateerde/code of volgnummer (de huidige status), ' +
+  'vanaf/totEnMet op startdatum, registratiedatum en einddatum, en extraElement geenStatuswijzigingSinds';
+
+/** The extraElement in gelijk that selects zaken whose status has not changed since a date or tijdstip. */
+export const GEEN_STATUSWIJZIGING_SINDS = 'geenStatuswijzigingSinds';
 
 /** StUF 3.01 has no foutcode for an unsupported selection; StUF058 says the provider cannot process this question. */
 const nietOndersteund = (wat: string) =>
@@ -29,6 +37,7 @@ const RELATIES: Record<string, Relatievorm> = {
   heeftAlsInitiator: { entiteittype: 'ZAKBTRINI', gerelateerde: 'BTR', veld: 'identificatie' },
   heeftBetrekkingOp: { entiteittype: 'ZAKOBJ', gerelateerde: 'OBJ', veld: 'identificatie' },
   heeftBetrekkingOpAndere: { entiteittype: 'ZAKZAKBTR', gerelateerde: 'ZAK', veld: 'identificatie' },
+  heeftAlsUitvoerende: { entiteittype: 'ZAKBTRUTV', gerelateerde: 'BTR', veld: 'identificatie' },
 };
 
 function waarde(e: XElement, pad: string): string {
@@ -56,15 +65,78 @@ function relatieWaarde(e: XElement, vorm: Relatievorm, afw: Afwijkingen): string
 }
 
 /**
- * The BSN in a betrokkene or object identificatie. Consumers of the person query (zds.md A8) prefix it with "11", the
- * code for a natural person; a bare BSN is accepted too. The value itself stays out of the details: they are logged.
+ * The BSN in a betrokkene identificatie, if it is one. Consumers of the person query (zds.md A8) prefix it with "11",
+ * the code for a natural person; a bare BSN (nine digits) is accepted too. Any other identificatie names a medewerker.
  */
-function bsnUit(identificatie: string, pad: string): string {
+function bsnOfUndefined(identificatie: string): string | undefined {
   if (/^11\d{9}$/.test(identificatie)) return identificatie.slice(2);
   if (/^\d{9}$/.test(identificatie)) return identificatie;
+  return undefined;
+}
+
+/** The BSN in an object identificatie; the value itself stays out of the details: they are logged. */
+function bsnUit(identificatie: string, pad: string): string {
+  const bsn = bsnOfUndefined(identificatie);
+  if (bsn !== undefined) return bsn;
   throw nietOndersteund(
     `${pad} van ${identificatie.length} tekens is geen natuurlijk persoon ('11' gevolgd door het BSN, 11 cijfers, of het BSN, 9 cijfers); zoeken op andere betrokkenen of objecten`,
   );
+}
+
+/**
+ * gelijk/heeft: the current status, by its statustype's code and/or volgnummer. indicatieLaatsteStatus may say J;
+ * a selection on earlier statuses (N) is not supported.
+ */
+function huidigeStatus(e: XElement, afw: Afwijkingen): NonNullable<Zaakselectie['huidigeStatus']> {
+  const pad = 'gelijk/heeft';
+  if (isNil(e)) throw nietOndersteund(`${pad} met xsi:nil (zaken zonder status)`);
+  checkEntiteittype(e, 'ZAKSTT', pad, afw);
+  const uit: NonNullable<Zaakselectie['huidigeStatus']> = {};
+  for (const c of e.children) {
+    if (c.local === 'indicatieLaatsteStatus') {
+      if (isNil(c) || c.text.trim() !== 'J') throw nietOndersteund(`${pad}/indicatieLaatsteStatus anders dan J (een selectie op eerdere statussen)`);
+      continue;
+    }
+    if (c.local !== 'gerelateerde') throw nietOndersteund(`${pad}/${c.local}`);
+    if (isNil(c)) throw nietOndersteund(`${pad}/gerelateerde met xsi:nil`);
+    checkEntiteittype(c, 'STT', `${pad}/gerelateerde`, afw);
+    for (const v of c.children) {
+      if (v.local === 'code') uit.code = waarde(v, `${pad}/gerelateerde/code`);
+      else if (v.local === 'volgnummer') {
+        uit.volgnummer = waarde(v, `${pad}/gerelateerde/volgnummer`);
+        if (!/^\d{1,4}$/.test(uit.volgnummer)) throw schemaFout(`${pad}/gerelateerde/volgnummer is geen volgnummer (1 tot 4 cijfers)`);
+      } else throw nietOndersteund(`${pad}/gerelateerde/${v.local}`);
+    }
+  }
+  if (uit.code === undefined && uit.volgnummer === undefined) throw schemaFout(`${pad} selecteert op gerelateerde/code of gerelateerde/volgnummer (de huidige status); geef een van beide`);
+  return uit;
+}
+
+/** gelijk/extraElementen: an emergency reason (toegang/noodtoegang.ts) or geenStatuswijzigingSinds. */
+function extraElementen(e: XElement, s: Zaakselectie): void {
+  for (const x of e.children) {
+    const naam = attr(x, '', 'naam') ?? '';
+    if (NOODTOEGANG_ELEMENTEN.has(naam)) continue;
+    if (naam !== GEEN_STATUSWIJZIGING_SINDS) throw nietOndersteund(`gelijk/extraElementen/extraElement naam="${naam.slice(0, 40)}"`);
+    if (s.geenStatuswijzigingSinds !== undefined) throw schemaFout(`gelijk/extraElement ${naam} komt meer dan eens voor`);
+    s.geenStatuswijzigingSinds = parseTijdstip(waarde(x, `gelijk/extraElement ${naam}`), `gelijk/extraElement ${naam}`).utc;
+  }
+}
+
+const BEREIK_VELDEN = { startdatum: 'startdatum', registratiedatum: 'registratiedatum', einddatum: 'einddatumBereik' } as const;
+
+/** vanaf (≥) or totEnMet (≤): dates only, on startdatum, registratiedatum or einddatum. */
+function leesBereik(e: XElement, kant: keyof Bereik, s: Zaakselectie, afw: Afwijkingen): void {
+  const bereik = kant === 'vanaf' ? 'vanaf' : 'totEnMet';
+  checkEntiteittype(e, 'ZAK', bereik, afw);
+  for (const c of e.children) {
+    const veld = c.ns === NS.zkn ? BEREIK_VELDEN[c.local as keyof typeof BEREIK_VELDEN] : undefined;
+    if (!veld) throw nietOndersteund(`${bereik}/${c.local}`);
+    const pad = `${bereik}/${c.local}`;
+    const b: Bereik = (s[veld] ??= {});
+    if (b[kant] !== undefined) throw schemaFout(`${pad} komt meer dan eens voor`);
+    b[kant] = checkDatum(waarde(c, pad), pad);
+  }
 }
 
 function einddatum(e: XElement): Zaakselectie['einddatum'] {
@@ -75,17 +147,20 @@ function einddatum(e: XElement): Zaakselectie['einddatum'] {
 
 /** Reads vanaf/totEnMet/gelijk of a zakLv01 into a Zaakselectie; refuses what it cannot select on. */
 export function leesZaakselectie(root: XElement, afw: Afwijkingen): Zaakselectie {
-  for (const bereik of ['vanaf', 'totEnMet']) {
-    if (child(root, bereik)) throw nietOndersteund(`Selectie met ${bereik} (een bereik)`);
-  }
   const gelijk = child(root, 'gelijk');
   if (!gelijk) throw new StufFout('StUF058', `gelijk ontbreekt: deze gateway geeft geen lijst van alle zaken; selecteer op ${ONDERSTEUNDE_SELECTIE}`);
   checkEntiteittype(gelijk, 'ZAK', 'gelijk', afw);
   const s: Zaakselectie = {};
+  const vanaf = child(root, 'vanaf');
+  if (vanaf) leesBereik(vanaf, 'vanaf', s, afw);
+  const totEnMet = child(root, 'totEnMet');
+  if (totEnMet) leesBereik(totEnMet, 'totEnMet', s, afw);
   const gezien = new Set<string>();
   for (const c of gelijk.children) {
-    // extraElementen carry an emergency reason (toegang/noodtoegang.ts), never a criterion.
-    if (c.ns === NS.stuf && c.local === 'extraElementen') continue;
+    if (c.ns === NS.stuf && c.local === 'extraElementen') {
+      extraElementen(c, s);
+      continue;
+    }
     if (c.ns !== NS.zkn) throw nietOndersteund(`gelijk/${c.local}`);
     if (gezien.has(c.local)) throw schemaFout(`gelijk/${c.local} komt meer dan eens voor; ZAK-vraagSelectie staat het één keer toe`);
     gezien.add(c.local);
@@ -99,8 +174,18 @@ export function leesZaakselectie(root: XElement, afw: Afwijkingen): Zaakselectie
       case 'isVan':
         s.zaaktypeCode = relatieWaarde(c, RELATIES.isVan, afw);
         break;
-      case 'heeftAlsInitiator':
-        s.initiatorBsn = bsnUit(relatieWaarde(c, RELATIES.heeftAlsInitiator, afw), 'gelijk/heeftAlsInitiator/gerelateerde/identificatie');
+      case 'heeftAlsInitiator': {
+        const id = relatieWaarde(c, RELATIES.heeftAlsInitiator, afw);
+        const bsn = bsnOfUndefined(id);
+        if (bsn !== undefined) s.initiatorBsn = bsn;
+        else s.initiatorMedewerker = id;
+        break;
+      }
+      case 'heeftAlsUitvoerende':
+        s.uitvoerende = relatieWaarde(c, RELATIES.heeftAlsUitvoerende, afw);
+        break;
+      case 'heeft':
+        s.huidigeStatus = huidigeStatus(c, afw);
         break;
       case 'heeftBetrekkingOp':
         s.objectBsn = bsnUit(relatieWaarde(c, RELATIES.heeftBetrekkingOp, afw), 'gelijk/heeftBetrekkingOp/gerelateerde/identificatie');

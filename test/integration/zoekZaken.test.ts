@@ -210,11 +210,12 @@ describe('de persoonsvraag (open gateway)', () => {
     it('een selectie die niet wordt ondersteund noemt het element en de ondersteunde', async () => {
       const gevallen: [Selectie, Zoekopties, string][] = [
         [{ extra: '<ZKN:omschrijving>Gezinsplan</ZKN:omschrijving>' }, {}, 'gelijk/omschrijving'],
-        [{ client: nps(A), extra: '<ZKN:heeftAlsUitvoerende StUF:entiteittype="ZAKBTRUTV"><ZKN:gerelateerde StUF:entiteittype="BTR"><ZKN:identificatie>MDW-9</ZKN:identificatie></ZKN:gerelateerde></ZKN:heeftAlsUitvoerende>' }, {}, 'gelijk/heeftAlsUitvoerende'],
+        [{ client: nps(A), extra: '<ZKN:heeftAlsVerantwoordelijke StUF:entiteittype="ZAKBTRVRA"><ZKN:gerelateerde StUF:entiteittype="BTR"><ZKN:identificatie>MDW-9</ZKN:identificatie></ZKN:gerelateerde></ZKN:heeftAlsVerantwoordelijke>' }, {}, 'gelijk/heeftAlsVerantwoordelijke'],
         [{ extra: '<ZKN:heeftAlsInitiator StUF:entiteittype="ZAKBTRINI"><ZKN:gerelateerde StUF:entiteittype="BTR"><ZKN:naam>Jansen</ZKN:naam></ZKN:gerelateerde></ZKN:heeftAlsInitiator>' }, {}, 'gelijk/heeftAlsInitiator/gerelateerde/naam'],
         [{ extra: '<ZKN:heeftBetrekkingOp StUF:entiteittype="ZAKOBJ"><ZKN:gerelateerde StUF:entiteittype="OBJ"><ZKN:identificatie>11123456782</ZKN:identificatie></ZKN:gerelateerde><ZKN:omschrijving>Client</ZKN:omschrijving></ZKN:heeftBetrekkingOp>' }, {}, 'gelijk/heeftBetrekkingOp/omschrijving'],
         [{ extra: '<ZKN:heeftAlsInitiator StUF:entiteittype="ZAKBTRINI" xsi:nil="true"/>' }, {}, 'gelijk/heeftAlsInitiator met xsi:nil'],
-        [{ client: nps(A) }, { bereik: '<ZKN:vanaf StUF:entiteittype="ZAK"><ZKN:startdatum>20240101</ZKN:startdatum></ZKN:vanaf>' }, 'vanaf'],
+        [{ client: nps(A) }, { bereik: '<ZKN:vanaf StUF:entiteittype="ZAK"><ZKN:einddatumGepland>20240101</ZKN:einddatumGepland></ZKN:vanaf>' }, 'vanaf/einddatumGepland'],
+        [{ client: nps(A), extra: '<StUF:extraElementen><StUF:extraElement naam="prioriteit">hoog</StUF:extraElement></StUF:extraElementen>' }, {}, 'extraElement naam="prioriteit"'],
       ];
       for (const [s, o, element] of gevallen) {
         const f = await weiger(s, o);
@@ -224,11 +225,15 @@ describe('de persoonsvraag (open gateway)', () => {
       }
     });
 
-    it('een initiator die geen natuurlijk persoon is (een medewerker-id): StUF058, zonder de waarde te herhalen', async () => {
-      const f = await weiger({ initiator: 'MDW-REGIE-1' });
+    it('een zaakobject dat geen natuurlijk persoon is: StUF058, zonder de waarde te herhalen', async () => {
+      const f = await weiger({ client: 'PAND-0599-1' });
       expect(f).toMatchObject({ soort: 'Fo02', code: 'StUF058' });
-      expect(f.details).toMatch(/heeftAlsInitiator\/gerelateerde\/identificatie van 11 tekens is geen natuurlijk persoon/);
-      expect(f.details).not.toContain('MDW-REGIE-1');
+      expect(f.details).toMatch(/heeftBetrekkingOp\/gerelateerde\/identificatie van 11 tekens is geen natuurlijk persoon/);
+      expect(f.details).not.toContain('PAND-0599-1');
+    });
+
+    it('een initiator die geen BSN is, is een medewerker: de lopende zaken van die regisseur (de werkvoorraad)', async () => {
+      expect(lijst(await vraag({ initiator: 'MDW-REGIE-1', einddatum: true })).ids).toEqual([DEEL1, GZP, LDP]);
     });
 
     it('sortering anders dan identificatie: StUF133; vervolgvraag zonder start: StUF103; start zonder identificatie: StUF106', async () => {
@@ -288,7 +293,7 @@ describe('grenzen en het log', () => {
     lijst(await vraag({ client: nps(A) }, { scope: '<ZKN:scope><ZKN:object StUF:entiteittype="ZAK" StUF:scope="alles"/></ZKN:scope>' }));
     lijst(await vraag({ initiator: B, einddatum: true }));
     schoneFout(await vraag({ client: nps(C), extra: '<ZKN:omschrijving>x</ZKN:omschrijving>' }));
-    schoneFout(await vraag({ initiator: `11${A}0` }));
+    schoneFout(await vraag({ client: `11${A}0` }));
     const log = regels.join('');
     expect(log).toContain('zoekZaken');
     for (const bsn of [A, B, C, NIEMAND]) expect(log).not.toContain(bsn);
