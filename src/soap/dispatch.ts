@@ -3,7 +3,8 @@
 // when the action does not settle it, the content decides (zds.md A2).
 import type { Logger } from 'pino';
 import { NS, Dialect } from '../stuf/namespaces';
-import { XElement, child, path } from '../stuf/xml';
+import { XElement, attr, child, path } from '../stuf/xml';
+import { NOODTOEGANG_ELEMENTEN } from '../toegang/noodtoegang';
 import { Operatie } from './operatie';
 
 export interface Keuze {
@@ -90,9 +91,12 @@ export class Dispatcher {
    */
   private raadVraag(root: XElement, heeft: (naam: string) => Operatie | undefined): Operatie | undefined {
     const gelijk = child(root, 'gelijk');
-    // extraElementen in gelijk carry an emergency reason (toegang/noodtoegang.ts), not a selection.
-    const selectie = gelijk?.children.filter((c) => !(c.ns === NS.stuf && c.local === 'extraElementen')) ?? [];
-    const statusvraag = child(child(gelijk, 'heeft'), 'indicatieLaatsteStatus') !== undefined;
+    // extraElementen in gelijk that carry only an emergency reason (toegang/noodtoegang.ts) are no selection; any
+    // other (geenStatuswijzigingSinds of the work queue) is.
+    const selectie = gelijk?.children.filter((c) => !(c.ns === NS.stuf && c.local === 'extraElementen' && c.children.every((x) => NOODTOEGANG_ELEMENTEN.has(attr(x, '', 'naam') ?? '')))) ?? [];
+    // A status question asks for the last status; one that names a status (gerelateerde) selects zaken on it.
+    const heeftStatus = child(gelijk, 'heeft');
+    const statusvraag = child(heeftStatus, 'indicatieLaatsteStatus') !== undefined && child(heeftStatus, 'gerelateerde') === undefined;
     const eenZaak =
       selectie.some((c) => c.local === 'identificatie') &&
       selectie.every((c) => c.local === 'identificatie' || (c.local === 'heeft' && statusvraag)) &&

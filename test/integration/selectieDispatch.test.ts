@@ -155,13 +155,25 @@ describe.each([['aan'], ['uit']] as const)('zakLv01 met stuf.persoonsvraag %s: d
     else expect(schoneFout(persoonlijk.r)).toMatchObject({ soort: 'Fo02', code: 'StUF052' });
   });
 
-  it('een bereik (vanaf) of een gelijk/heeft zonder indicatieLaatsteStatus gaat naar de zaakvraag, die zegt wat niet kan', async () => {
-    const bereik = await vraag({ identificatie: f.gzp }, { bereik: '<ZKN:vanaf StUF:entiteittype="ZAK"><ZKN:startdatum>20240101</ZKN:startdatum></ZKN:vanaf>' });
+  it('een bereik (vanaf), een gelijk/heeft zonder indicatieLaatsteStatus of met een status, of een extraElement als criterium gaat naar de zaakvraag', async () => {
+    const bereik = await vraag({ identificatie: f.gzp }, { bereik: '<ZKN:vanaf StUF:entiteittype="ZAK"><ZKN:startdatum>19000101</ZKN:startdatum></ZKN:vanaf>' });
     expect(bereik.operatie).toBe('zoekZaken');
-    expect(schoneFout(bereik.r)).toMatchObject({ soort: 'Fo02', code: 'StUF058', details: expect.stringMatching(/vanaf.*wordt niet ondersteund/) });
+    expect(idsVan(goed(bereik.r))).toEqual([f.gzp]);
+    const nietGesteund = await vraag({ identificatie: f.gzp }, { bereik: '<ZKN:vanaf StUF:entiteittype="ZAK"><ZKN:einddatumGepland>20240101</ZKN:einddatumGepland></ZKN:vanaf>' });
+    expect(nietGesteund.operatie).toBe('zoekZaken');
+    expect(schoneFout(nietGesteund.r)).toMatchObject({ soort: 'Fo02', code: 'StUF058', details: expect.stringMatching(/vanaf\/einddatumGepland wordt niet ondersteund/) });
     const heeft = await vraag({ identificatie: f.gzp, extra: '<ZKN:heeft StUF:entiteittype="ZAKSTT"><ZKN:datumStatusGezet>20240101</ZKN:datumStatusGezet></ZKN:heeft>' });
     expect(heeft.operatie).toBe('zoekZaken');
-    expect(schoneFout(heeft.r)).toMatchObject({ soort: 'Fo02', code: 'StUF058', details: expect.stringMatching(/gelijk\/heeft wordt niet ondersteund/) });
+    expect(schoneFout(heeft.r)).toMatchObject({ soort: 'Fo02', code: 'StUF058', details: expect.stringMatching(/gelijk\/heeft\/datumStatusGezet wordt niet ondersteund/) });
+    const status = await vraag({
+      identificatie: f.gzp,
+      extra: '<ZKN:heeft StUF:entiteittype="ZAKSTT"><ZKN:gerelateerde StUF:entiteittype="STT"><ZKN:volgnummer>9</ZKN:volgnummer></ZKN:gerelateerde><ZKN:indicatieLaatsteStatus>J</ZKN:indicatieLaatsteStatus></ZKN:heeft>',
+    });
+    expect(status.operatie).toBe('zoekZaken');
+    expect(idsVan(goed(status.r))).toEqual([]);
+    const sinds = await vraag({ identificatie: f.gzp, extra: '<StUF:extraElementen><StUF:extraElement naam="geenStatuswijzigingSinds">20991231</StUF:extraElement></StUF:extraElementen>' });
+    expect(sinds.operatie).toBe('zoekZaken');
+    expect(idsVan(goed(sinds.r))).toEqual([f.gzp]);
   });
 
   it('een lege gelijk: de zaakvraag weigert met wat wel kan', async () => {
