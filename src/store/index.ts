@@ -17,6 +17,7 @@ import { UitgaandeBerichten } from './uitgaand';
 import { Abonnementen, AbonnementenStaat } from './abonnementen';
 import { Overdrachten } from './overdrachten';
 import { Spiegelzaken } from './spiegelzaken';
+import { Partnertermijnen } from './partnertermijnen';
 import { Sql, TransactieOpties } from './sql';
 import { SqliteSql } from './sqlite';
 import { Geheugen, Transactiegeheugen } from './transactiegeheugen';
@@ -48,6 +49,7 @@ export class Store {
   readonly abonnementen: Abonnementen;
   readonly overdrachten: Overdrachten;
   readonly spiegelzaken: Spiegelzaken;
+  readonly partnertermijnen: Partnertermijnen;
   /**
    * `sql`: the database, or the Sql of the transaction this store was given (then its repositories remember what
    * the transaction read: `geheugen`, transactiegeheugen.ts).
@@ -74,6 +76,7 @@ export class Store {
     this.abonnementen = new Abonnementen(sql, g, gedeeld.abonnementen);
     this.overdrachten = new Overdrachten(sql);
     this.spiegelzaken = new Spiegelzaken(sql);
+    this.partnertermijnen = new Partnertermijnen(sql);
   }
 
   /**

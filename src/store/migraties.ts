@@ -394,6 +394,36 @@ CREATE INDEX protocol_zaak_rij ON protocol_zaak(protocol_id);
 CREATE INDEX protocol_bsn_rij ON protocol_bsn(protocol_id);
 `,
   },
+  {
+    versie: 12,
+    sql: `
+-- Partner agreements (issue 18): per link of a partner zaak to a deelplan, the judgement once its delivery term has
+-- passed: kept (nagekomen) or breached (overschreden), and when a breach was lifted. One row per link (the partner
+-- zaak and the moment it was linked): of several instances judging at once, one records and notifies it. No
+-- reference to spiegelzaak: a breach stays as history after the link ends.
+CREATE TABLE partnertermijn (
+  id               INTEGER PRIMARY KEY,
+  partnerzaak      TEXT NOT NULL,      -- identificatie in the partner's numbering
+  gekoppeld        TEXT NOT NULL,      -- ISO: spiegelzaak.aangemaakt, when the link was made
+  partner          TEXT NOT NULL,
+  zaaktype_code    TEXT NOT NULL,      -- the partner zaak's zaaktype, whose agreement applied
+  deelplan         TEXT NOT NULL,      -- the deelplan's identificatie
+  termijn_dagen    INTEGER NOT NULL,
+  verstreken       TEXT NOT NULL,      -- ISO: when the term ended
+  uitkomst         TEXT NOT NULL,      -- nagekomen or overschreden
+  ontbrak          TEXT,               -- JSON {statussen, documenten}: missing when judged (a breach)
+  ontbreekt        TEXT,               -- JSON: still missing (an open breach, updated by each check)
+  vastgesteld      TEXT NOT NULL,      -- ISO: when the gateway judged it
+  opgeheven        TEXT,               -- ISO: when the breach was lifted
+  opheffing        TEXT,               -- why: geleverd, ontkoppeld, afspraak vervallen
+  UNIQUE (partnerzaak, gekoppeld)
+);
+CREATE INDEX partnertermijn_open ON partnertermijn(id) WHERE uitkomst = 'overschreden' AND opgeheven IS NULL;
+CREATE INDEX partnertermijn_overschreden ON partnertermijn(verstreken, id) WHERE uitkomst = 'overschreden';
+-- The check finds links whose term has passed per agreement (partner, zaaktype) by the moment of the link.
+CREATE INDEX spiegelzaak_termijn ON spiegelzaak(partner, zaaktype_code, aangemaakt, id);
+`,
+  },
 ];
 
 /** The schema version this code expects: the last migration's (PostgreSQL's schema follows the same numbers). */
