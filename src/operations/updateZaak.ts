@@ -5,6 +5,7 @@ import { updateZaak as wijzigZaak } from '../domain/zaakMutaties';
 import { Operatie } from '../soap/operatie';
 import { gespiegeldeZaak, werkPartnerzaakBij } from '../partners/partnerzaak';
 import { partnerAntwoord } from '../partners/partnerAntwoord';
+import { personenVooraf } from '../notificaties/signalen';
 import { leesKennisgeving, mutatieContext, zds11Actie, zds12Actie } from './gemeenschappelijk';
 
 export const updateZaak: Operatie = {
@@ -23,7 +24,9 @@ export const updateZaak: Operatie = {
     const mctx = mutatieContext(ctx);
     const spiegel = await gespiegeldeZaak(mctx, oud, nieuw);
     if (spiegel) return partnerAntwoord(ctx, bericht, await werkPartnerzaakBij(mctx, spiegel, oud, nieuw, 'update'));
+    const id = (oud ?? nieuw).identificatie;
+    const vooraf = id ? await personenVooraf(ctx, id) : undefined;
     const zaak = await wijzigZaak(mctx, oud, nieuw);
-    return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie] };
+    return { bericht: bv03(bericht.stuurgegevens, ctx.eigen), zaken: [zaak.identificatie], ...(vooraf ? { personenVooraf: vooraf } : {}) };
   },
 };

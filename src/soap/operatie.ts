@@ -64,6 +64,11 @@ export interface Antwoord {
   gevraagdePersonen?: string[];
   /** Overrides the operation's gebeurtenis for this answer; null: nothing to notify (a partner's change that changed nothing). */
   gebeurtenis?: Gebeurtenis | null;
+  /**
+   * Per zaak identificatie, the BSNs of the persons taking part before the change (updateZaak, when signalen is
+   * configured): a signal to the regisseur then concerns only the persons the change added.
+   */
+  personenVooraf?: Record<string, string[]>;
   /** A resend answered with the answer stored the first time (set by the verwerker). */
   herhaald?: boolean;
   /** The protocol row written for it, committed with it (set by the verwerker). */

@@ -34,6 +34,11 @@ export interface HttpVerzoek {
   pad: string;
   /** Credentials the HTTP/TLS layer saw (basic, client certificate). */
   transport?: Transport;
+  /**
+   * A message the gateway makes itself at an operator's command (src/regie): no credentials to identify, so its caller
+   * is given. Every other step (rights, rules, transaction, outbox, idempotency) is a received message's.
+   */
+  aanroeper?: Aanroeper;
 }
 
 export interface HttpAntwoord extends HttpLichaam {
@@ -221,7 +226,7 @@ export class Verwerker {
       dialect = keuze.dialect;
       sg = berichtcodeUitRoot(sg, root, op.stuurgegevens.berichtcode, afw);
       controleerStuurgegevens(this.gw, op, sg, afw);
-      aanroeper = await this.gw.toegang.identificeer(verzoek.transport ?? {}, sg.zender);
+      aanroeper = verzoek.aanroeper ?? (await this.gw.toegang.identificeer(verzoek.transport ?? {}, sg.zender));
       const nood = leesNoodtoegang(env.headers, root);
       if (nood) aanroeper.noodtoegang = nood;
       controleerOperatie(aanroeper, op);
@@ -310,7 +315,7 @@ export class Verwerker {
     const gebeurtenis = antwoord.gebeurtenis === undefined ? op.gebeurtenis : antwoord.gebeurtenis ?? undefined;
     if (gebeurtenis && antwoord.zaken?.length) {
       const zender = bericht.stuurgegevens.zender;
-      const aantal = (await meldWijziging(ctx, antwoord.zaken, gebeurtenis, zender)) + (await signaleerRegie(ctx, antwoord.zaken, gebeurtenis, zender));
+      const aantal = (await meldWijziging(ctx, antwoord.zaken, gebeurtenis, zender)) + (await signaleerRegie(ctx, antwoord.zaken, gebeurtenis, zender, antwoord.personenVooraf));
       if (aantal) ctx.meldingen.push(`${aantal} bericht(en) in de uitgaande wachtrij`);
     }
     const wat = teProtocolleren(ctx, antwoord, bericht);

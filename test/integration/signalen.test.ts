@@ -1,5 +1,5 @@
-// Signals to the regisseur (issue 18): a new ordinary zaak in which a client of an open gezinsplan takes part reaches
-// the plan's regie destination as a notificeerOverZaak with an extraElement gezinsplan; other destinations get what
+// Signals to the regisseur (issue 18): an ordinary zaak in which a client of an open gezinsplan comes to take part (a
+// creeerZaak, or an updateZaak that adds the person) reaches the plan's regie destination as a notificeerOverZaak with an extraElement gezinsplan; other destinations get what
 // their subscriptions give and nothing about the plan. Real receivers on loopback ports, both dialects of the incoming
 // messages; every message they receive is validated against the RZS schemas by the conformance teardown.
 import { parseConfig } from '../../src/config';
@@ -92,6 +92,27 @@ describe.each<Dialect>(['zds12', 'zds11'])('signalen aan de regisseur (%s)', (d)
       goed(await stuur(wijzig(d, 'updateZaak', zaak, '<ZKN:omschrijving>Testzaak</ZKN:omschrijving>', '<ZKN:omschrijving>Anders</ZKN:omschrijving>'), 'updateZaak'));
     });
     expect(samenvatting(vanRegie)).toEqual([[zaak, [['gebeurtenis', 'Creeer zaak'], ['gezinsplan', plan]]]]);
+  });
+
+  it('een updateZaak die een client van een open gezinsplan toevoegt: een signaal met Update zaak; alleen voor wie nieuw is', async () => {
+    const [bsn, ander] = [nieuweBsn(), nieuweBsn()];
+    const [plan, zaak, gekoppeld] = [id(), id(), id()];
+    const voegToe = (z: string, wie: string) =>
+      wijzig(d, 'updateZaak', z, '<ZKN:heeftAlsBelanghebbende StUF:entiteittype="ZAKBTRBLH" StUF:verwerkingssoort="T" xsi:nil="true" StUF:noValue="geenWaarde"/>', belanghebbende(wie));
+    const [vanRegie] = await na(gw, ontvangers, async () => {
+      goed(await stuur(gezinsplan(d, { id: plan, clients: [bsn] }), 'creeerZaak'));
+      // A zaak of a person without a plan: no signal when it is made.
+      goed(await stuur(zaakMet(d, zaak, ander), 'creeerZaak'));
+      // The plan's client joins it: the regisseur hears of it now.
+      goed(await stuur(voegToe(zaak, bsn), 'updateZaak'));
+      // Further changes to the zaak, the client still in it: no new signal.
+      goed(await stuur(wijzig(d, 'updateZaak', zaak, '<ZKN:omschrijving>Testzaak</ZKN:omschrijving>', '<ZKN:omschrijving>Anders</ZKN:omschrijving>'), 'updateZaak'));
+      // A deelplan of the plan that gets the client added: it belongs to the plan already, no signal.
+      goed(await stuur(deelplan(d, { id: gekoppeld, clients: [ander], plannen: [plan] }), 'creeerZaak'));
+      goed(await stuur(voegToe(gekoppeld, bsn), 'updateZaak'));
+    });
+    expect(samenvatting(vanRegie)).toEqual([[zaak, [['gebeurtenis', 'Update zaak'], ['gezinsplan', plan]]]]);
+    expect(vanRegie[0].xml).not.toContain(bsn);
   });
 
   it('geen signaal: al een deelplan van het plan, een persoon zonder plan, een gesloten plan, een zaaktype buiten signalen.zaaktypen', async () => {
