@@ -137,6 +137,20 @@ export function zoekZakenOpInitiator(bsn: string, referentienummer: string): Soa
 }
 
 
+/**
+ * The work queue (issue 18): the open zaken of one regisseur (a heeftAlsUitvoerende medewerker), a page of 15 — the
+ * StUF default, asked explicitly as a regiesysteem does.
+ */
+export function werkvoorraadVan(medewerker: string, referentienummer: string): Soapverzoek {
+  const bericht =
+    `<ZKN:zakLv01 ${NAMESPACES}>${stuurgegevens('Lv01', referentienummer, '<StUF:entiteittype>ZAK</StUF:entiteittype>')}` +
+    '<ZKN:parameters><StUF:sortering>0</StUF:sortering><StUF:indicatorVervolgvraag>false</StUF:indicatorVervolgvraag><StUF:maximumAantal>15</StUF:maximumAantal></ZKN:parameters>' +
+    '<ZKN:gelijk StUF:entiteittype="ZAK"><ZKN:einddatum xsi:nil="true" StUF:noValue="geenWaarde"/>' +
+    `<ZKN:heeftAlsUitvoerende StUF:entiteittype="ZAKBTRUTV"><ZKN:gerelateerde StUF:entiteittype="BTR"><ZKN:identificatie>${medewerker}</ZKN:identificatie></ZKN:gerelateerde></ZKN:heeftAlsUitvoerende>` +
+    '</ZKN:gelijk></ZKN:zakLv01>';
+  return { pad: '/BeantwoordVraag', actie: 'http://www.egem.nl/StUF/sector/zkn/0310/zakLv01', body: inEnvelope(bericht) };
+}
+
 /** geefZaakstatus_ZakLv01 for the current status (indicatieLaatsteStatus J), with the scope of the sample. */
 export function geefZaakstatus(identificatie: string, referentienummer: string): Soapverzoek {
   const bericht =

@@ -1,7 +1,7 @@
 // The load cases: for each, a generator of unique requests and the check that an answer is the right one.
 // Counters are shared per case over warm-up and measurement, so no referentienummer or identificatie repeats.
-import { bsnVoor, creeerZaak, geefZaakdetails, genereerZaakIdentificatie, geseedeIdentificatie, zoekZakenOpInitiator } from './berichten';
-import { personenVoor } from './vulling';
+import { bsnVoor, creeerZaak, geefZaakdetails, genereerZaakIdentificatie, geseedeIdentificatie, werkvoorraadVan, zoekZakenOpInitiator } from './berichten';
+import { personenVoor, regisseurId, regisseursVoor } from './vulling';
 import { Generator } from './meting';
 
 /** Run-unique prefix: a second run against a kept database would otherwise resend old referentienummers. */
@@ -41,6 +41,16 @@ export function zoekZakenGenerator(aantal: number): Generator {
   return () => ({
     verzoek: zoekZakenOpInitiator(bsnVoor(Math.floor(Math.random() * Math.min(personen, aantal))), `BENCH-ZZ-${RUN}-${++n}`),
     klopt: (body) => body.includes('zakLa01') && body.includes('<ZKN:antwoord>'),
+  });
+}
+
+/** The work queue of a random seeded regisseur: a full page of 15 open zaken, and more to page to. */
+export function werkvoorraadGenerator(aantal: number): Generator {
+  let n = 0;
+  const regisseurs = regisseursVoor(aantal);
+  return () => ({
+    verzoek: werkvoorraadVan(regisseurId(Math.floor(Math.random() * regisseurs)), `BENCH-WV-${RUN}-${++n}`),
+    klopt: (body) => body.includes('zakLa01') && (body.match(/<ZKN:object /g)?.length ?? 0) === Math.min(15, aantal) && body.includes('<StUF:indicatorVervolgvraag>true'),
   });
 }
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The cases BENCH_ALLEEN can name; geefZaakdetails covers both database sizes; instanties needs BENCH_POSTGRES_URL. */
-export const GEVALLEN = ['geefZaakdetails', 'creeerZaak', 'genereerZaakIdentificatie', 'zoekZaken', 'notificaties', 'ketenpartner', 'documenten', 'aanval', 'inloggen', 'instanties', 'journaal'] as const;
+export const GEVALLEN = ['geefZaakdetails', 'creeerZaak', 'genereerZaakIdentificatie', 'zoekZaken', 'werkvoorraad', 'notificaties', 'ketenpartner', 'documenten', 'aanval', 'inloggen', 'instanties', 'journaal'] as const;
 export type GevalSleutel = (typeof GEVALLEN)[number];
 
 export interface Instellingen {

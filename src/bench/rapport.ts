@@ -53,6 +53,8 @@ export interface Rapport {
   gevallen: GevalResultaat[];
   /** geefZaakdetails on the small and on the large database. */
   schaal?: { klein: GevalResultaat; groot: GevalResultaat };
+  /** The work queue against geefZaakdetails on the large database, same run (issue 18). */
+  werkvoorraad?: { werkvoorraad: GevalResultaat; details: GevalResultaat };
   documenten?: DocumentMeting[];
   /** The notification case: delivered notifications and how long the outbox took to drain after the load. */
   notificaties?: { abonnees: number; zaken: number; afgeleverd: number; naloopSeconden: number };
@@ -161,6 +163,13 @@ export function alsJson(r: Rapport) {
       p50LargeToSmall: Number(f(verhouding(r.schaal.groot.gateway.p50Ms, r.schaal.klein.gateway.p50Ms), 3)),
       p99LargeToSmall: Number(f(verhouding(r.schaal.groot.gateway.p99Ms, r.schaal.klein.gateway.p99Ms), 3)),
     },
+    workQueue: r.werkvoorraad && {
+      case: r.werkvoorraad.werkvoorraad.naam,
+      against: r.werkvoorraad.details.naam,
+      requestsPerSecondToDetails: getalOfNull(verhouding(r.werkvoorraad.werkvoorraad.gateway.perSeconde, r.werkvoorraad.details.gateway.perSeconde)),
+      p50ToDetails: getalOfNull(verhouding(r.werkvoorraad.werkvoorraad.gateway.p50Ms, r.werkvoorraad.details.gateway.p50Ms)),
+      p99ToDetails: getalOfNull(verhouding(r.werkvoorraad.werkvoorraad.gateway.p99Ms, r.werkvoorraad.details.gateway.p99Ms)),
+    },
     documents: r.documenten?.map((d) => ({
       operation: d.operatie,
       transport: d.transport,
@@ -268,6 +277,13 @@ export function tabel(r: Rapport): string {
     rijen.push(
       `${groot.naam} vs ${klein.naam}: req/s x${f(verhouding(groot.gateway.perSeconde, klein.gateway.perSeconde), 3)}, ` +
         `p50 x${f(verhouding(groot.gateway.p50Ms, klein.gateway.p50Ms), 3)}, p99 x${f(verhouding(groot.gateway.p99Ms, klein.gateway.p99Ms), 3)}`,
+    );
+  }
+  if (r.werkvoorraad) {
+    const { werkvoorraad, details } = r.werkvoorraad;
+    rijen.push(
+      `${werkvoorraad.naam} vs ${details.naam}: req/s x${f(verhouding(werkvoorraad.gateway.perSeconde, details.gateway.perSeconde), 3)}, ` +
+        `p50 x${f(verhouding(werkvoorraad.gateway.p50Ms, details.gateway.p50Ms), 3)}, p99 x${f(verhouding(werkvoorraad.gateway.p99Ms, details.gateway.p99Ms), 3)}`,
     );
   }
   if (r.documenten?.length) {

@@ -9,7 +9,7 @@ import { bijAfsluiten } from './opruimen';
 import { GEVALLEN, GevalSleutel, Instellingen, leesInstellingen } from './instellingen';
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
-import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, zoekZakenGenerator } from './gevallen';
+import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, werkvoorraadGenerator, zoekZakenGenerator } from './gevallen';
 import { BackendPaar, GevalResultaat, InlogVariant, InstantiePaar, JournaalMeting, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
 import { Vulling, vul } from './vulling';
 import { BenchDatabase, nieuweDatabase, serverOmschrijving } from './postgres';
@@ -191,7 +191,7 @@ interface Fase {
 /** Where the other checkout's gateway runs each phase, and which of the phase's cases it can run there. */
 type AnderFase = { database: string; gevallen: Geval[] };
 
-const leestGeseed = (g: Geval) => g.sleutel === 'geefZaakdetails' || g.sleutel === 'zoekZaken';
+const leestGeseed = (g: Geval) => g.sleutel === 'geefZaakdetails' || g.sleutel === 'zoekZaken' || g.sleutel === 'werkvoorraad';
 
 /**
  * The other checkout's databases: copies of ours (seeded, not yet touched) when its migrations give our schema;
@@ -262,6 +262,7 @@ async function main(): Promise<void> {
   const detailsKlein: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.klein)} zaken)`, sleutel: 'geefZaakdetails', gen: () => geefZaakdetailsGenerator(inst.klein) };
   const detailsGroot: Geval = { naam: `geefZaakdetails (${aantalTekst(inst.groot)} zaken)`, sleutel: 'geefZaakdetails', gen: () => geefZaakdetailsGenerator(inst.groot) };
   const zoekenGroot: Geval = { naam: `zoekZaken on a person (${aantalTekst(inst.groot)} zaken)`, sleutel: 'zoekZaken', gen: () => zoekZakenGenerator(inst.groot) };
+  const werkvoorraadGroot: Geval = { naam: `work queue, 15 a page (${aantalTekst(inst.groot)} zaken)`, sleutel: 'werkvoorraad', gen: () => werkvoorraadGenerator(inst.groot) };
   // The small database first serves the reads (while it holds exactly 1k zaken), then the writes.
   const alleFasen: Fase[] = [
     {
@@ -273,10 +274,11 @@ async function main(): Promise<void> {
         { naam: 'genereerZaakIdentificatie', sleutel: 'genereerZaakIdentificatie', gen: genereerZaakIdentificatieGenerator },
       ],
     },
-    { database: join(map, 'groot.db'), aantal: inst.groot, gevallen: [detailsGroot, zoekenGroot] },
+    { database: join(map, 'groot.db'), aantal: inst.groot, gevallen: [detailsGroot, zoekenGroot, werkvoorraadGroot] },
   ];
   const fasen = alleFasen
-    .map((f) => ({ ...f, gevallen: f.gevallen.filter((g) => kies(g.sleutel)) }))
+    // The work queue is measured against geefZaakdetails on the same database, in the same run.
+    .map((f) => ({ ...f, gevallen: f.gevallen.filter((g) => kies(g.sleutel) || (g === detailsGroot && kies('werkvoorraad'))) }))
     .filter((f) => f.gevallen.length > 0);
 
   const vullingen: Vulling[] = [];
@@ -422,6 +424,7 @@ async function main(): Promise<void> {
     instanties,
     postgres: inst.postgres ? `PostgreSQL: ${serverOmschrijving(inst.postgres)}, a fresh database per phase` : postgresOvergeslagen(inst),
     schaal: resultaten.has(detailsKlein) && resultaten.has(detailsGroot) ? { klein: resultaten.get(detailsKlein)!, groot: resultaten.get(detailsGroot)! } : undefined,
+    werkvoorraad: resultaten.has(werkvoorraadGroot) && resultaten.has(detailsGroot) ? { werkvoorraad: resultaten.get(werkvoorraadGroot)!, details: resultaten.get(detailsGroot)! } : undefined,
     documenten,
     notificaties,
     aanvallen,

@@ -9,6 +9,7 @@ import { parseConfig } from '../config';
 import { Store } from '../store';
 import { openStore } from '../store/openen';
 import { Betrokkene, Rol, Status, ZaakData } from '../domain/zaak';
+import { zkn } from '../stuf/antwoordElementen';
 import { ACHTERNAMEN, ZAAKTYPEN, bsnVoor, creeerZaak, geseedeIdentificatie } from './berichten';
 
 interface Sjabloon {
@@ -24,6 +25,12 @@ const PERSONEN_PER_ZAAK = 0.8;
 
 /** How many distinct initiators a database of this many zaken holds (zaak i belongs to person i mod this). */
 export const personenVoor = (aantal: number) => Math.max(1, Math.ceil(aantal * PERSONEN_PER_ZAAK));
+/** Zaken per regisseur: a caseload of a couple of hundred, some of them closed. */
+const ZAKEN_PER_REGISSEUR = 200;
+/** How many regisseurs (heeftAlsUitvoerende medewerkers, the work queue's owners) a database of this many zaken holds. */
+export const regisseursVoor = (aantal: number) => Math.max(1, Math.ceil(aantal / ZAKEN_PER_REGISSEUR));
+export const regisseurId = (r: number) => `BENCH-REGISSEUR-${r}`;
+const regisseur = (r: number): Betrokkene => ({ soort: 'MDW', sleutel: regisseurId(r), velden: [zkn('identificatie', regisseurId(r)), zkn('achternaam', ACHTERNAMEN[r % ACHTERNAMEN.length])] });
 const DAG_MS = 86_400_000;
 const START_MS = Date.UTC(2019, 0, 1);
 
@@ -52,9 +59,14 @@ async function maakSjablonen(): Promise<Sjabloon[]> {
 
 const datum = (ms: number) => new Date(ms).toISOString().slice(0, 10).replace(/-/g, '');
 
-/** Zaak i: the template of its zaaktype with its own omschrijving, kenmerk, dates, initiator and status moment. */
+/**
+ * Zaak i: the template of its zaaktype with its own omschrijving, kenmerk, dates, initiator and status moment. Every
+ * even zaak of a person who has more than one is closed (some 10 % of all): every person keeps an open zaak for the
+ * person query, and a regisseur's work queue has closed zaken to pass over.
+ */
 function variant(t: Sjabloon, i: number, personen: number): { data: ZaakData; initiator: Betrokkene; status: Status } {
   const start = START_MS + (i % 1826) * DAG_MS; // spread over five years
+  const gesloten = i > personen && i % 2 === 0;
   const zt = t.data.zaaktype;
   const data: ZaakData = {
     ...t.data,
@@ -64,6 +76,7 @@ function variant(t: Sjabloon, i: number, personen: number): { data: ZaakData; in
       startdatum: { w: datum(start) },
       registratiedatum: { w: datum(start) },
       einddatumGepland: { w: datum(start + 42 * DAG_MS) },
+      ...(gesloten ? { einddatum: { w: datum(start + 60 * DAG_MS) } } : {}),
     },
     kenmerken: [{ kenmerk: `FORM-${i}`, bron: 'e-formulieren' }],
   };
@@ -96,6 +109,7 @@ export async function vul(doel: VulDoel, aantal: number, voortgang?: (gedaan: nu
   const start = process.hrtime.bigint();
   const sjablonen = await maakSjablonen();
   const personen = personenVoor(aantal);
+  const regisseurs = regisseursVoor(aantal);
   const store = 'pad' in doel ? await Store.open(doel.pad) : await openStore(parseConfig({ database: { url: doel.url } }).database);
   if ('pad' in doel) {
     // A throwaway file: no fsync, and a big page cache so the index inserts stay in memory.
@@ -111,6 +125,7 @@ export async function vul(doel: VulDoel, aantal: number, voortgang?: (gedaan: nu
           const v = variant(sjablonen[i % sjablonen.length], i, personen);
           const zaak = await store.zaken.voegToe(geseedeIdentificatie(i), v.data);
           await store.betrokkenen.voegRolToe(zaak.id, 'heeftAlsInitiator', v.initiator, sjablonen[i % sjablonen.length].initiator.velden);
+          await store.betrokkenen.voegRolToe(zaak.id, 'heeftAlsUitvoerende', regisseur(i % regisseurs), [zkn('omschrijving', 'Regisseur')]);
           await store.statussen.voegToe(zaak.id, v.status);
         }
       });
