@@ -99,8 +99,12 @@ describe('de werkvoorraad (zakLv01 op medewerker, status, datums)', () => {
     gw.stuur(inEnvelope(zoekZaken(s, { ...o, sturing: als(wie) })), { pad: '/BeantwoordVraag', actie: ZAKLV01_ACTIE, headers: aanmelding(wie) });
   const ids = async (s: Selectie, o: Zoekopties = {}, wie: TestRol = 'regie') => lijst(await vraag(s, o, wie)).ids;
 
+  const TEAMMANAGER = { applicatie: 'TEAMMANAGER', gebruiker: 'teammanager', wachtwoord: 'teammanager-geheim-1' };
+
   beforeAll(async () => {
-    gw = await startGateway(beveiligd());
+    gw = await startGateway(beveiligd({
+      applicaties: [{ zender: { organisatie: '0599', applicatie: TEAMMANAGER.applicatie }, rol: 'teammanager', basic: { gebruikersnaam: TEAMMANAGER.gebruiker, wachtwoord: TEAMMANAGER.wachtwoord } }],
+    }));
     await bouw(gw);
   });
   afterAll(async () => gw.sluit());
@@ -176,6 +180,21 @@ describe('de werkvoorraad (zakLv01 op medewerker, status, datums)', () => {
     const [plan] = lijst(regie).objecten;
     expect(tekst(plan, 'omschrijving')).toBe('Gezinsplan');
     expect(regie.body).toContain(A);
+  });
+
+  it('de wijkteammanager: de lopende plannen per regisseur met status en datums, zonder personen', async () => {
+    const r = await gw.stuur(inEnvelope(zoekZaken({ initiator: R1, einddatum: true }, {
+      scope: scopeMet('startdatum', 'isVan', 'heeftBetrekkingOp', 'heeftAlsInitiator', 'heeft'),
+      sturing: { zender: TEAMMANAGER.applicatie, organisatie: '0599' },
+    })), { pad: '/BeantwoordVraag', actie: ZAKLV01_ACTIE, headers: { authorization: `Basic ${Buffer.from(`${TEAMMANAGER.gebruiker}:${TEAMMANAGER.wachtwoord}`).toString('base64')}` } });
+    const l = lijst(r);
+    expect(l.ids).toEqual([GZP1, LDP1]);
+    const [gzp] = l.objecten;
+    expect(tekst(gzp, 'startdatum')).toBe('20240115');
+    expect(tekst(gzp, 'heeft', 'gerelateerde', 'volgnummer')).toBe('2');
+    expect(tekst(gzp, 'heeftAlsInitiator', 'gerelateerde', 'medewerker', 'identificatie')).toBe(R1);
+    expect(nietGeautoriseerd(child(gzp, 'heeftBetrekkingOp'))).toBe(true);
+    for (const bsn of [A, B]) expect(r.body).not.toContain(bsn);
   });
 
   it('de persoonsvraag staat uit, de werkvoorraad niet: een BSN als initiator wordt nog steeds geweigerd', async () => {
