@@ -36,7 +36,8 @@ export async function personenVooraf(gw: Pick<Gateway, 'store' | 'config'>, iden
  */
 export async function signaleerRegie(gw: Gateway, zaken: string[], gebeurtenis: Gebeurtenis, zender: Systeem | undefined, vooraf?: Record<string, string[]>): Promise<number> {
   const cfg = gw.config.signalen;
-  if (!cfg || (gebeurtenis !== 'Creeer zaak' && (gebeurtenis !== 'Update zaak' || !vooraf))) return 0;
+  // notificaties.modus uit: the gateway sends no notification at all, signals included.
+  if (!cfg || gw.config.notificaties.modus === 'uit' || (gebeurtenis !== 'Creeer zaak' && (gebeurtenis !== 'Update zaak' || !vooraf))) return 0;
   let aantal = 0;
   for (const id of new Set(zaken)) {
     const zaak = await gw.store.zaken.vind(id);

@@ -144,12 +144,15 @@ describe.each<Dialect>(['zds12', 'zds11'])('signalen aan de regisseur (%s)', (d)
   });
 });
 
-describe('zonder signalen', () => {
+describe.each([
+  ['zonder signalen', {}],
+  ['met signalen maar notificaties.modus uit', { signalen: { bestemming: 'regie-uit' }, notificaties: { modus: 'uit' } }],
+])('%s', (_, extraConfig) => {
   const regie = new TestOntvanger('regie-uit', 'REGIE');
   let gw: TestGateway;
   beforeAll(async () => {
     await regie.start();
-    gw = await startGateway({ bestemmingen: [bestemming(regie)], bezorging: SNEL });
+    gw = await startGateway({ bestemmingen: [bestemming(regie)], bezorging: SNEL, ...extraConfig });
   });
   afterAll(async () => {
     await gw.sluit();
