@@ -33,6 +33,7 @@ import { naOverdrachtBezorging } from './overdracht/bezorging';
 import { Waarnemingen } from './waarneming';
 import { Journaalschrijver } from './journaal/journaal';
 import { Opschoner } from './bewaren/opschoner';
+import { Termijnbewaker } from './partners/termijnbewaker';
 
 
 export interface AppOpties {
@@ -81,6 +82,7 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   const journaal = config.journaal.aan ? new Journaalschrijver(store, config, log.child({ onderdeel: 'journaal' })) : undefined;
   if (journaal) waarneming.voegToe(journaal);
   const opschoner = new Opschoner(store, config, log.child({ onderdeel: 'opschonen' }));
+  const termijnbewaker = new Termijnbewaker(gateway, log.child({ onderdeel: 'partnertermijnen' }));
   const dispatcher = new Dispatcher(OPERATIES, log);
   const verwerker = new Verwerker(gateway, dispatcher);
 
@@ -93,12 +95,14 @@ export async function bouwApp(opties: AppOpties): Promise<GatewayApp> {
   app.decorate('journaal', journaal);
   app.addHook('onReady', async () => bezorger.start());
   app.addHook('onReady', async () => opschoner.start());
+  app.addHook('onReady', async () => termijnbewaker.start());
   // One hook, in this order (Fastify runs onClose hooks last-added first): the worker records the outcome of the
-  // messages it is sending, the purge ends after its current batch, the journal writes what waits, then the store
-  // closes.
+  // messages it is sending, the purge and the check of partner terms end after their current batch, the journal
+  // writes what waits, then the store closes.
   app.addHook('onClose', async () => {
     await bezorger.stop();
     await opschoner.stop();
+    await termijnbewaker.stop();
     await journaal?.leeg();
     if (!opties.store) await store.sluit();
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import YAML from 'yaml';
 import { REFERENTIE_ZAAKTYPEN } from './domain/referentieZaaktypen';
 import { abonnementSchema, bestemmingSchema, bezorgingSchema, notificatiesSchema, overdrachtSchema } from './uitgaand/configSchema';
-import { partnerSchema } from './partners/configSchema';
+import { controleerAfspraken, partnerSchema, partnertermijnenSchema } from './partners/configSchema';
 import { STANDAARD_LIMIETEN } from './stuf/xmlLezer';
 import { STANDAARD_MTOM_LIMIETEN } from './soap/mtom';
 import { StufFout } from './stuf/fout';
@@ -364,6 +364,8 @@ export const configSchema = z.strictObject({
   overdracht: overdrachtSchema,
   /** Ketenpartners whose zaken are mirrored as gerelateerde zaken of our deelplannen. */
   partners: z.array(partnerSchema).default([]),
+  /** The check of the partners' agreed terms inside the service (README "Ketenpartners"). */
+  partnertermijnen: partnertermijnenSchema,
   /** The privacy protocol: how long its rows are kept; `protocol opschonen` removes older ones (README "The protocol"). */
   protocol: z
     .strictObject({
@@ -446,6 +448,7 @@ export const configSchema = z.strictObject({
       else if (app.rol !== 'ketenpartner') ctx.addIssue({ code: 'custom', path: ['partners', i, 'zender'], message: `partner '${p.naam}': applicatie ${zender} heeft rol ${app.rol}, verwacht ketenpartner` });
     }
   });
+  controleerAfspraken(c.partners, c.zaaktypen.catalogus, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   if (c.bezorging.eersteWachttijdSeconden > c.bezorging.maxWachttijdSeconden) {
     ctx.addIssue({ code: 'custom', path: ['bezorging', 'eersteWachttijdSeconden'], message: 'eersteWachttijdSeconden is groter dan maxWachttijdSeconden' });
   }

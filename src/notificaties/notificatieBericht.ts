@@ -29,6 +29,8 @@ export interface Notificatie {
   zendendeApplicatie?: Systeem;
   /** Set only for a destination with `verrijkt: true`: becomes the extraElementen of VERRIJKING. */
   plannen?: Planverband;
+  /** More extraElementen after the gebeurtenis (and the plans), e.g. a partner's missed term (partners/termijnen.ts). */
+  extra?: { naam: string; waarde: string }[];
 }
 
 /** The naam of the extraElement that carries each plan's identificatie in an enriched notification. */
@@ -57,6 +59,7 @@ export function notificatieBericht(soort: NotificatieSoort, n: Notificatie, stur
     const id = n.plannen?.[plan];
     if (id) extra.push(extraElement(VERRIJKING[plan], id));
   }
+  for (const e of n.extra ?? []) extra.push(extraElement(e.naam, e.waarde));
   const s = n.status;
   const status = s && zkn('heeft', [
     zkn('gerelateerde', [
