@@ -1,10 +1,12 @@
-// Command `partners`: the mirrored zaken of the ketenpartners and where each stands, and asking a partner for the
-// status of its zaak now (the same geefZaakstatus a stale read makes). A refresh that changes the status puts the
-// notification in the outbox, which lives in the database: the running gateway delivers it at its next round.
+// Command `partners`: the mirrored zaken of the ketenpartners and where each stands, asking a partner for the
+// status of its zaak now (the same geefZaakstatus a stale read makes), and the breaches of the agreed terms. A
+// refresh that changes the status puts the notification in the outbox, which lives in the database: the running
+// gateway delivers it at its next round.
 import pino from 'pino';
 import type { Config } from '../config';
 import type { Store } from '../store';
 import type { Spiegelzaak, Statusbron } from '../store/spiegelzaken';
+import type { Ontbrekend, Opheffing, Termijnoverschrijding } from '../store/partnertermijnen';
 import type { Gateway } from '../soap/operatie';
 import { Zaaktypecatalogus } from '../domain/zaaktypen';
 import { Toegangsregister } from '../toegang/identificatie';
@@ -17,6 +19,9 @@ import { Ververser, Verversing } from './verversen';
 
 const GEBRUIK = `gebruik: partners [lijst] [--partner NAAM] [--json]   de gespiegelde zaken per ketenpartner
        partners ververs ID... | --alle [--partner NAAM]     vraagt de partner nu om de status (geefZaakstatus)
+       partners termijnen [--partner NAAM] [--opgeheven] [--json]
+                                                     overschreden leveringstermijnen (afspraken); --opgeheven: ook
+                                                     de opgeheven overschrijdingen
   Exitcode van ververs: 0 als alles ververst is, 1 als een zaak niet ververst kon worden, 2 bij verkeerd gebruik.
   Een ververste status die anders is, wordt als notificatie in de uitgaande berichten gezet (in de database);
   de draaiende gateway bezorgt die bij zijn volgende ronde.`;
@@ -28,6 +33,7 @@ export const PARTNERS = opdracht({
   subopdrachten: {
     lijst: { opties: { partner: WAARDE, json: VLAG } },
     ververs: { opties: { alle: VLAG, partner: WAARDE }, argumenten: true },
+    termijnen: { opties: { partner: WAARDE, opgeheven: VLAG, json: VLAG } },
   },
 });
 
@@ -183,6 +189,68 @@ async function verversOpdracht(config: Config, a: Sub<typeof PARTNERS, 'ververs'
   }
 }
 
+/** One breach as `partners termijnen` shows it: no person, only identificaties, codes and moments. */
+export interface TermijnRegel {
+  partner: string;
+  partnerzaak: string;
+  deelplan: string;
+  zaaktype: string;
+  termijnDagen: number;
+  /** ISO: when the link was made, when its term ended, when the gateway found it breached. */
+  gekoppeld: string;
+  verstreken: string;
+  vastgesteld: string;
+  /** Open: what is missing now; lifted: what was missing when the breach was found. */
+  ontbreekt: Ontbrekend;
+  opgeheven?: string;
+  opheffing?: Opheffing;
+}
+
+function termijnRegel(o: Termijnoverschrijding): TermijnRegel {
+  return {
+    partner: o.partner,
+    partnerzaak: o.partnerzaak,
+    deelplan: o.deelplan,
+    zaaktype: o.zaaktype,
+    termijnDagen: o.termijnDagen,
+    gekoppeld: o.gekoppeld,
+    verstreken: o.verstreken,
+    vastgesteld: o.vastgesteld,
+    ontbreekt: o.opgeheven ? o.ontbrak : (o.ontbreekt ?? o.ontbrak),
+    ...(o.opgeheven ? { opgeheven: o.opgeheven, opheffing: o.opheffing } : {}),
+  };
+}
+
+function ontbreektTekst(o: Ontbrekend): string {
+  return [...o.statussen.map((s) => `status ${s}`), ...o.documenten.map((d) => `document ${d}`)].join(', ') || '-';
+}
+
+function termijnTekst(r: TermijnRegel, nu: number): string {
+  const stand = r.opgeheven
+    ? `opgeheven ${r.opgeheven} (${r.opheffing})  ontbrak: ${ontbreektTekst(r.ontbreekt)}`
+    : `open sinds ${duur(nu - Date.parse(r.verstreken))}  ontbreekt: ${ontbreektTekst(r.ontbreekt)}`;
+  return `  ${r.partnerzaak}  partner ${r.partner}  zaaktype ${r.zaaktype}  deelplan ${r.deelplan}  termijn ${r.termijnDagen} d` +
+    `  gekoppeld ${r.gekoppeld}  verstreken ${r.verstreken}  ${stand}`;
+}
+
+async function termijnenOpdracht(config: Config, a: Sub<typeof PARTNERS, 'termijnen'>, schrijf: (s: string) => void): Promise<number> {
+  const partner = a.waarden.partner;
+  const ookOpgeheven = a.waarden.opgeheven === true;
+  return metStore(config, async (store) => {
+    const regels = (await store.partnertermijnen.overschrijdingen({ ...(partner ? { partner } : {}), ookOpgeheven })).map(termijnRegel);
+    // A partner with agreements, or one that still has breaches on record (it may have left the configuration).
+    if (partner) bekendePartner(config, partner, regels.map((r) => r.partner));
+    if (a.waarden.json) return (schrijf(json({ overschrijdingen: regels })), 0);
+    const nu = Date.now();
+    for (const r of regels) schrijf(`${termijnTekst(r, nu)}\n`);
+    const open = regels.filter((r) => !r.opgeheven).length;
+    const opgeheven = regels.length - open;
+    schrijf(`${meervoud(open, 'open overschrijding', 'open overschrijdingen')}${ookOpgeheven ? `, ${opgeheven} opgeheven` : ''}` +
+      `${config.partners.some((p) => p.afspraken.length) ? '' : ' (geen afspraken in de configuratie)'}\n`);
+    return 0;
+  });
+}
+
 /**
  * `partners ...`: returns the exit code. Wrong use throws PartnerGebruikFout (main.ts: message on stderr, exit
  * code 2); `ververs` answers 1 when a partner could not be asked for one of the zaken.
@@ -191,6 +259,7 @@ export async function partnersOpdracht(config: Config, argv: string[], schrijf: 
   try {
     const a = leesOpdracht(PARTNERS, argv);
     if (a.hulp !== undefined) return (schrijf(`${a.hulp}\n`), 0);
+    if (a.sub === 'termijnen') return await termijnenOpdracht(config, a, schrijf);
     return a.sub === 'ververs' ? await verversOpdracht(config, a, schrijf) : await lijstOpdracht(config, a, schrijf);
   } catch (e) {
     // The parser and the shared helpers (the database path) throw their own kinds: for this command all wrong use.
