@@ -7,7 +7,7 @@
 // registry; `uitgaand`, `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the
 // handovers; `partners` shows the mirrored zaken of the ketenpartners and asks a partner for a status now; `migreer`
 // copies a SQLite database to PostgreSQL; `journaal` searches, shows and exports the message journal; `opschonen`
-// runs the retention purge once.
+// runs the retention purge once; `regie overdragen` hands the open plans of one regisseur to another.
 import { versie } from './versie';
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
@@ -23,6 +23,7 @@ import { OVERDRACHTEN, overdrachtenOpdracht } from './overdracht/overdrachtOpdra
 import { PARTNERS, partnersOpdracht } from './partners/partnerOpdracht';
 import { JOURNAAL, journaalOpdracht } from './journaal/opdracht';
 import { OPSCHONEN, opschonenOpdracht } from './bewaren/opdracht';
+import { REGIE, regieOpdracht } from './regie/overdragen';
 import { GebruikFout, Opdracht, OpdrachtFout, VLAG, leesOpdracht, opdracht } from './opdracht/argumenten';
 
 const GEBRUIK = `gebruik: serve
@@ -37,6 +38,7 @@ const GEBRUIK = `gebruik: serve
        migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
        journaal [lijst|toon|exporteer] ...   het berichtenjournaal: zoeken, één uitwisseling tonen, exporteren voor replay
        opschonen [--json]          verwijdert nu wat over zijn bewaartermijn is (journaal, idempotentie, uitgaand, protocol)
+       regie overdragen --van MDW-ID --naar MDW-ID --achternaam NAAM --door WIE [--proef]   draagt de open plannen van een regisseur over
        --version                   versie en commit
   'node dist/main.js <opdracht> [subopdracht] --help' (of -h, of help) geeft de opties, zonder iets te openen of te starten.
   Exitcode 0: gelukt; 1: mislukt; 2: verkeerd gebruik (de reden en de gebruikstekst staan dan op stderr).`;
@@ -130,6 +132,7 @@ const OPDRACHTEN: Regel[] = [
   { opdracht: MIGREER, voerUit: (a) => migreerOpdracht(a, schrijf) },
   { opdracht: JOURNAAL, voerUit: (a) => journaalOpdracht(loadConfig(), a, schrijf) },
   { opdracht: OPSCHONEN, voerUit: (a) => opschonenOpdracht(loadConfig(), a, schrijf) },
+  { opdracht: REGIE, voerUit: (a) => regieOpdracht(loadConfig(), a, schrijf) },
 ];
 
 /** What comes before a command: --version, or the overview for --help, -h and help. */
