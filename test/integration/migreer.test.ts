@@ -147,7 +147,7 @@ metPostgres('migreer van SQLite naar PostgreSQL', () => {
       beheer = cluster.url;
     }
 
-    // Open mode: the zaken, their documents, a besluit, a handover, a mirror, a held end status, a counter.
+    // Open mode: the zaken, their documents, a besluit, a handover, a mirror and its missed term, a held end status, a counter.
     const gw = await startGateway({ ...CONFIG, database: { path: bron } });
     try {
       goed(await kennisgeving(gw, gezinsplan(d, { id: GEZIN, clients: [BSN] }), 'creeerZaak'));
@@ -162,6 +162,12 @@ metPostgres('migreer van SQLite naar PostgreSQL', () => {
       goed(await gw.stuur(inEnvelope(nieuwDocument(d, 'voegZaakdocumentToe', { id: DOC, zaken: [GEZIN, WMO], tekst: INHOUD, bestandsnaam: 'plan.txt' })), { actie: docActie(d, 'voegZaakdocumentToe'), pad: docPad('voegZaakdocumentToe') }));
       goed(await gw.stuur(inEnvelope(voegBesluitToe({ id: BESLUIT, zaak: WMO, documenten: besluitdocument(DOC) })), { actie: `${ZDS12}voegBesluitToe_Di01`, pad: '/OntvangAsynchroon' }));
       goed(await gw.stuur(inEnvelope(overdragenZaakDi01('rzs', { zaak: WMO, zaaktype: 'WMO01', ref: `OVZ-${process.pid}` })), { actie: overdrachtActie('rzs', 'Di01') }));
+      // The mirror's missed delivery term, as the check records it (src/partners/termijnen.ts).
+      const link = (await gw.app.gateway.store.spiegelzaken.vind(PARTNERZAAK))!.aangemaakt;
+      await gw.app.gateway.store.transactie((tx) => tx.partnertermijnen.legVast({
+        partnerzaak: PARTNERZAAK, gekoppeld: link, partner: 'zorg', zaaktype: 'ZORG01', deelplan: DEELPLAN, termijnDagen: 14,
+        verstreken: new Date(Date.parse(link) + 14 * 86_400_000).toISOString(), uitkomst: 'overschreden', ontbrak: { statussen: ['2'], documenten: ['Zorgplan'] }, vastgesteld: new Date().toISOString(),
+      }));
       voor.identificatie = await nieuweIdentificatie(gw);
       for (const id of [GEZIN, DEELPLAN, WMO, WACHT]) voor.details[id] = await details(gw, id);
       voor.document = await lezen(gw, DOC);
