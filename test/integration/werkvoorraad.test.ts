@@ -4,14 +4,13 @@
 // (extraElement geenStatuswijzigingSinds), combined, paged, and answered within the caller's view: a plan shows its
 // content to regie only. The zaken are written in both dialects; the question itself is plain StUF-ZKN. Secured mode,
 // and with the person query off (stuf.persoonsvraag): a work queue on medewerkers is no search on persons.
-import { NS } from '../../src/stuf/namespaces';
-import { XElement, attr, child, children } from '../../src/stuf/xml';
+import { child } from '../../src/stuf/xml';
 import { startGateway, TestGateway } from '../support/gateway';
 import { inEnvelope } from '../support/soap';
-import { HttpAntwoord, goed, schoneFout, tekst } from '../support/antwoorden';
+import { schoneFout, tekst } from '../support/antwoorden';
 import { Dialect, actie, creeerZaak, legeRelatie, medewerker, rol, wijzig } from '../support/dialecten';
 import { TestRol, aanmelding, als, beveiligd, client, gezinsplan, levensdomeinplan, regisseur } from '../support/planBerichten';
-import { Selectie, ZAKLV01_ACTIE, Zoekopties, scopeMet, zoekZaken } from '../support/zoekBerichten';
+import { Selectie, ZAKLV01_ACTIE, Zoekopties, lijst, nietGeautoriseerd, scopeMet, zoekZaken } from '../support/zoekBerichten';
 
 const [A, B, C] = ['123456782', '234567893', '345678904'];
 const R1 = 'MDW-R1';
@@ -77,21 +76,6 @@ async function bouw(gw: TestGateway): Promise<void> {
   await zaak('zds11', JZ1, 'JZ01', '20240315', uitvoerende(R1));
 }
 
-interface Lijst {
-  objecten: XElement[];
-  ids: string[];
-  vervolg: string | undefined;
-  aantal: string | undefined;
-}
-
-function lijst(r: HttpAntwoord): Lijst {
-  const la01 = goed(r);
-  expect(`{${la01.ns}}${la01.local}`).toBe(`{${NS.zkn}}zakLa01`);
-  const objecten = children(child(la01, 'antwoord'), 'object');
-  return { objecten, ids: objecten.map((o) => tekst(o, 'identificatie')!), vervolg: tekst(la01, 'parameters', 'indicatorVervolgvraag'), aantal: tekst(la01, 'parameters', 'aantalVoorkomens') };
-}
-
-const nietGeautoriseerd = (e: XElement | undefined) => !!e && attr(e, NS.xsi, 'nil') === 'true' && attr(e, NS.stuf, 'noValue') === 'nietGeautoriseerd';
 
 describe('de werkvoorraad (zakLv01 op medewerker, status, datums)', () => {
   let gw: TestGateway;

@@ -2,14 +2,13 @@
 // initiator, their clients, the plan they belong to, zaaktype and identificatie; open zaken only with einddatum nil;
 // sorted on identificatie and paged with StUF vervolgvragen; refusals as Fo02 that say what is supported. In a secured
 // gateway every role learns that a gezinsplan exists and who its regisseur is, and only regie sees its content.
-import { NS } from '../../src/stuf/namespaces';
-import { XElement, attr, child, children, path } from '../../src/stuf/xml';
+import { child, children, path } from '../../src/stuf/xml';
 import { startGateway, TestGateway, vangLog } from '../support/gateway';
 import { bericht, inEnvelope } from '../support/soap';
-import { HttpAntwoord, goed, schoneFout, sleutels, statussen, tekst } from '../support/antwoorden';
+import { schoneFout, sleutels, statussen, tekst } from '../support/antwoorden';
 import { actie, creeerZaak, legeRelatie, medewerker, persoon, rol, status, wijzig } from '../support/dialecten';
 import { TestRol, aanmelding, als, beveiligd, client, deelplan, gezinsplan, levensdomeinplan } from '../support/planBerichten';
-import { Selectie, ZAKLV01_ACTIE, Zoekopties, nps, scopeMet, zoekZaken } from '../support/zoekBerichten';
+import { Selectie, ZAKLV01_ACTIE, Zoekopties, lijst, nietGeautoriseerd, nps, scopeMet, zoekZaken } from '../support/zoekBerichten';
 
 const D = 'zds11';
 const [A, B, C] = ['123456782', '234567893', '345678904'];
@@ -55,28 +54,6 @@ async function bouwFamilie(gw: TestGateway, headers: Record<string, string> = {}
   }
 }
 
-interface Lijst {
-  la01: XElement;
-  objecten: XElement[];
-  ids: string[];
-  vervolg: string | undefined;
-  aantal: string | undefined;
-}
-
-function lijst(r: HttpAntwoord): Lijst {
-  const la01 = goed(r);
-  expect(`{${la01.ns}}${la01.local}`).toBe(`{${NS.zkn}}zakLa01`);
-  const objecten = children(child(la01, 'antwoord'), 'object');
-  return {
-    la01,
-    objecten,
-    ids: objecten.map((o) => tekst(o, 'identificatie')!),
-    vervolg: tekst(la01, 'parameters', 'indicatorVervolgvraag'),
-    aantal: tekst(la01, 'parameters', 'aantalVoorkomens'),
-  };
-}
-
-const nietGeautoriseerd = (e: XElement | undefined) => !!e && attr(e, NS.xsi, 'nil') === 'true' && attr(e, NS.stuf, 'noValue') === 'nietGeautoriseerd';
 
 // ---- open gateway -------------------------------------------------------------------------------------------------
 

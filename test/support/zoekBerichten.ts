@@ -1,5 +1,8 @@
 // Builders for the person query: plain StUF-ZKN zakLv01 (ZDS 1.1 root) with a selection in gelijk, paging
 // parameters and an optional scope or vervolgvraag. Selection elements are written in ZAK-vraagSelectie order.
+import { NS } from '../../src/stuf/namespaces';
+import { XElement, attr, child, children } from '../../src/stuf/xml';
+import { HttpAntwoord, goed, tekst } from './antwoorden';
 import { NSDECL, Sturing, ZAK, stuurgegevens } from './dialecten';
 import { ZDS11 } from './soap';
 
@@ -84,3 +87,28 @@ const RELATIESCOPE: Record<string, string> = {
 export function scopeMet(...elementen: string[]): string {
   return `<ZKN:scope><ZKN:object StUF:entiteittype="ZAK">${elementen.map((e) => RELATIESCOPE[e] ?? nil(e)).join('')}</ZKN:object></ZKN:scope>`;
 }
+
+/** A zakLa01 of the zaak question, read: its objects, their identificaties and the paging parameters. */
+export interface Lijst {
+  la01: XElement;
+  objecten: XElement[];
+  ids: string[];
+  vervolg: string | undefined;
+  aantal: string | undefined;
+}
+
+export function lijst(r: HttpAntwoord): Lijst {
+  const la01 = goed(r);
+  expect(`{${la01.ns}}${la01.local}`).toBe(`{${NS.zkn}}zakLa01`);
+  const objecten = children(child(la01, 'antwoord'), 'object');
+  return {
+    la01,
+    objecten,
+    ids: objecten.map((o) => tekst(o, 'identificatie')!),
+    vervolg: tekst(la01, 'parameters', 'indicatorVervolgvraag'),
+    aantal: tekst(la01, 'parameters', 'aantalVoorkomens'),
+  };
+}
+
+/** An element the caller may not see: empty, xsi:nil, StUF:noValue nietGeautoriseerd. */
+export const nietGeautoriseerd = (e: XElement | undefined) => !!e && attr(e, NS.xsi, 'nil') === 'true' && attr(e, NS.stuf, 'noValue') === 'nietGeautoriseerd';
