@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store';
 import type { Uitwisseling, Waarnemer } from '../waarneming';
 import { Labels } from './labels';
-import { DATABASE_GROOTTE, UITGAAND_BERICHTEN, registreerOpslagmetrieken } from './opslag';
+import { DATABASE_GROOTTE, PARTNERTERMIJNEN_OPEN, UITGAAND_BERICHTEN, registreerOpslagmetrieken } from './opslag';
 import { procesRegister } from './proces';
 
 /** The names of this module's metrics (the process's own, nodejs_* and process_*, come from prom-client). */
@@ -21,6 +21,7 @@ export const NAMEN = {
   uitgaand: UITGAAND_BERICHTEN,
   partnervragen: 'zds_partner_refreshes_total',
   partnerfouten: 'zds_partner_refresh_failures_total',
+  partnertermijnen: PARTNERTERMIJNEN_OPEN,
   protocolregels: 'zds_protocol_rows_total',
   databasegrootte: DATABASE_GROOTTE,
 } as const;

@@ -1,6 +1,7 @@
 // The gauges read from the database when Prometheus scrapes: the outbox messages that wait or are dead, per
-// destination, kind and state, and the database's size. A reading that fails or takes too long is logged and leaves
-// the gauge as it was: the scrape still answers, with everything else.
+// destination, kind and state, the open breaches of partners' agreed terms per partner, and the database's size. A
+// reading that fails or takes too long is logged and leaves the gauge as it was: the scrape still answers, with
+// everything else.
 import { Gauge, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Store } from '../store';
@@ -11,6 +12,7 @@ const MAX_MS = 2000;
 
 export const UITGAAND_BERICHTEN = 'zds_outbox_messages';
 export const DATABASE_GROOTTE = 'zds_database_size_bytes';
+export const PARTNERTERMIJNEN_OPEN = 'zds_partner_term_breaches_open';
 
 function binnenTijd<T>(werk: Promise<T>, wat: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -50,6 +52,25 @@ export function registreerOpslagmetrieken(register: Registry, store: Store, labe
         for (const { aantal, ...l } of som.values()) uitgaand.set(l, aantal);
       } catch (e) {
         waarschuw(UITGAAND_BERICHTEN, e);
+      }
+    }),
+  });
+
+  const termijnen = new Gauge({
+    name: PARTNERTERMIJNEN_OPEN,
+    help: 'Open breaches of the delivery terms agreed with ketenpartners (partners.afspraken), per partner, read at scrape time.',
+    labelNames: ['partner'] as const,
+    registers: [register],
+    collect: eenTegelijk(async () => {
+      try {
+        const tellingen = await binnenTijd(store.partnertermijnen.tellingOpen(), PARTNERTERMIJNEN_OPEN);
+        // Partners no longer configured are summed under onbekend; a partner without open breaches disappears.
+        const som = new Map<string, number>();
+        for (const t of tellingen) som.set(labels.partner(t.partner), (som.get(labels.partner(t.partner)) ?? 0) + t.aantal);
+        termijnen.reset();
+        for (const [partner, aantal] of som) termijnen.set({ partner }, aantal);
+      } catch (e) {
+        waarschuw(PARTNERTERMIJNEN_OPEN, e);
       }
     }),
   });

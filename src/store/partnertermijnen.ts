@@ -137,6 +137,14 @@ export class Partnertermijnen {
     return n === 1;
   }
 
+  /** Open breaches per partner (the metrics' gauge): through the partial index of open breaches. */
+  async tellingOpen(): Promise<{ partner: string; aantal: number }[]> {
+    const rijen = await this.sql.alle<{ partner: string; aantal: number | string }>(
+      "SELECT partner, COUNT(*) AS aantal FROM partnertermijn WHERE uitkomst = 'overschreden' AND opgeheven IS NULL GROUP BY partner",
+    );
+    return rijen.map((r) => ({ partner: r.partner, aantal: Number(r.aantal) }));
+  }
+
   /** Breaches for the command line: open ones, or with `ookOpgeheven` the lifted ones too; by the end of their term. */
   async overschrijdingen(opties: { partner?: string; ookOpgeheven?: boolean } = {}): Promise<Termijnoverschrijding[]> {
     const waar = ["uitkomst = 'overschreden'"];

@@ -118,6 +118,11 @@ describe.each<Dialect>(['zds12', 'zds11'])('partnerafspraken (%s)', (d) => {
     return { verslag, ontvangen: ontvangers.map((o, i) => o.ontvangen.slice(begin[i])) };
   };
   const config = () => gw.config;
+  /** The metric of open breaches for partner zorg, as Prometheus would scrape it. */
+  const openInMetrics = async () => {
+    const tekst = (await gw.app.inject({ url: '/metrics' })).body;
+    return Number(/^zds_partner_term_breaches_open\{partner="zorg"\} (\d+)$/m.exec(tekst)?.[1] ?? 0);
+  };
 
   beforeAll(async () => {
     await Promise.all(ontvangers.map((o) => o.start()));
@@ -204,7 +209,10 @@ describe.each<Dialect>(['zds12', 'zds11'])('partnerafspraken (%s)', (d) => {
 
     // Case and spaces of the document type do not matter.
     await b.document(doc, dp, 'zorgPlan');
+    const open = await openInMetrics();
+    expect(open).toBe((await termijnen(config())).length);
     const { verslag, ontvangen } = await controle(17);
+    expect(await openInMetrics()).toBe(open - 1);
     expect(ontvangen.flatMap((os) => over(os, dp))).toEqual([]);
     expect(verslag.opgeheven.geleverd).toBeGreaterThanOrEqual(1);
     expect((await termijnen(config())).filter((r) => r.partnerzaak === pz)).toEqual([]);
