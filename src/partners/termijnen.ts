@@ -150,7 +150,9 @@ async function beoordeel(gw: Gateway, p: PartnerConfig, a: AfspraakConfig, k: Te
       ...(isLeeg(ontbreekt) ? {} : { ontbrak: ontbreekt }),
       vastgesteld: nu.toISOString(),
     };
-    if (!(await store.partnertermijnen.legVast(oordeel))) return undefined; // another instance was first
+    const vastgelegd = await store.partnertermijnen.legVast(oordeel);
+    await store.partnertermijnen.markeerBeoordeeld(s.id, oordeel.vastgesteld);
+    if (!vastgelegd) return undefined; // another instance was first
     const notificaties = oordeel.uitkomst === 'overschreden' ? await meldOverschrijding({ ...gw, store }, oordeel, ontbreekt) : 0;
     return { oordeel, ontbreekt, notificaties };
   });

@@ -420,8 +420,10 @@ CREATE TABLE partnertermijn (
 );
 CREATE INDEX partnertermijn_open ON partnertermijn(id) WHERE uitkomst = 'overschreden' AND opgeheven IS NULL;
 CREATE INDEX partnertermijn_overschreden ON partnertermijn(verstreken, id) WHERE uitkomst = 'overschreden';
--- The check finds links whose term has passed per agreement (partner, zaaktype) by the moment of the link.
-CREATE INDEX spiegelzaak_termijn ON spiegelzaak(partner, zaaktype_code, aangemaakt, id);
+-- When the check judged this link (a row in partnertermijn). The check walks only links not yet judged, per
+-- agreement (partner, zaaktype) by the moment of the link: a round costs the links that wait, not all there are.
+ALTER TABLE spiegelzaak ADD COLUMN termijn_beoordeeld TEXT;
+CREATE INDEX spiegelzaak_termijn ON spiegelzaak(partner, zaaktype_code, aangemaakt, id) WHERE termijn_beoordeeld IS NULL;
 `,
   },
 ];

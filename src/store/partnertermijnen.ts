@@ -1,6 +1,7 @@
 // Partner agreements (migration 12): per link of a partner zaak to a deelplan, the judgement once its delivery term
-// has passed. A kept term is a row too, so that a link is judged once and the check never walks it again; a breach
-// stays open until the partner delivers (or the link or the agreement ends) and then stays as history.
+// has passed. A kept term is a row too, so that a link is judged once (the unique key, across instances); the mirror
+// is marked judged, so that the check never walks it again. A breach stays open until the partner delivers (or the
+// link or the agreement ends) and then stays as history.
 import { Sql } from './sql';
 import { naarJson, uitJson } from './json';
 
@@ -90,14 +91,13 @@ export class Partnertermijnen {
   /**
    * Links of this partner and zaaktype made at or before `grens` (their term has passed) without a judgement, after
    * the cursor (`na`: the last one of the previous batch), in the order they were made; at most `max`. Walks the
-   * index spiegelzaak_termijn and probes the unique key of partnertermijn per link.
+   * partial index spiegelzaak_termijn, which holds only the links not yet judged.
    */
   async teBeoordelen(partner: string, zaaktype: string, grens: string, na: { aangemaakt: string; id: number } | undefined, max: number): Promise<TeBeoordelen[]> {
     const rijen = await this.sql.alle<{ id: number | string; identificatie: string; aangemaakt: string }>(
       `SELECT s.id, s.identificatie, s.aangemaakt FROM spiegelzaak s
         WHERE s.partner = ? AND s.zaaktype_code = ? AND s.aangemaakt <= ?
-          AND (s.aangemaakt > ? OR (s.aangemaakt = ? AND s.id > ?))
-          AND NOT EXISTS (SELECT 1 FROM partnertermijn t WHERE t.partnerzaak = s.identificatie AND t.gekoppeld = s.aangemaakt)
+          AND (s.aangemaakt > ? OR (s.aangemaakt = ? AND s.id > ?)) AND s.termijn_beoordeeld IS NULL
         ORDER BY s.aangemaakt, s.id LIMIT ?`,
       [partner, zaaktype, grens, na?.aangemaakt ?? '', na?.aangemaakt ?? '', na?.id ?? 0, max],
     );
@@ -116,6 +116,11 @@ export class Partnertermijnen {
       [o.partnerzaak, o.gekoppeld, o.partner, o.zaaktype, o.deelplan, o.termijnDagen, o.verstreken, o.uitkomst, open, open, o.vastgesteld],
     );
     return n === 1;
+  }
+
+  /** The link is judged (by this instance or another): the check no longer walks it. In legVast's transaction. */
+  async markeerBeoordeeld(spiegelzaakId: number, tijdstip: string): Promise<void> {
+    await this.sql.voer('UPDATE spiegelzaak SET termijn_beoordeeld = ? WHERE id = ? AND termijn_beoordeeld IS NULL', [tijdstip, spiegelzaakId]);
   }
 
   /** Open breaches after id `na`, oldest first; at most `max`. */

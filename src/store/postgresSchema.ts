@@ -360,7 +360,8 @@ CREATE TABLE partnertermijn (
 );
 CREATE INDEX partnertermijn_open ON partnertermijn(id) WHERE uitkomst = 'overschreden' AND opgeheven IS NULL;
 CREATE INDEX partnertermijn_overschreden ON partnertermijn(verstreken, id) WHERE uitkomst = 'overschreden';
-CREATE INDEX spiegelzaak_termijn ON spiegelzaak(partner, zaaktype_code, aangemaakt, id);
+ALTER TABLE spiegelzaak ADD COLUMN termijn_beoordeeld TEXT COLLATE "C";
+CREATE INDEX spiegelzaak_termijn ON spiegelzaak(partner, zaaktype_code, aangemaakt, id) WHERE termijn_beoordeeld IS NULL;
 `,
   },
 ];
