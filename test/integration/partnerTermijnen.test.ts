@@ -350,6 +350,24 @@ describe('twee instanties op één database', () => {
     expect(await termijnen(gws[1].config)).toHaveLength(dps.length);
   });
 
+  it('een gateway zonder de afspraak heft de open overschrijdingen op als afspraak vervallen', async () => {
+    const zonder = await startGateway({
+      database: gws[0].config.database, zaaktypen: CATALOGUS, partners: [{ naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'] }],
+      bestemmingen: [bestemming(regie)], bezorging: SNEL, partnertermijnen: { controleMinuten: 0 },
+    });
+    try {
+      const voor = regie.ontvangen.length;
+      const v = await new Termijnbewaker(zonder.app.gateway, pino({ level: 'silent' }), { eersteNaMs: 0, intervalMs: 0 }).ronde(new Date(Date.now() + 20 * DAG_MS));
+      expect(v?.opgeheven).toEqual({ geleverd: 0, ontkoppeld: 0, 'afspraak vervallen': 6 });
+      expect(await termijnen(zonder.config)).toEqual([]);
+      expect((await termijnen(zonder.config, '--opgeheven')).map((r) => r.opheffing)).toEqual(Array(6).fill('afspraak vervallen'));
+      await bezorgd(zonder);
+      expect(regie.ontvangen.length).toBe(voor);
+    } finally {
+      await zonder.sluit();
+    }
+  });
+
   it('een oordeel over een koppeling wordt één keer vastgelegd', async () => {
     const store = gws[0].app.gateway.store;
     const oordeel = {
