@@ -24,6 +24,7 @@ import { PARTNERS, partnersOpdracht } from './partners/partnerOpdracht';
 import { JOURNAAL, journaalOpdracht } from './journaal/opdracht';
 import { OPSCHONEN, opschonenOpdracht } from './bewaren/opdracht';
 import { REGIE, regieOpdracht } from './regie/overdragen';
+import { ARCHIEF, archiefOpdracht } from './archief/exportOpdracht';
 import { GebruikFout, Opdracht, OpdrachtFout, VLAG, leesOpdracht, opdracht } from './opdracht/argumenten';
 
 const GEBRUIK = `gebruik: serve
@@ -39,6 +40,7 @@ const GEBRUIK = `gebruik: serve
        journaal [lijst|toon|exporteer] ...   het berichtenjournaal: zoeken, één uitwisseling tonen, exporteren voor replay
        opschonen [--json]          verwijdert nu wat over zijn bewaartermijn is (journaal, idempotentie, uitgaand, protocol)
        regie overdragen --van MDW-ID --naar MDW-ID --achternaam NAAM --door WIE [--proef]   draagt de open plannen van een regisseur over
+       archief exporteer ZAAK --naar PAD [--zip] --door WIE   het dossier van een zaak voor een archief, met manifest
        --version                   versie en commit
   'node dist/main.js <opdracht> [subopdracht] --help' (of -h, of help) geeft de opties, zonder iets te openen of te starten.
   Exitcode 0: gelukt; 1: mislukt; 2: verkeerd gebruik (de reden en de gebruikstekst staan dan op stderr).`;
@@ -133,6 +135,7 @@ const OPDRACHTEN: Regel[] = [
   { opdracht: JOURNAAL, voerUit: (a) => journaalOpdracht(loadConfig(), a, schrijf) },
   { opdracht: OPSCHONEN, voerUit: (a) => opschonenOpdracht(loadConfig(), a, schrijf) },
   { opdracht: REGIE, voerUit: (a) => regieOpdracht(loadConfig(), a, schrijf) },
+  { opdracht: ARCHIEF, voerUit: (a) => archiefOpdracht(loadConfig(), a, schrijf) },
 ];
 
 /** What comes before a command: --version, or the overview for --help, -h and help. */

@@ -18,11 +18,12 @@ import { MIGREER } from '../../src/store/migreerOpdracht';
 import { JOURNAAL } from '../../src/journaal/opdracht';
 import { OPSCHONEN } from '../../src/bewaren/opdracht';
 import { REGIE } from '../../src/regie/overdragen';
+import { ARCHIEF } from '../../src/archief/exportOpdracht';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 /** serve and wachtwoord are declared in main.ts, which runs when imported; neither has subcommands. */
 const OPDRACHTEN: Pick<Opdracht, 'naam' | 'subopdrachten' | 'argumenten'>[] = [
-  { naam: 'serve' }, REPLAY, PROTOCOL, { naam: 'wachtwoord' }, UITGAAND, ABONNEMENTEN, OVERDRACHTEN, PARTNERS, MIGREER, JOURNAAL, OPSCHONEN, REGIE,
+  { naam: 'serve' }, REPLAY, PROTOCOL, { naam: 'wachtwoord' }, UITGAAND, ABONNEMENTEN, OVERDRACHTEN, PARTNERS, MIGREER, JOURNAAL, OPSCHONEN, REGIE, ARCHIEF,
 ];
 /** Every command line that names a command or subcommand: `uitgaand`, `uitgaand toon`, ... */
 const PADEN = OPDRACHTEN.flatMap((o) => [[o.naam], ...Object.keys(o.subopdrachten ?? {}).map((s) => [o.naam, s])]);
