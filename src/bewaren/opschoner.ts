@@ -5,71 +5,24 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Store } from '../store';
+import { PeriodiekeTaak, Tijden, gespreideTijden } from '../periodiek';
 import { Opschoonverslag, schoonOp } from './opschonen';
 
-export interface OpschoonTijden {
-  eersteNaMs: number;
-  /** Between the end of one round and the start of the next; 0: no rounds. */
-  intervalMs: number;
-}
+export type OpschoonTijden = Tijden;
 
 const EERSTE_NA_MS = 2 * 60_000;
 
-export function opschoonTijden(config: Config): OpschoonTijden {
-  const intervalMs = config.bewaren.opschonenMinuten * 60_000;
-  return { intervalMs, eersteNaMs: Math.min(intervalMs, EERSTE_NA_MS * (1 + Math.random())) };
-}
+export const opschoonTijden = (config: Config): OpschoonTijden => gespreideTijden(config.bewaren.opschonenMinuten * 60_000, EERSTE_NA_MS);
 
-export class Opschoner {
-  private timer?: NodeJS.Timeout;
-  private lopend?: Promise<Opschoonverslag | undefined>;
-  private gestopt = false;
-
-  constructor(
-    private readonly store: Store,
-    private readonly config: Config,
-    private readonly log: Logger,
-    private readonly tijden: OpschoonTijden = opschoonTijden(config),
-  ) {}
-
-  start(): void {
-    this.gestopt = false;
-    if (this.tijden.intervalMs > 0) this.plan(this.tijden.eersteNaMs);
-  }
-
-  private plan(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.ronde().then(() => {
-        if (!this.gestopt) this.plan(this.tijden.intervalMs);
-      });
-    }, ms);
-    // A scheduled purge never keeps the process alive.
-    this.timer.unref();
-  }
-
-  /** One pass now, or the one already running. Never rejects: a failure is logged (warn) and answered undefined. */
-  ronde(nu = new Date()): Promise<Opschoonverslag | undefined> {
-    this.lopend ??= schoonOp(this.store, this.config, nu, { doorgaan: () => !this.gestopt })
-      .then(
-        (v) => {
-          this.log.info({ ...v.verwijderd, ms: v.ms, ...(v.onderbroken ? { onderbroken: true } : {}) }, 'opschonen: verlopen regels verwijderd');
-          return v;
-        },
-        (e: Error) => {
-          this.log.warn({ fout: e.message }, 'opschonen mislukt; de volgende ronde probeert het opnieuw');
-          return undefined;
-        },
-      )
-      .finally(() => (this.lopend = undefined));
-    return this.lopend;
-  }
-
-  /** No more rounds; a round in progress stops after its current batch and is awaited. */
-  async stop(): Promise<void> {
-    this.gestopt = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.lopend;
+export class Opschoner extends PeriodiekeTaak<Opschoonverslag> {
+  constructor(store: Store, config: Config, log: Logger, tijden: OpschoonTijden = opschoonTijden(config)) {
+    super(
+      (nu, doorgaan) => schoonOp(store, config, nu, { doorgaan }),
+      {
+        gelukt: (v) => log.info({ ...v.verwijderd, ms: v.ms, ...(v.onderbroken ? { onderbroken: true } : {}) }, 'opschonen: verlopen regels verwijderd'),
+        mislukt: (e) => log.warn({ fout: e.message }, 'opschonen mislukt; de volgende ronde probeert het opnieuw'),
+      },
+      tijden,
+    );
   }
 }
