@@ -7,7 +7,8 @@
 // registry; `uitgaand`, `abonnementen` and `overdrachten` show and manage the outbox, the subscriptions and the
 // handovers; `partners` shows the mirrored zaken of the ketenpartners and asks a partner for a status now; `migreer`
 // copies a SQLite database to PostgreSQL; `journaal` searches, shows and exports the message journal; `opschonen`
-// runs the retention purge once; `regie overdragen` hands the open plans of one regisseur to another.
+// runs the retention purge once; `regie overdragen` hands the open plans of one regisseur to another; `rapport`
+// writes the management information.
 import { versie } from './versie';
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
@@ -25,6 +26,7 @@ import { JOURNAAL, journaalOpdracht } from './journaal/opdracht';
 import { OPSCHONEN, opschonenOpdracht } from './bewaren/opdracht';
 import { REGIE, regieOpdracht } from './regie/overdragen';
 import { ARCHIEF, archiefOpdracht } from './archief/exportOpdracht';
+import { RAPPORT, rapportOpdracht } from './rapport/opdracht';
 import { GebruikFout, Opdracht, OpdrachtFout, VLAG, leesOpdracht, opdracht } from './opdracht/argumenten';
 
 const GEBRUIK = `gebruik: serve
@@ -35,12 +37,13 @@ const GEBRUIK = `gebruik: serve
        uitgaand [overzicht|lijst|toon|opnieuw|verwerp] ...   de uitgaande berichten en de dode berichten
        abonnementen [lijst|toevoegen|verwijderen] ...
        overdrachten [--status S] [--backoffice B] [--melding] [--json]
-       partners [lijst|ververs] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status
+       partners [lijst|ververs|termijnen] ...   de gespiegelde zaken van ketenpartners; ververs vraagt de partner nu om de status; termijnen: overschreden levertermijnen
        migreer --van SQLITE-BESTAND --naar POSTGRES-URL   kopieert de SQLite-database naar een lege PostgreSQL-database
        journaal [lijst|toon|exporteer] ...   het berichtenjournaal: zoeken, één uitwisseling tonen, exporteren voor replay
        opschonen [--json]          verwijdert nu wat over zijn bewaartermijn is (journaal, idempotentie, uitgaand, protocol)
        regie overdragen --van MDW-ID --naar MDW-ID --achternaam NAAM --door WIE [--proef]   draagt de open plannen van een regisseur over
        archief exporteer ZAAK --naar PAD [--zip] --door WIE   het dossier van een zaak voor een archief, met manifest
+       rapport --naar MAP [--vanaf JJJJ-MM] [--tot JJJJ-MM] [--minimum N]   managementinformatie (CSV en SQLite), zonder persoonsgegevens
        --version                   versie en commit
   'node dist/main.js <opdracht> [subopdracht] --help' (of -h, of help) geeft de opties, zonder iets te openen of te starten.
   Exitcode 0: gelukt; 1: mislukt; 2: verkeerd gebruik (de reden en de gebruikstekst staan dan op stderr).`;
@@ -136,6 +139,8 @@ const OPDRACHTEN: Regel[] = [
   { opdracht: OPSCHONEN, voerUit: (a) => opschonenOpdracht(loadConfig(), a, schrijf) },
   { opdracht: REGIE, voerUit: (a) => regieOpdracht(loadConfig(), a, schrijf) },
   { opdracht: ARCHIEF, voerUit: (a) => archiefOpdracht(loadConfig(), a, schrijf) },
+  // Reads one snapshot beside running gateways, without their write lock.
+  { opdracht: RAPPORT, voerUit: (a) => rapportOpdracht(loadConfig(), a, schrijf) },
 ];
 
 /** What comes before a command: --version, or the overview for --help, -h and help. */
