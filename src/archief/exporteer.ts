@@ -199,8 +199,11 @@ function teller(pad: string) {
 }
 
 interface Doel {
-  /** Writes one file (a path relative to the export's root, with forward slashes); its size and SHA-256. */
-  schrijf(pad: string, bron: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<ManifestBestand>;
+  /**
+   * Writes one file (a path relative to the export's root, with forward slashes); its size and SHA-256. `opgeslagen`:
+   * kept as it is in a ZIP, for document content, which is mostly compressed already (PDF, Office, images).
+   */
+  schrijf(pad: string, bron: AsyncIterable<Buffer> | Iterable<Buffer>, opgeslagen?: boolean): Promise<ManifestBestand>;
   /** Writes the manifest, the last file; the export is complete in its temporary place. */
   sluit(manifest: Buffer): Promise<void>;
   /** Moves the complete export to the target, refusing a target that was filled meanwhile. */
@@ -225,7 +228,7 @@ class MapDoel implements Doel {
     const t = teller(pad);
     const vol = join(this.tijdelijk, ...pad.split('/'));
     mkdirSync(dirname(vol), { recursive: true, mode: MAP_MODUS });
-    await pipeline(Readable.from(t.tel(bron)), createWriteStream(vol, { flags: 'wx', mode: BESTAND_MODUS }));
+    await pipeline(Readable.from(t.tel(bron), { objectMode: false }), createWriteStream(vol, { flags: 'wx', mode: BESTAND_MODUS }));
     return t.uitkomst();
   }
 
@@ -235,7 +238,11 @@ class MapDoel implements Doel {
 
   plaats(): void {
     // An empty target folder makes way (rmdir refuses one that was filled meanwhile); rename then takes its place.
-    if (existsSync(this.doel)) rmdirSync(this.doel);
+    try {
+      if (existsSync(this.doel)) rmdirSync(this.doel);
+    } catch {
+      throw new OpdrachtFout(`archief exporteer: ${this.doel} is intussen gevuld; niets overschreven`);
+    }
     renameSync(this.tijdelijk, this.doel);
   }
 
@@ -260,11 +267,11 @@ class ZipDoel implements Doel {
     this.zip.on('error', () => {}); // a failing entry is reported by its own stream (schrijf)
   }
 
-  async schrijf(pad: string, bron: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<ManifestBestand> {
+  async schrijf(pad: string, bron: AsyncIterable<Buffer> | Iterable<Buffer>, opgeslagen = false): Promise<ManifestBestand> {
     const t = teller(pad);
-    const stroom = Readable.from(t.tel(bron));
+    const stroom = Readable.from(t.tel(bron), { objectMode: false });
     // yazl takes entries one after the other; this one is read to its end before the next is added.
-    this.zip.addReadStream(stroom, pad, { mtime: this.tijdstip });
+    this.zip.addReadStream(stroom, pad, { mtime: this.tijdstip, compress: !opgeslagen });
     await Promise.race([finished(stroom), this.mislukt]);
     return t.uitkomst();
   }
@@ -319,7 +326,12 @@ async function exporteer(config: Config, store: Store, o: Opdracht, schrijf: (t:
   const tijdstip = new Date();
   const gelezen = await lees(config, store, o.zaak, referentie);
   controleerDoel(o); // again: the target may have been filled while the database was read
-  const doel: Doel = o.zip ? new ZipDoel(o.naar, tijdstip) : new MapDoel(o.naar);
+  let doel: Doel;
+  try {
+    doel = o.zip ? new ZipDoel(o.naar, tijdstip) : new MapDoel(o.naar);
+  } catch (e) {
+    throw alsOpdrachtFout(e);
+  }
   try {
     const bestanden: ManifestBestand[] = [];
     const bsns = new Set<string>();
@@ -343,7 +355,7 @@ async function exporteer(config: Config, store: Store, o: Opdracht, schrijf: (t:
         if (v.inhoud) {
           const i = v.inhoud;
           const pad = `${versieMap}/${veiligeNaam(laatsteDeel(i.bestandsnaam), 'inhoud', gebruikt)}`;
-          const b = await doel.schrijf(pad, (await store.documenten.data(i)).blokken());
+          const b = await doel.schrijf(pad, (await store.documenten.data(i)).blokken(), true);
           // The stored content must be what was received: an archive gets no silently damaged copy.
           if (b.grootte !== i.grootte || b.sha256 !== i.sha256) {
             throw new OpdrachtFout(`archief exporteer: de inhoud van document ${d.identificatie} versie ${v.versienummer} klopt niet met de opgeslagen grootte en SHA-256; niets geëxporteerd`);
@@ -403,9 +415,20 @@ async function exporteer(config: Config, store: Store, o: Opdracht, schrijf: (t:
     schrijf(`zaak ${z.identificatie} geëxporteerd naar ${o.naar}${o.zip ? ' (ZIP)' : ''}: ${documenten.length} document(en) met ${versies} versie(s), ` +
       `${besluiten.length} besluit(en), ${bestanden.length + 1} bestanden (${bytes} bytes zonder manifest); referentie ${referentie}\n`);
     return 0;
+  } catch (e) {
+    throw alsOpdrachtFout(e);
   } finally {
     doel.ruimOp();
   }
+}
+
+/**
+ * A file system error (no space, no permission, a path that is a file) as the command's failure: exit 1 with its
+ * reason instead of a stack trace. The message names the path and the cause, nothing of the dossier.
+ */
+function alsOpdrachtFout(e: unknown): unknown {
+  if (!(e instanceof Error) || !('syscall' in e)) return e;
+  return new OpdrachtFout(`archief exporteer: schrijven mislukt: ${e.message}; niets geëxporteerd`);
 }
 
 /**
