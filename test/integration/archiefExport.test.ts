@@ -5,7 +5,8 @@
 // manifest gives; the content files hold exactly the stored bytes; the answers are the gateway's own (the same
 // objects geefZaakdetails, geefZaakdocumentLezen and geefBesluitdetails answer) and valid by the official schemas;
 // the read is protocolled with the operator. Refusals: an unknown zaak (exit 1, nothing but its identificatie
-// named), no --door (exit 2), a target that is not empty (exit 1, untouched); none leaves a file or a protocol row.
+// named), no --door (exit 2), a target that is not empty (exit 1, untouched), a target it cannot write, stored
+// content that no longer matches its SHA-256 (exit 1); none leaves a file or a protocol row.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -264,6 +265,37 @@ describe('archief exporteer', () => {
     expect(readFileSync(zip, 'utf8')).toBe('blijft');
     expect(readdirSync(map).filter((n) => n.includes('.deel-') || n === 'zonder-door')).toEqual([]);
     expect((await exportRegels()).length).toBe(voor);
+  });
+
+  it('a target it cannot write (a path through a file) fails with exit 1 and the reason, leaving nothing and no protocol row', async () => {
+    const voor = (await exportRegels()).length;
+    const naar = join(map, 'gateway.json', 'export');
+    const r = await exporteer(naar);
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^archief exporteer: schrijven mislukt: .*gateway\.json.*; niets geëxporteerd\n$/);
+    zonderPersoonsgegevens(r);
+    expect(readdirSync(map).filter((n) => n.includes('.deel-'))).toEqual([]);
+    expect((await exportRegels()).length).toBe(voor);
+  });
+
+  it('refuses stored content that no longer matches its SHA-256 (exit 1): the archive gets no damaged copy', async () => {
+    const sql = gw.app.gateway.store.sql;
+    const { inhoud_id: inhoudId } = (await sql.een<{ inhoud_id: number }>(
+      'SELECT v.inhoud_id FROM document_versie v JOIN document d ON d.id = v.document_id WHERE d.identificatie = ?', [DOC2]))!;
+    const blok = (await sql.een<{ data: Buffer }>('SELECT data FROM inhoud_blok WHERE inhoud_id = ? AND volgnummer = 1', [inhoudId]))!.data;
+    const beschadigd = Buffer.from(blok);
+    beschadigd[100] ^= 0xff;
+    await sql.voer('UPDATE inhoud_blok SET data = ? WHERE inhoud_id = ? AND volgnummer = 1', [beschadigd, inhoudId]);
+    const voor = (await exportRegels()).length;
+    try {
+      const naar = join(map, 'beschadigd');
+      const r = await exporteer(naar);
+      expect(r).toEqual({ status: 1, stdout: '', stderr: `archief exporteer: de inhoud van document ${DOC2} versie 1 klopt niet met de opgeslagen grootte en SHA-256; niets geëxporteerd\n` });
+      expect(readdirSync(map).filter((n) => n.includes('beschadigd'))).toEqual([]);
+      expect((await exportRegels()).length).toBe(voor);
+    } finally {
+      await sql.voer('UPDATE inhoud_blok SET data = ? WHERE inhoud_id = ? AND volgnummer = 1', [blok, inhoudId]);
+    }
   });
 
   it('an empty target folder is taken', async () => {
