@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { REFERENTIE_ZAAKTYPEN } from './domain/referentieZaaktypen';
 import { abonnementSchema, bestemmingSchema, bezorgingSchema, notificatiesSchema, overdrachtSchema } from './uitgaand/configSchema';
 import { controleerAfspraken, partnerSchema, partnertermijnenSchema } from './partners/configSchema';
+import { archiefSchema, controleerSelectielijst } from './archief/configSchema';
 import { STANDAARD_LIMIETEN } from './stuf/xmlLezer';
 import { STANDAARD_MTOM_LIMIETEN } from './soap/mtom';
 import { StufFout } from './stuf/fout';
@@ -410,6 +411,8 @@ export const configSchema = z.strictObject({
    * no data of a zaak. Off: no route, nothing counted.
    */
   metrics: z.strictObject({ aan: z.boolean().default(true) }).prefault({}),
+  /** The selectielijst (src/archief): archiefnominatie and archiefactiedatum of closed zaken per zaaktype and resultaat. */
+  archief: archiefSchema,
 }).superRefine((c, ctx) => {
   const namen = new Set<string>();
   c.bestemmingen.forEach((b, i) => {
@@ -449,6 +452,7 @@ export const configSchema = z.strictObject({
     }
   });
   controleerAfspraken(c.partners, c.zaaktypen.catalogus, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+  controleerSelectielijst(c.archief, c.zaaktypen, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   if (c.bezorging.eersteWachttijdSeconden > c.bezorging.maxWachttijdSeconden) {
     ctx.addIssue({ code: 'custom', path: ['bezorging', 'eersteWachttijdSeconden'], message: 'eersteWachttijdSeconden is groter dan maxWachttijdSeconden' });
   }

@@ -79,6 +79,16 @@ export interface Zaaktype {
   omschrijving?: string;
 }
 
+/**
+ * Where the zaak's archiefnominatie and datumVernietigingDossier come from (src/archief/afleiding.ts): derived from
+ * the selectielijst, sent in a message, or onbepaald (closed without a rule). Kept with the data, never answered.
+ */
+export interface ArchiefStand {
+  bron: 'selectielijst' | 'bericht' | 'onbepaald';
+  /** The inputs of the last derivation; the same inputs again leave the values as they are. */
+  invoer?: string;
+}
+
 /** Everything of a zaak that lives in its JSON column. */
 export interface ZaakData {
   zaaktype: Zaaktype;
@@ -87,6 +97,7 @@ export interface ZaakData {
   kenmerken: Kenmerk[];
   anderZaakObjecten: XElement[];
   extraElementen: ExtraElement[];
+  archief?: ArchiefStand;
 }
 
 export interface Zaak {

@@ -15,6 +15,7 @@ import { clientVelden, controleerPlanregels, kanPlanZijn, planstand } from './pl
 import { controleerSchrijven } from '../toegang/rechten';
 import { naWijziging, verwerkEindstatus } from './afsluiting';
 import { vulWaardenAan } from './profielWaarden';
+import { pasArchiefToe } from '../archief/afleiding';
 
 
 type Bron = 'oud' | 'nieuw' | 'creeer';
@@ -65,6 +66,7 @@ export async function creeerZaak(ctx: MutatieContext, b: ZaakBericht): Promise<Z
   const initiatoren = (await ctx.store.betrokkenen.rollen(zaak.id)).filter((r) => r.rolsoort === 'heeftAlsInitiator');
   if (initiatoren.length === 0) ctx.afw.meld('object/heeftAlsInitiator ontbreekt (verplicht bij creeerZaak)');
   if (initiatoren.length > 1) ctx.afw.meld(`object/heeftAlsInitiator komt ${initiatoren.length} keer voor; een zaak heeft één initiator`);
+  archiveer(ctx, zaak, b);
   await ctx.store.zaken.bewaar(zaak);
   return zaak;
 }
@@ -100,6 +102,7 @@ export async function updateZaak(ctx: MutatieContext, oud: ZaakBericht | undefin
   await verwerkRelaties(ctx, zaak, nieuw.relaties, 'nieuw');
   await naWijziging(ctx, zaak, nieuw);
   if (voor) await controleerPlanregels(ctx, zaak, voor);
+  archiveer(ctx, zaak, nieuw);
   await ctx.store.zaken.bewaar(zaak);
   return zaak;
 }
@@ -125,8 +128,21 @@ export async function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBerich
     const s = leesStatus(r, ctx.afw, ctx.nu);
     if (s) await zetStatus(ctx, zaak, s);
   }
+  archiveer(ctx, zaak);
   await ctx.store.zaken.bewaar(zaak);
   return zaak;
+}
+
+// ---- archive ----------------------------------------------------------------------------------------------
+
+/**
+ * Once the change is applied: a zaak that closed, or whose resultaat (or einddatum) changed, gets archiefnominatie
+ * and datumVernietigingDossier from the selectielijst unless the message sent them (src/archief/afleiding.ts).
+ */
+function archiveer(ctx: MutatieContext, zaak: Zaak, b?: ZaakBericht): void {
+  const noemt = !!b && (b.attributen.has('archiefnominatie') || b.attributen.has('datumVernietigingDossier'));
+  const onbepaald = pasArchiefToe(ctx.config.archief, zaak.data, noemt);
+  if (onbepaald && ctx.config.archief.selectielijst.length > 0) ctx.meldingen.push(`zaak ${zaak.identificatie} is gesloten zonder archiefnominatie (onbepaald): ${onbepaald}`);
 }
 
 // ---- attributes -------------------------------------------------------------------------------------------

@@ -426,6 +426,81 @@ ALTER TABLE spiegelzaak ADD COLUMN termijn_beoordeeld TEXT;
 CREATE INDEX spiegelzaak_termijn ON spiegelzaak(partner, zaaktype_code, aangemaakt, id) WHERE termijn_beoordeeld IS NULL;
 `,
   },
+  {
+    versie: 13,
+    sql: `
+-- Archiving (issue 19): the zaak's archiefnominatie (J blijvend bewaren, N vernietigen) and archiefactiedatum
+-- (StUF-ZKN datumVernietigingDossier, JJJJMMDD) as columns beside its data, and where they came from (selectielijst,
+-- bericht, onbepaald: closed without a selectielijst rule), so that the destruction list and the archivist's list
+-- are index ranges on a million zaken. Zaken stored before: what a message set counts as sent; a closed zaak without
+-- values is onbepaald until 'archief afleiden' applies the selectielijst.
+ALTER TABLE zaak ADD COLUMN archiefnominatie TEXT;
+ALTER TABLE zaak ADD COLUMN archiefactiedatum TEXT;
+ALTER TABLE zaak ADD COLUMN archiefbron TEXT;
+UPDATE zaak SET
+  archiefnominatie = CASE WHEN json_extract(data, '$.attributen.archiefnominatie.w') IN ('J', 'N') THEN json_extract(data, '$.attributen.archiefnominatie.w') END,
+  archiefactiedatum = CASE WHEN COALESCE(json_extract(data, '$.attributen.datumVernietigingDossier.ind'), 'V') = 'V'
+    AND json_extract(data, '$.attributen.datumVernietigingDossier.w') GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
+    THEN json_extract(data, '$.attributen.datumVernietigingDossier.w') END,
+  archiefbron = CASE WHEN json_extract(data, '$.attributen.archiefnominatie') IS NOT NULL OR json_extract(data, '$.attributen.datumVernietigingDossier') IS NOT NULL THEN 'bericht'
+    WHEN einddatum IS NOT NULL THEN 'onbepaald' END
+WHERE einddatum IS NOT NULL OR json_extract(data, '$.attributen.archiefnominatie') IS NOT NULL OR json_extract(data, '$.attributen.datumVernietigingDossier') IS NOT NULL;
+CREATE INDEX zaak_vernietigbaar ON zaak(archiefactiedatum, id) WHERE archiefnominatie = 'N';
+CREATE INDEX zaak_archief_onbepaald ON zaak(id) WHERE archiefbron = 'onbepaald';
+-- Legal hold: a held zaak is never destroyed. One current hold per zaak; lifted holds stay as its history.
+CREATE TABLE archief_blokkade (
+  id              INTEGER PRIMARY KEY,
+  zaak_id         INTEGER NOT NULL REFERENCES zaak(id),
+  reden           TEXT NOT NULL,
+  geplaatst       TEXT NOT NULL,      -- ISO
+  geplaatst_door  TEXT NOT NULL,
+  opgeheven       TEXT,               -- ISO, when lifted
+  opgeheven_door  TEXT
+);
+CREATE UNIQUE INDEX archief_blokkade_actief ON archief_blokkade(zaak_id) WHERE opgeheven IS NULL;
+CREATE INDEX archief_blokkade_zaak ON archief_blokkade(zaak_id, id);
+-- A destruction list: the zaken that were due when it was drawn up, frozen; carried out per zaak once confirmed.
+CREATE TABLE vernietigingslijst (
+  id               INTEGER PRIMARY KEY,
+  opgesteld        TEXT NOT NULL,     -- ISO
+  opgesteld_door   TEXT NOT NULL,
+  peildatum        TEXT NOT NULL,     -- JJJJMMDD: archiefactiedatum on or before this day
+  uitgevoerd       TEXT,              -- ISO, the last run of --uitvoeren
+  uitgevoerd_door  TEXT
+);
+CREATE TABLE vernietigingslijst_zaak (
+  lijst_id            INTEGER NOT NULL REFERENCES vernietigingslijst(id),
+  zaak_identificatie  TEXT NOT NULL,
+  zaaktype_code       TEXT NOT NULL,
+  resultaat           TEXT,
+  einddatum           TEXT,
+  archiefactiedatum   TEXT NOT NULL,
+  gewijzigd           TEXT NOT NULL,  -- zaak.gewijzigd when listed: a zaak changed since is skipped
+  uitkomst            TEXT,           -- vernietigd, geblokkeerd, gewijzigd, niet meer vernietigbaar, verdwenen
+  verwerkt            TEXT,           -- ISO
+  PRIMARY KEY (lijst_id, zaak_identificatie)
+);
+-- The record of each destruction: identificaties, codes and dates only, no personal data. Kept for good.
+CREATE TABLE vernietiging (
+  id                     INTEGER PRIMARY KEY,
+  lijst_id               INTEGER NOT NULL REFERENCES vernietigingslijst(id),
+  zaak_identificatie     TEXT NOT NULL,
+  zaaktype_code          TEXT NOT NULL,
+  zaaktype_omschrijving  TEXT,
+  resultaat              TEXT,
+  startdatum             TEXT,
+  einddatum              TEXT,
+  archiefactiedatum      TEXT NOT NULL,
+  vernietigd             TEXT NOT NULL,  -- ISO
+  opgesteld_door         TEXT NOT NULL,
+  bevestigd_door         TEXT NOT NULL,
+  UNIQUE (lijst_id, zaak_identificatie)
+);
+-- Destruction removes a zaak's outbox messages and its deelplan's partner terms by identificatie.
+CREATE INDEX uitgaand_zaak ON uitgaand(volgorde);
+CREATE INDEX partnertermijn_deelplan ON partnertermijn(deelplan);
+`,
+  },
 ];
 
 /** The schema version this code expects: the last migration's (PostgreSQL's schema follows the same numbers). */

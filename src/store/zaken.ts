@@ -3,6 +3,7 @@ import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import { Zaak, ZaakData } from '../domain/zaak';
 import { Transactiegeheugen } from './transactiegeheugen';
+import { archiefKolommen } from '../archief/afleiding';
 
 interface ZaakRij {
   id: number;
@@ -76,9 +77,11 @@ export class Zaken {
   async voegToe(identificatie: string, data: ZaakData): Promise<Zaak> {
     const t = nu();
     const json = naarJson(data);
+    const k = archiefKolommen(data);
     const r = await this.sql.een<{ id: number }>(
-      'INSERT INTO zaak (identificatie, zaaktype_code, einddatum, data, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-      [identificatie, data.zaaktype.code, data.attributen.einddatum?.w ?? null, json, t, t],
+      `INSERT INTO zaak (identificatie, zaaktype_code, einddatum, data, aangemaakt, gewijzigd, archiefnominatie, archiefactiedatum, archiefbron)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [identificatie, data.zaaktype.code, data.attributen.einddatum?.w ?? null, json, t, t, k.archiefnominatie, k.archiefactiedatum, k.archiefbron],
     );
     const id = Number(r!.id);
     const g = this.geheugen.huidig();
@@ -96,8 +99,10 @@ export class Zaken {
     const json = naarJson(zaak.data);
     const g = this.geheugen.huidig();
     if (g?.nieuweZaken.has(zaak.id) && g.lees<ZaakRij | null>(onthouden(zaak.identificatie))?.data === json) return;
-    await this.sql.voer('UPDATE zaak SET einddatum = ?, data = ?, gewijzigd = ? WHERE id = ?', [
-      zaak.data.attributen.einddatum?.w ?? null, json, nu(), zaak.id,
+    // The archive columns follow the data (schema v13): the destruction and onbepaald lists search them.
+    const k = archiefKolommen(zaak.data);
+    await this.sql.voer('UPDATE zaak SET einddatum = ?, data = ?, gewijzigd = ?, archiefnominatie = ?, archiefactiedatum = ?, archiefbron = ? WHERE id = ?', [
+      zaak.data.attributen.einddatum?.w ?? null, json, nu(), k.archiefnominatie, k.archiefactiedatum, k.archiefbron, zaak.id,
     ]);
     g?.zet(onthouden(zaak.identificatie), { id: zaak.id, identificatie: zaak.identificatie, data: json });
   }
