@@ -8,7 +8,8 @@
 // handovers; `partners` shows the mirrored zaken of the ketenpartners and asks a partner for a status now; `migreer`
 // copies a SQLite database to PostgreSQL; `journaal` searches, shows and exports the message journal; `opschonen`
 // runs the retention purge once; `regie overdragen` hands the open plans of one regisseur to another; `rapport`
-// writes the management information.
+// writes the management information; `archief` places legal holds, lists zaken without archiefnominatie, draws up
+// and carries out destruction lists and exports a zaak's dossier.
 import { versie } from './versie';
 import { ConfigFout, loadConfig } from './config';
 import { bouwApp } from './app';
@@ -25,7 +26,7 @@ import { PARTNERS, partnersOpdracht } from './partners/partnerOpdracht';
 import { JOURNAAL, journaalOpdracht } from './journaal/opdracht';
 import { OPSCHONEN, opschonenOpdracht } from './bewaren/opdracht';
 import { REGIE, regieOpdracht } from './regie/overdragen';
-import { ARCHIEF, archiefOpdracht } from './archief/exportOpdracht';
+import { ARCHIEF, archiefOpdracht } from './archief/opdracht';
 import { RAPPORT, rapportOpdracht } from './rapport/opdracht';
 import { GebruikFout, Opdracht, OpdrachtFout, VLAG, leesOpdracht, opdracht } from './opdracht/argumenten';
 
@@ -42,6 +43,10 @@ const GEBRUIK = `gebruik: serve
        journaal [lijst|toon|exporteer] ...   het berichtenjournaal: zoeken, één uitwisseling tonen, exporteren voor replay
        opschonen [--json]          verwijdert nu wat over zijn bewaartermijn is (journaal, idempotentie, uitgaand, protocol)
        regie overdragen --van MDW-ID --naar MDW-ID --achternaam NAAM --door WIE [--proef]   draagt de open plannen van een regisseur over
+       archief blokkeer|deblokkeer|blokkades ...   bewaarblokkades (legal hold) op zaken
+       archief onbepaald|afleiden ...   gesloten zaken zonder archiefnominatie; de selectielijst opnieuw toepassen
+       archief vernietig --lijst | --uitvoeren LIJST-ID --door WIE   vernietigingslijst opstellen, bevestigen en uitvoeren
+       archief vernietigingen [--export BESTAND]   de vastgelegde vernietigingen, zonder persoonsgegevens
        archief exporteer ZAAK --naar PAD [--zip] --door WIE   het dossier van een zaak voor een archief, met manifest
        rapport --naar MAP [--vanaf JJJJ-MM] [--tot JJJJ-MM] [--minimum N]   managementinformatie (CSV en SQLite), zonder persoonsgegevens
        --version                   versie en commit

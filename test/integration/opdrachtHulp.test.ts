@@ -18,7 +18,7 @@ import { MIGREER } from '../../src/store/migreerOpdracht';
 import { JOURNAAL } from '../../src/journaal/opdracht';
 import { OPSCHONEN } from '../../src/bewaren/opdracht';
 import { REGIE } from '../../src/regie/overdragen';
-import { ARCHIEF } from '../../src/archief/exportOpdracht';
+import { ARCHIEF } from '../../src/archief/opdracht';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 /** serve and wachtwoord are declared in main.ts, which runs when imported; neither has subcommands. */
