@@ -21,6 +21,7 @@ import { Cluster, nieuweDatabase, postgresOntbreekt, startCluster, stopCluster }
 import { OP_POSTGRES, postgresBeheerUrl } from '../support/postgresRun';
 import { inEnvelope, ZDS12 } from '../support/soap';
 import { goed } from '../support/antwoorden';
+import { archiefOpdracht } from '../../src/archief/opdracht';
 import { actie, creeerZaak, geefZaakdetails, genereerZaakIdentificatie, rol, medewerker, status, wijzig } from '../support/dialecten';
 import { docActie, docPad, geefLezen, nieuwDocument } from '../support/documentBerichten';
 import { besluitdocument, voegBesluitToe } from '../support/besluitBerichten';
@@ -41,6 +42,8 @@ const PARTNERZAAK = '0777Z0000903';
 const WMO = '0599WMO0000904';
 const WACHT = '0599WOR0000905';
 const DOC = '0599DOC0000906';
+/** Closed long ago with nominatie vernietigen as sent: destroyed below, so that the archive's tables have rows. */
+const VERNIETIGD = '0599VNT0000908';
 const BESLUIT = '0599BSL0000907';
 const ZORG = { organisatie: '0777', applicatie: 'ZORGSYS' };
 /** Not listening: the outbox rows stay as they are written, on both sides. */
@@ -147,7 +150,8 @@ metPostgres('migreer van SQLite naar PostgreSQL', () => {
       beheer = cluster.url;
     }
 
-    // Open mode: the zaken, their documents, a besluit, a handover, a mirror and its missed term, a held end status, a counter.
+    // Open mode: the zaken, their documents, a besluit, a handover, a mirror and its missed term, a held end status, a counter,
+    // a legal hold and a destruction.
     const gw = await startGateway({ ...CONFIG, database: { path: bron } });
     try {
       goed(await kennisgeving(gw, gezinsplan(d, { id: GEZIN, clients: [BSN] }), 'creeerZaak'));
@@ -168,6 +172,17 @@ metPostgres('migreer van SQLite naar PostgreSQL', () => {
         partnerzaak: PARTNERZAAK, gekoppeld: link, partner: 'zorg', zaaktype: 'ZORG01', deelplan: DEELPLAN, termijnDagen: 14,
         verstreken: new Date(Date.parse(link) + 14 * 86_400_000).toISOString(), uitkomst: 'overschreden', ontbrak: { statussen: ['2'], documenten: ['Zorgplan'] }, vastgesteld: new Date().toISOString(),
       }));
+      // The archive (issue 19): a hold on WMO, and a destruction list carried out, which leaves its record.
+      goed(await kennisgeving(gw, creeerZaak(d, {
+        id: VERNIETIGD, zaaktype: 'WMO01', relaties: rol('heeftAlsInitiator', medewerker('MDW-8')),
+        attributen: '<ZKN:omschrijving>Te vernietigen</ZKN:omschrijving><ZKN:startdatum>20190101</ZKN:startdatum><ZKN:registratiedatum>20190101</ZKN:registratiedatum>' +
+          '<ZKN:einddatum>20200101</ZKN:einddatum><ZKN:archiefnominatie>N</ZKN:archiefnominatie><ZKN:datumVernietigingDossier>20210101</ZKN:datumVernietigingDossier>' +
+          '<ZKN:zaakniveau>1</ZKN:zaakniveau><ZKN:deelzakenIndicatie>N</ZKN:deelzakenIndicatie>',
+      }), 'creeerZaak'));
+      const stil = () => undefined;
+      expect(await archiefOpdracht(gw.config, ['blokkeer', WMO, '--reden', 'Bezwaar loopt', '--door', 'archivaris'], stil)).toBe(0);
+      expect(await archiefOpdracht(gw.config, ['vernietig', '--lijst', '--door', 'archivaris'], stil)).toBe(0);
+      expect(await archiefOpdracht(gw.config, ['vernietig', '--uitvoeren', '1', '--door', 'teamleider'], stil)).toBe(0);
       voor.identificatie = await nieuweIdentificatie(gw);
       for (const id of [GEZIN, DEELPLAN, WMO, WACHT]) voor.details[id] = await details(gw, id);
       voor.document = await lezen(gw, DOC);
