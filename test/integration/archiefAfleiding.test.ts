@@ -161,6 +161,16 @@ describe.each(['zds12', 'zds11'] as Dialect[])('derivation in %s', (d) => {
     expect(await archief(id)).toEqual({ nominatie: 'N', datum: '20250310', einddatum: '20240210' });
   });
 
+  it('a scope naming only the archive fields answers them, and nothing of the zaak it did not ask for', async () => {
+    const id = await maak('ARC01');
+    await update(id, NIL('einddatum'), `${einddatum('20240229')}${resultaat('Afgehandeld')}`);
+    const scope = '<ZKN:scope><ZKN:object StUF:entiteittype="ZAK"><ZKN:identificatie xsi:nil="true"/>' +
+      '<ZKN:archiefnominatie xsi:nil="true"/><ZKN:datumVernietigingDossier xsi:nil="true"/></ZKN:object></ZKN:scope>';
+    const o = objectUit(await stuur('geefZaakdetails', geefZaakdetails(d, id, scope)));
+    expect([tekst(o, 'identificatie'), tekst(o, 'archiefnominatie'), tekst(o, 'datumVernietigingDossier')]).toEqual([id, 'N', '20250329']);
+    expect(tekst(o, 'einddatum')).toBeUndefined();
+  });
+
   it('a closed zaak without a rule is onbepaald: listed with its reason, derived once the selectielijst has a rule', async () => {
     const id = await maak('ARC03');
     await update(id, NIL('einddatum'), `${einddatum('20200101')}${resultaat('Ingetrokken')}`);

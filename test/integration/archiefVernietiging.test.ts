@@ -16,7 +16,7 @@ import { archiefOpdracht } from '../../src/archief/opdracht';
 import { voerUit } from '../../src/archief/vernietigen';
 import type { Store } from '../../src/store';
 import { openStore } from '../../src/store/openen';
-import { OpdrachtFout } from '../../src/opdracht/argumenten';
+import { GebruikFout, OpdrachtFout } from '../../src/opdracht/argumenten';
 import { TestGateway, startGateway } from '../support/gateway';
 import { ZDS12, inEnvelope } from '../support/soap';
 import { Dienst, STANDAARD_ATTRIBUTEN, actie, andereZaak, creeerZaak, geefZaakdetails, medewerker, persoon, rol, wijzig } from '../support/dialecten';
@@ -66,10 +66,20 @@ const stuur = (dienst: Dienst, xml: string) =>
   gw.stuur(inEnvelope(xml), { actie: actie('zds12', dienst), pad: dienst === 'geefZaakdetails' ? '/BeantwoordVraag' : '/OntvangAsynchroon' });
 const details = async (id: string) => objectUit(await stuur('geefZaakdetails', geefZaakdetails('zds12', id)));
 
+/** Everything the commands printed or refused with, checked at the end for personal data. */
+const uitvoer: string[] = [];
+
 async function opdracht(args: string[]): Promise<{ code: number; uit: string }> {
   const uit: string[] = [];
-  const code = await archiefOpdracht(gw.config, args, (t) => void uit.push(t));
-  return { code, uit: uit.join('') };
+  try {
+    const code = await archiefOpdracht(gw.config, args, (t) => void uit.push(t));
+    return { code, uit: uit.join('') };
+  } catch (e) {
+    uitvoer.push((e as Error).message);
+    throw e;
+  } finally {
+    uitvoer.push(...uit);
+  }
 }
 
 /** A zaak of VNT01 closed on 2020-03-01 (due in 2021), or left open. */
@@ -261,6 +271,21 @@ describe('legal hold, the list and its execution', () => {
     const tekstJson = readFileSync(json, 'utf8');
     expect(JSON.parse(tekstJson)).toHaveLength(1);
     expect(tekstJson).not.toContain(BSN_A);
+  });
+});
+
+describe('wrong use and what the commands say', () => {
+  it('vernietig takes exactly one of --lijst, --toon and --uitvoeren, and a number as list', async () => {
+    for (const args of [['vernietig'], ['vernietig', '--lijst', '--toon', '1'], ['vernietig', '--toon', 'een'], ['vernietig', '--uitvoeren', '0', '--door', 'x'], ['vernietigingen', 'a'], ['blokkeer', '--reden', 'x', '--door', 'y']]) {
+      await expect(opdracht(args)).rejects.toThrow(GebruikFout);
+    }
+    await expect(opdracht(['vernietig', '--toon', '424242'])).rejects.toThrow(/vernietigingslijst 424242 bestaat niet/);
+  });
+
+  it('no output of any command above held a BSN, a name or document content', () => {
+    const alles = uitvoer.join('\n');
+    expect(alles).toContain(A);
+    for (const w of [BSN_A, BSN_GEDEELD, 'Aanvrager', 'Vries', INHOUD_A, INHOUD_GEDEELD]) expect(alles).not.toContain(w);
   });
 });
 
