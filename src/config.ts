@@ -6,6 +6,7 @@ import { REFERENTIE_ZAAKTYPEN } from './domain/referentieZaaktypen';
 import { abonnementSchema, bestemmingSchema, bezorgingSchema, notificatiesSchema, overdrachtSchema } from './uitgaand/configSchema';
 import { controleerAfspraken, partnerSchema, partnertermijnenSchema } from './partners/configSchema';
 import { archiefSchema, controleerSelectielijst } from './archief/configSchema';
+import { rapportSchema } from './rapport/configSchema';
 import { STANDAARD_LIMIETEN } from './stuf/xmlLezer';
 import { STANDAARD_MTOM_LIMIETEN } from './soap/mtom';
 import { StufFout } from './stuf/fout';
@@ -413,6 +414,8 @@ export const configSchema = z.strictObject({
   metrics: z.strictObject({ aan: z.boolean().default(true) }).prefault({}),
   /** The selectielijst (src/archief): archiefnominatie and archiefactiedatum of closed zaken per zaaktype and resultaat. */
   archief: archiefSchema,
+  /** The management report (src/rapport): its minimum cell size. */
+  rapport: rapportSchema,
 }).superRefine((c, ctx) => {
   const namen = new Set<string>();
   c.bestemmingen.forEach((b, i) => {
