@@ -18,12 +18,13 @@ import { MIGREER } from '../../src/store/migreerOpdracht';
 import { JOURNAAL } from '../../src/journaal/opdracht';
 import { OPSCHONEN } from '../../src/bewaren/opdracht';
 import { REGIE } from '../../src/regie/overdragen';
+import { RAPPORT } from '../../src/rapport/opdracht';
 import { ARCHIEF } from '../../src/archief/opdracht';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 /** serve and wachtwoord are declared in main.ts, which runs when imported; neither has subcommands. */
 const OPDRACHTEN: Pick<Opdracht, 'naam' | 'subopdrachten' | 'argumenten'>[] = [
-  { naam: 'serve' }, REPLAY, PROTOCOL, { naam: 'wachtwoord' }, UITGAAND, ABONNEMENTEN, OVERDRACHTEN, PARTNERS, MIGREER, JOURNAAL, OPSCHONEN, REGIE, ARCHIEF,
+  { naam: 'serve' }, REPLAY, PROTOCOL, { naam: 'wachtwoord' }, UITGAAND, ABONNEMENTEN, OVERDRACHTEN, PARTNERS, MIGREER, JOURNAAL, OPSCHONEN, REGIE, RAPPORT, ARCHIEF,
 ];
 /** Every command line that names a command or subcommand: `uitgaand`, `uitgaand toon`, ... */
 const PADEN = OPDRACHTEN.flatMap((o) => [[o.naam], ...Object.keys(o.subopdrachten ?? {}).map((s) => [o.naam, s])]);
