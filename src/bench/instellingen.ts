@@ -3,8 +3,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The cases BENCH_ALLEEN can name; geefZaakdetails covers both database sizes; instanties needs BENCH_POSTGRES_URL. */
-export const GEVALLEN = ['geefZaakdetails', 'creeerZaak', 'genereerZaakIdentificatie', 'zoekZaken', 'werkvoorraad', 'notificaties', 'ketenpartner', 'documenten', 'aanval', 'inloggen', 'instanties', 'journaal'] as const;
+/**
+ * The cases BENCH_ALLEEN can name; geefZaakdetails covers both database sizes; instanties needs BENCH_POSTGRES_URL;
+ * rapport runs the management report on the large database.
+ */
+export const GEVALLEN = ['geefZaakdetails', 'creeerZaak', 'genereerZaakIdentificatie', 'zoekZaken', 'werkvoorraad', 'notificaties', 'ketenpartner', 'documenten', 'aanval', 'inloggen', 'instanties', 'journaal', 'rapport'] as const;
 export type GevalSleutel = (typeof GEVALLEN)[number];
 
 export interface Instellingen {

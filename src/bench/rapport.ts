@@ -7,6 +7,7 @@ import { Meting } from './meting';
 import { Vulling } from './vulling';
 import type { DocumentMeting } from './documenten';
 import { AanvalMeting, DREMPEL_MS, antwoordTekst, grootte, oordeel } from './aanval';
+import type { ManagementrapportMeting } from './managementrapport';
 
 /** One case measured on two instances and on one with the same clients in all (instanties.ts). */
 export interface InstantiePaar {
@@ -68,6 +69,8 @@ export interface Rapport {
   instanties?: InstantiePaar[];
   /** creeerZaak with the journal keeping texts, metadata only, and off (journaal.ts). */
   journaal?: JournaalMeting;
+  /** The management report on the large database, and creeerZaak with and without it (managementrapport.ts). */
+  managementrapport?: ManagementrapportMeting;
   /** Which PostgreSQL server the cases ran on, or why they did not. */
   postgres: string;
   seconden: number;
@@ -194,6 +197,18 @@ export function alsJson(r: Rapport) {
       textsKeptToOff: Number(f(verhouding(r.journaal.metTekst.gateway.perSeconde, r.journaal.uit.gateway.perSeconde), 3)),
       metadataOnlyToOff: Number(f(verhouding(r.journaal.alleenMetadata.gateway.perSeconde, r.journaal.uit.gateway.perSeconde), 3)),
     },
+    managementReport: r.managementrapport && {
+      zaken: r.managementrapport.zaken,
+      aloneSeconds: Number(f(r.managementrapport.alleenSeconden, 2)),
+      underLoadSeconds: r.managementrapport.onderLastSeconden.map((s) => Number(f(s, 2))),
+      creeerZaakWithoutRequestsPerSecond: Math.round(r.managementrapport.zonder.gateway.perSeconde),
+      creeerZaakWithRequestsPerSecond: Math.round(r.managementrapport.met.gateway.perSeconde),
+      roundsWithout: rondes(r.managementrapport.zonder),
+      roundsWith: rondes(r.managementrapport.met),
+      ...verhoudingenJson(r.managementrapport.met, r.managementrapport.zonder),
+      walPeakMbWithout: Number(f(r.managementrapport.walPiekMbZonder, 1)),
+      walPeakMbWith: Number(f(r.managementrapport.walPiekMbMet, 1)),
+    },
     postgresToSqlite: r.backends?.map(({ sqlite, postgres }) => ({
       sqlite: sqlite.naam,
       postgres: postgres.naam,
@@ -315,6 +330,16 @@ export function tabel(r: Rapport): string {
     rijen.push(
       `journal cost (creeerZaak req/s, best of the alternating rounds): texts kept ${f(metTekst.gateway.perSeconde, 0)}, metadata only ${f(alleenMetadata.gateway.perSeconde, 0)}, off ${f(uit.gateway.perSeconde, 0)}`,
       `  texts ÷ metadata only ${x(metTekst, alleenMetadata)}; texts ÷ off ${x(metTekst, uit)}; metadata only ÷ off ${x(alleenMetadata, uit)}`,
+      '',
+    );
+  }
+  if (r.managementrapport) {
+    const m = r.managementrapport;
+    const x = verhouding(m.met.gateway.perSeconde, m.zonder.gateway.perSeconde);
+    rijen.push(
+      `management report on ${m.zaken} zaken: ${f(m.alleenSeconden, 1)} s alone; under load ${m.onderLastSeconden.map((s) => f(s, 1)).join(', ')} s`,
+      `  creeerZaak req/s (best of the alternating rounds) with reports running ${f(m.met.gateway.perSeconde, 0)}, without ${f(m.zonder.gateway.perSeconde, 0)}: x${f(x, 3)}; ` +
+        `p99 ${f(m.met.gateway.p99Ms, 3)} vs ${f(m.zonder.gateway.p99Ms, 3)} ms; WAL in use at most ${f(m.walPiekMbMet, 1)} vs ${f(m.walPiekMbZonder, 1)} MB`,
       '',
     );
   }

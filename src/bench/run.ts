@@ -19,6 +19,7 @@ import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from
 import { AanvalMeting, meetAanvallen } from './aanval';
 import { meetInloggen } from './inloggen';
 import { meetJournaal } from './journaal';
+import { ManagementrapportMeting, meetManagementrapport } from './managementrapport';
 import { MAX_VIA_GATEWAY, commitVan, kopieer, vulViaGateway, zelfdeSchema } from './vergelijking';
 
 const DIST = resolve(__dirname, '..');
@@ -348,6 +349,21 @@ async function main(): Promise<void> {
     journaal = await meetJournaal(map, { stuf: { persoonsvraag: 'aan' } }, (db, c) => startGateway(db, c), (diensten, namen) => meetBeurtelings(diensten, geval, inst, namen));
   }
   if (kies('ketenpartner')) await meetKetenpartner(map, inst, resultaten);
+  let managementrapport: ManagementrapportMeting | undefined;
+  if (kies('rapport')) {
+    // The large database, seeded here when no read case seeded it; the read cases are done with it by now.
+    const groot = alleFasen[1];
+    if (!fasen.some((f) => f.database === groot.database)) await vulFase(groot, { pad: groot.database });
+    schrijf(`\nmanagement report (issue 19): rapport on ${aantalTekst(groot.aantal)} zaken alone, then creeerZaak with reports running and without, in alternating rounds:`);
+    const gateway = await startGateway(groot.database, config);
+    try {
+      managementrapport = await meetManagementrapport({
+        main: join(DIST, 'main.js'), werkmap: map, database: groot.database, zaken: groot.aantal, gateway, gen: creeerZaakGenerator('R'), inst, schrijf,
+      });
+    } finally {
+      await gateway.stop();
+    }
+  }
 
   // Ceilings after the gateways have stopped, so that nothing else runs beside them. The ceiling only depends on the
   // answer's size: the other checkout shares ours when its answer is as large (a second measurement would only add
@@ -418,8 +434,9 @@ async function main(): Promise<void> {
   const rapport: Rapport = {
     instellingen: inst,
     vullingen,
-    gevallen: [...resultaten.values(), ...pgResultaten.values(), ...(instanties ?? []).flatMap((p) => [p.twee, p.een]), ...(journaal ? [journaal.metTekst, journaal.alleenMetadata, journaal.uit] : [])],
+    gevallen: [...resultaten.values(), ...pgResultaten.values(), ...(instanties ?? []).flatMap((p) => [p.twee, p.een]), ...(journaal ? [journaal.metTekst, journaal.alleenMetadata, journaal.uit] : []), ...(managementrapport ? [managementrapport.zonder, managementrapport.met] : [])],
     journaal,
+    managementrapport,
     backends: inst.postgres ? backends : undefined,
     instanties,
     postgres: inst.postgres ? `PostgreSQL: ${serverOmschrijving(inst.postgres)}, a fresh database per phase` : postgresOvergeslagen(inst),
