@@ -45,10 +45,19 @@ function lijstTekst(l: Lijst, zaken: LijstZaak[]): string {
   return `${kop}\n${zaken.map(regelTekst).join('\n')}${zaken.length ? '\n' : ''}`;
 }
 
+/** Who draws up a list without --door: the account running the command (a container's uid may have no name). */
+function gebruiker(): string {
+  try {
+    return userInfo().username || 'onbekend';
+  } catch {
+    return process.env.USER ?? 'onbekend';
+  }
+}
+
 /** Draws up and stores the list; the zaken that are due but held are named beside it, not on it. */
 async function stelOp(store: Store, w: VernietigWaarden, schrijf: (t: string) => void): Promise<number> {
   const n = limiet('vernietig', w.limiet, 1000);
-  const wie = w.door?.trim() ? door('vernietig', w.door, 'wie de lijst opstelt') : userInfo().username;
+  const wie = w.door?.trim() ? door('vernietig', w.door, 'wie de lijst opstelt') : gebruiker();
   const peildatum = vandaag();
   const uit = await store.transactie(async (tx) => {
     const o = new ArchiefOpslag(tx.sql);

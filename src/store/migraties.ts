@@ -499,6 +499,12 @@ CREATE TABLE vernietiging (
 -- Destruction removes a zaak's outbox messages and its deelplan's partner terms by identificatie.
 CREATE INDEX uitgaand_zaak ON uitgaand(volgorde);
 CREATE INDEX partnertermijn_deelplan ON partnertermijn(deelplan);
+-- Parents that destruction deletes: their children found through an index, not a scan of the whole table (the
+-- foreign key checks of both backends look them up too).
+CREATE INDEX document_inhoud ON document(inhoud_id) WHERE inhoud_id IS NOT NULL;
+CREATE INDEX document_versie_inhoud ON document_versie(inhoud_id) WHERE inhoud_id IS NOT NULL;
+CREATE INDEX besluitdocument_besluit ON besluitdocument(besluit_id);
+CREATE INDEX uitgaand_overdracht ON uitgaand(overdracht_id) WHERE overdracht_id IS NOT NULL;
 `,
   },
 ];

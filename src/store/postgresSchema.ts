@@ -429,6 +429,10 @@ CREATE TABLE vernietiging (
 );
 CREATE INDEX uitgaand_zaak ON uitgaand(volgorde);
 CREATE INDEX partnertermijn_deelplan ON partnertermijn(deelplan);
+CREATE INDEX document_inhoud ON document(inhoud_id) WHERE inhoud_id IS NOT NULL;
+CREATE INDEX document_versie_inhoud ON document_versie(inhoud_id) WHERE inhoud_id IS NOT NULL;
+CREATE INDEX besluitdocument_besluit ON besluitdocument(besluit_id);
+CREATE INDEX uitgaand_overdracht ON uitgaand(overdracht_id) WHERE overdracht_id IS NOT NULL;
 `,
   },
 ];

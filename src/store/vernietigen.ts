@@ -50,10 +50,9 @@ export class Vernietiger {
       const inhoud = await this.ids('SELECT inhoud_id AS id FROM document WHERE id = ? UNION SELECT inhoud_id AS id FROM document_versie WHERE document_id = ?', [doc, doc]);
       await this.sql.voer('DELETE FROM document_versie WHERE document_id = ?', [doc]);
       await this.sql.voer('DELETE FROM document WHERE id = ?', [doc]);
+      // Content belongs to one document: a version gets new content or keeps its own document's
+      // (src/domain/documentMutaties.ts), so no other document refers to it.
       for (const i of inhoud) {
-        // Content is written per version and never shared between documents; checked all the same.
-        const elders = await this.sql.een('SELECT 1 AS n FROM document WHERE inhoud_id = ? UNION ALL SELECT 1 AS n FROM document_versie WHERE inhoud_id = ?', [i, i]);
-        if (elders) continue;
         await this.sql.voer('DELETE FROM inhoud_blok WHERE inhoud_id = ?', [i]);
         await this.sql.voer('DELETE FROM inhoud WHERE id = ?', [i]);
       }
