@@ -35,8 +35,9 @@ export function leesVraag(config: Config, waarden: { vanaf?: string; tot?: strin
   if (vanaf > tot) throw new OpdrachtFout(`--vanaf ${vanaf} ligt na --tot ${tot}`);
   let minimum = config.rapport.minimumAantal;
   if (waarden.minimum !== undefined) {
-    if (!/^[1-9]\d{0,3}$/.test(waarden.minimum)) throw new OpdrachtFout(`--minimum: '${waarden.minimum}' is geen geheel getal van 1 tot 10000`);
-    minimum = Number(waarden.minimum);
+    // The bounds of rapport.minimumAantal (configSchema.ts).
+    minimum = /^\d{1,4}$/.test(waarden.minimum) ? Number(waarden.minimum) : NaN;
+    if (!(minimum >= 1 && minimum <= 1000)) throw new OpdrachtFout(`--minimum: '${waarden.minimum}' is geen geheel getal van 1 tot en met 1000`);
   }
   return { vanaf, tot, minimum };
 }

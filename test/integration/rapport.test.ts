@@ -309,13 +309,17 @@ describe('rapport: managementinformatie uit één momentopname', () => {
       .toEqual([{ gestart: '5', gesloten: '2', open_einde_maand: '3' }, { gestart: '2', gesloten: '4', open_einde_maand: '1' }, { gestart: '0', gesloten: '0', open_einde_maand: '1' }]);
   });
 
-  it('wrong values exit 1 without writing, a missing --naar exits 2', async () => {
+  it('wrong values and a missing SQLite file exit 1 without writing, a missing --naar exits 2', async () => {
     const naar = join(map, 'fout');
-    for (const extra of [['--minimum', '0'], ['--vanaf', '2024-13'], ['--vanaf', '2024-07']]) {
+    for (const extra of [['--minimum', '0'], ['--minimum', '1001'], ['--vanaf', '2024-13'], ['--vanaf', '2024-07']]) {
       const r = draai(naar, ...extra);
       expect({ extra, status: r.status, stdout: r.stdout }).toEqual({ extra, status: 1, stdout: '' });
     }
     expect(existsSync(naar)).toBe(false);
+    // A SQLite file that is not there is not created: exit 1.
+    const weg = { ...gw.config, database: { ...gw.config.database, url: undefined, path: join(map, 'bestaat-niet.db') } };
+    await expect(rapportOpdracht(weg, ['--naar', naar], () => undefined)).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/^database '.*bestaat-niet\.db' bestaat niet/) });
+    expect(existsSync(join(map, 'bestaat-niet.db'))).toBe(false);
     await expect(rapportOpdracht(gw.config, [], () => undefined)).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^rapport: geef --naar MAP\ngebruik: rapport/) });
     // Defaults: the twelve months up to this one, the configured minimum.
     expect(leesVraag(gw.config, {}, new Date('2025-03-10T12:00:00Z'))).toEqual({ vanaf: '2024-04', tot: '2025-03', minimum: 3 });
