@@ -29,7 +29,10 @@ export function maanden(vanaf: string, tot: string): string[] {
 }
 
 const maandTekst = (jjjjmm: string) => `${jjjjmm.slice(0, 4)}-${jjjjmm.slice(4, 6)}`;
-const volgendeMaand = (jjjjmm: string) => maanden(maandTekst(jjjjmm), '9999-12')[1];
+const volgendeMaand = (jjjjmm: string) => {
+  const [j, m] = [Number(jjjjmm.slice(0, 4)), Number(jjjjmm.slice(4, 6))];
+  return m === 12 ? `${j + 1}01` : `${j}${String(m + 1).padStart(2, '0')}`;
+};
 const kolomnamen = (t: { kolommen: { naam: string }[] }) => t.kolommen.map((k) => k.naam).filter((k) => k !== 'onderdrukt');
 const tabel = (def: { naam: string; kolommen: Tabel['kolommen'] }, rijen: Werkrij[]): Tabel => ({ ...def, rijen: rijen.map((r) => alsUitvoer(r, kolomnamen(def))) });
 const eenDecimaal = (x: number) => Math.round(x * 10) / 10;
@@ -41,7 +44,9 @@ const eenDecimaal = (x: number) => Math.round(x * 10) / 10;
  */
 function zakenPerMaand(rijen: StartEindRij[], lijst: string[], omschrijving: (code: string) => string, minimum: number): Tabel {
   const uit: Werkrij[] = [];
-  for (const [zaaktype, van] of [...groepeer(rijen, (r) => r.zaaktype).map((g): [string, StartEindRij[]] => [g[0].zaaktype, g])].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const perZaaktype = groepeer(rijen, (r) => r.zaaktype).sort((a, b) => (a[0].zaaktype < b[0].zaaktype ? -1 : 1));
+  for (const van of perZaaktype) {
+    const zaaktype = van[0].zaaktype;
     const gestart = new Map<string, number>();
     const gesloten = new Map<string, number>();
     let open = 0;
