@@ -10,7 +10,7 @@ import type { Config } from '../config';
 import type { Store } from '../store';
 import { metStore } from '../uitgaand/opdrachtHulp';
 import { ArchiefOpslag, ArchiefZaak, Lijst, LijstZaak, Uitkomst } from '../store/archief';
-import { Sporen, Vernietiger } from '../store/vernietigen';
+import { Sporen, Vernietiger, Verwijderd } from '../store/vernietigen';
 import { GebruikFout, OpdrachtFout, VLAG, WAARDE, Waarden } from '../opdracht/argumenten';
 import { vandaag } from '../stuf/tijd';
 import { zoekSporen } from './sporen';
@@ -67,8 +67,8 @@ async function stelOp(store: Store, w: VernietigWaarden, schrijf: (t: string) =>
     const rijen = zaken.map((z): LijstZaak => ({
       zaak: z.identificatie, zaaktype: z.zaaktypeCode, resultaat: resultaatVan(z), einddatum: z.einddatum, archiefactiedatum: z.archiefactiedatum!, gewijzigd: z.gewijzigd, uitkomst: null, verwerkt: null,
     }));
-    const lijst: Lijst = { id: 0, opgesteld: new Date().toISOString(), opgesteldDoor: wie, peildatum };
-    lijst.id = await o.maakLijst(lijst, rijen);
+    const kop = { opgesteld: new Date().toISOString(), opgesteldDoor: wie, peildatum };
+    const lijst: Lijst = { id: await o.maakLijst(kop, rijen), ...kop };
     return { lijst, rijen, geblokkeerd };
   });
   if (w.json) {
@@ -91,8 +91,8 @@ async function beletsel(o: ArchiefOpslag, r: LijstZaak, z: ArchiefZaak | undefin
   return undefined;
 }
 
-/** One zaak of the list, in its own transaction; the outcome, or undefined when an earlier run destroyed it. */
-async function vernietigZaak(store: Store, lijst: Lijst, r: LijstZaak, wie: string, sporen: Sporen): Promise<Uitkomst | undefined> {
+/** One zaak of the list, in its own transaction: the outcome (with what went), or undefined when another run destroyed it. */
+async function vernietigZaak(store: Store, lijst: Lijst, r: LijstZaak, wie: string, sporen: Sporen): Promise<{ uitkomst: Uitkomst; verwijderd?: Verwijderd } | undefined> {
   const peil = vandaag();
   return store.transactie(async (tx) => {
     const o = new ArchiefOpslag(tx.sql);
@@ -102,15 +102,15 @@ async function vernietigZaak(store: Store, lijst: Lijst, r: LijstZaak, wie: stri
     const niet = await beletsel(o, r, z, peil);
     if (niet || !z) {
       await o.zetUitkomst(lijst.id, r.zaak, niet ?? 'verdwenen');
-      return niet;
+      return { uitkomst: niet ?? 'verdwenen' };
     }
-    await new Vernietiger(tx.sql).verwijder(z.id, z.identificatie, sporen);
+    const verwijderd = await new Vernietiger(tx.sql).verwijder(z.id, z.identificatie, sporen);
     await o.legVast({
       lijst: lijst.id, zaak: z.identificatie, zaaktype: z.zaaktypeCode, zaaktypeOmschrijving: z.data.zaaktype.omschrijving ?? null, resultaat: resultaatVan(z),
       startdatum: z.data.attributen.startdatum?.w ?? null, einddatum: z.einddatum, archiefactiedatum: z.archiefactiedatum!, vernietigd: nu, opgesteldDoor: lijst.opgesteldDoor, bevestigdDoor: wie,
     });
     await o.zetUitkomst(lijst.id, r.zaak, 'vernietigd');
-    return 'vernietigd';
+    return { uitkomst: 'vernietigd', verwijderd };
   });
 }
 
@@ -118,7 +118,7 @@ const volgendeBeurt = () => new Promise<void>((r) => setImmediate(r));
 
 export interface Uitvoering {
   lijst: number;
-  uitkomsten: { zaak: string; uitkomst: Uitkomst | 'al vernietigd' | 'mislukt'; fout?: string }[];
+  uitkomsten: { zaak: string; uitkomst: Uitkomst | 'al vernietigd' | 'mislukt'; verwijderd?: Verwijderd; fout?: string }[];
 }
 
 /** Carries out a stored list; a zaak that fails is reported and the others go on. */
@@ -133,7 +133,7 @@ export async function voerUit(store: Store, lijstId: number, wie: string): Promi
   for (const r of open) {
     try {
       const u = await vernietigZaak(store, lijst, r, wie, sporen.get(r.zaak)!);
-      uitkomsten.push({ zaak: r.zaak, uitkomst: u ?? 'al vernietigd' });
+      uitkomsten.push(u ? { zaak: r.zaak, ...u } : { zaak: r.zaak, uitkomst: 'al vernietigd' });
     } catch (e) {
       // The zaak's transaction rolled back: nothing of it went. The message names no value of a row.
       uitkomsten.push({ zaak: r.zaak, uitkomst: 'mislukt', fout: (e as Error).message.split('\n')[0].slice(0, 300) });
@@ -143,6 +143,9 @@ export async function voerUit(store: Store, lijstId: number, wie: string): Promi
   await store.transactie((tx) => new ArchiefOpslag(tx.sql).lijstUitgevoerd(lijstId, wie, new Date().toISOString()));
   return { lijst: lijstId, uitkomsten };
 }
+
+const wat = (v: Verwijderd) =>
+  `${v.documenten} document(en), ${v.gedeeldeDocumenten} gedeeld en behouden, ${v.besluiten} besluit(en), ${v.personen} betrokkene(n) die geen andere zaak noemt, ${v.sporen} journaaltekst(en) en idempotentieregel(s)`;
 
 /** Exit 0 when every zaak of the list was dealt with (destroyed or skipped with a reason); 1 when one failed. */
 export async function vernietig(config: Config, w: VernietigWaarden, schrijf: (t: string) => void): Promise<number> {
@@ -167,7 +170,7 @@ export async function vernietig(config: Config, w: VernietigWaarden, schrijf: (t
   if (w.json) schrijf(`${JSON.stringify(u, null, 2)}\n`);
   else {
     const tel = (k: string) => u.uitkomsten.filter((x) => x.uitkomst === k).length;
-    schrijf(`${u.uitkomsten.map((x) => `  ${x.zaak}  ${x.uitkomst}${x.fout ? `: ${x.fout}` : ''}`).join('\n')}${u.uitkomsten.length ? '\n' : ''}`);
+    schrijf(`${u.uitkomsten.map((x) => `  ${x.zaak}  ${x.uitkomst}${x.verwijderd ? ` (${wat(x.verwijderd)})` : ''}${x.fout ? `: ${x.fout}` : ''}`).join('\n')}${u.uitkomsten.length ? '\n' : ''}`);
     schrijf(`vernietigingslijst ${id} uitgevoerd door ${wie}: ${tel('vernietigd')} vernietigd, ${u.uitkomsten.length - tel('vernietigd') - tel('al vernietigd') - mislukt} overgeslagen, ${tel('al vernietigd')} al eerder vernietigd${mislukt ? `, ${mislukt} mislukt` : ''}\n`);
   }
   return mislukt ? 1 : 0;

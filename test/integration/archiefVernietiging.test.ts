@@ -210,8 +210,10 @@ describe('legal hold, the list and its execution', () => {
 
     const r = await opdracht(['vernietig', '--uitvoeren', String(lijstId), '--door', 'teamleider', '--json']);
     expect(r.code).toBe(0);
-    const u = JSON.parse(r.uit) as { uitkomsten: { zaak: string; uitkomst: string }[] };
+    const u = JSON.parse(r.uit) as { uitkomsten: { zaak: string; uitkomst: string; verwijderd?: Record<string, number> }[] };
     expect(Object.fromEntries(u.uitkomsten.map((x) => [x.zaak, x.uitkomst]))).toEqual({ [A]: 'vernietigd', [C]: 'gewijzigd', [D]: 'geblokkeerd' });
+    // Its own document went, the shared one stayed; its besluit; its own person and medewerker (the shared person stays).
+    expect(u.uitkomsten.find((x) => x.zaak === A)?.verwijderd).toEqual(expect.objectContaining({ documenten: 1, gedeeldeDocumenten: 1, besluiten: 1, personen: 2 }));
     // No notification of the destruction: no outbox message since, and A's waiting ones are gone.
     expect(Number((await store.sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM uitgaand WHERE id > ?', [uitgaandVoor]))!.n)).toBe(0);
     // A second run destroys nothing more.
