@@ -3,6 +3,8 @@
 // file beside the answers, so that the receiving archive checks the transfer without reading StUF.
 import type { Config } from '../config';
 import type { ZaakData } from '../domain/zaak';
+import { type SelectielijstRegel, normaalResultaat, resultatenVan } from './configSchema';
+import { type Archiefbron, bronVan } from './afleiding';
 
 /** Changes when the layout changes in a way a reader of older exports must know about. */
 export const MANIFEST_FORMAAT = 'zds-gateway-dossierexport/1';
@@ -48,8 +50,10 @@ export interface Archiefgegevens {
   archiefactiedatum: string | null;
   /** The same as the zaak holds it (StUF date JJJJMMDD). */
   datumVernietigingDossier: string | null;
+  /** Where the two come from: the selectielijst, a message, onbepaald (closed without a rule); null for an open zaak without them. */
+  bron: Archiefbron | null;
   /** The configuration's selectielijst rule for this zaak (archief.selectielijst) and its position, or null. */
-  selectielijst: Record<string, unknown> | null;
+  selectielijst: ({ regel: number } & SelectielijstRegel) | null;
 }
 
 export interface Manifest {
@@ -74,28 +78,18 @@ const isoDatum = (w: string | undefined): string | null => {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 };
 
-/** A rule of archief.selectielijst as far as the export reads it (src/archief/configSchema.ts defines it). */
-interface Regel {
-  zaaktype?: unknown;
-  resultaat?: unknown;
-}
-
-// As the selectielijst compares resultaten: case and runs of spaces ignored.
-const normaal = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
 /**
- * The selectielijst rule for a zaak from `archief.selectielijst`, with its position in the list: the rule of its
- * zaaktype that names its resultaat (one or several omschrijvingen), else the zaaktype's '*' rule; null when the
- * configuration has none. Read by shape, so that the export does not depend on the configuration's types.
+ * The selectielijst rule for a zaak, with its position in archief.selectielijst, as the derivation chooses it
+ * (afleiding.ts): the rule of its zaaktype that names its resultaat, else the zaaktype's '*' rule; null without one.
  */
-export function selectielijstItem(config: Config, zaaktype: string, resultaat: string | undefined): Record<string, unknown> | null {
-  const lijst = (config as { archief?: { selectielijst?: unknown } }).archief?.selectielijst;
-  if (!Array.isArray(lijst)) return null;
-  const regels = lijst.map((r: Regel, regel) => ({ r, regel })).filter(({ r }) => r.zaaktype === zaaktype);
-  const resultaten = (r: Regel) => [r.resultaat].flat().filter((x): x is string => typeof x === 'string');
-  const gevonden = (resultaat !== undefined && regels.find(({ r }) => resultaten(r).some((x) => x !== '*' && normaal(x) === normaal(resultaat)))) ||
-    regels.find(({ r }) => resultaten(r).includes('*'));
-  return gevonden ? { regel: gevonden.regel, ...(gevonden.r as Record<string, unknown>) } : null;
+export function selectielijstItem(config: Config, data: ZaakData): ({ regel: number } & SelectielijstRegel) | null {
+  const lijst = config.archief.selectielijst;
+  const vanZaaktype = (r: SelectielijstRegel) => r.zaaktype === data.zaaktype.code;
+  const resultaat = data.groepen.resultaat?.omschrijving?.w;
+  const n = resultaat === undefined ? undefined : normaalResultaat(resultaat);
+  let i = n === undefined ? -1 : lijst.findIndex((r) => vanZaaktype(r) && resultatenVan(r).some((x) => x !== '*' && normaalResultaat(x) === n));
+  if (i < 0) i = lijst.findIndex((r) => vanZaaktype(r) && resultatenVan(r).includes('*'));
+  return i < 0 ? null : { regel: i, ...lijst[i] };
 }
 
 /** The archive metadata of a zaak: its own fields and the configuration's selectielijst entry. */
@@ -105,6 +99,7 @@ export function archiefgegevens(config: Config, zaak: ZaakData): Archiefgegevens
     archiefnominatie: zaak.attributen.archiefnominatie?.w ?? null,
     archiefactiedatum: isoDatum(datum),
     datumVernietigingDossier: datum ?? null,
-    selectielijst: selectielijstItem(config, zaak.zaaktype.code, zaak.groepen.resultaat?.omschrijving?.w),
+    bron: bronVan(zaak) ?? null,
+    selectielijst: selectielijstItem(config, zaak),
   };
 }
