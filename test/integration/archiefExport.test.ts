@@ -1,12 +1,13 @@
 // The dossier export (issue 19, item 4): `node dist/main.js archief exporteer` as a real process against the database
-// of a test gateway holding a zaak with statuses, two persons, two documents (one with two versions, one of several
-// content blocks, under a file name that is no safe path) and a besluit. The export is read back, as a folder and
-// as a ZIP: every file is in the manifest and every manifest entry is a file, each with the size and SHA-256 the
-// manifest gives; the content files hold exactly the stored bytes; the answers are the gateway's own (the same
-// objects geefZaakdetails, geefZaakdocumentLezen and geefBesluitdetails answer) and valid by the official schemas;
-// the read is protocolled with the operator. Refusals: an unknown zaak (exit 1, nothing but its identificatie
-// named), no --door (exit 2), a target that is not empty (exit 1, untouched), a target it cannot write, stored
-// content that no longer matches its SHA-256 (exit 1); none leaves a file or a protocol row.
+// of a test gateway with a selectielijst, holding a zaak with a resultaat, statuses, two persons, two documents (one
+// with two versions, one of several content blocks under a file name that is no safe path) and a besluit. The export
+// is read back, as a folder and as a ZIP: every file is in the manifest and every manifest entry is a file, each with
+// the size and SHA-256 the manifest gives; the content files hold exactly the stored bytes; the answers are the
+// gateway's own (the same objects geefZaakdetails, geefZaakdocumentLezen and geefBesluitdetails answer) and valid by
+// the official schemas; the manifest names the zaak's selectielijst rule; the read is protocolled with the operator.
+// Refusals: an unknown zaak (exit 1, nothing but its identificatie named), no --door (exit 2), a target that is not
+// empty (exit 1, untouched), a target it cannot write, stored content that no longer matches its SHA-256 (exit 1);
+// none leaves a file or a protocol row.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,11 @@ const V2 = 'Tweede versie van de brief aan de familie, herzien';
 const GROOT = randomBytes(3 * 768 * 1024 + 1234);
 const GROTE_NAAM = 'C:\\stukken\\rapport: groot*.bin';
 const DOOR = 'archivaris-3';
+// The zaak's rule is the second: its resultaat (case aside) before the zaaktype's '*' rule.
+const SELECTIELIJST = [
+  { zaaktype: 'B1026', resultaat: '*', nominatie: 'vernietigen', bewaartermijn: { jaren: 1 } },
+  { zaaktype: 'B1026', resultaat: ['toegekend', 'Verleend'], nominatie: 'vernietigen', bewaartermijn: { jaren: 10 } },
+];
 const REDEN = 'overdracht aan het regionaal archief';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -105,16 +111,17 @@ describe('archief exporteer', () => {
   };
 
   beforeAll(async () => {
-    gw = await startGateway({});
+    gw = await startGateway({ archief: { selectielijst: SELECTIELIJST } });
     map = mkdtempSync(join(tmpdir(), 'zdsgw-archief-'));
     const configPad = join(map, 'gateway.json');
-    writeFileSync(configPad, JSON.stringify({ server: { tlsBijProxy: true } }));
+    writeFileSync(configPad, JSON.stringify({ server: { tlsBijProxy: true }, archief: { selectielijst: SELECTIELIJST } }));
     env = { GATEWAY_CONFIG: configPad, ...databaseOmgeving(gw.config.database) };
 
     const zds = zdsClient(gw);
     const goed = async (r: Promise<{ status: number; details?: string }>) => expect(await r).toMatchObject({ status: 200 });
-    const archief = STANDAARD_ATTRIBUTEN.replace('<ZKN:zaakniveau>',
-      '<ZKN:archiefnominatie>N</ZKN:archiefnominatie><ZKN:datumVernietigingDossier>20340101</ZKN:datumVernietigingDossier><ZKN:zaakniveau>');
+    const archief = STANDAARD_ATTRIBUTEN
+      .replace('<ZKN:startdatum>', '<ZKN:resultaat><ZKN:omschrijving>verleend</ZKN:omschrijving><ZKN:toelichting>Vergunning verleend</ZKN:toelichting></ZKN:resultaat><ZKN:startdatum>')
+      .replace('<ZKN:zaakniveau>', '<ZKN:archiefnominatie>N</ZKN:archiefnominatie><ZKN:datumVernietigingDossier>20340101</ZKN:datumVernietigingDossier><ZKN:zaakniveau>');
     const personen = rol('heeftAlsBelanghebbende', persoon(BSN2, '<BG:geslachtsnaam>Jansen</BG:geslachtsnaam>')) + rol('heeftAlsInitiator', persoon(BSN1));
     await goed(zds.stuur(creeerZaak('zds12', { id: ZAAK, attributen: archief, relaties: personen }), 'creeerZaak_ZakLk01', '/OntvangAsynchroon'));
     await goed(zds.stuur(wijzig('zds12', 'actualiseerZaakstatus', ZAAK, legeRelatie('heeft', 'ZAKSTT', 'T'), status(1, 'Ontvangen', '20240116090000')), 'actualiseerZaakstatus_ZakLk01', '/OntvangAsynchroon'));
@@ -147,7 +154,10 @@ describe('archief exporteer', () => {
     expect(manifest).toMatchObject({
       formaat: 'zds-gateway-dossierexport/1',
       zaak: { identificatie: ZAAK, zaaktype: { code: 'B1026', omschrijving: 'Parkeervergunning bewoners' }, bestand: 'zaak.xml' },
-      archief: { archiefnominatie: 'N', archiefactiedatum: '2034-01-01', datumVernietigingDossier: '20340101', selectielijst: null },
+      archief: {
+        archiefnominatie: 'N', archiefactiedatum: '2034-01-01', datumVernietigingDossier: '20340101', bron: 'bericht',
+        selectielijst: { regel: 1, zaaktype: 'B1026', resultaat: ['toegekend', 'Verleend'], nominatie: 'vernietigen', bewaartermijn: { jaren: 10, maanden: 0 }, brondatum: 'einddatum' },
+      },
       besluiten: [{ identificatie: BESLUIT, bestand: `besluiten/${BESLUIT}.xml` }],
     });
     expect(manifest.referentie).toMatch(/^[0-9a-f-]{36}$/);
