@@ -13,20 +13,7 @@ import { bijAfsluiten } from './opruimen';
 import type { Instellingen } from './instellingen';
 import { Generator, Meting, meet } from './meting';
 import type { Dienst } from './processen';
-import { GevalResultaat, regel } from './rapport';
-
-export interface ManagementrapportMeting {
-  zaken: number;
-  /** Seconds the report took by itself (its own measure), with no load on the machine. */
-  alleenSeconden: number;
-  /** Seconds of each report that ran during the measured rounds. */
-  onderLastSeconden: number[];
-  zonder: GevalResultaat;
-  met: GevalResultaat;
-  /** Largest WAL in use while creeerZaak ran without and with reports (MB). */
-  walPiekMbZonder: number;
-  walPiekMbMet: number;
-}
+import { GevalResultaat, ManagementrapportMeting, regel } from './rapport';
 
 export interface ManagementrapportOpties {
   /** The gateway's built main.js: the report runs as the operator would run it. */

@@ -10,7 +10,7 @@ import { GEVALLEN, GevalSleutel, Instellingen, leesInstellingen } from './instel
 import { Dienst, startDienst } from './processen';
 import { Generator, Meting, meet } from './meting';
 import { creeerZaakGenerator, geefZaakdetailsGenerator, genereerZaakIdentificatieGenerator, tegenPlafond, werkvoorraadGenerator, zoekZakenGenerator } from './gevallen';
-import { BackendPaar, GevalResultaat, InlogVariant, InstantiePaar, JournaalMeting, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
+import { BackendPaar, GevalResultaat, InlogVariant, InstantiePaar, JournaalMeting, ManagementrapportMeting, Rapport, Vergelijking, regel, schrijfJson, tabel } from './rapport';
 import { Vulling, vul } from './vulling';
 import { BenchDatabase, nieuweDatabase, serverOmschrijving } from './postgres';
 import { meetInstanties } from './instanties';
@@ -19,7 +19,7 @@ import { partnerConfig, spiegelstatusGenerator, startPartner, vulSpiegels } from
 import { AanvalMeting, meetAanvallen } from './aanval';
 import { meetInloggen } from './inloggen';
 import { meetJournaal } from './journaal';
-import { ManagementrapportMeting, meetManagementrapport } from './managementrapport';
+import { meetManagementrapport } from './managementrapport';
 import { MAX_VIA_GATEWAY, commitVan, kopieer, vulViaGateway, zelfdeSchema } from './vergelijking';
 
 const DIST = resolve(__dirname, '..');
