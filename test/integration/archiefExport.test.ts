@@ -8,16 +8,15 @@
 // Refusals: an unknown zaak (exit 1, nothing but its identificatie named), no --door (exit 2), a target that is not
 // empty (exit 1, untouched), a target it cannot write, stored content that no longer matches its SHA-256 (exit 1);
 // none leaves a file or a protocol row.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import yauzl from 'yauzl';
 import type { Manifest } from '../../src/archief/manifest';
 import { XElement, parseXml, path } from '../../src/stuf/xml';
 import { TestGateway, startGateway } from '../support/gateway';
-import { databaseOmgeving } from '../support/proces';
+import { databaseOmgeving, draaiOpdracht } from '../support/proces';
 import { heeftShared } from '../support/paden';
 import { heeftJava, valideerOfficieel } from '../support/schemaValidatie';
 import { vergelijkbaar } from '../support/antwoorden';
@@ -28,7 +27,6 @@ import * as doc from '../support/documentBerichten';
 
 jest.setTimeout(120_000);
 
-const MAIN = resolve(__dirname, '..', '..', 'dist', 'main.js');
 const BSN1 = '111222308';
 const BSN2 = '111222321';
 const ZAAK = `0599ARCH${process.pid}`;
@@ -91,18 +89,7 @@ describe('archief exporteer', () => {
   let env: Record<string, string>;
 
   /** The command line as its own process, on the gateway's configuration and database. */
-  const draai = (...argv: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((klaar) => {
-      const omgeving: NodeJS.ProcessEnv = { ...process.env };
-      delete omgeving.DATABASE_PATH;
-      delete omgeving.DATABASE_URL;
-      const p = spawn(process.execPath, [MAIN, ...argv], { env: { ...omgeving, ...env } });
-      let stdout = '';
-      let stderr = '';
-      p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      p.on('close', (status) => klaar({ status, stdout, stderr }));
-    });
+  const draai = (...argv: string[]) => draaiOpdracht(env, ...argv);
   const exporteer = (naar: string, ...extra: string[]) => draai('archief', 'exporteer', ZAAK, '--naar', naar, '--door', DOOR, '--reden', REDEN, ...extra);
   const exportRegels = async () => (await gw.app.gateway.store.protocol.zoek({ zaak: ZAAK })).filter((r) => r.applicatie === 'archief');
   /** What stdout and stderr must never hold: a BSN, a name, document content. */

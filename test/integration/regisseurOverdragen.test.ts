@@ -7,13 +7,12 @@
 // A plan whose regisseur changed after the selection is skipped inside its transaction; on PostgreSQL a plan another
 // writer changes while the command moves it is moved once, by the store's run again, and one it gives to a third
 // regisseur meanwhile is skipped (exit 1).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { TestGateway, startGateway } from '../support/gateway';
 import { Ontvangen, TestOntvanger, bezorgd, gebeurtenisVan, na, tekstVan } from '../support/ontvanger';
-import { databaseOmgeving } from '../support/proces';
+import { databaseOmgeving, draaiOpdracht } from '../support/proces';
 import { BERICHTEN_MAP } from '../support/paden';
 import { OP_POSTGRES } from '../support/postgresRun';
 import { inEnvelope } from '../support/soap';
@@ -22,7 +21,6 @@ import { aanmelding, als, beveiligd, gezinsplan, levensdomeinplan, regisseur } f
 import { goed, objectUit, sleutels, tekst } from '../support/antwoorden';
 import { PlanOverdrager } from '../../src/regie/planOverdragen';
 
-const MAIN = resolve(__dirname, '..', '..', 'dist', 'main.js');
 const SNEL = { intervalMs: 50, eersteWachttijdSeconden: 0.1, maxWachttijdSeconden: 0.5, timeoutSeconden: 2 };
 
 // BSNs that pass the elfproef: the secured gateway's log check and the output checks would see them.
@@ -63,18 +61,7 @@ describe('regie overdragen', () => {
   const beheerRegels = async (zaak: string) => (await gw.app.gateway.store.protocol.zoek({ zaak })).filter((r) => r.rol === 'beheer');
 
   /** The command line as its own process, on the gateway's configuration and database. */
-  const draai = (...argv: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((klaar) => {
-      const omgeving: NodeJS.ProcessEnv = { ...process.env };
-      delete omgeving.DATABASE_PATH; // the database is the test gateway's (env)
-      delete omgeving.DATABASE_URL;
-      const p = spawn(process.execPath, [MAIN, ...argv], { env: { ...omgeving, ...env } });
-      let stdout = '';
-      let stderr = '';
-      p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      p.on('close', (status) => klaar({ status, stdout, stderr }));
-    });
+  const draai = (...argv: string[]) => draaiOpdracht(env, ...argv);
   const overdragen = (...extra: string[]) => draai('regie', 'overdragen', '--van', A.id, '--naar', B.id, '--achternaam', B.naam, '--door', 'beheerder-7', ...extra);
 
   beforeAll(async () => {

@@ -2,10 +2,9 @@
 // delivering to real SOAP receivers; dead letters after the configured attempts (Fo03 server) or at once (Fo03
 // client), revived or given up from the command line; a zaak's order per destination; and the real process:
 // `node dist/main.js uitgaand|abonnementen` against the database of a running gateway process.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Config } from '../../src/config';
 import type { Uitgaand } from '../../src/store/uitgaand';
 import { OpdrachtFout } from '../../src/opdracht/argumenten';
@@ -15,12 +14,11 @@ import { OverdrachtRegel, overdrachtenOpdracht } from '../../src/overdracht/over
 import type { Abonnement } from '../../src/store/abonnementen';
 import { TestDatabase, TestGateway, startGateway, testDatabase } from '../support/gateway';
 import { TestOntvanger, gebeurtenisVan, tekstVan } from '../support/ontvanger';
-import { GatewayProces, startGatewayProces } from '../support/proces';
+import { GatewayProces, draaiOpdracht, startGatewayProces } from '../support/proces';
 import { BERICHTEN_MAP } from '../support/paden';
 import { ZDS12, inEnvelope } from '../support/soap';
 import * as m from '../support/zdsBerichten';
 
-const MAIN = resolve(__dirname, '..', '..', 'dist', 'main.js');
 const SNEL = { maxPogingen: 2, intervalMs: 50, eersteWachttijdSeconden: 0.1, maxWachttijdSeconden: 0.5, timeoutSeconden: 2 };
 
 const bestemming = (o: TestOntvanger) => ({ naam: o.naam, adres: o.adres, ontvanger: { organisatie: '0599', applicatie: o.applicatie } });
@@ -277,19 +275,7 @@ describe('the real process: node dist/main.js against the database of a running 
   let env: Record<string, string>;
   let gateway: GatewayProces | undefined;
 
-  /** Runs the command line as its own process, without blocking this one (the receivers live here). */
-  const draai = (...argv: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((klaar) => {
-      const omgeving: NodeJS.ProcessEnv = { ...process.env, ...env };
-      delete omgeving.DATABASE_PATH; // the database is the configuration's
-      delete omgeving.DATABASE_URL;
-      const p = spawn(process.execPath, [MAIN, ...argv], { env: omgeving });
-      let stdout = '';
-      let stderr = '';
-      p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      p.on('close', (status) => klaar({ status, stdout, stderr }));
-    });
+  const draai = (...argv: string[]) => draaiOpdracht(env, ...argv);
 
   let teller = 0;
   const stuur = async (xml: string, actie: string) => {

@@ -54,3 +54,28 @@ export const databaseIn = (map: string) => join(map, 'gateway.db');
 /** The environment that points a command line (node dist/main.js ...) at a test gateway's database, on either backend. */
 export const databaseOmgeving = (database: Config['database']): Record<string, string> =>
   database.url !== undefined ? { DATABASE_URL: database.url } : { DATABASE_PATH: database.path };
+
+export interface Opdrachtuitkomst {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command line (node dist/main.js ...) as its own process without blocking this one (receivers and gateways
+ * of the test live here). Its database is what `env` names (a GATEWAY_CONFIG, or databaseOmgeving), never one this
+ * process's environment happens to carry.
+ */
+export function draaiOpdracht(env: Record<string, string>, ...argv: string[]): Promise<Opdrachtuitkomst> {
+  return new Promise((klaar) => {
+    const omgeving: NodeJS.ProcessEnv = { ...process.env };
+    delete omgeving.DATABASE_PATH;
+    delete omgeving.DATABASE_URL;
+    const p = spawn(process.execPath, [MAIN, ...argv], { env: { ...omgeving, ...env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('close', (status) => klaar({ status, stdout, stderr }));
+  });
+}
