@@ -4,7 +4,6 @@
 // Optionally over HTTPS demanding a client certificate (mutual TLS), and answering only after a delay.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { Socket } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { leesEnvelope, envelope, faultEnvelope } from '../../src/soap/envelope';
@@ -14,6 +13,7 @@ import { NS } from '../../src/stuf/namespaces';
 import { Stuurgegevens, antwoordStuurgegevens, leesStuurgegevens } from '../../src/stuf/stuurgegevens';
 import { XElement, child, el } from '../../src/stuf/xml';
 import { BERICHTEN_MAP } from './paden';
+import { Luisteraar } from './luisteraar';
 import type { TestGateway } from './gateway';
 
 export type Gedrag = 'bv03' | 'bv01' | 'fo03-client' | 'fo03-server' | 'geen-soap';
@@ -55,12 +55,14 @@ export class TestOntvanger {
   vertraging = 0;
   /** TLS failures of connections that never became a request (e.g. no or a wrong client certificate). */
   readonly tlsFouten: string[] = [];
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
+  private readonly luisteraar = new Luisteraar();
   private wachters: (() => void)[] = [];
-  port = 0;
 
   constructor(readonly naam: string, readonly applicatie: string, private readonly tls?: OntvangerTls) {}
+
+  get port(): number {
+    return this.luisteraar.port;
+  }
 
   get adres(): string {
     return `${this.tls ? 'https' : 'http'}://127.0.0.1:${this.port}/${this.naam}/OntvangAsynchroon`;
@@ -77,26 +79,13 @@ export class TestOntvanger {
       ? createHttpsServer({ key: this.tls.sleutel, cert: this.tls.certificaat, ca: this.tls.ca, requestCert: true, rejectUnauthorized: true }, afhandeling)
       : createServer(afhandeling);
     server.on('tlsClientError', (e: Error) => this.tlsFouten.push(e.message));
-    server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((klaar, mislukt) => {
-      server.once('error', mislukt);
-      server.listen(this.port, '127.0.0.1', () => klaar());
-    });
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
+    await this.luisteraar.luister(server);
     return this;
   }
 
   /** Down: the port refuses connections until start() is called again. */
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((klaar) => server.close(() => klaar()));
+  stop(): Promise<void> {
+    return this.luisteraar.stop();
   }
 
   /** Waits until at least n messages have arrived (or fails after ms). */

@@ -5,8 +5,8 @@
 // gateway address it is also the servicebus of variant 1: every other message is routed to the gateway unchanged,
 // credentials and SOAPAction included, and the gateway's answer relayed. Everything it receives, answers and sends
 // is written to the conformance map.
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Socket } from 'node:net';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { Luisteraar } from './luisteraar';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envelope, leesEnvelope } from '../../src/soap/envelope';
@@ -57,10 +57,8 @@ export class Abonnementenbeheer {
   readonly triggers: Trigger[] = [];
   readonly doorgegeven: Doorgegeven[] = [];
   readonly fouten: string[] = [];
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
+  private readonly luisteraar = new Luisteraar();
   private readonly onderweg = new Set<Promise<void>>();
-  private port = 0;
 
   /** `gateway`: the base address of the gateway to route consumer messages to (variant 1); absent in variant 3. */
   constructor(
@@ -71,7 +69,7 @@ export class Abonnementenbeheer {
   ) {}
 
   get basis(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://127.0.0.1:${this.luisteraar.port}`;
   }
 
   /** Where the gateway sends its triggers. */
@@ -85,25 +83,12 @@ export class Abonnementenbeheer {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(e.message);
     }));
-    server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((klaar, mislukt) => {
-      server.once('error', mislukt);
-      server.listen(0, '127.0.0.1', () => klaar());
-    });
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
+    await this.luisteraar.luister(server);
     return this;
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((klaar) => server.close(() => klaar()));
+  stop(): Promise<void> {
+    return this.luisteraar.stop();
   }
 
   /** Waits until every notification it decided to send has been answered. */
