@@ -1,28 +1,17 @@
 // Deriving a zaak's archiefnominatie and archiefactiedatum (StUF-ZKN: archiefnominatie J/N and
-// datumVernietigingDossier) from the selectielijst (configSchema.ts). Pure: the domain calls pasArchiefToe on the
-// zaak's data inside the message's transaction (src/domain/zaakMutaties.ts), the store writes the columns from
-// archiefKolommen, and `archief afleiden` / `archief onbepaald` use the same rules. Values a message sets itself win.
-import type { ArchiefStand, ZaakData } from '../domain/zaak';
+// datumVernietigingDossier) from the selectielijst (configSchema.ts). Pure on the zaak's data: the domain calls it
+// through its archiefhaak (installed by the operations, so the domain imports no feature) inside the message's
+// transaction, the store writes the columns from the data (store/archiefKolommen.ts), and `archief afleiden` /
+// `archief onbepaald` use the same rules. Values a message sets itself win.
+import type { Zaak, ZaakData } from '../domain/zaak';
+import type { Archiefhaak, MutatieContext } from '../domain/mutatieContext';
+import { type Archiefbron, DATUM, bronVan, geldigeDatum, heeftWaarden } from '../store/archiefKolommen';
 import { type ArchiefConfig, type SelectielijstRegel, normaalResultaat, resultatenVan } from './configSchema';
-
-/** Where a zaak's archive values come from: the selectielijst, a message, or nowhere yet (closed without a rule). */
-export type Archiefbron = ArchiefStand['bron'];
 
 export type Afleiding = { nominatie: 'J' | 'N'; datum?: string; regel: number } | { onbepaald: string };
 
 /** RGBZ: archiefnominatie J means the dossier is kept for good, N that it is destroyed after its term. */
 const STUF_NOMINATIE = { blijvend_bewaren: 'J', vernietigen: 'N' } as const;
-
-const DATUM = /^(\d{4})(\d{2})(\d{2})$/;
-
-/** A complete StUF date (JJJJMMDD, also JJJJ-MM-DD from an extraElement) as JJJJMMDD, or undefined. */
-export function geldigeDatum(w: string | undefined): string | undefined {
-  const m = DATUM.exec((w ?? '').trim().replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1$2$3'));
-  if (!m) return undefined;
-  const [j, mnd, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(j, mnd - 1, d));
-  return t.getUTCFullYear() === j && t.getUTCMonth() === mnd - 1 && t.getUTCDate() === d ? `${m[1]}${m[2]}${m[3]}` : undefined;
-}
 
 /** JJJJMMDD plus years and months; a day the month lacks becomes its last day (31 januari + 1 maand: 28/29 februari). */
 export function telOp(datum: string, jaren: number, maanden: number): string {
@@ -79,13 +68,6 @@ function invoerVan(lijst: readonly SelectielijstRegel[], data: ZaakData): string
   return JSON.stringify([data.zaaktype.code, resultaatVan(data) ?? null, e ? `${e.w}${e.ind ?? ''}` : null, namen.map((n) => extraWaarde(data, n) ?? null)]);
 }
 
-const heeftWaarden = (data: ZaakData) => !!data.attributen.archiefnominatie || !!data.attributen.datumVernietigingDossier;
-
-/** The source of the zaak's values; a zaak stored before the selectielijst existed counts what it has as sent. */
-export function bronVan(data: ZaakData): Archiefbron | undefined {
-  return data.archief?.bron ?? (heeftWaarden(data) ? 'bericht' : data.attributen.einddatum ? 'onbepaald' : undefined);
-}
-
 /**
  * After a change is applied: the message's own values are kept as sent; otherwise a closed zaak gets the values of
  * its selectielijst rule (again when its zaaktype, resultaat, einddatum or brondatum changed, or with `opnieuw`), or
@@ -128,13 +110,15 @@ export function pasArchiefToe(archief: ArchiefConfig, data: ZaakData, berichtNoe
   return undefined;
 }
 
-/** The zaak row's archive columns (schema v13), as the destruction list and the onbepaald list search them. */
-export function archiefKolommen(data: ZaakData): { archiefnominatie: string | null; archiefactiedatum: string | null; archiefbron: Archiefbron | null } {
-  const n = data.attributen.archiefnominatie?.w;
-  const d = data.attributen.datumVernietigingDossier;
-  return {
-    archiefnominatie: n === 'J' || n === 'N' ? n : null,
-    archiefactiedatum: d && (!d.ind || d.ind === 'V') ? geldigeDatum(d.w) ?? null : null,
-    archiefbron: bronVan(data) ?? null,
-  };
-}
+/**
+ * The hook the operations hand the domain (MutatieContext.archiefhaak): once a change is applied, the zaak's archive
+ * values as the selectielijst gives them; a closed zaak left without them is noted for the log, without a person.
+ */
+export const ARCHIVERING: Archiefhaak = {
+  naWijziging(ctx: MutatieContext, zaak: Zaak, berichtNoemt: boolean): void {
+    const onbepaald = pasArchiefToe(ctx.config.archief, zaak.data, berichtNoemt);
+    if (onbepaald && ctx.config.archief.selectielijst.length > 0) ctx.meldingen.push(`zaak ${zaak.identificatie} is gesloten zonder archiefnominatie (onbepaald): ${onbepaald}`);
+  },
+};
+
+export { type Archiefbron, bronVan };

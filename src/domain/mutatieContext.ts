@@ -20,6 +20,15 @@ export interface Relatiehaak {
   losgelaten(ctx: MutatieContext, zaak: Zaak, andereIdentificatie: string): Promise<void>;
 }
 
+/**
+ * What the archief feature does once a change to a zaak is applied (hooked in from above like Relatiehaak): derive
+ * archiefnominatie and datumVernietigingDossier from the selectielijst. `berichtNoemt`: the message itself sent one
+ * of them (a value or nil). Synchronous: it works on the zaak's data only.
+ */
+export interface Archiefhaak {
+  naWijziging(ctx: MutatieContext, zaak: Zaak, berichtNoemt: boolean): void;
+}
+
 export interface MutatieContext {
   store: Store;
   catalogus: Zaaktypecatalogus;
@@ -32,6 +41,8 @@ export interface MutatieContext {
   partners: { vanIdentificatie(identificatie: string): { naam: string } | undefined };
   /** Zaak relations a feature follows (see Relatiehaak). */
   relatiehaak: Relatiehaak;
+  /** The archive values of a changed zaak (see Archiefhaak). */
+  archiefhaak: Archiefhaak;
   /** Who sends the message: decides whether it may write zaken of this zaaktype and plan kind. */
   aanroeper: Aanroeper;
   /** Notes for the log that are not deviations (e.g. an identificatie without our gemeentecode). */

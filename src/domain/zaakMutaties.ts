@@ -15,7 +15,6 @@ import { clientVelden, controleerPlanregels, kanPlanZijn, planstand } from './pl
 import { controleerSchrijven } from '../toegang/rechten';
 import { naWijziging, verwerkEindstatus } from './afsluiting';
 import { vulWaardenAan } from './profielWaarden';
-import { pasArchiefToe } from '../archief/afleiding';
 
 
 type Bron = 'oud' | 'nieuw' | 'creeer';
@@ -137,12 +136,10 @@ export async function actualiseerZaakstatus(ctx: MutatieContext, oud: ZaakBerich
 
 /**
  * Once the change is applied: a zaak that closed, or whose resultaat (or einddatum) changed, gets archiefnominatie
- * and datumVernietigingDossier from the selectielijst unless the message sent them (src/archief/afleiding.ts).
+ * and datumVernietigingDossier from the selectielijst unless the message sent them (the archief feature's hook).
  */
 function archiveer(ctx: MutatieContext, zaak: Zaak, b?: ZaakBericht): void {
-  const noemt = !!b && (b.attributen.has('archiefnominatie') || b.attributen.has('datumVernietigingDossier'));
-  const onbepaald = pasArchiefToe(ctx.config.archief, zaak.data, noemt);
-  if (onbepaald && ctx.config.archief.selectielijst.length > 0) ctx.meldingen.push(`zaak ${zaak.identificatie} is gesloten zonder archiefnominatie (onbepaald): ${onbepaald}`);
+  ctx.archiefhaak.naWijziging(ctx, zaak, !!b && (b.attributen.has('archiefnominatie') || b.attributen.has('datumVernietigingDossier')));
 }
 
 // ---- attributes -------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { Antwoord, Bericht, OperatieContext } from '../soap/operatie';
 import { ZaakBeeld } from '../domain/zaakBeeld';
 import { leesWeigering, zaakKenmerken } from '../toegang/rechten';
 import { koppelVanuitDeelplan, ontkoppelVanuitDeelplan } from '../partners/koppeling';
+import { ARCHIVERING } from '../archief/afleiding';
 
 export const zds12Actie = (naam: string) => ACTION_BASE.zds12 + naam;
 export const zds11Actie = (naam: string) => ACTION_BASE.zds11 + naam;
@@ -22,7 +23,7 @@ const PARTNERKOPPELING: Relatiehaak = { toegevoegd: koppelVanuitDeelplan, losgel
 
 export function mutatieContext(ctx: OperatieContext): MutatieContext {
   return {
-    store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, partners: ctx.partners, relatiehaak: PARTNERKOPPELING,
+    store: ctx.store, catalogus: ctx.catalogus, afw: ctx.afw, config: ctx.config, partners: ctx.partners, relatiehaak: PARTNERKOPPELING, archiefhaak: ARCHIVERING,
     aanroeper: ctx.aanroeper, meldingen: ctx.meldingen, vandaag: () => vandaag(), nu: () => nuTijdstip(),
   };
 }

@@ -3,7 +3,7 @@ import { Sql } from './sql';
 import { naarJson, nu, uitJson } from './json';
 import { Zaak, ZaakData } from '../domain/zaak';
 import { Transactiegeheugen } from './transactiegeheugen';
-import { archiefKolommen } from '../archief/afleiding';
+import { archiefKolommen } from './archiefKolommen';
 
 interface ZaakRij {
   id: number;
