@@ -84,19 +84,32 @@ async function perBestemming(gw: Gateway, n: Notificatie, bestemmingen: Bestemmi
   return bestemmingen.map((b) => [b, b.verrijkt ? verrijkt : n]);
 }
 
+/** One message of a notification: its kind, its destination and what it says to that destination. */
+export interface Verzending {
+  soort: NotificatieSoort;
+  bestemming: BestemmingConfig;
+  notificatie: Notificatie;
+}
+
+/**
+ * Who gets which message about `n`, as notificaties.modus says; reads (subscriptions, plans) but writes nothing. Apart
+ * from routeerNotificatie for a change that removes the zaak's rows (destruction, archief/vernietigingMelden.ts): the
+ * routing is read while the zaak is there, the outbox written after.
+ */
+export async function verzendingen(gw: Gateway, n: Notificatie, abonnementen?: Abonnement[]): Promise<Verzending[]> {
+  const modus = gw.config.notificaties.modus;
+  if (modus === 'uit') return [];
+  const beheer = modus === 'extern' ? gw.bestemmingen.vind(gw.config.notificaties.abonnementenbeheer ?? '') : undefined;
+  const bestemmingen = modus === 'extern' ? (beheer ? [beheer] : []) : await abonnees(gw, n, abonnementen);
+  const soort: NotificatieSoort = modus === 'extern' ? 'initieerNotificeerOverZaak' : 'notificeerOverZaak';
+  return (await perBestemming(gw, n, bestemmingen)).map(([bestemming, notificatie]) => ({ soort, bestemming, notificatie }));
+}
+
 /** Call inside the transaction of the change. Returns the number of messages put in the outbox. */
 export async function routeerNotificatie(gw: Gateway, n: Notificatie, abonnementen?: Abonnement[]): Promise<number> {
-  const modus = gw.config.notificaties.modus;
-  if (modus === 'uit') return 0;
-  if (modus === 'extern') {
-    const beheer = gw.bestemmingen.vind(gw.config.notificaties.abonnementenbeheer ?? '');
-    if (!beheer) return 0;
-    for (const [b, m] of await perBestemming(gw, n, [beheer])) await zetInUitgaand(gw, 'initieerNotificeerOverZaak', m, b);
-    return 1;
-  }
-  const bestemmingen = await abonnees(gw, n, abonnementen);
-  for (const [b, m] of await perBestemming(gw, n, bestemmingen)) await zetInUitgaand(gw, 'notificeerOverZaak', m, b);
-  return bestemmingen.length;
+  const v = await verzendingen(gw, n, abonnementen);
+  for (const x of v) await zetInUitgaand(gw, x.soort, x.notificatie, x.bestemming);
+  return v.length;
 }
 
 /** After a successful change by `zender`: one notification per zaak it concerned. */
