@@ -1,5 +1,6 @@
 // The configuration's `archief` section (issue 19): the selectielijst, from which the gateway derives a closed zaak's
-// archiefnominatie and archiefactiedatum (afleiding.ts). Checked at load: a rule that cannot be applied stops start-up.
+// archiefnominatie and archiefactiedatum (afleiding.ts), and whether a destruction is announced. Checked at load: a
+// rule that cannot be applied, or a setting that is not a boolean, stops start-up.
 import { z } from 'zod';
 
 /** The two nominaties of a selectielijst; StUF-ZKN's archiefnominatie is J (blijvend bewaren) or N (vernietigen). */
@@ -31,6 +32,12 @@ export type SelectielijstRegel = z.infer<typeof selectielijstRegel>;
 export const archiefSchema = z
   .strictObject({
     selectielijst: z.array(selectielijstRegel).default([]),
+    /**
+     * Whether `archief vernietig --uitvoeren` announces each destroyed zaak to its subscribers (Update zaak with an
+     * extraElement vernietigd, archief/vernietigingMelden.ts). Off by default: the notification sends a subscriber to
+     * a zaak that is gone, and it keeps the zaak's identificatie in the outbox and the journal until they are purged.
+     */
+    vernietigingNotificeren: z.boolean().default(false),
   })
   .prefault({});
 
