@@ -4,7 +4,9 @@
 // zaak goes only when it still may (not held, still N and due, unchanged since the list); everything of it goes
 // (src/store/vernietigen.ts) and a record without personal data stays. Safe beside running gateways and with a
 // second run at once (another instance, another operator): the list row is claimed in the zaak's transaction.
-// No notification is sent: subscribers hear of a zaak's changes, not of the archive's destruction of it.
+// Subscribers hear of it only with archief.vernietigingNotificeren (off by default: the thin notification sends them
+// to a zaak that is gone). Then the zaak's transaction also puts the announcement in the outbox (vernietigingMelden.ts),
+// so a destruction that fails announces nothing and one that is done is always announced; the gateway delivers it.
 import { userInfo } from 'node:os';
 import type { Config } from '../config';
 import type { Store } from '../store';
@@ -14,6 +16,7 @@ import { Sporen, Vernietiger, Verwijderd } from '../store/vernietigen';
 import { GebruikFout, OpdrachtFout, VLAG, WAARDE, Waarden } from '../opdracht/argumenten';
 import { vandaag } from '../stuf/tijd';
 import { zoekSporen } from './sporen';
+import { VernietigingMelder, melderVoor } from './vernietigingMelden';
 import { datum, door, limiet, lijstnummer } from './hulp';
 
 export const VERNIETIG = {
@@ -27,7 +30,10 @@ export const VERNIETIG = {
   hoort (statussen, rollen, objecten, relaties, documenten die alleen in deze zaak zitten met alle versies en inhoud,
   besluiten, spiegelzaken, uitgaande berichten, journaalteksten, idempotentie) en personen die geen andere zaak meer
   noemt. Overgeslagen wordt een zaak die intussen geblokkeerd, gewijzigd of niet meer vernietigbaar is. Per zaak
-  blijft een vernietigingsverklaring zonder persoonsgegevens (archief vernietigingen). Abonnees krijgen geen bericht.`,
+  blijft een vernietigingsverklaring zonder persoonsgegevens (archief vernietigingen). Abonnees krijgen alleen bericht
+  met archief.vernietigingNotificeren: true: per vernietigde zaak, in dezelfde transactie, de notificatie Update zaak
+  met extraElement vernietigd (de datum) aan elke abonnee op Update zaak van het zaaktype (bij notificaties.modus
+  extern één initieerNotificeerOverZaak aan het abonnementenbeheer); de draaiende gateway bezorgt ze. Standaard niet.`,
   opties: { lijst: VLAG, toon: WAARDE, uitvoeren: WAARDE, door: WAARDE, limiet: WAARDE, json: VLAG },
 } as const;
 
@@ -91,8 +97,15 @@ async function beletsel(o: ArchiefOpslag, r: LijstZaak, z: ArchiefZaak | undefin
   return undefined;
 }
 
+/** What became of one zaak of the list; `notificaties` only when destructions are announced. */
+interface ZaakUitkomst {
+  uitkomst: Uitkomst;
+  verwijderd?: Verwijderd;
+  notificaties?: number;
+}
+
 /** One zaak of the list, in its own transaction: the outcome (with what went), or undefined when another run destroyed it. */
-async function vernietigZaak(store: Store, lijst: Lijst, r: LijstZaak, wie: string, sporen: Sporen): Promise<{ uitkomst: Uitkomst; verwijderd?: Verwijderd } | undefined> {
+async function vernietigZaak(store: Store, lijst: Lijst, r: LijstZaak, wie: string, sporen: Sporen, melder?: VernietigingMelder): Promise<ZaakUitkomst | undefined> {
   const peil = vandaag();
   return store.transactie(async (tx) => {
     const o = new ArchiefOpslag(tx.sql);
@@ -104,13 +117,16 @@ async function vernietigZaak(store: Store, lijst: Lijst, r: LijstZaak, wie: stri
       await o.zetUitkomst(lijst.id, r.zaak, niet ?? 'verdwenen');
       return { uitkomst: niet ?? 'verdwenen' };
     }
+    // Read while the zaak is there; written after, as the destruction empties the zaak's outbox.
+    const aankondiging = await melder?.bereidVoor(tx, z.identificatie, nu);
     const verwijderd = await new Vernietiger(tx.sql).verwijder(z.id, z.identificatie, sporen);
+    const notificaties = await aankondiging?.();
     await o.legVast({
       lijst: lijst.id, zaak: z.identificatie, zaaktype: z.zaaktypeCode, zaaktypeOmschrijving: z.data.zaaktype.omschrijving ?? null, resultaat: resultaatVan(z),
       startdatum: z.data.attributen.startdatum?.w ?? null, einddatum: z.einddatum, archiefactiedatum: z.archiefactiedatum!, vernietigd: nu, opgesteldDoor: lijst.opgesteldDoor, bevestigdDoor: wie,
     });
     await o.zetUitkomst(lijst.id, r.zaak, 'vernietigd');
-    return { uitkomst: 'vernietigd', verwijderd };
+    return { uitkomst: 'vernietigd', verwijderd, ...(notificaties === undefined ? {} : { notificaties }) };
   });
 }
 
@@ -118,11 +134,12 @@ const volgendeBeurt = () => new Promise<void>((r) => setImmediate(r));
 
 export interface Uitvoering {
   lijst: number;
-  uitkomsten: { zaak: string; uitkomst: Uitkomst | 'al vernietigd' | 'mislukt'; verwijderd?: Verwijderd; fout?: string }[];
+  uitkomsten: { zaak: string; uitkomst: Uitkomst | 'al vernietigd' | 'mislukt'; verwijderd?: Verwijderd; notificaties?: number; fout?: string }[];
 }
 
-/** Carries out a stored list; a zaak that fails is reported and the others go on. */
-export async function voerUit(store: Store, lijstId: number, wie: string): Promise<Uitvoering> {
+/** Carries out a stored list; a zaak that fails is reported and the others go on. `config`: whether to announce. */
+export async function voerUit(store: Store, lijstId: number, wie: string, config: Config): Promise<Uitvoering> {
+  const melder = melderVoor(config);
   const o = new ArchiefOpslag(store.sql);
   const lijst = await o.lijst(lijstId);
   if (!lijst) throw new OpdrachtFout(`archief vernietig: vernietigingslijst ${lijstId} bestaat niet`);
@@ -132,7 +149,7 @@ export async function voerUit(store: Store, lijstId: number, wie: string): Promi
   const uitkomsten: Uitvoering['uitkomsten'] = rijen.filter((r) => r.uitkomst === 'vernietigd').map((r) => ({ zaak: r.zaak, uitkomst: 'al vernietigd' }));
   for (const r of open) {
     try {
-      const u = await vernietigZaak(store, lijst, r, wie, sporen.get(r.zaak)!);
+      const u = await vernietigZaak(store, lijst, r, wie, sporen.get(r.zaak)!, melder);
       uitkomsten.push(u ? { zaak: r.zaak, ...u } : { zaak: r.zaak, uitkomst: 'al vernietigd' });
     } catch (e) {
       // The zaak's transaction rolled back: nothing of it went. The message names no value of a row.
@@ -165,13 +182,16 @@ export async function vernietig(config: Config, w: VernietigWaarden, schrijf: (t
   }
   const id = lijstnummer('vernietig', '--uitvoeren', w.uitvoeren!);
   const wie = door('vernietig', w.door, 'wie de vernietiging bevestigt; dat wordt vastgelegd');
-  const u = await metStore(config, (store) => voerUit(store, id, wie));
+  const u = await metStore(config, (store) => voerUit(store, id, wie, config));
   const mislukt = u.uitkomsten.filter((x) => x.uitkomst === 'mislukt').length;
   if (w.json) schrijf(`${JSON.stringify(u, null, 2)}\n`);
   else {
     const tel = (k: string) => u.uitkomsten.filter((x) => x.uitkomst === k).length;
-    schrijf(`${u.uitkomsten.map((x) => `  ${x.zaak}  ${x.uitkomst}${x.verwijderd ? ` (${wat(x.verwijderd)})` : ''}${x.fout ? `: ${x.fout}` : ''}`).join('\n')}${u.uitkomsten.length ? '\n' : ''}`);
-    schrijf(`vernietigingslijst ${id} uitgevoerd door ${wie}: ${tel('vernietigd')} vernietigd, ${u.uitkomsten.length - tel('vernietigd') - tel('al vernietigd') - mislukt} overgeslagen, ${tel('al vernietigd')} al eerder vernietigd${mislukt ? `, ${mislukt} mislukt` : ''}\n`);
+    const gemeld = (x: Uitvoering['uitkomsten'][number]) => (x.notificaties === undefined ? '' : `; ${x.notificaties} notificatie(s)`);
+    schrijf(`${u.uitkomsten.map((x) => `  ${x.zaak}  ${x.uitkomst}${x.verwijderd ? ` (${wat(x.verwijderd)}${gemeld(x)})` : ''}${x.fout ? `: ${x.fout}` : ''}`).join('\n')}${u.uitkomsten.length ? '\n' : ''}`);
+    const notificaties = u.uitkomsten.reduce((som, x) => som + (x.notificaties ?? 0), 0);
+    schrijf(`vernietigingslijst ${id} uitgevoerd door ${wie}: ${tel('vernietigd')} vernietigd, ${u.uitkomsten.length - tel('vernietigd') - tel('al vernietigd') - mislukt} overgeslagen, ${tel('al vernietigd')} al eerder vernietigd${mislukt ? `, ${mislukt} mislukt` : ''}` +
+      `${notificaties ? `; ${notificaties} notificatie(s) in de uitgaande berichten, de draaiende gateway bezorgt ze` : ''}\n`);
   }
   return mislukt ? 1 : 0;
 }
