@@ -8,15 +8,19 @@
 // protocol (kept by design: the record of who saw what) may name it. A held zaak stays off the list and untouched;
 // zaken held or changed after the list are skipped; the shared person and document stay for the other zaak; the
 // record is listed and exported without personal data; subscribers hear nothing; a second run destroys nothing.
-// Two runs of one list at once (two connections) destroy each zaak once. SQLite by default, PostgreSQL with
-// ZDS_TEST_DATABASE=postgres.
+// Two runs of one list at once (two connections) destroy each zaak once. With archief.vernietigingNotificeren, real
+// receivers on loopback ports hear of each destroyed zaak once (Update zaak, extraElement vernietigd, no person),
+// of a skipped one nothing; in modus extern the abonnementenbeheer gets one initieerNotificeerOverZaak, in modus uit
+// nobody anything. SQLite by default, PostgreSQL with ZDS_TEST_DATABASE=postgres.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { archiefOpdracht } from '../../src/archief/opdracht';
-import { voerUit } from '../../src/archief/vernietigen';
+import { Uitvoering, voerUit } from '../../src/archief/vernietigen';
+import { VERNIETIGD } from '../../src/archief/vernietigingMelden';
 import type { Store } from '../../src/store';
 import { openStore } from '../../src/store/openen';
 import { GebruikFout, OpdrachtFout } from '../../src/opdracht/argumenten';
+import { parseConfig } from '../../src/config';
 import { TestGateway, startGateway } from '../support/gateway';
 import { ZDS12, inEnvelope } from '../support/soap';
 import { Dienst, STANDAARD_ATTRIBUTEN, actie, andereZaak, creeerZaak, geefZaakdetails, medewerker, persoon, rol, wijzig } from '../support/dialecten';
@@ -24,6 +28,9 @@ import { docActie, docPad, nieuwDocument } from '../support/documentBerichten';
 import { besluitdocument, voegBesluitToe } from '../support/besluitBerichten';
 import { goed, objectUit, tekst } from '../support/antwoorden';
 import { OP_POSTGRES } from '../support/postgresRun';
+import { Ontvangen, TestOntvanger, bezorgd, na, tekstVan } from '../support/ontvanger';
+import { path } from '../../src/stuf/xml';
+import { vandaag } from '../../src/stuf/tijd';
 
 const STATUSTYPEN = [{ volgnummer: 1, omschrijving: 'Ontvangen' }, { volgnummer: 2, omschrijving: 'Afgehandeld', eindstatus: true }];
 const CONFIG = {
@@ -62,17 +69,17 @@ const status1 = (datum: string) => eindstatus(datum).replace('<ZKN:volgnummer>2<
 let gw: TestGateway;
 let store: Store;
 
-const stuur = (dienst: Dienst, xml: string) =>
-  gw.stuur(inEnvelope(xml), { actie: actie('zds12', dienst), pad: dienst === 'geefZaakdetails' ? '/BeantwoordVraag' : '/OntvangAsynchroon' });
+const stuur = (dienst: Dienst, xml: string, g = gw) =>
+  g.stuur(inEnvelope(xml), { actie: actie('zds12', dienst), pad: dienst === 'geefZaakdetails' ? '/BeantwoordVraag' : '/OntvangAsynchroon' });
 const details = async (id: string) => objectUit(await stuur('geefZaakdetails', geefZaakdetails('zds12', id)));
 
 /** Everything the commands printed or refused with, checked at the end for personal data. */
 const uitvoer: string[] = [];
 
-async function opdracht(args: string[]): Promise<{ code: number; uit: string }> {
+async function opdracht(args: string[], g = gw): Promise<{ code: number; uit: string }> {
   const uit: string[] = [];
   try {
-    const code = await archiefOpdracht(gw.config, args, (t) => void uit.push(t));
+    const code = await archiefOpdracht(g.config, args, (t) => void uit.push(t));
     return { code, uit: uit.join('') };
   } catch (e) {
     uitvoer.push((e as Error).message);
@@ -82,11 +89,11 @@ async function opdracht(args: string[]): Promise<{ code: number; uit: string }> 
   }
 }
 
-/** A zaak of VNT01 closed on 2020-03-01 (due in 2021), or left open. */
-async function zaak(id: string, relaties: string, sluiten = true): Promise<void> {
-  goed(await stuur('creeerZaak', creeerZaak('zds12', { id, zaaktype: 'VNT01', attributen: ZAAK_A_ATTRIBUTEN, relaties })));
-  goed(await stuur('actualiseerZaakstatus', wijzig('zds12', 'actualiseerZaakstatus', id, GEEN_STATUS, status1('20200101090000'))));
-  if (sluiten) goed(await stuur('actualiseerZaakstatus', wijzig('zds12', 'actualiseerZaakstatus', id, GEEN_STATUS, eindstatus('20200301090000'))));
+/** A zaak of VNT01 closed on 2020-03-01 (due in 2021), or left open; on the gateway `g`. */
+async function zaak(id: string, relaties: string, sluiten = true, g = gw): Promise<void> {
+  goed(await stuur('creeerZaak', creeerZaak('zds12', { id, zaaktype: 'VNT01', attributen: ZAAK_A_ATTRIBUTEN, relaties }), g));
+  goed(await stuur('actualiseerZaakstatus', wijzig('zds12', 'actualiseerZaakstatus', id, GEEN_STATUS, status1('20200101090000')), g));
+  if (sluiten) goed(await stuur('actualiseerZaakstatus', wijzig('zds12', 'actualiseerZaakstatus', id, GEEN_STATUS, eindstatus('20200301090000')), g));
 }
 
 async function document(id: string, zaken: string[], inhoud: string, titel = 'Bijlage'): Promise<void> {
@@ -284,6 +291,12 @@ describe('wrong use and what the commands say', () => {
     await expect(opdracht(['vernietig', '--toon', '424242'])).rejects.toThrow(/vernietigingslijst 424242 bestaat niet/);
   });
 
+  it('archief.vernietigingNotificeren is off unless set, and a boolean or start-up stops', () => {
+    expect(gw.config.archief.vernietigingNotificeren).toBe(false);
+    expect(parseConfig({ archief: { vernietigingNotificeren: true } }).archief.vernietigingNotificeren).toBe(true);
+    expect(() => parseConfig({ archief: { vernietigingNotificeren: 'ja' } })).toThrow(/archief\.vernietigingNotificeren/);
+  });
+
   it('no output of any command above held a BSN, a name or document content', () => {
     const alles = uitvoer.join('\n');
     expect(alles).toContain(A);
@@ -304,7 +317,7 @@ describe('two runs of one list at once', () => {
     expect(lijst.zaken.map((z) => z.zaak)).toEqual(expect.arrayContaining([E, F, H]));
     const tweede = OP_POSTGRES ? await openStore({ ...gw.config.database, checkpointMs: 0 }) : store;
     try {
-      const [x, y] = await Promise.all([voerUit(store, lijst.id, 'eerste'), voerUit(tweede, lijst.id, 'tweede')]);
+      const [x, y] = await Promise.all([voerUit(store, lijst.id, 'eerste', gw.config), voerUit(tweede, lijst.id, 'tweede', gw.config)]);
       for (const id of [E, F, H]) {
         const uitkomsten = [...x.uitkomsten, ...y.uitkomsten].filter((u) => u.zaak === id).map((u) => u.uitkomst).sort();
         expect({ id, uitkomsten }).toEqual({ id, uitkomsten: ['al vernietigd', 'vernietigd'] });
@@ -317,5 +330,137 @@ describe('two runs of one list at once', () => {
     expect(records).toHaveLength(lijst.zaken.length);
     // The person both used went with the last of them.
     expect(await store.sql.een("SELECT 1 AS n FROM betrokkene WHERE bsn = '100000009'")).toBeUndefined();
+  });
+});
+
+// Announcing destructions (archief.vernietigingNotificeren): gateways of their own, with receivers that answer and a
+// fast outbox; the command writes the outbox on its own connection and the gateway delivers, as in production.
+const SNEL = { intervalMs: 50, eersteWachttijdSeconden: 0.1, maxWachttijdSeconden: 0.5, timeoutSeconden: 2 };
+const bestemmingVan = (o: TestOntvanger) => ({ naam: o.naam, adres: o.adres, ontvanger: { organisatie: '0599', applicatie: o.applicatie } });
+const MET_AANKONDIGING = { ...CONFIG, archief: { ...CONFIG.archief, vernietigingNotificeren: true } };
+
+/** The extraElementen of a notification as [naam, waarde]. */
+const extraVan = (o: Ontvangen) => path(o.root, 'object', 'extraElementen')!.children.map((e) => [e.attrs.find((a) => a.local === 'naam')?.value, e.text.trim()]);
+const zaakVan = (o: Ontvangen) => tekstVan(o.root, 'object', 'identificatie');
+
+/** On gateway `g`: a list of what is due, the zaken `vasthouden` held after it, the list carried out (--json). */
+async function voerLijstUit(g: TestGateway, vasthouden: string[] = []): Promise<Uitvoering> {
+  const lijst = JSON.parse((await opdracht(['vernietig', '--lijst', '--door', 'archivaris', '--json'], g)).uit) as { id: number };
+  for (const id of vasthouden) expect((await opdracht(['blokkeer', id, '--reden', 'Bezwaarprocedure loopt', '--door', 'archivaris'], g)).code).toBe(0);
+  const r = await opdracht(['vernietig', '--uitvoeren', String(lijst.id), '--door', 'teamleider', '--json'], g);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.uit) as Uitvoering;
+}
+
+describe('archief.vernietigingNotificeren: each destroyed zaak announced to its subscribers', () => {
+  // abonnee hears of every gebeurtenis of VNT01; nieuw only of its creations, so not of a destruction (Update zaak).
+  const abonnee = new TestOntvanger('vnt-abonnee', 'VNTABONNEE');
+  const nieuw = new TestOntvanger('vnt-nieuw', 'VNTNIEUW');
+  const X = `0599VNTX${P}`;
+  const Y = `0599VNTY${P}`;
+  const K = `0599VNTK${P}`; // held after the list
+  const PERSONEN = { [X]: BSN_A, [Y]: BSN_GEDEELD, [K]: '100000009' };
+  let g: TestGateway;
+  let lijstId: number;
+
+  beforeAll(async () => {
+    await Promise.all([abonnee.start(), nieuw.start()]);
+    g = await startGateway({
+      ...MET_AANKONDIGING,
+      bestemmingen: [abonnee, nieuw].map(bestemmingVan),
+      abonnementen: [{ bestemming: abonnee.naam, zaaktypen: ['VNT01'] }, { bestemming: nieuw.naam, zaaktypen: ['VNT01'], gebeurtenissen: ['Creeer zaak'] }],
+      bezorging: SNEL,
+    });
+    for (const [id, bsn] of Object.entries(PERSONEN)) await zaak(id, rol('heeftAlsInitiator', persoon(bsn)), true, g);
+    await bezorgd(g);
+  });
+  afterAll(async () => {
+    await g.sluit();
+    await Promise.all([abonnee.stop(), nieuw.stop()]);
+  });
+
+  it('one notificeerOverZaak per destroyed zaak: Update zaak, extraElement vernietigd, the zaak as it was, no person; none for the held zaak', async () => {
+    const dag = vandaag();
+    const [vanAbonnee, vanNieuw] = await na(g, [abonnee, nieuw], async () => {
+      const u = await voerLijstUit(g, [K]);
+      lijstId = u.lijst;
+      expect(Object.fromEntries(u.uitkomsten.map((x) => [x.zaak, [x.uitkomst, x.notificaties]]))).toEqual({ [X]: ['vernietigd', 1], [Y]: ['vernietigd', 1], [K]: ['geblokkeerd', undefined] });
+    });
+    expect(vanNieuw).toEqual([]);
+    const gezien = vanAbonnee.map((o) => [zaakVan(o), o.root.local, o.actie.split('/').pop(), extraVan(o)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(gezien).toEqual([X, Y].map((id) => [id, 'notificeerOverZaak_Di01', 'notificeerOverZaak', [['gebeurtenis', 'Update zaak'], [VERNIETIGD, dag]]]));
+    for (const o of vanAbonnee) {
+      // Read before its rows went: the zaaktype and the last status of the zaak that is gone now.
+      expect(tekstVan(o.root, 'object', 'isVan', 'gerelateerde', 'code')).toBe('VNT01');
+      expect(tekstVan(o.root, 'object', 'heeft', 'gerelateerde', 'omschrijving')).toBe('Afgehandeld');
+      expect(await g.app.gateway.store.zaken.vind(zaakVan(o)!)).toBeUndefined();
+      // Thin: no person, not even the zaak's own.
+      for (const bsn of Object.values(PERSONEN)) expect(o.xml).not.toContain(bsn);
+      expect(o.xml).not.toContain('Vries');
+    }
+  });
+
+  it('a second run of the list destroys nothing and announces nothing', async () => {
+    // Nothing is due any more (K is held): no new list.
+    expect(JSON.parse((await opdracht(['vernietig', '--lijst', '--json'], g)).uit)).toEqual({ peildatum: vandaag(), geblokkeerd: [K] });
+    const [vanAbonnee] = await na(g, [abonnee], async () => {
+      const r = await opdracht(['vernietig', '--uitvoeren', String(lijstId), '--door', 'teamleider', '--json'], g);
+      const u = JSON.parse(r.uit) as Uitvoering;
+      expect(u.uitkomsten.filter((x) => x.uitkomst === 'al vernietigd').map((x) => x.zaak).sort()).toEqual([X, Y]);
+      expect(u.uitkomsten.some((x) => x.notificaties)).toBe(false);
+    });
+    expect(vanAbonnee).toEqual([]);
+  });
+});
+
+describe('archief.vernietigingNotificeren with notificaties.modus extern or uit', () => {
+  const beheer = new TestOntvanger('vnt-beheer', 'VNTBEHEER');
+  const abonnee = new TestOntvanger('vnt-uit', 'VNTUIT');
+  const gateways: TestGateway[] = [];
+
+  beforeAll(async () => {
+    await Promise.all([beheer.start(), abonnee.start()]);
+  });
+  afterAll(async () => {
+    for (const g of gateways) await g.sluit();
+    await Promise.all([beheer.stop(), abonnee.stop()]);
+  });
+
+  it('extern: one initieerNotificeerOverZaak to the abonnementenbeheer, the gateway as zendende applicatie', async () => {
+    const g = await startGateway({
+      ...MET_AANKONDIGING, bestemmingen: [bestemmingVan(beheer)], abonnementen: [], notificaties: { modus: 'extern', abonnementenbeheer: beheer.naam }, bezorging: SNEL,
+    });
+    gateways.push(g);
+    const Z = `0599VNTZ${P}`;
+    await zaak(Z, rol('heeftAlsInitiator', persoon(BSN_A)), true, g);
+    await bezorgd(g);
+    const lijst = JSON.parse((await opdracht(['vernietig', '--lijst', '--json'], g)).uit) as { id: number };
+    let tekstUit = '';
+    const [vanBeheer] = await na(g, [beheer], async () => {
+      const r = await opdracht(['vernietig', '--uitvoeren', String(lijst.id), '--door', 'teamleider'], g);
+      expect(r.code).toBe(0);
+      tekstUit = r.uit;
+    });
+    expect(tekstUit).toContain(`${Z}  vernietigd (`);
+    expect(tekstUit).toMatch(/1 vernietigd, 0 overgeslagen, 0 al eerder vernietigd; 1 notificatie\(s\) in de uitgaande berichten/);
+    expect(vanBeheer.map((o) => [zaakVan(o), o.root.local, extraVan(o)])).toEqual([
+      [Z, 'initieerNotificeerOverZaak_Di01', [['gebeurtenis', 'Update zaak'], ['zendendeApplicatie', g.config.stuf.zender.applicatie], [VERNIETIGD, vandaag()]]],
+    ]);
+    expect(vanBeheer[0].xml).not.toContain(BSN_A);
+  });
+
+  it('uit: nothing, though the option is on', async () => {
+    const g = await startGateway({
+      ...MET_AANKONDIGING, bestemmingen: [bestemmingVan(abonnee)], abonnementen: [{ bestemming: abonnee.naam }], notificaties: { modus: 'uit' }, bezorging: SNEL,
+    });
+    gateways.push(g);
+    const U = `0599VNTU${P}`;
+    await zaak(U, rol('heeftAlsInitiator', medewerker('MDW-U')), true, g);
+    const [vanAbonnee] = await na(g, [abonnee], async () => {
+      const u = await voerLijstUit(g);
+      expect(u.uitkomsten).toEqual([{ zaak: U, uitkomst: 'vernietigd', verwijderd: expect.any(Object) }]);
+    });
+    expect(vanAbonnee).toEqual([]);
+    expect(Number((await g.app.gateway.store.sql.een<{ n: number }>('SELECT COUNT(*) AS n FROM uitgaand'))!.n)).toBe(0);
   });
 });
