@@ -47,6 +47,19 @@ const BSN = '111222333';
 
 const bestemming = (o: TestOntvanger) => ({ naam: o.naam, adres: o.adres, ontvanger: { organisatie: '0599', applicatie: o.applicatie } });
 
+/**
+ * A gateway whose regiesysteem follows the deelplannen's Actualiseer zaakstatus, with the agreement of partner zorg;
+ * it checks the terms only when the test says so (controleMinuten 0).
+ */
+const metRegie = (regie: TestOntvanger) => ({
+  zaaktypen: CATALOGUS,
+  partners: [{ naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'], afspraken: [AFSPRAAK] }],
+  bestemmingen: [bestemming(regie)],
+  abonnementen: [{ bestemming: regie.naam, zaaktypen: ['WMO01'], gebeurtenissen: ['Actualiseer zaakstatus'] }],
+  bezorging: SNEL,
+  partnertermijnen: { controleMinuten: 0 },
+});
+
 /** The extraElementen of a notification as [naam, waarde]. */
 const extra = (o: Ontvangen) =>
   path(o.root, 'object', 'extraElementen')!.children.map((e) => [e.attrs.find((a) => a.local === 'naam')?.value, e.text.trim()]);
@@ -309,15 +322,7 @@ describe('twee instanties op één database', () => {
     const db = await testDatabase(map);
     verwijder = db.verwijder;
     for (let i = 0; i < 2; i++) {
-      gws.push(await startGateway({
-        database: db.config,
-        zaaktypen: CATALOGUS,
-        partners: [{ naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'], afspraken: [AFSPRAAK] }],
-        bestemmingen: [bestemming(regie)],
-        abonnementen: [{ bestemming: regie.naam, zaaktypen: ['WMO01'], gebeurtenissen: ['Actualiseer zaakstatus'] }],
-        bezorging: SNEL,
-        partnertermijnen: { controleMinuten: 0 },
-      }));
+      gws.push(await startGateway({ database: db.config, ...metRegie(regie) }));
     }
   });
   afterAll(async () => {
@@ -392,12 +397,7 @@ describe('beveiligd: geregistreerde applicaties, het log zonder persoonsgegevens
     await regie.start();
     gw = await startGateway({
       ...beveiligd({ applicaties: [{ zender: ZORG, rol: 'ketenpartner', basic: ZORG_APP, zaaktypen: { lezen: ['WMO01'], schrijven: ['WMO01'] } }] }),
-      zaaktypen: CATALOGUS,
-      partners: [{ naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'], afspraken: [AFSPRAAK] }],
-      bestemmingen: [bestemming(regie)],
-      abonnementen: [{ bestemming: regie.naam, zaaktypen: ['WMO01'], gebeurtenissen: ['Actualiseer zaakstatus'] }],
-      bezorging: SNEL,
-      partnertermijnen: { controleMinuten: 0 },
+      ...metRegie(regie),
     }, undefined, log.log);
   });
   afterAll(async () => {
@@ -451,11 +451,7 @@ describe('in de service', () => {
     const config = parseConfig({
       database: db.config,
       server: { tlsBijProxy: true },
-      zaaktypen: CATALOGUS,
-      partners: [{ naam: 'zorg', zender: ZORG, zaakidentificatie: ['0777'], afspraken: [AFSPRAAK] }],
-      bestemmingen: [bestemming(regie)],
-      abonnementen: [{ bestemming: regie.naam, zaaktypen: ['WMO01'], gebeurtenissen: ['Actualiseer zaakstatus'] }],
-      bezorging: SNEL,
+      ...metRegie(regie),
     });
     // A fraction of a minute, which the configuration would refuse: the first round comes at the interval.
     config.partnertermijnen.controleMinuten = 0.002;
