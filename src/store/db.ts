@@ -9,13 +9,32 @@ export type Db = Database.Database;
 export function openDatabase(path: string, cacheMb = 2): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  zetWal(db);
   db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable across process crashes, fast commits
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000'); // several gateway processes on one file wait for each other's writes
   db.pragma(`cache_size = ${-cacheMb * 1024}`); // negative: KiB
   migreer(db);
   return db;
+}
+
+/**
+ * Switching a new file to WAL takes a write lock from inside a read, so SQLite answers SQLITE_BUSY at once (no busy
+ * wait) when another process opening the same file at that moment holds one. Retry, briefly and with a bound.
+ */
+function zetWal(db: Db, wachtMs = 10_000): void {
+  const tot = Date.now() + wachtMs;
+  const slaap = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      const modus = db.pragma('journal_mode = WAL', { simple: true });
+      if (modus === 'wal' || modus === 'memory') return;
+      throw new Error(`journal_mode bleef ${String(modus)}`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > tot) throw e;
+      Atomics.wait(slaap, 0, 0, 10 + Math.floor(Math.random() * 40)); // startup only: a short synchronous pause
+    }
+  }
 }
 
 function migreer(db: Db): void {
