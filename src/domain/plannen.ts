@@ -327,6 +327,8 @@ const andereOpenGezinsplannen = async (ctx: MutatieContext, zaak: Zaak, bsn: str
 async function controleerEenPlanPerGezin(ctx: MutatieContext, zaak: Zaak, na: Planstand, voor?: Planstand): Promise<void> {
   if (!na.open) return;
   const bekend = voor?.open ? bsnsVan(voor.clients) : new Set<string>();
+  // Refusing: two plans for one family on two connections at once must not both pass the check.
+  if (ctx.config.rzs.eenPlanPerGezin === 'weiger') await ctx.store.betrokkenen.claimPersonen([...bsnsVan(na.clients)].filter((b) => !bekend.has(b)));
   const bevindingen: string[] = [];
   for (const [i, c] of na.clients.entries()) {
     const bsn = c.betrokkene?.bsn;

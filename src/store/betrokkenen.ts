@@ -114,6 +114,17 @@ export class Betrokkenen {
     return { ...b, id: Number(r!.id) };
   }
 
+  /**
+   * Claims the rows of the persons with these BSNs until the transaction ends (an update that changes nothing): a
+   * concurrent transaction claiming one of them waits, and on PostgreSQL then starts again (a serialization failure,
+   * retried), so a rule over a person's other zaken sees what the other wrote. SQLite writes one at a time anyway.
+   * A person not stored yet needs no claim: two transactions inserting it collide on its key and one starts again.
+   */
+  async claimPersonen(bsns: string[]): Promise<void> {
+    if (bsns.length === 0) return;
+    await this.sql.voer(`UPDATE betrokkene SET bsn = bsn WHERE bsn IN (${bsns.map(() => '?').join(', ')})`, bsns);
+  }
+
   /** The roles of a zaak in their order; read once per transaction, its own changes applied to what it read. */
   async rollen(zaakId: number): Promise<Rol[]> {
     const g = this.geheugen.huidig();

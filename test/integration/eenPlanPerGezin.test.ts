@@ -3,7 +3,8 @@
 // refused with Fo03 StUF058 (weiger); both name the rule and the plans, never the person. A closed gezinsplan, a
 // levensdomeinplan and a deelplan do not count. A team of regisseurs is one plan: further regisseurs are
 // heeftAlsUitvoerende medewerkers, and with gebruikersniveau each of them sees the content; the initiator stays the
-// regisseur. Both dialects; the last part in secured mode, whose log must hold no BSN.
+// regisseur. Both dialects; a part in secured mode, whose log must hold no BSN; and three plans for one family sent
+// at the same moment under weiger, of which one is stored (on PostgreSQL each runs on a connection of its own).
 import { TestGateway, persoonsgegevensInLog, startGateway, vangLog } from '../support/gateway';
 import { inEnvelope } from '../support/soap';
 import { Dialect, Sturing, actie, geefZaakdetails, legeRelatie, medewerker, rol, wijzig } from '../support/dialecten';
@@ -191,5 +192,43 @@ describe('beveiligd: een team van regisseurs op één plan, en het log zonder pe
     const tweede = '0599EPTEAMGZP2';
     goed(await regie.stuur(gezinsplan(d, { id: tweede, clients: [B], initiator: regisseur(ANDER), sturing: als('regie') })));
     expect(regels.join('')).toContain(`${REGEL}: client 1 van 1 van gezinsplan ${tweede} is al client van open gezinsplan ${PLAN}`);
+  });
+});
+
+describe('weiger, gelijktijdig: van gezinsplannen voor één gezin die tegelijk binnenkomen wordt er één aangenomen', () => {
+  const d: Dialect = 'zds12';
+  let gw: TestGateway;
+  const v = verbinding(() => gw, d);
+  // Elfproef BSNs of their own: betrokkenen are shared by key, and the rounds must not see the plans above.
+  const PERSONEN = ['222333005', '222333017', '222333029', '222333030', '222333042', '222333054'];
+  const TEGELIJK = 3;
+  beforeAll(async () => {
+    gw = await startGateway({ rzs: { eenPlanPerGezin: 'weiger' } }, 'eenPlanPerGezin-gelijktijdig');
+  });
+  afterAll(async () => gw.sluit());
+
+  // On PostgreSQL the messages run on connections of their own; before the person's row was claimed, each check saw
+  // no other plan and all of them were stored.
+  it(`${TEGELIJK} creeerZaken tegelijk, per persoon: één Bv03, de andere Fo03 StUF058; één open plan opgeslagen`, async () => {
+    for (const [r, bsn] of PERSONEN.entries()) {
+      // Half the rounds a person the gateway holds already (a closed plan), half a person it stores now.
+      if (r % 2 === 0) {
+        const oud = `0599EPGT${r}OUD`;
+        goed(await v.stuur(gezinsplan(d, { id: oud, clients: [bsn] })));
+        goed(await v.stuur(sluit(d, oud), 'updateZaak'));
+      }
+      const ids = Array.from({ length: TEGELIJK }, (_, k) => `0599EPGT${r}N${k}`);
+      const antwoorden = await Promise.all(ids.map((id) => v.stuur(gezinsplan(d, { id, clients: [bsn] }))));
+      const aangenomen = ids.filter((_, k) => antwoorden[k].status === 200);
+      expect([r, aangenomen.length]).toEqual([r, 1]);
+      for (const [k, a] of antwoorden.entries()) {
+        if (a.status === 200) continue;
+        const f = schoneFout(a);
+        expect({ soort: f.soort, code: f.code }).toEqual({ soort: 'Fo03', code: 'StUF058' });
+        expect(f.details).toContain(`gezinsplan ${ids[k]} is al client van open gezinsplan ${aangenomen[0]}`);
+        expect(await v.details(ids[k])).toBeUndefined();
+      }
+      expect(sleutels(await v.details(aangenomen[0]), 'heeftBetrekkingOp')).toEqual([bsn]);
+    }
   });
 });
