@@ -46,6 +46,14 @@ describe('config', () => {
     expect(c.bestemmingen.map((b) => b.naam)).toEqual(['regiesysteem', 'wmo']);
     expect(c.overdracht.backoffices).toEqual({ WMO01: 'wmo' });
     expect(new Zaaktypecatalogus(c.zaaktypen).profiel('WMO01')).toEqual(expect.objectContaining({ afsluiten: 'eindstatusWachtOpResultaat', statustypeAnderZaaktype: 'opOmschrijving' }));
+    expect(c.rzs.eenPlanPerGezin).toBe('weiger');
+    expect(c.signalen).toEqual(expect.objectContaining({ zaaktypen: ['WMO01'], bestemming: 'regiesysteem' }));
+    expect(c.partners[0].afspraken).toEqual([{ zaaktype: 'ZN-BEGELEID', termijnDagen: 28, statussen: [2], documenten: ['Ondersteuningsplan'] }]);
+    expect(c.archief.selectielijst.map((r) => `${r.zaaktype} ${String(r.resultaat)} ${r.nominatie}`)).toEqual([
+      'GZP * vernietigen', 'LDP * vernietigen', 'WMO01 Toegekend,Verleend vernietigen', 'WMO01 * vernietigen',
+    ]);
+    expect(c.archief.selectielijst[2].brondatum).toEqual({ extraElement: 'eindeVoorziening' });
+    expect(c.rapport.minimumAantal).toBe(10);
   });
 
   describe('destinations, subscriptions and the outbox', () => {
