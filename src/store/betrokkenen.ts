@@ -122,7 +122,7 @@ export class Betrokkenen {
    */
   async claimPersonen(bsns: string[]): Promise<void> {
     if (bsns.length === 0) return;
-    await this.sql.voer(`UPDATE betrokkene SET bsn = bsn WHERE bsn IN (${bsns.map(() => '?').join(', ')})`, bsns);
+    await this.sql.voer(`UPDATE betrokkene SET velden = velden WHERE bsn IN (${bsns.map(() => '?').join(', ')})`, bsns);
   }
 
   /** The roles of a zaak in their order; read once per transaction, its own changes applied to what it read. */
