@@ -6,7 +6,7 @@
 // (a checkpoint copies only what was committed before the oldest reader's snapshot): the peak of the WAL in use per
 // phase is printed for that. The file's size would not show it: SQLite writes a restarted WAL over the same file.
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { bijAfsluiten } from './opruimen';
@@ -128,6 +128,9 @@ export async function meetManagementrapport(o: ManagementrapportOpties): Promise
     met.push(controleer(`creeerZaak, reports running${ronde}`, b.uitkomst));
     walMet = Math.max(walMet, b.piekMb);
   }
+  // What stays on disk: a few seconds of writes after the last report let the WAL start over (and be cut back).
+  await meet(gateway.url, gen, { ...belasting, seconden: 3 });
+  const walBestandMbNa = existsSync(`${o.database}-wal`) ? statSync(`${o.database}-wal`).size / 1e6 : 0;
   const resultaat = (naam: string, rondes: Meting[]): GevalResultaat => ({ naam, gateway: beste(rondes), rondes: rondes.map((m) => m.perSeconde) });
   const uitkomst: ManagementrapportMeting = {
     zaken: o.zaken,
@@ -137,10 +140,11 @@ export async function meetManagementrapport(o: ManagementrapportOpties): Promise
     met: resultaat('creeerZaak, reports running', met),
     walPiekMbZonder: walZonder,
     walPiekMbMet: walMet,
+    walBestandMbNa,
   };
   schrijf(
     `  rapport under load: ${onderLastSeconden.map((s) => s.toFixed(1)).join(', ')} s; creeerZaak with ÷ without ` +
-      `x${(uitkomst.met.gateway.perSeconde / uitkomst.zonder.gateway.perSeconde).toFixed(3)}; WAL in use at most ${walZonder.toFixed(1)} MB without, ${walMet.toFixed(1)} MB with`,
+      `x${(uitkomst.met.gateway.perSeconde / uitkomst.zonder.gateway.perSeconde).toFixed(3)}; WAL in use at most ${walZonder.toFixed(1)} MB without, ${walMet.toFixed(1)} MB with; WAL file afterwards ${walBestandMbNa.toFixed(1)} MB`,
   );
   return uitkomst;
 }

@@ -43,6 +43,8 @@ export interface ManagementrapportMeting {
   /** Largest WAL in use while creeerZaak ran without and with reports (MB). */
   walPiekMbZonder: number;
   walPiekMbMet: number;
+  /** Size of the -wal file after the rounds and a few seconds of writes: what a spike leaves on disk. */
+  walBestandMbNa: number;
 }
 
 /** The login case (src/bench/inloggen.ts): one variant of the gateway's throttling. */
@@ -225,6 +227,7 @@ export function alsJson(r: Rapport) {
       },
       walPeakMbWithout: Number(f(r.managementrapport.walPiekMbZonder, 1)),
       walPeakMbWith: Number(f(r.managementrapport.walPiekMbMet, 1)),
+      walFileMbAfter: Number(f(r.managementrapport.walBestandMbNa, 1)),
     },
     postgresToSqlite: r.backends?.map(({ sqlite, postgres }) => ({
       sqlite: sqlite.naam,
@@ -356,7 +359,7 @@ export function tabel(r: Rapport): string {
     rijen.push(
       `management report on ${m.zaken} zaken: ${f(m.alleenSeconden, 1)} s alone; under load ${m.onderLastSeconden.map((s) => f(s, 1)).join(', ')} s`,
       `  creeerZaak req/s (best of the alternating rounds) with reports running ${f(m.met.gateway.perSeconde, 0)}, without ${f(m.zonder.gateway.perSeconde, 0)}: x${f(x, 3)}; ` +
-        `p99 ${f(m.met.gateway.p99Ms, 3)} vs ${f(m.zonder.gateway.p99Ms, 3)} ms; WAL in use at most ${f(m.walPiekMbMet, 1)} vs ${f(m.walPiekMbZonder, 1)} MB`,
+        `p99 ${f(m.met.gateway.p99Ms, 3)} vs ${f(m.zonder.gateway.p99Ms, 3)} ms; WAL in use at most ${f(m.walPiekMbMet, 1)} vs ${f(m.walPiekMbZonder, 1)} MB, its file ${f(m.walBestandMbNa, 1)} MB afterwards`,
       '',
     );
   }

@@ -1,12 +1,15 @@
 // Several gateway processes opening one new SQLite file at the same moment (a deployment's replicas, the multi-instance
 // tests): switching the file to WAL takes a write lock from inside a read, which SQLite refuses at once with
 // SQLITE_BUSY instead of waiting. Each process must still open the file, in WAL mode, with the schema migrated once.
+// And the WAL file's limit, which gives back what a long read made it grow (the bench's rapport case measures it).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIES } from '../../src/store/migraties';
+import { WAL_BESTAND_MAX_BYTES, openDatabase } from '../../src/store/db';
+import { MAX_WAL_BYTES } from '../../src/store/checkpointer';
 
 const DB_JS = resolve(__dirname, '..', '..', 'dist', 'store', 'db.js');
 const PROCESSEN = 4;
@@ -50,3 +53,13 @@ test(`${PROCESSEN} processes opening one new file together, ${RONDES} times: eac
     }
   }
 }, 60_000);
+
+test('the WAL file is cut back to its limit when it starts over; the checkpointer restarts it well below that', () => {
+  const db = openDatabase(join(map, 'grens.db'));
+  try {
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(WAL_BESTAND_MAX_BYTES);
+    expect(WAL_BESTAND_MAX_BYTES).toBeGreaterThanOrEqual(4 * MAX_WAL_BYTES);
+  } finally {
+    db.close();
+  }
+});
